@@ -1,0 +1,41 @@
+import { NextResponse } from "next/server";
+import { sessionCookieName } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
+import { startDemoSession } from "@/server/domain/demo/demo-sign-in";
+import { getEnv } from "@/server/env";
+import { AppError } from "@/server/errors";
+
+/** Demo mode only: a plain form post that signs in as a seeded demo person. */
+export async function POST(request: Request) {
+  const env = getEnv();
+  if (!env.TANDEM_DEMO_MODE) return new NextResponse("Not found", { status: 404 });
+
+  // Same-origin form posts only.
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(request.url).origin && origin !== env.NEXTAUTH_URL?.replace(/\/$/, "")) {
+    return new NextResponse("Forbidden", { status: 403 });
+  }
+
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "");
+  const base = env.NEXTAUTH_URL ?? new URL(request.url).origin;
+  try {
+    const session = await startDemoSession(getDb(), env.TANDEM_DEMO_MODE, email);
+    const response = NextResponse.redirect(new URL("/", base), 303);
+    response.cookies.set(sessionCookieName(), session.sessionToken, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: base.startsWith("https://"),
+      expires: session.expires,
+    });
+    return response;
+  } catch (error) {
+    if (error instanceof AppError) {
+      const url = new URL("/signin", base);
+      url.searchParams.set("demoError", error.userMessage);
+      return NextResponse.redirect(url, 303);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Fragment } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/server/db/client";
+import { listOutbox } from "@/server/domain/email/outbox";
+import { getEnv, outboxEnabled } from "@/server/env";
+
+export const metadata: Metadata = { title: "Developer outbox" };
+export const dynamic = "force-dynamic";
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
+
+function TextWithLinks({ text }: { text: string }) {
+  const parts = text.split(URL_PATTERN);
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <a key={index} href={part} className="break-all">
+            {part}
+          </a>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
+
+export default async function OutboxPage() {
+  if (!outboxEnabled(getEnv())) notFound();
+  const emails = await listOutbox(getDb());
+  return (
+    <>
+      <PageHeader
+        title="Developer outbox"
+        lead="No email server is set up here, so Tandem keeps its emails on this page instead of sending them. Newest first."
+      />
+      {emails.length === 0 ? (
+        <p>No emails yet.</p>
+      ) : (
+        <ol className="space-y-4" aria-label="Emails">
+          {emails.map((email) => (
+            <li key={email.id}>
+              <article className="rounded-lg border border-slate-300 p-4" aria-labelledby={`email-${email.id}`}>
+                <h2 id={`email-${email.id}`} className="text-lg font-semibold">
+                  {email.subject}
+                </h2>
+                <p className="text-sm text-slate-700">
+                  To <span className="font-semibold">{email.to}</span> ·{" "}
+                  <time dateTime={email.createdAt.toISOString()}>{timeFormat.format(email.createdAt)}</time>
+                </p>
+                <div className="mt-3 whitespace-pre-wrap break-words">
+                  <TextWithLinks text={email.text} />
+                </div>
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

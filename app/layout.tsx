@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { ApiProvider } from "@/components/providers/trpc-provider";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { getEnv, outboxEnabled } from "@/server/env";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Tandem", template: "%s · Tandem" },
+  description:
+    "Tandem helps cross-sector health and social care partnerships agree priorities, co-write and fund test projects, and learn together.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await getCurrentActor();
+  const env = getEnv();
+  return (
+    <html lang="en-GB">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main-content" className="skip-link">
+          Skip to main content
+        </a>
+        <SiteHeader actor={actor} showOutbox={outboxEnabled(env)} />
+        {env.TANDEM_DEMO_MODE ? (
+          <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
+            Demo installation: the people and organisations here are examples.
+          </p>
+        ) : null}
+        <ApiProvider>
+          <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+            {children}
+          </main>
+        </ApiProvider>
+        <footer className="border-t border-slate-200 bg-slate-50">
+          <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">
+            Tandem: cross-sector partnership working in health and social care.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,14 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+
+export default function NotFound() {
+  return (
+    <>
+      <PageHeader
+        title="Page not found"
+        lead="We could not find that page, or you do not have access to it. If you typed the address, check it is correct."
+      />
+      <Link href="/">Go to your partnerships</Link>
+    </>
+  );
+}

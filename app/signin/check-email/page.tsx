@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { getEnv, outboxEnabled } from "@/server/env";
+
+export const metadata: Metadata = { title: "Check your email" };
+export const dynamic = "force-dynamic";
+
+export default function CheckEmailPage() {
+  return (
+    <>
+      <PageHeader
+        title="Check your email"
+        lead="We have sent you a link to sign in. It works once and expires in one hour."
+      />
+      <p className="max-w-prose text-slate-700">
+        Not arrived after a few minutes? Check your junk folder, or <Link href="/signin">ask for a new link</Link>.
+      </p>
+      {outboxEnabled(getEnv()) ? (
+        <p className="mt-6 max-w-prose rounded-md border border-amber-400 bg-amber-50 p-4">
+          This installation has no email server set up, so emails go to the{" "}
+          <Link href="/dev/outbox">developer outbox</Link> instead.
+        </p>
+      ) : null}
+    </>
+  );
+}

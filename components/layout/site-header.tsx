@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { buttonClass } from "@/components/ui/button-styles";
+import type { Actor } from "@/server/auth/session";
+
+export function SiteHeader({ actor, showOutbox }: { actor: Actor | null; showOutbox: boolean }) {
+  return (
+    <header className="border-b-4 border-brand-800 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-2xl font-bold text-brand-900 no-underline" aria-label="Tandem, home">
+          Tandem
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <ul className="flex flex-wrap items-center gap-x-2">
+            {actor ? (
+              <li>
+                <Link href="/" className={buttonClass.quiet}>
+                  My partnerships
+                </Link>
+              </li>
+            ) : null}
+            {showOutbox ? (
+              <li>
+                <Link href="/dev/outbox" className={buttonClass.quiet}>
+                  Outbox
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+          {actor ? (
+            <div className="flex flex-wrap items-center gap-x-2">
+              <span className="text-sm text-slate-700">
+                Signed in as <span className="font-semibold text-slate-900">{actor.name ?? actor.email}</span>
+              </span>
+              <SignOutButton />
+            </div>
+          ) : (
+            <Link href="/signin" className={buttonClass.secondary}>
+              Sign in
+            </Link>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import { expect, expectAccessible, test } from "./fixtures";
+
+test("a member opens their partnership and sees who takes part, by sector", async ({ page, signInAs }) => {
+  await signInAs("rachel.green@forum-central.example");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Leeds Local Care Partnerships" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Leeds Local Care Partnerships" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Localities" }).getByRole("listitem")).toHaveCount(19);
+  const mix = page.getByRole("table", { name: "Members by sector" });
+  await expect(mix.getByRole("row", { name: /^Voluntary/ }).getByRole("cell").first()).toHaveText("4");
+  await expect(mix.getByRole("row", { name: /^Public/ }).getByRole("cell").first()).toHaveText("3");
+  await expect(page.getByRole("cell", { name: "OPAL (Older People's Action in the Locality)" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("someone outside a partnership gets the not-found page for it", async ({ page, signInAs }) => {
+  await signInAs("fiona.macleod@renfrewshire-hscp.example");
+  const response = await page.goto("/p/leeds-lcps");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the skip link takes keyboard users straight to the content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main-content")).toBeFocused();
+});
+
+test("pages fit a 320 px wide screen without sideways scrolling", async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await signInAs("alex.morgan@carers-network.example");
+  for (const path of ["/", "/p/renfrewshire-spg", "/signin/check-email", "/no-such-page"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  }
+});
+
+test("the health endpoint reports the database and migrations", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({
+    status: "ok",
+    database: "reachable",
+    migrations: { status: "up-to-date", pending: [] },
+  });
+});

@@ -1,0 +1,82 @@
+import { expect, expectAccessible, query, test } from "./fixtures";
+
+const FIONA = "fiona.macleod@renfrewshire-hscp.example";
+
+test("signs in with an emailed link from the outbox, sees their partnerships, and signs out", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Partnership working that pays off" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Sign in" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Tandem" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A mistyped address is caught with a message tied to the field.
+  await page.getByLabel("Email address").fill("fiona.macleod");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Error:" })).toContainText(
+    "Enter an email address in the correct format",
+  );
+  await expect(page.getByLabel("Email address")).toHaveAccessibleDescription(/Enter an email address in the correct format/);
+  await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  await page.getByLabel("Email address").fill(FIONA);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "developer outbox" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Developer outbox" })).toBeVisible();
+  await expectAccessible(page);
+  const email = page.getByRole("article").filter({ hasText: FIONA }).first();
+  await expect(email.getByRole("heading", { name: "Your sign-in link for Tandem" })).toBeVisible();
+  await email.getByRole("link", { name: /callback\/email/ }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "My partnerships" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Renfrewshire Strategic Planning Group" })).toBeVisible();
+  await expect(page.getByText("Your role: Officer")).toBeVisible();
+  await expectAccessible(page);
+
+  const [user] = await query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [FIONA]);
+  const sessionsBefore = await query('SELECT 1 FROM "Session" WHERE "userId" = $1', [user!.id]);
+  expect(sessionsBefore.length).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Partnership working that pays off" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  // Signing out ended the session in the database, not just in the browser.
+  expect(await query('SELECT 1 FROM "Session" WHERE "userId" = $1', [user!.id])).toHaveLength(sessionsBefore.length - 1);
+});
+
+test("a sign-in link works once only", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email address").fill("ailsa.brown@opal.example");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await page.goto("/dev/outbox");
+  const link = await page
+    .getByRole("article")
+    .filter({ hasText: "ailsa.brown@opal.example" })
+    .first()
+    .getByRole("link")
+    .getAttribute("href");
+
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1, name: "My partnerships" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1, name: "There was a problem signing you in" })).toBeVisible();
+  await expect(page.getByText("expired or has already been used")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("demo mode offers one-click sign-in as an example person", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: /^Alex Morgan/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My partnerships" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Leeds Local Care Partnerships" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Renfrewshire Strategic Planning Group" })).toBeVisible();
+});

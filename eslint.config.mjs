@@ -1,0 +1,38 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      ...jsxA11y.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through getEnv() in server/env.ts." },
+      ],
+    },
+  },
+  {
+    // The env module, the launchers and test tooling are where process.env is read or set.
+    files: ["server/env.ts", "instrumentation.ts", "scripts/**", "tests/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "prisma/**"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // Playwright fixtures and vitest helpers are not React: their `use` is not a hook.
+    files: ["e2e/**", "tests/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // The schema-engine bridge is a plain Node program loading wasm-bindgen glue.
+    files: ["prisma/engine/**"],
+    rules: { "@next/next/no-assign-module-variable": "off" },
+  },
+  {
+    ignores: [".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+  },
+];
+
+export default config;

@@ -1,0 +1,111 @@
+/**
+ * Starts Tandem: validates the configuration, starts the embedded PostgreSQL when
+ * DATABASE_URL is unset, applies migrations, seeds demo data once (demo mode), then
+ * runs the Next.js server. Stops everything cleanly on SIGINT/SIGTERM.
+ *
+ *   tsx scripts/tandem.ts start   # the built app (next start)
+ *   tsx scripts/tandem.ts dev     # development server (next dev)
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { seedDemoData } from "../prisma/seed/seed-demo";
+import { createDatabaseClient } from "../server/db/client";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../server/db/embedded";
+import { EnvError, parseEnv } from "../server/env";
+import { migrateDeploy, ROOT } from "./lib/prisma-cli";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const log = (message: string) => console.log(`[tandem] ${message}`);
+
+/** A stable secret per data folder, so demo and development sessions survive restarts. */
+function localAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const port = Number.parseInt(process.env.PORT ?? "3000", 10);
+  (process.env as Record<string, string | undefined>).NODE_ENV ??= mode === "dev" ? "development" : "production";
+  const dataDir = path.resolve(ROOT, process.env.TANDEM_DATA_DIR ?? ".data");
+  if (!process.env.NEXTAUTH_SECRET && (process.env.TANDEM_DEMO_MODE === "true" || mode === "dev")) {
+    process.env.NEXTAUTH_SECRET = localAuthSecret(dataDir);
+  }
+  if (!process.env.NEXTAUTH_URL && (process.env.TANDEM_DEMO_MODE === "true" || mode === "dev")) {
+    process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+  }
+
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.relative(ROOT, dataDir) || "."}/postgres, port ${env.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: env.EMBEDDED_PG_PORT });
+    databaseUrl = embedded.url;
+  }
+
+  const web: { child?: ChildProcess } = {};
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const child = web.child;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    if (embedded) {
+      log("stopping the embedded PostgreSQL");
+      await embedded.stop();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    log("applying database migrations");
+    await migrateDeploy(databaseUrl, { quiet: true });
+    if (env.TANDEM_DEMO_MODE) {
+      const db = createDatabaseClient(databaseUrl, { poolSize: 2 });
+      const outcome = await seedDemoData(db);
+      await db.$disconnect();
+      log(outcome === "seeded" ? "demo data seeded" : "demo data already present: reusing it");
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+    return;
+  }
+
+  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+  const args = mode === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  log(`starting the web server on http://localhost:${port}${env.TANDEM_DEMO_MODE ? " (demo mode)" : ""}`);
+  const child = spawn(process.execPath, [nextBin, ...args], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  web.child = child;
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { authorize } from "@/server/auth/policy";
+import type { Actor } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import { AppError, GENERIC_ERROR_MESSAGE } from "@/server/errors";
+
+export type TRPCContext = { db: Database; actor: Actor | null };
+
+export function createTRPCContext(context: TRPCContext): TRPCContext {
+  return context;
+}
+
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, path }) {
+    const cause = error.cause;
+    let message: string;
+    let fieldErrors: Record<string, string[]> | undefined;
+    if (cause instanceof AppError) {
+      message = cause.userMessage;
+      fieldErrors = cause.fieldErrors;
+    } else if (cause instanceof ZodError) {
+      message = "Please check the highlighted fields.";
+      fieldErrors = fieldErrorsOf(cause);
+    } else if (error.code === "INTERNAL_SERVER_ERROR") {
+      console.error(`[api] ${path ?? "unknown procedure"} failed`, error.cause ?? error);
+      message = GENERIC_ERROR_MESSAGE;
+    } else if (error.code === "NOT_FOUND") {
+      message = "That could not be found.";
+    } else if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST") {
+      message = "The request could not be understood.";
+    } else {
+      message = "The request could not be completed.";
+    }
+    // Never send a stack trace, SQL or internal detail to the browser.
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+const TRPC_CODE: Record<AppError["code"], TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+/** Turns expected failures (AppError) thrown anywhere below into tRPC errors with the right code. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.userMessage, cause });
+  }
+  return result;
+});
+
+/** Every procedure passes the policy module: a procedure without a policy row is refused. */
+const enforcePolicy = t.middleware(async ({ ctx, path, getRawInput, next }) => {
+  const grant = await authorize(ctx.db, ctx.actor, path, await getRawInput());
+  return next({ ctx: { ...ctx, membership: grant.membership } });
+});
+
+const base = t.procedure.use(mapAppErrors).use(enforcePolicy);
+
+/** Anyone, signed in or not (the policy row must say `public`). */
+export const publicProcedure = base;
+
+/** A signed-in person. */
+export const signedInProcedure = base.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** A member of the partnership named by `partnershipSlug` in the input, with a role the policy allows. */
+export const partnershipProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (!ctx.membership) throw new AppError("NOT_FOUND", "That partnership could not be found, or you do not have access to it.");
+  return next({ ctx: { ...ctx, membership: ctx.membership } });
+});

@@ -1,0 +1,34 @@
+import nodemailer from "nodemailer";
+import type { Database } from "@/server/db/client";
+import { getEnv, outboxEnabled, type Env } from "@/server/env";
+
+export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
+
+export class EmailNotConfiguredError extends Error {
+  constructor() {
+    super("Email cannot be sent: SMTP_URL is not set and the developer outbox is off in production.");
+  }
+}
+
+const transports = new Map<string, nodemailer.Transporter>();
+
+/**
+ * Sends an email over SMTP when SMTP_URL is set. Without SMTP (development and demo
+ * mode only) the email is stored in the outbox, which a developer reads at /dev/outbox.
+ */
+export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = getEnv()): Promise<"smtp" | "outbox"> {
+  if (env.SMTP_URL) {
+    let transport = transports.get(env.SMTP_URL);
+    if (!transport) {
+      transport = nodemailer.createTransport(env.SMTP_URL);
+      transports.set(env.SMTP_URL, transport);
+    }
+    await transport.sendMail({ from: env.EMAIL_FROM, ...email });
+    return "smtp";
+  }
+  if (!outboxEnabled(env)) throw new EmailNotConfiguredError();
+  await db.outboxEmail.create({
+    data: { to: email.to, subject: email.subject, text: email.text, html: email.html ?? null },
+  });
+  return "outbox";
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_PEOPLE } from "@/prisma/seed/demo-data";
+import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { resolveActor } from "@/server/auth/session";
+import { startDemoSession } from "@/server/domain/demo/demo-sign-in";
+import { callerFor } from "./support/caller";
+import { createTestDatabase, withTestDatabase } from "./support/database";
+
+describe("demo data", () => {
+  it("seeds two partnerships once, even when several instances start at the same time", async () => {
+    const scratch = await createTestDatabase();
+    try {
+      const outcomes = await Promise.all([seedDemoData(scratch.db), seedDemoData(scratch.db), seedDemoData(scratch.db)]);
+      expect(outcomes.sort()).toEqual(["already-seeded", "already-seeded", "seeded"]);
+      expect(await seedDemoData(scratch.db)).toBe("already-seeded");
+
+      const partnerships = await scratch.db.partnership.findMany({
+        select: { slug: true, _count: { select: { localities: true } } },
+        orderBy: { slug: "asc" },
+      });
+      expect(partnerships).toEqual([
+        { slug: "leeds-lcps", _count: { localities: 19 } },
+        { slug: "renfrewshire-spg", _count: { localities: 2 } },
+      ]);
+      expect(await scratch.db.user.count()).toBe(DEMO_PEOPLE.length);
+      const sectors = await scratch.db.organisation.groupBy({ by: ["sector"], _count: true });
+      expect(sectors.map((s) => s.sector).sort()).toEqual(["COMMUNITY", "PRIVATE", "PUBLIC", "VOLUNTARY"]);
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
+
+describe("demo sign-in", () => {
+  const database = withTestDatabase();
+
+  it("signs in as a seeded demo person, who then sees their partnerships", async () => {
+    const { db } = database;
+    await seedDemoData(db);
+    const alex = DEMO_PEOPLE.find((person) => Object.keys(person.memberships).length === 2)!;
+
+    const session = await startDemoSession(db, true, alex.email.toUpperCase());
+    const actor = await resolveActor(db, session.sessionToken);
+
+    expect(actor?.email).toBe(alex.email);
+    const partnerships = await callerFor(db, actor).partnership.mine();
+    expect(partnerships.map((p) => p.slug).sort()).toEqual(["leeds-lcps", "renfrewshire-spg"]);
+  });
+
+  it("does not exist outside demo mode, and never signs in anyone who is not a demo person", async () => {
+    const { db } = database;
+    await seedDemoData(db);
+    const sessionsBefore = await db.session.count();
+    await db.user.create({ data: { email: "real.person@council.example.org", name: "Real Person" } });
+
+    await expect(startDemoSession(db, false, DEMO_PEOPLE[0]!.email)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(startDemoSession(db, true, "real.person@council.example.org")).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      userMessage: "Choose one of the demo people listed.",
+    });
+    expect(await db.session.count()).toBe(sessionsBefore);
+  });
+});
