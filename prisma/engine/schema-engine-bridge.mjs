@@ -112,8 +112,8 @@ function loadWasm() {
     }
     const pkgDir = packageDir('@prisma/schema-engine-wasm');
     const glue = await import(pathToFileURL(path.join(pkgDir, 'schema_engine_bg.js')).href);
-    const module = await WebAssembly.compile(fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm')));
-    const missing = WebAssembly.Module.imports(module)
+    const wasmModule = await WebAssembly.compile(fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm')));
+    const missing = WebAssembly.Module.imports(wasmModule)
       .filter((imp) => typeof glue[imp.name] !== 'function')
       .map((imp) => imp.name);
     if (missing.length > 0) {
@@ -122,8 +122,8 @@ function loadWasm() {
           `reinstall @prisma/schema-engine-wasm ${versions.wasm}.`,
       );
     }
-    const importModule = WebAssembly.Module.imports(module)[0].module; // "./schema_engine_bg.js"
-    const instance = await WebAssembly.instantiate(module, { [importModule]: glue });
+    const importModule = WebAssembly.Module.imports(wasmModule)[0].module; // "./schema_engine_bg.js"
+    const instance = await WebAssembly.instantiate(wasmModule, { [importModule]: glue });
     glue.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
     return glue;

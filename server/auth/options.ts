@@ -36,6 +36,9 @@ export function configuredProviders(): Provider[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
+      // The issuer is configured by the installation's administrator and trusted to
+      // verify email addresses, so someone who first signed in by email keeps one account.
+      allowDangerousEmailAccountLinking: true,
       profile(profile: { sub: string; name?: string; email?: string; preferred_username?: string }) {
         return {
           id: profile.sub,
