@@ -52,3 +52,13 @@ test("the health endpoint reports the database and migrations", async ({ request
     migrations: { status: "up-to-date", pending: [] },
   });
 });
+
+test("a person sees their own account details, loaded through the API", async ({ page, signInAs }) => {
+  await signInAs("priya.nair@nhs-ggc.example");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Your account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expect(page.getByText("NHS Greater Glasgow and Clyde (Public / statutory)")).toBeVisible();
+  await expect(page.getByText("Senior Health Improvement Officer")).toBeVisible();
+  await expectAccessible(page);
+});

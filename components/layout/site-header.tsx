@@ -19,6 +19,13 @@ export function SiteHeader({ actor, showOutbox }: { actor: Actor | null; showOut
                 </Link>
               </li>
             ) : null}
+            {actor ? (
+              <li>
+                <Link href="/account" className={buttonClass.quiet}>
+                  Your account
+                </Link>
+              </li>
+            ) : null}
             {showOutbox ? (
               <li>
                 <Link href="/dev/outbox" className={buttonClass.quiet}>

@@ -40,7 +40,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -471,7 +472,7 @@ async function emptyDatabase(client, schema) {
 // `cli <command>` one-shots
 // ---------------------------------------------------------------------------
 
-async function runCliCommand(command, datasource) {
+async function runCliCommand(command, datasource, names = []) {
   // PITFALL 4: the CLI drops the FIRST line of a one-shot's stderr before parsing the
   // rest as JSON log lines (the native binary prints a banner there). Without this
   // line the error below would be swallowed and the CLI would misreport it.
@@ -491,6 +492,11 @@ async function runCliCommand(command, datasource) {
       case 'drop-database':
         await withMaintenanceClient(parsed, (client) => client.query(`DROP DATABASE ${quoteIdent(parsed.database)}`));
         logLine('INFO', `The database was successfully dropped.`);
+        break;
+      case 'drop-shadow-databases': // the bridge's own, for cleaning up after a panic
+        for (const name of names.filter((n) => n.startsWith('prisma_migrate_shadow_db_'))) {
+          await dropDatabaseForce(parsed, name);
+        }
         break;
       default:
         throw new Error(`Unknown cli command: ${command}`);
@@ -629,7 +635,6 @@ async function runServer({ datamodelPaths, datasource }) {
     ['evaluateDataLoss', 'createMigration'].includes(method) &&
     /shadow DB must be provided through an external factory/.test(String(error?.message ?? ''));
 
-  let panicked = false;
   async function handleRequest(request) {
     const { id, method, params } = request;
     currentRequestId = id;
@@ -665,7 +670,7 @@ async function runServer({ datamodelPaths, datasource }) {
       send({ id, result: result ?? {} });
     } catch (error) {
       const rpcError = toRpcError(error, adapterState?.factory.errorRegistry);
-      if (rpcError.data?.is_panic) panicked = true;
+      if (rpcError.data?.is_panic) exitFatally(id, rpcError, 101); // the wasm is unusable now
       send({ id, error: rpcError });
     } finally {
       currentRequestId = undefined;
@@ -691,11 +696,7 @@ async function runServer({ datamodelPaths, datasource }) {
       return;
     }
     if (message.id === undefined) return; // notifications: nothing to do
-    queue = queue.then(async () => {
-      await handleRequest(message);
-      // After a Rust panic the wasm instance is unusable: stop like the native engine.
-      if (panicked) await shutdown(101);
-    });
+    queue = queue.then(() => handleRequest(message));
   });
   // The CLI ends stdin when it is done: finish what is queued, clean up, exit.
   input.on('close', () => {
@@ -713,12 +714,41 @@ async function runServer({ datamodelPaths, datasource }) {
 /** The request being handled, so a fatal error can still be answered. */
 let currentRequestId;
 
+/**
+ * After a Rust panic the wasm instance is poisoned, and its future executor can keep
+ * re-running on the microtask queue forever: timers, I/O and even SIGTERM handlers never
+ * run again (seen: a bridge left spinning at 80% CPU after the CLI had exited). So answer,
+ * clean up and exit SYNCHRONOUSLY here, never through the event loop.
+ */
+function exitFatally(id, rpcError, code) {
+  const writeLine = (fd, message) => {
+    try {
+      fs.writeSync(fd, JSON.stringify(message) + '\n');
+    } catch {
+      // the CLI may already be gone
+    }
+  };
+  writeLine(2, {
+    timestamp: new Date().toISOString(),
+    level: 'ERROR',
+    fields: { message: rpcError.data?.message ?? rpcError.message, is_panic: Boolean(rpcError.data?.is_panic) },
+    target: 'schema_engine::logger',
+  });
+  if (id !== undefined) writeLine(1, { jsonrpc: '2.0', id, error: rpcError });
+  if (shutdownDatasource?.url && pendingShadowDatabases.size > 0) {
+    // Dropping needs I/O, which this process can no longer do: let a child do it.
+    spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--datasource', JSON.stringify(shutdownDatasource), 'cli', 'drop-shadow-databases', ...pendingShadowDatabases],
+      { stdio: 'ignore', timeout: 30_000 },
+    );
+  }
+  process.exit(code);
+}
+
 function onFatalError(error) {
   const rpcError = toRpcError(error);
-  logLine('ERROR', rpcError.data.message, { is_panic: rpcError.data.is_panic });
-  if (currentRequestId !== undefined) send({ id: currentRequestId, error: rpcError });
-  currentRequestId = undefined;
-  shutdown(rpcError.data.is_panic ? 101 : 1);
+  exitFatally(currentRequestId, rpcError, rpcError.data?.is_panic ? 101 : 1);
 }
 
 let shutdownDatasource;
@@ -750,7 +780,14 @@ for (const event of ['uncaughtException', 'unhandledRejection']) {
 // ---------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { datamodelPaths: [], datasource: undefined, cliCommand: undefined, version: false, help: false };
+  const options = {
+    datamodelPaths: [],
+    datasource: undefined,
+    cliCommand: undefined,
+    cliArgs: [],
+    version: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     switch (arg) {
@@ -775,6 +812,8 @@ function parseArgs(argv) {
         break;
       case 'cli':
         options.cliCommand = argv[++i];
+        options.cliArgs = argv.slice(i + 1);
+        i = argv.length;
         break;
       default:
         throw new Error(`Unknown argument: ${arg}`);
@@ -804,7 +843,7 @@ async function main() {
   }
   shutdownDatasource = options.datasource;
   if (options.cliCommand) {
-    process.exit(await runCliCommand(options.cliCommand, options.datasource));
+    process.exit(await runCliCommand(options.cliCommand, options.datasource, options.cliArgs));
   }
   await runServer(options);
 }

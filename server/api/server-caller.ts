@@ -1,11 +1,24 @@
 import "server-only";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache } from "react";
+import { makeQueryClient } from "@/lib/query-client";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDb } from "@/server/db/client";
-import { createCaller } from "./root";
+import { appRouter, createCaller } from "./root";
 
 /**
- * Server components call the API through this caller, so a page and a client component
- * always pass the same authorization. One caller per request.
+ * Server components reach the API only through these, so a page and a client component
+ * always pass the same policy checks. Both are created once per request.
  */
-export const getApi = cache(async () => createCaller({ db: getDb(), actor: await getCurrentActor() }));
+const getContext = cache(async () => ({ db: getDb(), actor: await getCurrentActor() }));
+
+/** Direct calls, for data a server component renders itself. */
+export const getApi = cache(async () => createCaller(await getContext()));
+
+/** The request's query client, for prefetching data that client components then read. */
+export const getQueryClient = cache(makeQueryClient);
+
+/** Query options for prefetching: `getQueryClient().prefetchQuery((await getTrpc()).me.profile.queryOptions())`. */
+export const getTrpc = cache(async () =>
+  createTRPCOptionsProxy({ ctx: await getContext(), router: appRouter, queryClient: getQueryClient }),
+);

@@ -3,15 +3,14 @@ import EmailProvider from "next-auth/providers/email";
 import type { Provider } from "next-auth/providers/index";
 import { getDb } from "@/server/db/client";
 import { sendEmail } from "@/server/domain/email/send-email";
-import { getEnv } from "@/server/env";
+import { getEnv, type Env } from "@/server/env";
 import { tandemAuthAdapter } from "./adapter";
 import { signInEmail } from "./sign-in-email";
 
 import { SESSION_MAX_AGE_SECONDS } from "./session";
 
 /** The identity providers this installation offers, from its configuration. */
-export function configuredProviders(): Provider[] {
-  const env = getEnv();
+export function configuredProviders(env: Env = getEnv()): Provider[] {
   const providers: Provider[] = [
     EmailProvider({
       // The transport is chosen in sendEmail (SMTP, or the developer outbox).

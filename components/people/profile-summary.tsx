@@ -1,0 +1,32 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { SECTOR_LABELS } from "@/lib/sectors";
+
+/** The signed-in person's details, read through the API (prefetched by the page). */
+export function ProfileSummary() {
+  const trpc = useTRPC();
+  const { data: profile } = useSuspenseQuery(trpc.me.profile.queryOptions());
+  const rows: [string, string][] = [
+    ["Name", profile.name ?? "Not given yet"],
+    ["Email address", profile.email],
+    ["Job title", profile.jobTitle ?? "Not given yet"],
+    [
+      "Organisation",
+      profile.organisation
+        ? `${profile.organisation.name} (${SECTOR_LABELS[profile.organisation.sector]})`
+        : "Taking part as an individual",
+    ],
+  ];
+  return (
+    <dl className="max-w-2xl divide-y divide-slate-200 border-y border-slate-200">
+      {rows.map(([label, value]) => (
+        <div key={label} className="grid gap-1 py-3 sm:grid-cols-3">
+          <dt className="font-semibold">{label}</dt>
+          <dd className="break-words sm:col-span-2">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
