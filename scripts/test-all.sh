@@ -33,8 +33,11 @@ npx tsc --noEmit
 step "Lint"
 npx eslint . --max-warnings=0
 
-step "Unit and integration tests (vitest, real PostgreSQL)"
-npx vitest run
+step "Unit tests (vitest)"
+npx vitest run --project unit
+
+step "Integration tests (vitest, real PostgreSQL)"
+npx vitest run --project integration
 
 step "Production build"
 npx next build

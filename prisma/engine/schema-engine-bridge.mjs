@@ -579,7 +579,18 @@ async function runServer({ datamodelPaths, datasource }) {
         );
       }
       const log = (line) => process.stderr.write(`${String(line).trimEnd()}\n`);
-      return glue.SchemaEngine.new({ datamodels }, log, adapter().factory);
+      try {
+        return await glue.SchemaEngine.new({ datamodels }, log, adapter().factory);
+      } catch (error) {
+        // The engine connects on start and reports failures as bare messages; name
+        // connection failures with Prisma's codes (P1001, P1000, ...) like the native engine.
+        const parsed = parsePostgresUrl(datasource.url);
+        const connectionError = await withClient(parsed.pgConfig, (client) => client.query('SELECT 1')).then(
+          () => undefined,
+          (pgError) => toPrismaConnectionError(pgError, parsed),
+        );
+        throw connectionError instanceof PrismaError ? connectionError : error;
+      }
     })());
 
   /** Methods the wasm lacks, or whose shape differs from what the CLI expects. */
