@@ -25,7 +25,7 @@ export class AppError extends Error {
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Please try again in a moment.";
 
-export const notFound = (what = "That page") =>
+export const notFound = (what = "That") =>
   new AppError("NOT_FOUND", `${what} could not be found, or you do not have access to it.`);
 export const signInRequired = () => new AppError("UNAUTHORIZED", "Please sign in to continue.");
 export const notAllowed = (action = "do that") => new AppError("FORBIDDEN", `You do not have permission to ${action}.`);

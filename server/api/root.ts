@@ -1,12 +1,26 @@
 import { createCallerFactory, router } from "./trpc";
+import { directoryRouter } from "./routers/directory";
+import { discussionRouter } from "./routers/discussion";
+import { invitationRouter } from "./routers/invitation";
 import { meRouter } from "./routers/me";
+import { membershipRouter } from "./routers/membership";
+import { notificationRouter } from "./routers/notification";
 import { partnershipRouter } from "./routers/partnership";
+import { priorityAreaRouter } from "./routers/priority-area";
+import { subGroupRouter } from "./routers/sub-group";
 import { systemRouter } from "./routers/system";
 
 export const appRouter = router({
   system: systemRouter,
   me: meRouter,
   partnership: partnershipRouter,
+  membership: membershipRouter,
+  invitation: invitationRouter,
+  priorityArea: priorityAreaRouter,
+  subGroup: subGroupRouter,
+  discussion: discussionRouter,
+  directory: directoryRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { authorize } from "@/server/auth/policy";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import { AppError, GENERIC_ERROR_MESSAGE } from "@/server/errors";
+import { AppError, GENERIC_ERROR_MESSAGE, notFound } from "@/server/errors";
 
 export type TRPCContext = { db: Database; actor: Actor | null };
 
@@ -78,7 +78,7 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 /** Every procedure passes the policy module: a procedure without a policy row is refused. */
 const enforcePolicy = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   const grant = await authorize(ctx.db, ctx.actor, path, await getRawInput());
-  return next({ ctx: { ...ctx, membership: grant.membership } });
+  return next({ ctx: { ...ctx, membership: grant.membership, subGroup: grant.subGroup } });
 });
 
 const base = t.procedure.use(mapAppErrors).use(enforcePolicy);
@@ -92,8 +92,21 @@ export const signedInProcedure = base.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** A member of the partnership named by `partnershipSlug` in the input, with a role the policy allows. */
+/**
+ * A member of the partnership that the input points into (the policy row says through
+ * which field, and which roles). `ctx.membership` is the actor's membership there.
+ */
 export const partnershipProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (!ctx.membership) throw new AppError("NOT_FOUND", "That partnership could not be found, or you do not have access to it.");
+  if (!ctx.membership) throw notFound();
   return next({ ctx: { ...ctx, membership: ctx.membership } });
+});
+
+/**
+ * Someone the policy lets act on the sub-group that the input points into.
+ * `ctx.subGroup` holds the sub-group's id, its partnership and the actor's role in it
+ * (null when they act through their partnership role, e.g. an officer).
+ */
+export const subGroupProcedure = partnershipProcedure.use(({ ctx, next }) => {
+  if (!ctx.subGroup) throw notFound();
+  return next({ ctx: { ...ctx, subGroup: ctx.subGroup } });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
+import type { MembershipRole, SubGroupRole } from "@/server/db/generated/enums";
 import { notAllowed, notFound, signInRequired } from "@/server/errors";
 import type { Actor } from "./session";
 
@@ -9,32 +9,195 @@ import type { Actor } from "./session";
  * A procedure without a row is refused (deny by default), and a unit test fails when a
  * procedure is missing. Decisions read memberships from the database on every request,
  * so a removed member or a changed role takes effect at once.
+ *
+ * Scoped rules name the input field that identifies the resource (`via`). The resource is
+ * looked up, its partnership found, and the actor's membership of that partnership
+ * loaded. Anything in a partnership the actor is not in is answered exactly like
+ * something that does not exist (NOT_FOUND), so ids cannot be probed across partnerships.
  */
+
+/** Input fields that identify something inside one partnership. */
+export type PartnershipScopeKey =
+  | "partnershipSlug"
+  | "localityId"
+  | "membershipId"
+  | "invitationId"
+  | "priorityAreaId";
+
+/** Input fields that identify something inside one sub-group. */
+export type SubGroupScopeKey = "subGroupId" | "joinRequestId" | "threadId" | "noteId";
 
 export type Rule =
   | { kind: "public" }
   | { kind: "signedIn" }
-  /** The actor belongs to the partnership named in the input, with one of these roles. */
-  | { kind: "partnership"; roles: readonly MembershipRole[] };
+  /** The actor is in the partnership of `via`, with one of `roles`. */
+  | { kind: "partnership"; via: PartnershipScopeKey; roles: readonly MembershipRole[] }
+  /**
+   * The actor is in the partnership of the sub-group of `via`, and either has one of
+   * `roles` in the partnership or one of `subGroupRoles` in the sub-group.
+   */
+  | {
+      kind: "subGroup";
+      via: SubGroupScopeKey;
+      roles: readonly MembershipRole[];
+      subGroupRoles: readonly SubGroupRole[];
+    };
+
+export const ALL_ROLES: readonly MembershipRole[] = ["OFFICER", "CHAIR", "MEMBER", "OBSERVER"];
+/** Everyone who takes an active part (observers only read what is published). */
+export const PARTICIPANTS: readonly MembershipRole[] = ["OFFICER", "CHAIR", "MEMBER"];
+export const STEERING: readonly MembershipRole[] = ["OFFICER", "CHAIR"];
+export const OFFICERS: readonly MembershipRole[] = ["OFFICER"];
 
 const anyone: Rule = { kind: "public" };
 const signedIn: Rule = { kind: "signedIn" };
-const partnership = (...roles: MembershipRole[]): Rule => ({ kind: "partnership", roles });
+const inPartnership = (via: PartnershipScopeKey, roles: readonly MembershipRole[]): Rule => ({
+  kind: "partnership",
+  via,
+  roles,
+});
+const inSubGroup = (
+  via: SubGroupScopeKey,
+  roles: readonly MembershipRole[],
+  subGroupRoles: readonly SubGroupRole[],
+): Rule => ({ kind: "subGroup", via, roles, subGroupRoles });
 
-export const ALL_ROLES: readonly MembershipRole[] = ["OFFICER", "CHAIR", "MEMBER", "OBSERVER"];
+const SUBGROUP_PEOPLE: readonly SubGroupRole[] = ["LEAD", "MEMBER"];
+const LEADS: readonly SubGroupRole[] = ["LEAD"];
+const NOBODY_IN_SUBGROUP: readonly SubGroupRole[] = [];
 
 export const policy: Readonly<Record<string, Rule>> = {
+  // --- system and self -----------------------------------------------------------
   "system.ping": anyone,
   "me.profile": signedIn,
+  "me.updateProfile": signedIn,
+  "me.updateNotificationSettings": signedIn,
+
+  // --- partnerships --------------------------------------------------------------
   "partnership.mine": signedIn,
-  "partnership.overview": partnership(...ALL_ROLES),
+  "partnership.overview": inPartnership("partnershipSlug", ALL_ROLES),
+  "partnership.update": inPartnership("partnershipSlug", OFFICERS),
+  "partnership.addLocality": inPartnership("partnershipSlug", OFFICERS),
+  "partnership.renameLocality": inPartnership("localityId", OFFICERS),
+  "partnership.removeLocality": inPartnership("localityId", OFFICERS),
+
+  // --- members and invitations (officers) ------------------------------------------
+  "membership.list": inPartnership("partnershipSlug", OFFICERS),
+  "membership.changeRole": inPartnership("membershipId", OFFICERS),
+  "membership.remove": inPartnership("membershipId", OFFICERS),
+  "invitation.create": inPartnership("partnershipSlug", OFFICERS),
+  "invitation.resend": inPartnership("invitationId", OFFICERS),
+  "invitation.revoke": inPartnership("invitationId", OFFICERS),
+  /** The token itself is the credential: anyone holding it may see whose invitation it is. */
+  "invitation.preview": anyone,
+  "invitation.accept": signedIn,
+
+  // --- priority areas --------------------------------------------------------------
+  "priorityArea.list": inPartnership("partnershipSlug", ALL_ROLES),
+  "priorityArea.create": inPartnership("partnershipSlug", STEERING),
+  "priorityArea.update": inPartnership("priorityAreaId", STEERING),
+  "priorityArea.move": inPartnership("priorityAreaId", STEERING),
+  "priorityArea.archive": inPartnership("priorityAreaId", STEERING),
+  "priorityArea.restore": inPartnership("priorityAreaId", STEERING),
+
+  // --- sub-groups ------------------------------------------------------------------
+  "subGroup.list": inPartnership("partnershipSlug", ALL_ROLES),
+  "subGroup.get": inSubGroup("subGroupId", ALL_ROLES, SUBGROUP_PEOPLE),
+  "subGroup.create": inPartnership("priorityAreaId", STEERING),
+  "subGroup.update": inSubGroup("subGroupId", STEERING, LEADS),
+  "subGroup.archive": inSubGroup("subGroupId", STEERING, NOBODY_IN_SUBGROUP),
+  "subGroup.join": inSubGroup("subGroupId", PARTICIPANTS, NOBODY_IN_SUBGROUP),
+  "subGroup.leave": inSubGroup("subGroupId", [], SUBGROUP_PEOPLE),
+  "subGroup.withdrawRequest": inSubGroup("joinRequestId", PARTICIPANTS, NOBODY_IN_SUBGROUP),
+  "subGroup.pendingRequests": inSubGroup("subGroupId", OFFICERS, LEADS),
+  "subGroup.decideRequest": inSubGroup("joinRequestId", OFFICERS, LEADS),
+  "subGroup.removeMember": inSubGroup("subGroupId", OFFICERS, LEADS),
+  "subGroup.setMemberRole": inSubGroup("subGroupId", OFFICERS, LEADS),
+
+  // --- sub-group space: conversations, notes, activity ---------------------------------
+  "discussion.threads": inSubGroup("subGroupId", STEERING, SUBGROUP_PEOPLE),
+  "discussion.thread": inSubGroup("threadId", STEERING, SUBGROUP_PEOPLE),
+  "discussion.startThread": inSubGroup("subGroupId", STEERING, SUBGROUP_PEOPLE),
+  "discussion.reply": inSubGroup("threadId", STEERING, SUBGROUP_PEOPLE),
+  "discussion.addNote": inSubGroup("subGroupId", STEERING, LEADS),
+  "discussion.setNotePinned": inSubGroup("noteId", STEERING, LEADS),
+  "discussion.activity": inSubGroup("subGroupId", STEERING, SUBGROUP_PEOPLE),
+  "discussion.mentionable": inSubGroup("subGroupId", STEERING, SUBGROUP_PEOPLE),
+
+  // --- directory and map -----------------------------------------------------------
+  "directory.people": inPartnership("partnershipSlug", ALL_ROLES),
+  "directory.organisations": inPartnership("partnershipSlug", ALL_ROLES),
+  "directory.person": inPartnership("partnershipSlug", ALL_ROLES),
+  "directory.organisation": inPartnership("partnershipSlug", ALL_ROLES),
+  "directory.setOrganisationVerified": inPartnership("partnershipSlug", OFFICERS),
+  "directory.map": inPartnership("partnershipSlug", ALL_ROLES),
+
+  // --- notifications (always the actor's own) -------------------------------------------
+  "notification.list": signedIn,
+  "notification.unreadCount": signedIn,
+  "notification.markRead": signedIn,
+  "notification.markAllRead": signedIn,
 };
 
 export type MembershipGrant = { id: string; partnershipId: string; role: MembershipRole };
+export type SubGroupGrant = { id: string; partnershipId: string; myRole: SubGroupRole | null };
 
-export type Grant = { actor: Actor | null; membership: MembershipGrant | null };
+export type Grant = {
+  actor: Actor | null;
+  membership: MembershipGrant | null;
+  subGroup: SubGroupGrant | null;
+};
 
-const partnershipReference = z.object({ partnershipSlug: z.string().min(1).max(80) });
+const id = z.string().min(1).max(64);
+
+type Resolved = { partnershipId: string; subGroupId?: string } | null;
+
+/** Finds the partnership (and sub-group) that an input field points into. */
+const resolvers: Record<PartnershipScopeKey | SubGroupScopeKey, (db: Database, value: string) => Promise<Resolved>> = {
+  partnershipSlug: async (db, slug) => {
+    const row = await db.partnership.findUnique({ where: { slug }, select: { id: true } });
+    return row && { partnershipId: row.id };
+  },
+  localityId: async (db, value) =>
+    db.locality.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  membershipId: async (db, value) =>
+    db.membership.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  invitationId: async (db, value) =>
+    db.invitation.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  priorityAreaId: async (db, value) =>
+    db.priorityArea.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  subGroupId: async (db, value) => {
+    const row = await db.subGroup.findUnique({ where: { id: value }, select: { id: true, partnershipId: true } });
+    return row && { partnershipId: row.partnershipId, subGroupId: row.id };
+  },
+  joinRequestId: async (db, value) => {
+    const row = await db.joinRequest.findUnique({
+      where: { id: value },
+      select: { subGroup: { select: { id: true, partnershipId: true } } },
+    });
+    return row && { partnershipId: row.subGroup.partnershipId, subGroupId: row.subGroup.id };
+  },
+  threadId: async (db, value) => {
+    const row = await db.thread.findUnique({
+      where: { id: value },
+      select: { subGroup: { select: { id: true, partnershipId: true } } },
+    });
+    return row && { partnershipId: row.subGroup.partnershipId, subGroupId: row.subGroup.id };
+  },
+  noteId: async (db, value) => {
+    const row = await db.subGroupNote.findUnique({
+      where: { id: value },
+      select: { subGroup: { select: { id: true, partnershipId: true } } },
+    });
+    return row && { partnershipId: row.subGroup.partnershipId, subGroupId: row.subGroup.id };
+  },
+};
+
+function readScopeValue(rawInput: unknown, key: string): string | null {
+  if (typeof rawInput !== "object" || rawInput === null) return null;
+  const parsed = id.safeParse((rawInput as Record<string, unknown>)[key]);
+  return parsed.success ? parsed.data : null;
+}
 
 /** Decides one request. Throws an AppError on denial; returns what was proven on success. */
 export async function authorize(
@@ -46,24 +209,32 @@ export async function authorize(
   const rule = Object.hasOwn(policy, path) ? policy[path] : undefined;
   if (!rule) throw notAllowed();
 
-  switch (rule.kind) {
-    case "public":
-      return { actor, membership: null };
-    case "signedIn":
-      if (!actor) throw signInRequired();
-      return { actor, membership: null };
-    case "partnership": {
-      if (!actor) throw signInRequired();
-      const reference = partnershipReference.safeParse(rawInput);
-      // A partnership the actor is not in looks exactly like one that does not exist.
-      if (!reference.success) throw notFound("That partnership");
-      const membership = await db.membership.findFirst({
-        where: { userId: actor.userId, partnership: { slug: reference.data.partnershipSlug } },
-        select: { id: true, partnershipId: true, role: true },
-      });
-      if (!membership) throw notFound("That partnership");
-      if (!rule.roles.includes(membership.role)) throw notAllowed();
-      return { actor, membership };
-    }
+  if (rule.kind === "public") return { actor, membership: null, subGroup: null };
+  if (!actor) throw signInRequired();
+  if (rule.kind === "signedIn") return { actor, membership: null, subGroup: null };
+
+  const value = readScopeValue(rawInput, rule.via);
+  const scope = value ? await resolvers[rule.via](db, value) : null;
+  if (!scope) throw notFound();
+  const membership = await db.membership.findUnique({
+    where: { partnershipId_userId: { partnershipId: scope.partnershipId, userId: actor.userId } },
+    select: { id: true, partnershipId: true, role: true },
+  });
+  // Something in a partnership the actor is not in looks exactly like nothing at all.
+  if (!membership) throw notFound();
+
+  if (rule.kind === "partnership") {
+    if (!rule.roles.includes(membership.role)) throw notAllowed();
+    return { actor, membership, subGroup: null };
   }
+
+  const subGroupId = scope.subGroupId!;
+  const subGroupMembership = await db.subGroupMembership.findUnique({
+    where: { subGroupId_userId: { subGroupId, userId: actor.userId } },
+    select: { role: true },
+  });
+  const myRole = subGroupMembership?.role ?? null;
+  const allowed = rule.roles.includes(membership.role) || (myRole !== null && rule.subGroupRoles.includes(myRole));
+  if (!allowed) throw notAllowed();
+  return { actor, membership, subGroup: { id: subGroupId, partnershipId: scope.partnershipId, myRole } };
 }

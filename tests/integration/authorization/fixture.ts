@@ -1,0 +1,176 @@
+import type { Actor } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import type { MembershipRole } from "@/server/db/generated/enums";
+import { hashInvitationToken, newInvitationToken } from "@/server/domain/invitations/invitation-token";
+import { unique } from "../support/factories";
+
+export const PERSONAS = [
+  "anonymous",
+  "observer",
+  "member",
+  "otherSubGroupMember",
+  "subGroupLead",
+  "officer",
+  "otherPartnershipOfficer",
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+async function person(db: Database, organisationId: string | null, label: string): Promise<Actor & { id: string }> {
+  const tag = unique(label);
+  const user = await db.user.create({ data: { name: `${label} ${tag}`, email: `${tag}@example.org`, organisationId } });
+  return { id: user.id, userId: user.id, name: user.name, email: user.email, organisationId };
+}
+
+/**
+ * One partnership with everything a procedure may point at, and one person for each
+ * persona. Built fresh for every (procedure, persona) pair so calls cannot interfere.
+ *
+ * - member: MEMBER of the partnership and MEMBER of sub-group A
+ * - otherSubGroupMember: MEMBER of the partnership, in sub-group B only
+ * - subGroupLead: MEMBER of the partnership, LEAD of sub-group A
+ * - observer: OBSERVER of the partnership; officer: OFFICER of it
+ * - otherPartnershipOfficer: OFFICER of a different partnership only
+ */
+export async function buildFixture(db: Database) {
+  const slug = unique("matrix");
+  const partnership = await db.partnership.create({
+    data: { slug, name: `Matrix ${slug}`, kind: "STRATEGIC_PLANNING_GROUP" },
+  });
+  const otherSlug = unique("elsewhere");
+  const otherPartnership = await db.partnership.create({
+    data: { slug: otherSlug, name: `Elsewhere ${otherSlug}`, kind: "LOCAL_CARE_PARTNERSHIP" },
+  });
+  const locality = await db.locality.create({ data: { partnershipId: partnership.id, name: `North ${slug}` } });
+  const voluntary = await db.organisation.create({
+    data: { name: `Charity ${slug}`, sector: "VOLUNTARY", type: "CHARITY" },
+  });
+  const publicBody = await db.organisation.create({
+    data: { name: `Council ${slug}`, sector: "PUBLIC", type: "COUNCIL" },
+  });
+  await db.partnershipOrganisation.createMany({
+    data: [
+      { partnershipId: partnership.id, organisationId: voluntary.id, localityId: locality.id },
+      { partnershipId: partnership.id, organisationId: publicBody.id },
+    ],
+  });
+
+  const people = {
+    observer: await person(db, null, "observer"),
+    member: await person(db, voluntary.id, "member"),
+    otherSubGroupMember: await person(db, publicBody.id, "other"),
+    subGroupLead: await person(db, publicBody.id, "lead"),
+    officer: await person(db, publicBody.id, "officer"),
+    otherPartnershipOfficer: await person(db, null, "outsider"),
+    requester: await person(db, voluntary.id, "requester"),
+    spare: await person(db, voluntary.id, "spare"),
+  };
+  const roles: [keyof typeof people, MembershipRole][] = [
+    ["observer", "OBSERVER"],
+    ["member", "MEMBER"],
+    ["otherSubGroupMember", "MEMBER"],
+    ["subGroupLead", "MEMBER"],
+    ["officer", "OFFICER"],
+    ["requester", "MEMBER"],
+    ["spare", "MEMBER"],
+  ];
+  const memberships = Object.fromEntries(
+    await Promise.all(
+      roles.map(async ([key, role]) => [
+        key,
+        await db.membership.create({ data: { partnershipId: partnership.id, userId: people[key].id, role } }),
+      ]),
+    ),
+  ) as Record<(typeof roles)[number][0], { id: string }>;
+  await db.membership.create({
+    data: { partnershipId: otherPartnership.id, userId: people.otherPartnershipOfficer.id, role: "OFFICER" },
+  });
+
+  const priorityArea = await db.priorityArea.create({
+    data: {
+      partnershipId: partnership.id,
+      title: "Carers",
+      description: "Support for unpaid carers",
+      outcomesSought: "More carers get a break",
+      position: 0,
+    },
+  });
+  const subGroupA = await db.subGroup.create({
+    data: {
+      partnershipId: partnership.id,
+      priorityAreaId: priorityArea.id,
+      name: "Carers A",
+      purpose: "Test short breaks",
+      joinPolicy: "APPROVAL",
+    },
+  });
+  const subGroupB = await db.subGroup.create({
+    data: {
+      partnershipId: partnership.id,
+      priorityAreaId: priorityArea.id,
+      name: "Carers B",
+      purpose: "Test peer support",
+      joinPolicy: "OPEN",
+    },
+  });
+  await db.subGroupMembership.createMany({
+    data: [
+      { subGroupId: subGroupA.id, userId: people.subGroupLead.id, role: "LEAD" },
+      { subGroupId: subGroupA.id, userId: people.member.id, role: "MEMBER" },
+      { subGroupId: subGroupA.id, userId: people.spare.id, role: "MEMBER" },
+      { subGroupId: subGroupB.id, userId: people.otherSubGroupMember.id, role: "LEAD" },
+    ],
+  });
+  const joinRequest = await db.joinRequest.create({
+    data: { subGroupId: subGroupA.id, userId: people.requester.id, message: "I run a carers café" },
+  });
+  const thread = await db.thread.create({
+    data: { subGroupId: subGroupA.id, authorId: people.member.id, title: "Kick-off", body: "When shall we meet?" },
+  });
+  const note = await db.subGroupNote.create({
+    data: { subGroupId: subGroupA.id, authorId: people.subGroupLead.id, title: "Next meeting", body: "3 March, 10am" },
+  });
+  const invitationToken = newInvitationToken();
+  const invitation = await db.invitation.create({
+    data: {
+      partnershipId: partnership.id,
+      email: `${unique("invitee")}@example.org`,
+      role: "MEMBER",
+      tokenHash: hashInvitationToken(invitationToken),
+      invitedById: people.officer.id,
+      expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+    },
+  });
+  const notification = await db.notification.create({
+    data: {
+      userId: people.member.id,
+      partnershipId: partnership.id,
+      kind: "MENTION",
+      title: "You were mentioned",
+      linkPath: `/p/${slug}`,
+    },
+  });
+
+  return {
+    partnership,
+    otherPartnership,
+    locality,
+    organisations: { voluntary, publicBody },
+    people,
+    memberships,
+    priorityArea,
+    subGroupA,
+    subGroupB,
+    joinRequest,
+    thread,
+    note,
+    invitation,
+    invitationToken,
+    notification,
+  };
+}
+
+export type Fixture = Awaited<ReturnType<typeof buildFixture>>;
+
+export function actorFor(fixture: Fixture, persona: Persona): Actor | null {
+  return persona === "anonymous" ? null : fixture.people[persona];
+}
