@@ -22,6 +22,9 @@ export type DemoPerson = {
   name: string;
   email: string;
   jobTitle: string;
+  interests?: string[];
+  bio?: string;
+  showEmail?: boolean;
   /** Organisation key, or null for a local resident taking part as an individual. */
   organisation: string | null;
   memberships: Record<string, Role>;
@@ -167,6 +170,14 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     description: "Weekly led walks for people getting active again after illness.",
     partnerships: { [R]: "West Renfrewshire" },
   },
+  {
+    key: "active-communities",
+    name: "Active Communities (Scotland)",
+    sector: "VOLUNTARY",
+    type: "CHARITY",
+    description: "Community health and wellbeing charity based in Johnstone: walking, befriending and peer support.",
+    partnerships: { [R]: "West Renfrewshire" },
+  },
   // Leeds
   {
     key: "forum-central",
@@ -273,6 +284,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Fiona MacLeod",
     email: "fiona.macleod@renfrewshire-hscp.example",
+    interests: ["strategic planning", "health improvement"],
     jobTitle: "Head of Strategic Planning and Health Improvement",
     organisation: "renfrewshire-hscp",
     memberships: { [R]: "OFFICER" },
@@ -287,6 +299,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Sandra Kerr",
     email: "sandra.kerr@engage-renfrewshire.example",
+    interests: ["third sector", "networking", "volunteering"],
     jobTitle: "Health and Wellbeing Lead",
     organisation: "engage-renfrewshire",
     memberships: { [R]: "MEMBER" },
@@ -294,6 +307,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Kenny Doyle",
     email: "kenny.doyle@ramh.example",
+    interests: ["mental health", "employability", "peer support"],
     jobTitle: "Service Manager",
     organisation: "ramh",
     memberships: { [R]: "MEMBER" },
@@ -301,6 +315,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Lorna Shaw",
     email: "lorna.shaw@renfrewshire-carers.example",
+    interests: ["carers", "short breaks", "mental health"],
     jobTitle: "Carer Support Coordinator",
     organisation: "renfrewshire-carers",
     memberships: { [R]: "MEMBER" },
@@ -308,6 +323,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Priya Nair",
     email: "priya.nair@nhs-ggc.example",
+    interests: ["health improvement", "mental health", "inequalities"],
     jobTitle: "Senior Health Improvement Officer",
     organisation: "nhs-ggc",
     memberships: { [R]: "MEMBER" },
@@ -315,6 +331,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Gordon Fraser",
     email: "gordon.fraser@clyde-pharmacy.example",
+    interests: ["medicines", "health checks", "older people"],
     jobTitle: "Pharmacist and Director",
     organisation: "clyde-pharmacy",
     memberships: { [R]: "MEMBER" },
@@ -322,6 +339,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Aisha Rahman",
     email: "aisha.rahman@ferguslie-larder.example",
+    interests: ["food insecurity", "loneliness", "volunteering"],
     jobTitle: "Volunteer Coordinator",
     organisation: "ferguslie-larder",
     memberships: { [R]: "MEMBER" },
@@ -332,6 +350,48 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     jobTitle: "Local resident",
     organisation: null,
     memberships: { [R]: "OBSERVER" },
+  },
+  {
+    name: "Euan Stewart",
+    email: "euan.stewart@renfrewshire-council.example",
+    jobTitle: "Social Work Service Manager, Older People",
+    organisation: "renfrewshire-council",
+    memberships: { [R]: "MEMBER" },
+    interests: ["older people", "frailty", "housing"],
+    showEmail: true,
+  },
+  {
+    name: "Heather Boyle",
+    email: "heather.boyle@linstone-housing.example",
+    jobTitle: "Tenant Wellbeing Officer",
+    organisation: "linstone-housing",
+    memberships: { [R]: "MEMBER" },
+    interests: ["housing", "loneliness", "older people"],
+  },
+  {
+    name: "Jim McAllister",
+    email: "jim.mcallister@johnstone-walks.example",
+    jobTitle: "Walk Leader",
+    organisation: "johnstone-walkers",
+    memberships: { [R]: "MEMBER" },
+    interests: ["physical activity", "loneliness"],
+  },
+  {
+    name: "Claire Devlin",
+    email: "claire.devlin@nhs-ggc.example",
+    jobTitle: "Alcohol and Drug Partnership Coordinator",
+    organisation: "nhs-ggc",
+    memberships: { [R]: "MEMBER" },
+    interests: ["recovery", "alcohol and drugs"],
+  },
+  {
+    name: "Mhairi Gillespie",
+    email: "mhairi.gillespie@active-communities.example",
+    jobTitle: "Peer Support Coordinator",
+    organisation: "active-communities",
+    memberships: { [R]: "MEMBER" },
+    interests: ["recovery", "peer support", "physical activity"],
+    showEmail: true,
   },
   // Leeds
   {
@@ -344,6 +404,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Rachel Green",
     email: "rachel.green@forum-central.example",
+    interests: ["third sector", "accessibility", "voice and influence"],
     jobTitle: "Development Worker, Local Care Partnerships",
     organisation: "forum-central",
     memberships: { [L]: "OFFICER" },
@@ -358,6 +419,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Ailsa Brown",
     email: "ailsa.brown@opal.example",
+    interests: ["older people", "loneliness", "digital inclusion"],
     jobTitle: "Neighbourhood Network Manager",
     organisation: "opal",
     memberships: { [L]: "MEMBER" },
@@ -365,6 +427,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Tom Hughes",
     email: "tom.hughes@touchstone.example",
+    interests: ["mental health", "community development"],
     jobTitle: "Community Development Worker",
     organisation: "touchstone",
     memberships: { [L]: "MEMBER" },
@@ -372,6 +435,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Nadia Malik",
     email: "nadia.malik@holt-park-practice.example",
+    interests: ["social prescribing", "frailty"],
     jobTitle: "GP Partner",
     organisation: "holt-park-practice",
     memberships: { [L]: "MEMBER" },
@@ -379,6 +443,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Helen Price",
     email: "helen.price@carewell.example",
+    interests: ["home care", "hospital discharge"],
     jobTitle: "Registered Manager",
     organisation: "carewell",
     memberships: { [L]: "MEMBER" },
@@ -386,6 +451,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Joe Bennett",
     email: "joe.bennett@seacroft-neighbours.example",
+    interests: ["loneliness", "food"],
     jobTitle: "Lunch Club Organiser",
     organisation: "seacroft-neighbours",
     memberships: { [L]: "MEMBER" },
@@ -401,6 +467,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Alex Morgan",
     email: "alex.morgan@carers-network.example",
+    interests: ["carers", "short breaks"],
     jobTitle: "Partnerships Manager",
     organisation: "carers-network",
     memberships: { [R]: "MEMBER", [L]: "MEMBER" },
@@ -408,3 +475,194 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 export const DEMO_EMAILS: ReadonlySet<string> = new Set(DEMO_PEOPLE.map((person) => person.email));
+
+/** Renfrewshire's six priority areas, each with a cross-sector sub-group (leads listed first). */
+export type DemoSubGroup = {
+  name: string;
+  purpose: string;
+  joinPolicy: "OPEN" | "APPROVAL";
+  leads: string[];
+  members: string[];
+};
+export type DemoPriorityArea = {
+  partnership: string;
+  title: string;
+  description: string;
+  outcomesSought: string;
+  subGroups: DemoSubGroup[];
+};
+
+export const DEMO_PRIORITY_AREAS: DemoPriorityArea[] = [
+  {
+    partnership: R,
+    title: "Mental health and wellbeing",
+    description: "Early, local support for people whose mental health has suffered through the pandemic.",
+    outcomesSought: "More people get support before crisis; shorter waits for community support.",
+    subGroups: [
+      {
+        name: "Mental health sub-group",
+        purpose: "Test community-based wellbeing support alongside NHS services.",
+        joinPolicy: "APPROVAL",
+        leads: ["priya.nair@nhs-ggc.example", "kenny.doyle@ramh.example"],
+        members: ["sandra.kerr@engage-renfrewshire.example"],
+      },
+    ],
+  },
+  {
+    partnership: R,
+    title: "Unpaid carers",
+    description: "Unpaid carers have taken on more during lockdown, often without a break.",
+    outcomesSought: "Carers get short breaks and know where to find help.",
+    subGroups: [
+      {
+        name: "Carers sub-group",
+        purpose: "Test flexible short breaks and a single front door for carer support.",
+        joinPolicy: "APPROVAL",
+        leads: ["lorna.shaw@renfrewshire-carers.example", "euan.stewart@renfrewshire-council.example"],
+        members: ["alex.morgan@carers-network.example", "gordon.fraser@clyde-pharmacy.example"],
+      },
+    ],
+  },
+  {
+    partnership: R,
+    title: "Older people and frailty",
+    description: "Helping older people stay well and independent at home.",
+    outcomesSought: "Fewer avoidable hospital admissions; more older people connected to community activity.",
+    subGroups: [
+      {
+        name: "Older people sub-group",
+        purpose: "Test pharmacy health checks and tenant wellbeing visits for people at risk of frailty.",
+        joinPolicy: "OPEN",
+        leads: ["euan.stewart@renfrewshire-council.example", "heather.boyle@linstone-housing.example"],
+        members: ["gordon.fraser@clyde-pharmacy.example"],
+      },
+    ],
+  },
+  {
+    partnership: R,
+    title: "Alcohol and drugs recovery",
+    description: "Recovery-oriented support in communities, with lived experience at its heart.",
+    outcomesSought: "More people sustain recovery; fewer drug-related deaths.",
+    subGroups: [
+      {
+        name: "Recovery sub-group",
+        purpose: "Test peer-led recovery cafés linked to treatment services.",
+        joinPolicy: "APPROVAL",
+        leads: ["claire.devlin@nhs-ggc.example", "mhairi.gillespie@active-communities.example"],
+        members: [],
+      },
+    ],
+  },
+  {
+    partnership: R,
+    title: "Loneliness and social isolation",
+    description: "Reconnecting people who became isolated during lockdown.",
+    outcomesSought: "Fewer people report feeling lonely; more take part in community activity.",
+    subGroups: [
+      {
+        name: "Connecting communities sub-group",
+        purpose: "Test walking groups, community meals and befriending as routes back into community life.",
+        joinPolicy: "OPEN",
+        leads: ["aisha.rahman@ferguslie-larder.example", "jim.mcallister@johnstone-walks.example"],
+        members: ["heather.boyle@linstone-housing.example", "mhairi.gillespie@active-communities.example"],
+      },
+    ],
+  },
+  {
+    partnership: R,
+    title: "Healthy living and inequalities",
+    description: "Closing the gap in healthy life expectancy between Renfrewshire's communities.",
+    outcomesSought: "Better access to healthy food and activity in the most deprived areas.",
+    subGroups: [
+      {
+        name: "Healthy living sub-group",
+        purpose: "Test community food and activity programmes in Ferguslie and Johnstone.",
+        joinPolicy: "OPEN",
+        leads: ["priya.nair@nhs-ggc.example", "aisha.rahman@ferguslie-larder.example"],
+        members: ["jim.mcallister@johnstone-walks.example"],
+      },
+    ],
+  },
+  {
+    partnership: L,
+    title: "Frailty and ageing well",
+    description: "Older people in Leeds live well at home, connected to their neighbourhood.",
+    outcomesSought: "Fewer falls and crisis admissions; more older people in neighbourhood network activity.",
+    subGroups: [
+      {
+        name: "Holt Park ageing well group",
+        purpose: "Join up the GP practice and OPAL's neighbourhood network for people with frailty.",
+        joinPolicy: "OPEN",
+        leads: ["ailsa.brown@opal.example", "nadia.malik@holt-park-practice.example"],
+        members: ["helen.price@carewell.example"],
+      },
+    ],
+  },
+  {
+    partnership: L,
+    title: "Mental health in the community",
+    description: "Local, culturally appropriate mental health support.",
+    outcomesSought: "More people get timely community mental health support close to home.",
+    subGroups: [
+      {
+        name: "Chapeltown wellbeing group",
+        purpose: "Test community wellbeing sessions co-designed with residents.",
+        joinPolicy: "APPROVAL",
+        leads: ["tom.hughes@touchstone.example", "sam.okafor@lch.example"],
+        members: ["grace.adeyemi@resident.example"],
+      },
+    ],
+  },
+  {
+    partnership: L,
+    title: "Connected neighbourhoods",
+    description: "Tackling loneliness through neighbourhood action.",
+    outcomesSought: "Fewer people feel lonely; more residents volunteer locally.",
+    subGroups: [
+      {
+        name: "Seacroft connections group",
+        purpose: "Test a lunch club and befriending offer with home care visits.",
+        joinPolicy: "OPEN",
+        leads: ["joe.bennett@seacroft-neighbours.example", "rachel.green@forum-central.example"],
+        members: ["helen.price@carewell.example", "alex.morgan@carers-network.example"],
+      },
+    ],
+  },
+];
+
+/** A pending request, a conversation and a pinned note, so the sub-group space has life in it. */
+export const DEMO_JOIN_REQUESTS = [
+  {
+    subGroup: "Recovery sub-group",
+    requester: "kenny.doyle@ramh.example",
+    message: "RAMH runs peer support groups in Paisley and would like to link them to the recovery cafés.",
+  },
+];
+
+export const DEMO_THREADS = [
+  {
+    subGroup: "Carers sub-group",
+    author: "lorna.shaw@renfrewshire-carers.example",
+    title: "Short breaks test: what should we measure?",
+    body: "We have agreed to test flexible short breaks. How will we know it worked? I suggest carers' own wellbeing scores at the start and after three months.",
+    replies: [
+      {
+        author: "euan.stewart@renfrewshire-council.example",
+        body: "Agreed. Social work can add how many carers ask for a carer support plan. @Alex Morgan, does the network use a standard wellbeing scale?",
+      },
+      {
+        author: "alex.morgan@carers-network.example",
+        body: "We use the Carer Wellbeing Scale. Happy to share the template and our 2020 baseline.",
+      },
+    ],
+  },
+];
+
+export const DEMO_NOTES = [
+  {
+    subGroup: "Carers sub-group",
+    author: "lorna.shaw@renfrewshire-carers.example",
+    title: "Next meeting",
+    body: "Tuesday 9 March, 10am to 12pm on Zoom. Agenda: short breaks test plan and proposal budget.",
+  },
+];

@@ -1,5 +1,13 @@
 import type { Database } from "../../server/db/client";
-import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS, DEMO_PEOPLE } from "./demo-data";
+import {
+  DEMO_JOIN_REQUESTS,
+  DEMO_NOTES,
+  DEMO_ORGANISATIONS,
+  DEMO_PARTNERSHIPS,
+  DEMO_PEOPLE,
+  DEMO_PRIORITY_AREAS,
+  DEMO_THREADS,
+} from "./demo-data";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
 
@@ -54,12 +62,18 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
         organisationIds.set(organisation.key, created.id);
       }
 
+      const userIds = new Map<string, string>();
+      const userNames = new Map<string, string>();
       for (const person of DEMO_PEOPLE) {
-        await tx.user.create({
+        const user = await tx.user.create({
+          select: { id: true },
           data: {
             name: person.name,
             email: person.email,
             jobTitle: person.jobTitle,
+            interests: person.interests ?? [],
+            bio: person.bio ?? null,
+            showEmail: person.showEmail ?? false,
             emailVerified: new Date(),
             organisationId: person.organisation ? organisationIds.get(person.organisation)! : null,
             memberships: {
@@ -68,6 +82,124 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
                 role,
               })),
             },
+          },
+        });
+        userIds.set(person.email, user.id);
+        userNames.set(person.email, person.name);
+      }
+
+      const userId = (email: string) => {
+        const id = userIds.get(email);
+        if (!id) throw new Error(`Demo data names an unknown person: ${email}`);
+        return id;
+      };
+      const partnershipOf = new Map(DEMO_PEOPLE.map((person) => [person.email, Object.keys(person.memberships)]));
+      const subGroups = new Map<string, { id: string; partnershipId: string; slug: string }>();
+      const positions = new Map<string, number>();
+      for (const area of DEMO_PRIORITY_AREAS) {
+        const partnershipId = partnershipIds.get(area.partnership)!;
+        const position = positions.get(area.partnership) ?? 0;
+        positions.set(area.partnership, position + 1);
+        const priorityArea = await tx.priorityArea.create({
+          data: {
+            partnershipId,
+            title: area.title,
+            description: area.description,
+            outcomesSought: area.outcomesSought,
+            position,
+          },
+        });
+        for (const group of area.subGroups) {
+          const people = [
+            ...group.leads.map((email) => ({ email, role: "LEAD" as const })),
+            ...group.members.map((email) => ({ email, role: "MEMBER" as const })),
+          ];
+          for (const { email } of people) {
+            if (!partnershipOf.get(email)?.includes(area.partnership)) {
+              throw new Error(`Demo data puts ${email} in "${group.name}" but not in ${area.partnership}`);
+            }
+          }
+          const subGroup = await tx.subGroup.create({
+            data: {
+              partnershipId,
+              priorityAreaId: priorityArea.id,
+              name: group.name,
+              purpose: group.purpose,
+              joinPolicy: group.joinPolicy,
+              members: { create: people.map(({ email, role }) => ({ userId: userId(email), role })) },
+            },
+          });
+          subGroups.set(group.name, { id: subGroup.id, partnershipId, slug: area.partnership });
+          await tx.activity.createMany({
+            data: people.map(({ email, role }) => ({
+              partnershipId,
+              subGroupId: subGroup.id,
+              actorId: userId(email),
+              kind: role === "LEAD" ? ("LEAD_ADDED" as const) : ("MEMBER_JOINED" as const),
+              summary: `${userNames.get(email)} joined ${group.name}${role === "LEAD" ? " as a lead" : ""}`,
+            })),
+          });
+        }
+      }
+
+      const subGroup = (name: string) => {
+        const found = subGroups.get(name);
+        if (!found) throw new Error(`Demo data names an unknown sub-group: ${name}`);
+        return found;
+      };
+      for (const request of DEMO_JOIN_REQUESTS) {
+        const group = subGroup(request.subGroup);
+        await tx.joinRequest.create({
+          data: { subGroupId: group.id, userId: userId(request.requester), message: request.message },
+        });
+        const leads = await tx.subGroupMembership.findMany({
+          where: { subGroupId: group.id, role: "LEAD" },
+          select: { userId: true },
+        });
+        await tx.notification.createMany({
+          data: leads.map((lead) => ({
+            userId: lead.userId,
+            partnershipId: group.partnershipId,
+            kind: "JOIN_REQUEST" as const,
+            title: `${userNames.get(request.requester)} asked to join ${request.subGroup}`,
+            body: request.message,
+            linkPath: `/p/${group.slug}/groups/${group.id}/requests`,
+          })),
+        });
+      }
+      for (const demoThread of DEMO_THREADS) {
+        const group = subGroup(demoThread.subGroup);
+        const thread = await tx.thread.create({
+          data: {
+            subGroupId: group.id,
+            authorId: userId(demoThread.author),
+            title: demoThread.title,
+            body: demoThread.body,
+            replies: {
+              create: demoThread.replies.map((reply) => ({ authorId: userId(reply.author), body: reply.body })),
+            },
+          },
+        });
+        await tx.activity.create({
+          data: {
+            partnershipId: group.partnershipId,
+            subGroupId: group.id,
+            actorId: userId(demoThread.author),
+            kind: "THREAD_STARTED",
+            summary: `${userNames.get(demoThread.author)} started "${demoThread.title}"`,
+            linkPath: `/p/${group.slug}/groups/${group.id}/discussions/${thread.id}`,
+          },
+        });
+      }
+      for (const note of DEMO_NOTES) {
+        const group = subGroup(note.subGroup);
+        await tx.subGroupNote.create({
+          data: {
+            subGroupId: group.id,
+            authorId: userId(note.author),
+            title: note.title,
+            body: note.body,
+            pinnedAt: new Date(),
           },
         });
       }

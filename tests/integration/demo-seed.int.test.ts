@@ -25,6 +25,34 @@ describe("demo data", () => {
       expect(await scratch.db.user.count()).toBe(DEMO_PEOPLE.length);
       const sectors = await scratch.db.organisation.groupBy({ by: ["sector"], _count: true });
       expect(sectors.map((s) => s.sector).sort()).toEqual(["COMMUNITY", "PRIVATE", "PUBLIC", "VOLUNTARY"]);
+
+      // Renfrewshire: six priority areas, each with a cross-sector sub-group...
+      const areas = await scratch.db.priorityArea.findMany({
+        where: { partnership: { slug: "renfrewshire-spg" } },
+        orderBy: { position: "asc" },
+        select: {
+          position: true,
+          subGroups: {
+            select: {
+              name: true,
+              members: { select: { role: true, user: { select: { organisation: { select: { sector: true } } } } } },
+            },
+          },
+        },
+      });
+      expect(areas.map((a) => a.position)).toEqual([0, 1, 2, 3, 4, 5]);
+      const groups = areas.flatMap((a) => a.subGroups);
+      expect(groups.length).toBeGreaterThanOrEqual(6);
+      for (const group of groups) {
+        const groupSectors = new Set(group.members.map((m) => m.user.organisation?.sector ?? "INDIVIDUAL"));
+        expect(groupSectors.size, `${group.name} should mix sectors`).toBeGreaterThanOrEqual(2);
+        expect(group.members.filter((m) => m.role === "LEAD").length).toBeGreaterThanOrEqual(1);
+      }
+      // ...and at least one real gap for the partnership map to show.
+      expect(
+        groups.some((g) => !g.members.some((m) => m.user.organisation?.sector === "PUBLIC")),
+      ).toBe(true);
+      expect(await scratch.db.joinRequest.count({ where: { status: "PENDING" } })).toBeGreaterThanOrEqual(1);
     } finally {
       await scratch.drop();
     }
