@@ -9,3 +9,24 @@ export function isRecordNotFound(error: unknown): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
+
+type DriverCause = { originalCode?: string; originalMessage?: string; kind?: string; constraint?: { index?: string } };
+
+function driverCause(error: unknown): DriverCause | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  const meta = error.meta as { driverAdapterError?: { cause?: DriverCause } } | undefined;
+  return meta?.driverAdapterError?.cause ?? null;
+}
+
+/** The name of the CHECK constraint PostgreSQL refused the statement on, if that is what happened. */
+export function violatedCheckConstraint(error: unknown): string | null {
+  const cause = driverCause(error);
+  if (!cause || cause.originalCode !== "23514") return null;
+  return /violates check constraint "([^"]+)"/.exec(cause.originalMessage ?? "")?.[1] ?? null;
+}
+
+/** The unique index a P2002 violated (e.g. "LedgerEntry_idempotencyKey_key"), if known. */
+export function violatedUniqueIndex(error: unknown): string | null {
+  if (!isUniqueViolation(error)) return null;
+  return driverCause(error)?.constraint?.index ?? null;
+}

@@ -1,0 +1,348 @@
+import { formatPence, pence } from "@/lib/money";
+import type { Actor } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import { violatedUniqueIndex } from "@/server/db/errors";
+import type { Prisma } from "@/server/db/generated/client";
+import type { LedgerKind } from "@/server/db/generated/enums";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { AppError, notFound } from "@/server/errors";
+import { assertAwardTransition, awardState, type AwardAction } from "./award-lifecycle";
+import { explainMoneyRefusal } from "./money-errors";
+import { effectiveRoundStatus } from "./rounds";
+
+/**
+ * Awards move money. Every movement is one append-only ledger row; a database trigger
+ * applies it to the fund, ring-fence and award balances, whose CHECK constraints refuse
+ * any overspend even under concurrent requests. A retried request carries the same
+ * idempotency key and changes nothing the second time.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export type AwardGrantInput = {
+  fundId: string;
+  roundId?: string | null;
+  priorityAreaId?: string | null;
+  projectName: string;
+  recipientName: string;
+  conditions?: string | null;
+  amountPence: number;
+  tranches: { amountPence: number; dueOn: Date }[];
+  idempotencyKey: string;
+};
+
+const IDEMPOTENCY_INDEX = "LedgerEntry_idempotencyKey_key";
+
+async function appendLedger(
+  tx: Tx,
+  entry: {
+    fundId: string;
+    awardId: string;
+    trancheId?: string | null;
+    kind: LedgerKind;
+    committedDelta?: number;
+    paidDelta?: number;
+    reason: string;
+    actorId: string;
+    idempotencyKey: string;
+  },
+) {
+  return tx.ledgerEntry.create({
+    data: {
+      fundId: entry.fundId,
+      awardId: entry.awardId,
+      trancheId: entry.trancheId ?? null,
+      kind: entry.kind,
+      committedDelta: entry.committedDelta ?? 0,
+      paidDelta: entry.paidDelta ?? 0,
+      reason: entry.reason,
+      actorId: entry.actorId,
+      idempotencyKey: entry.idempotencyKey,
+    },
+  });
+}
+
+/** The award a previous request with this idempotency key created or changed, if any. */
+async function replayed(db: Database, idempotencyKey: string) {
+  const entry = await db.ledgerEntry.findUnique({ where: { idempotencyKey }, select: { awardId: true } });
+  return entry?.awardId ? db.award.findUniqueOrThrow({ where: { id: entry.awardId }, include: { tranches: true } }) : null;
+}
+
+/** Runs a money movement and turns the database's refusals into clear messages. */
+async function moveMoney<T>(
+  db: Database,
+  context: { fundId: string; idempotencyKey: string },
+  run: () => Promise<T>,
+): Promise<T | "replayed"> {
+  try {
+    return await run();
+  } catch (error) {
+    if (violatedUniqueIndex(error) === IDEMPOTENCY_INDEX) return "replayed";
+    throw (await explainMoneyRefusal(db, error, { fundId: context.fundId })) ?? error;
+  }
+}
+
+/** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
+export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
+  const previous = await replayed(db, input.idempotencyKey);
+  if (previous) return previous;
+
+  const amountPence = pence(input.amountPence);
+  if (amountPence === 0) throw new AppError("BAD_REQUEST", "An award must be more than £0.", { amountPence: ["Enter an amount above £0"] });
+  const scheduled = input.tranches.reduce((sum, tranche) => sum + pence(tranche.amountPence), 0);
+  if (input.tranches.length === 0 || scheduled !== amountPence) {
+    throw new AppError("BAD_REQUEST", "The payment schedule must add up to the award.", {
+      tranches: [`The tranches add up to ${formatPence(scheduled)}, but the award is ${formatPence(amountPence)}.`],
+    });
+  }
+
+  const fund = await db.fund.findFirst({ where: { id: input.fundId, partnershipId }, select: { id: true, name: true } });
+  if (!fund) throw notFound("That fund");
+  if (input.priorityAreaId) {
+    const area = await db.priorityArea.count({ where: { id: input.priorityAreaId, partnershipId } });
+    if (area === 0) throw notFound("That priority area");
+  }
+  if (input.roundId) {
+    const round = await db.fundingRound.findFirst({ where: { id: input.roundId, fundId: fund.id } });
+    if (!round) throw notFound("That funding round");
+    const status = effectiveRoundStatus(round);
+    if (status === "DRAFT") throw new AppError("CONFLICT", `"${round.title}" has not opened yet, so it cannot make awards.`);
+    if (status === "DECIDED") throw new AppError("CONFLICT", `Decisions for "${round.title}" are final: it cannot make more awards.`);
+    if (amountPence < round.minAwardPence || amountPence > round.maxAwardPence) {
+      throw new AppError("BAD_REQUEST", "That amount is outside this round's award range.", {
+        amountPence: [`Awards in this round are from ${formatPence(round.minAwardPence)} to ${formatPence(round.maxAwardPence)}.`],
+      });
+    }
+    if (round.priorityAreaIds.length > 0 && (!input.priorityAreaId || !round.priorityAreaIds.includes(input.priorityAreaId))) {
+      throw new AppError("BAD_REQUEST", "This round does not fund that priority area.", {
+        priorityAreaId: ["Choose one of the priority areas this round funds."],
+      });
+    }
+  }
+
+  const outcome = await moveMoney(db, { fundId: fund.id, idempotencyKey: input.idempotencyKey }, () =>
+    db.$transaction(async (tx) => {
+      const award = await tx.award.create({
+        data: {
+          fundId: fund.id,
+          roundId: input.roundId ?? null,
+          priorityAreaId: input.priorityAreaId ?? null,
+          projectName: input.projectName,
+          recipientName: input.recipientName,
+          conditions: input.conditions ?? null,
+          createdById: actor.userId,
+          tranches: {
+            create: input.tranches.map((tranche, index) => ({
+              sequence: index + 1,
+              amountPence: tranche.amountPence,
+              dueOn: tranche.dueOn,
+            })),
+          },
+        },
+      });
+      await appendLedger(tx, {
+        fundId: fund.id,
+        awardId: award.id,
+        kind: "COMMIT",
+        committedDelta: amountPence,
+        reason: `Award to ${input.recipientName} for "${input.projectName}"`,
+        actorId: actor.userId,
+        idempotencyKey: input.idempotencyKey,
+      });
+      await recordAudit(tx, {
+        partnershipId,
+        actorId: actor.userId,
+        action: "award.granted",
+        subjectType: "Award",
+        subjectId: award.id,
+        summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
+        amountPence,
+      });
+      return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
+    }),
+  );
+  if (outcome === "replayed") return (await replayed(db, input.idempotencyKey))!;
+  return outcome;
+}
+
+type AwardChange = {
+  awardId: string;
+  idempotencyKey: string;
+  reason: string;
+};
+
+async function loadAward(db: Database, partnershipId: string, awardId: string) {
+  const award = await db.award.findFirst({
+    where: { id: awardId, fund: { partnershipId } },
+    include: { tranches: { orderBy: { sequence: "asc" } }, fund: { select: { name: true } } },
+  });
+  if (!award) throw notFound("That award");
+  return award;
+}
+
+async function changeAward(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  change: AwardChange,
+  action: AwardAction,
+  apply: (tx: Tx, award: Awaited<ReturnType<typeof loadAward>>) => Promise<{ summary: string; amountPence: number }>,
+) {
+  const previous = await replayed(db, change.idempotencyKey);
+  if (previous) return previous;
+  const award = await loadAward(db, partnershipId, change.awardId);
+  assertAwardTransition(awardState(award), action);
+  const outcome = await moveMoney(db, { fundId: award.fundId, idempotencyKey: change.idempotencyKey }, () =>
+    db.$transaction(async (tx) => {
+      // Lock the award so two changes to it cannot both pass the lifecycle check.
+      const [locked] = await tx.$queryRaw<{ status: "ACTIVE" | "COMPLETED" | "WITHDRAWN"; awardedPence: number; paidPence: number }[]>`
+        SELECT "status", "awardedPence", "paidPence" FROM "Award" WHERE "id" = ${award.id} FOR UPDATE`;
+      assertAwardTransition(awardState(locked!), action);
+      const { summary, amountPence } = await apply(tx, { ...award, ...locked! });
+      await recordAudit(tx, {
+        partnershipId,
+        actorId: actor.userId,
+        action: `award.${action.toLowerCase()}`,
+        subjectType: "Award",
+        subjectId: award.id,
+        summary,
+        amountPence,
+      });
+      return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
+    }),
+  );
+  if (outcome === "replayed") return (await replayed(db, change.idempotencyKey))!;
+  return outcome;
+}
+
+/** Marks a tranche paid, with the date and the payment reference. */
+export function payTranche(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  input: AwardChange & { trancheId: string; paidOn: Date; reference: string },
+) {
+  return changeAward(db, actor, partnershipId, input, "PAY", async (tx, award) => {
+    const tranche = award.tranches.find((t) => t.id === input.trancheId);
+    if (!tranche) throw notFound("That payment");
+    const claimed = await tx.tranche.updateMany({
+      where: { id: tranche.id, paidAt: null },
+      data: { paidAt: new Date(), paidOn: input.paidOn, reference: input.reference },
+    });
+    if (claimed.count !== 1) throw new AppError("CONFLICT", `Payment ${tranche.sequence} has already been paid.`);
+    await appendLedger(tx, {
+      fundId: award.fundId,
+      awardId: award.id,
+      trancheId: tranche.id,
+      kind: "PAY",
+      paidDelta: tranche.amountPence,
+      reason: input.reason || `Payment ${tranche.sequence}, reference ${input.reference}`,
+      actorId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+    });
+    return {
+      summary: `Paid ${formatPence(tranche.amountPence)} (payment ${tranche.sequence}) to ${award.recipientName}, reference ${input.reference}`,
+      amountPence: tranche.amountPence,
+    };
+  });
+}
+
+/** Changes the amount awarded, up or down (never below what has been paid), with a reason. */
+export function varyAward(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  input: AwardChange & { newAmountPence: number },
+) {
+  const newAmount = pence(input.newAmountPence);
+  return changeAward(db, actor, partnershipId, input, "VARY", async (tx, award) => {
+    const delta = newAmount - award.awardedPence;
+    if (delta === 0) throw new AppError("BAD_REQUEST", "That is the amount already awarded.", { newAmountPence: ["Enter a different amount"] });
+    if (newAmount < award.paidPence) {
+      throw new AppError("CONFLICT", `${formatPence(award.paidPence)} has already been paid, so the award cannot go below that.`);
+    }
+    await appendLedger(tx, {
+      fundId: award.fundId,
+      awardId: award.id,
+      kind: "VARY",
+      committedDelta: delta,
+      reason: input.reason,
+      actorId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+    });
+    return {
+      summary: `Varied the award to ${award.recipientName} from ${formatPence(award.awardedPence)} to ${formatPence(newAmount)}: ${input.reason}`,
+      amountPence: delta,
+    };
+  });
+}
+
+/** Withdraws an award before any payment, releasing its money back to the fund. */
+export function withdrawAward(db: Database, actor: Actor, partnershipId: string, input: AwardChange) {
+  return changeAward(db, actor, partnershipId, input, "WITHDRAW", async (tx, award) => {
+    await appendLedger(tx, {
+      fundId: award.fundId,
+      awardId: award.id,
+      kind: "RELEASE",
+      committedDelta: -award.awardedPence,
+      reason: input.reason,
+      actorId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+    });
+    await tx.award.update({ where: { id: award.id }, data: { status: "WITHDRAWN" } });
+    return {
+      summary: `Withdrew the award to ${award.recipientName} (${formatPence(award.awardedPence)} released): ${input.reason}`,
+      amountPence: -award.awardedPence,
+    };
+  });
+}
+
+/** Records underspend paid back by the project: it returns to the fund. */
+export function returnUnderspend(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  input: AwardChange & { amountPence: number },
+) {
+  const amount = pence(input.amountPence);
+  return changeAward(db, actor, partnershipId, input, "RETURN_UNDERSPEND", async (tx, award) => {
+    if (amount === 0) throw new AppError("BAD_REQUEST", "Enter the amount returned.", { amountPence: ["Enter an amount above £0"] });
+    if (amount > award.paidPence) {
+      throw new AppError("CONFLICT", `Only ${formatPence(award.paidPence)} has been paid on this award, so no more than that can be returned.`);
+    }
+    await appendLedger(tx, {
+      fundId: award.fundId,
+      awardId: award.id,
+      kind: "RETURN",
+      committedDelta: -amount,
+      paidDelta: -amount,
+      reason: input.reason,
+      actorId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+    });
+    return { summary: `${award.recipientName} returned ${formatPence(amount)} of underspend: ${input.reason}`, amountPence: -amount };
+  });
+}
+
+/** Closes an award once its work is done, releasing any part not paid. */
+export function completeAward(db: Database, actor: Actor, partnershipId: string, input: AwardChange) {
+  return changeAward(db, actor, partnershipId, input, "COMPLETE", async (tx, award) => {
+    const unpaid = award.awardedPence - award.paidPence;
+    if (unpaid > 0) {
+      await appendLedger(tx, {
+        fundId: award.fundId,
+        awardId: award.id,
+        kind: "RELEASE",
+        committedDelta: -unpaid,
+        reason: input.reason,
+        actorId: actor.userId,
+        idempotencyKey: input.idempotencyKey,
+      });
+    }
+    await tx.award.update({ where: { id: award.id }, data: { status: "COMPLETED" } });
+    return {
+      summary: `Completed the award to ${award.recipientName}${unpaid > 0 ? ` (${formatPence(unpaid)} not needed, released)` : ""}: ${input.reason}`,
+      amountPence: -unpaid,
+    };
+  });
+}

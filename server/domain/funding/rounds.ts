@@ -1,0 +1,95 @@
+import type { Actor } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import type { RoundStatus } from "@/server/db/generated/enums";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { AppError, notFound } from "@/server/errors";
+
+export type Criterion = { name: string; weight: number };
+
+/** An OPEN round whose closing time has passed reads as CLOSED: no scheduled job needed. */
+export function effectiveRoundStatus(round: { status: RoundStatus; closesAt: Date }, now = new Date()): RoundStatus {
+  return round.status === "OPEN" && round.closesAt <= now ? "CLOSED" : round.status;
+}
+
+/** Round lifecycle: which stored status may move to which. */
+export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatus[]>> = {
+  DRAFT: ["OPEN"],
+  OPEN: ["CLOSED"],
+  CLOSED: ["DECIDED"],
+  DECIDED: [],
+};
+
+export type CreateRoundInput = {
+  fundId: string;
+  title: string;
+  guidance: string;
+  eligibility: string;
+  criteria: Criterion[];
+  opensAt: Date;
+  closesAt: Date;
+  minAwardPence: number;
+  maxAwardPence: number;
+  priorityAreaIds: string[];
+};
+
+export async function createRound(db: Database, actor: Actor, partnershipId: string, input: CreateRoundInput) {
+  const fund = await db.fund.findFirst({ where: { id: input.fundId, partnershipId }, select: { id: true, totalPence: true } });
+  if (!fund) throw notFound("That fund");
+  const fieldErrors: Record<string, string[]> = {};
+  const totalWeight = input.criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
+  if (input.criteria.length === 0 || totalWeight !== 100) {
+    fieldErrors.criteria = [`The criteria's weights must add up to 100 (they add up to ${totalWeight}).`];
+  }
+  if (input.minAwardPence > input.maxAwardPence) fieldErrors.minAwardPence = ["The minimum award cannot be more than the maximum."];
+  if (input.maxAwardPence > fund.totalPence) fieldErrors.maxAwardPence = ["The maximum award cannot be more than the whole fund."];
+  if (input.opensAt >= input.closesAt) fieldErrors.closesAt = ["The round must close after it opens."];
+  if (input.priorityAreaIds.length > 0) {
+    const found = await db.priorityArea.count({ where: { id: { in: input.priorityAreaIds }, partnershipId } });
+    if (found !== new Set(input.priorityAreaIds).size) fieldErrors.priorityAreaIds = ["Choose priority areas of this partnership."];
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("BAD_REQUEST", "Please check the highlighted fields.", fieldErrors);
+
+  return db.$transaction(async (tx) => {
+    const round = await tx.fundingRound.create({
+      data: { ...input, criteria: input.criteria, status: "DRAFT" },
+    });
+    await recordAudit(tx, {
+      partnershipId,
+      actorId: actor.userId,
+      action: "round.created",
+      subjectType: "FundingRound",
+      subjectId: round.id,
+      summary: `Created funding round "${round.title}"`,
+    });
+    return round;
+  });
+}
+
+export async function changeRoundStatus(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  input: { roundId: string; status: RoundStatus },
+) {
+  const round = await db.fundingRound.findFirst({
+    where: { id: input.roundId, fund: { partnershipId } },
+    select: { id: true, title: true, status: true, closesAt: true },
+  });
+  if (!round) throw notFound("That funding round");
+  const current = effectiveRoundStatus(round);
+  if (!ROUND_TRANSITIONS[current].includes(input.status)) {
+    throw new AppError("CONFLICT", `A round that is ${current.toLowerCase()} cannot be made ${input.status.toLowerCase()}.`);
+  }
+  return db.$transaction(async (tx) => {
+    const updated = await tx.fundingRound.update({ where: { id: round.id }, data: { status: input.status } });
+    await recordAudit(tx, {
+      partnershipId,
+      actorId: actor.userId,
+      action: `round.${input.status.toLowerCase()}`,
+      subjectType: "FundingRound",
+      subjectId: round.id,
+      summary: `Round "${round.title}" is now ${input.status.toLowerCase()}`,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Database } from "@/server/db/client";
+import {
+  awardGrant,
+  completeAward,
+  payTranche,
+  returnUnderspend,
+  varyAward,
+  withdrawAward,
+  type AwardGrantInput,
+} from "@/server/domain/funding/awards";
+import { addRingFence, createFund, fundBalances } from "@/server/domain/funding/funds";
+import { AppError } from "@/server/errors";
+import { withTestDatabase } from "./support/database";
+import { createPartnership, createPerson } from "./support/factories";
+
+const database = withTestDatabase();
+
+async function setup(db: Database, totalPence: number) {
+  const partnership = await createPartnership(db);
+  const { actor } = await createPerson(db);
+  const fund = await createFund(db, actor, partnership.id, {
+    name: "Non-recurring partnership fund 2020/21",
+    source: "HSCP",
+    financialYear: "2020/21",
+    totalPence,
+  });
+  return { partnershipId: partnership.id, actor, fund };
+}
+
+function grant(fundId: string, amountPence: number, overrides: Partial<AwardGrantInput> = {}): AwardGrantInput {
+  return {
+    fundId,
+    projectName: "Carers short breaks test",
+    recipientName: "Renfrewshire Carers Centre",
+    amountPence,
+    tranches: [{ amountPence, dueOn: new Date("2021-04-01") }],
+    idempotencyKey: randomUUID(),
+    ...overrides,
+  };
+}
+
+async function expectBalancesMatchLedger(db: Database, fundId: string) {
+  const balances = await fundBalances(db, fundId);
+  const awards = await db.award.aggregate({ where: { fundId }, _sum: { awardedPence: true, paidPence: true } });
+  expect(balances.committedPence).toBe(balances.ledgerCommittedPence);
+  expect(balances.paidPence).toBe(balances.ledgerPaidPence);
+  expect(balances.committedPence).toBe(awards._sum.awardedPence ?? 0);
+  expect(balances.paidPence).toBe(awards._sum.paidPence ?? 0);
+  return balances;
+}
+
+async function settle<T>(promises: Promise<T>[]) {
+  const results = await Promise.allSettled(promises);
+  const fulfilled = results.filter((r): r is PromiseFulfilledResult<Awaited<T>> => r.status === "fulfilled");
+  const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+  return { fulfilled, rejected };
+}
+
+describe("awarding under concurrency", () => {
+  it("never commits more than the fund holds: 200 concurrent awards of random sizes against £10,000", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const amounts = Array.from({ length: 200 }, (_, i) => 1_000 + ((i * 7919) % 25_000)); // £10 to £260, varied
+
+    const { fulfilled, rejected } = await settle(amounts.map((amount) => awardGrant(db, actor, partnershipId, grant(fund.id, amount))));
+
+    for (const failure of rejected) {
+      expect(failure.reason).toBeInstanceOf(AppError);
+      expect((failure.reason as AppError).code).toBe("CONFLICT");
+      expect((failure.reason as AppError).userMessage).toMatch(/^Not enough money left in Non-recurring partnership fund 2020\/21/);
+    }
+    const balances = await expectBalancesMatchLedger(db, fund.id);
+    const awarded = fulfilled.reduce((sum, r) => sum + r.value.awardedPence, 0);
+    expect(balances.committedPence).toBe(awarded);
+    expect(balances.committedPence).toBeLessThanOrEqual(1_000_000);
+    expect(rejected.length).toBeGreaterThan(0); // the amounts add up to far more than the fund
+    expect(await db.award.count({ where: { fundId: fund.id } })).toBe(fulfilled.length);
+  });
+
+  it("lets exactly 200 of 400 concurrent £50 awards through a £10,000 fund", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const { fulfilled, rejected } = await settle(
+      Array.from({ length: 400 }, () => awardGrant(db, actor, partnershipId, grant(fund.id, 5_000))),
+    );
+    expect(fulfilled).toHaveLength(200);
+    expect(rejected).toHaveLength(200);
+    expect(rejected.every((r) => r.reason instanceof AppError && r.reason.code === "CONFLICT")).toBe(true);
+    const balances = await expectBalancesMatchLedger(db, fund.id);
+    expect(balances.committedPence).toBe(1_000_000);
+    expect(balances.availablePence).toBe(0);
+  });
+
+  it("creates exactly one award when the same request is sent 50 times at once", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const request = grant(fund.id, 250_000);
+    const { fulfilled, rejected } = await settle(Array.from({ length: 50 }, () => awardGrant(db, actor, partnershipId, request)));
+    expect(rejected).toEqual([]);
+    expect(new Set(fulfilled.map((r) => r.value.id)).size).toBe(1);
+    expect(await db.award.count({ where: { fundId: fund.id } })).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { fundId: fund.id } })).toBe(1);
+    expect((await expectBalancesMatchLedger(db, fund.id)).committedPence).toBe(250_000);
+  });
+});
+
+describe("the database guards the money itself", () => {
+  it("refuses a direct SQL movement that would overspend, and any change to the ledger", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 100_000);
+    const award = await awardGrant(db, actor, partnershipId, grant(fund.id, 80_000));
+
+    await expect(
+      db.$executeRaw`INSERT INTO "LedgerEntry" ("id", "fundId", "awardId", "kind", "committedDelta", "reason", "actorId", "idempotencyKey")
+                     VALUES (${randomUUID()}, ${fund.id}, ${award.id}, 'VARY', 30000, 'sneaky', ${actor.userId}, ${randomUUID()})`,
+    ).rejects.toThrow(/Fund_committed_within_total/);
+    await expect(db.$executeRaw`UPDATE "Fund" SET "totalPence" = 50000 WHERE "id" = ${fund.id}`).rejects.toThrow(
+      /Fund_committed_within_total/,
+    );
+    await expect(db.$executeRaw`UPDATE "Fund" SET "committedPence" = 0 WHERE "id" = ${fund.id}`).rejects.toThrow(
+      /change only through ledger entries/,
+    );
+    await expect(db.$executeRaw`UPDATE "LedgerEntry" SET "reason" = 'edited' WHERE "fundId" = ${fund.id}`).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.$executeRaw`DELETE FROM "LedgerEntry" WHERE "fundId" = ${fund.id}`).rejects.toThrow(/append-only/);
+    expect((await expectBalancesMatchLedger(db, fund.id)).committedPence).toBe(80_000);
+  });
+
+  it("keeps ring-fenced money for its priority area", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 100_000);
+    const carers = await db.priorityArea.create({
+      data: { partnershipId, title: "Carers", description: "d", outcomesSought: "o", position: 0 },
+    });
+    await addRingFence(db, actor, partnershipId, { fundId: fund.id, priorityAreaId: carers.id, limitPence: 40_000 });
+
+    await expect(awardGrant(db, actor, partnershipId, grant(fund.id, 60_001))).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage: expect.stringContaining("outside its ring-fences: £600.00 is available"),
+    });
+    await awardGrant(db, actor, partnershipId, grant(fund.id, 60_000));
+    await expect(
+      awardGrant(db, actor, partnershipId, grant(fund.id, 40_001, { priorityAreaId: carers.id })),
+    ).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringContaining("ring-fence") });
+    await awardGrant(db, actor, partnershipId, grant(fund.id, 40_000, { priorityAreaId: carers.id }));
+    const balances = await expectBalancesMatchLedger(db, fund.id);
+    expect(balances.availablePence).toBe(0);
+    expect(balances.ringFences).toEqual([
+      { priorityAreaId: carers.id, limitPence: 40_000, committedPence: 40_000, availablePence: 0 },
+    ]);
+  });
+});
+
+describe("paying, varying, returning and withdrawing", () => {
+  it("follows an award from commitment to completion, with every movement in the ledger", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const award = await awardGrant(
+      db,
+      actor,
+      partnershipId,
+      grant(fund.id, 600_000, {
+        tranches: [
+          { amountPence: 400_000, dueOn: new Date("2021-04-01") },
+          { amountPence: 200_000, dueOn: new Date("2021-10-01") },
+        ],
+      }),
+    );
+    const [first, second] = award.tranches.sort((a, b) => a.sequence - b.sequence);
+
+    await payTranche(db, actor, partnershipId, {
+      awardId: award.id,
+      trancheId: first!.id,
+      paidOn: new Date("2021-04-02"),
+      reference: "BACS-001",
+      reason: "",
+      idempotencyKey: randomUUID(),
+    });
+    await expect(
+      payTranche(db, actor, partnershipId, {
+        awardId: award.id,
+        trancheId: first!.id,
+        paidOn: new Date("2021-04-03"),
+        reference: "BACS-002",
+        reason: "",
+        idempotencyKey: randomUUID(),
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", userMessage: "Payment 1 has already been paid." });
+
+    await expect(
+      varyAward(db, actor, partnershipId, { awardId: award.id, newAmountPence: 300_000, reason: "smaller", idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await varyAward(db, actor, partnershipId, { awardId: award.id, newAmountPence: 650_000, reason: "extra venue hire", idempotencyKey: randomUUID() });
+    await returnUnderspend(db, actor, partnershipId, { awardId: award.id, amountPence: 25_000, reason: "venue cheaper", idempotencyKey: randomUUID() });
+    await completeAward(db, actor, partnershipId, { awardId: award.id, reason: "test finished", idempotencyKey: randomUUID() });
+
+    const done = await db.award.findUniqueOrThrow({ where: { id: award.id } });
+    expect(done).toMatchObject({ status: "COMPLETED", awardedPence: 375_000, paidPence: 375_000 });
+    expect(second!.paidAt).toBeNull();
+    const balances = await expectBalancesMatchLedger(db, fund.id);
+    expect(balances).toMatchObject({ committedPence: 375_000, paidPence: 375_000, availablePence: 625_000 });
+    const kinds = (await db.ledgerEntry.findMany({ where: { awardId: award.id }, orderBy: { createdAt: "asc" } })).map((e) => e.kind);
+    expect(kinds).toEqual(["COMMIT", "PAY", "VARY", "RETURN", "RELEASE"]);
+    expect(await db.auditEvent.count({ where: { partnershipId, subjectId: award.id } })).toBe(5);
+  });
+
+  it("refuses bad amounts with clear messages and writes nothing", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 100_000);
+    const before = await db.ledgerEntry.count({ where: { fundId: fund.id } });
+    await expect(awardGrant(db, actor, partnershipId, grant(fund.id, -5))).rejects.toThrow("cannot be negative");
+    await expect(awardGrant(db, actor, partnershipId, grant(fund.id, 10.5))).rejects.toThrow("whole number of pence");
+    await expect(
+      awardGrant(db, actor, partnershipId, { ...grant(fund.id, 10_000), tranches: [{ amountPence: 9_000, dueOn: new Date() }] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: { tranches: [expect.stringContaining("add up to £90.00")] } });
+    const withdrawn = await awardGrant(db, actor, partnershipId, grant(fund.id, 10_000));
+    await withdrawAward(db, actor, partnershipId, { awardId: withdrawn.id, reason: "project could not start", idempotencyKey: randomUUID() });
+    await expect(
+      varyAward(db, actor, partnershipId, { awardId: withdrawn.id, newAmountPence: 5_000, reason: "x", idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({ code: "CONFLICT", userMessage: "This award was withdrawn and cannot be varied." });
+    expect(await db.ledgerEntry.count({ where: { fundId: fund.id } })).toBe(before + 2);
+    expect((await expectBalancesMatchLedger(db, fund.id)).committedPence).toBe(0);
+  });
+});
