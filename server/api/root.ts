@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { directoryRouter } from "./routers/directory";
 import { discussionRouter } from "./routers/discussion";
+import { fundingRouter } from "./routers/funding";
 import { invitationRouter } from "./routers/invitation";
 import { meRouter } from "./routers/me";
 import { membershipRouter } from "./routers/membership";
@@ -21,6 +22,7 @@ export const appRouter = router({
   discussion: discussionRouter,
   directory: directoryRouter,
   notification: notificationRouter,
+  funding: fundingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,7 +22,10 @@ export type PartnershipScopeKey =
   | "localityId"
   | "membershipId"
   | "invitationId"
-  | "priorityAreaId";
+  | "priorityAreaId"
+  | "fundId"
+  | "roundId"
+  | "awardId";
 
 /** Input fields that identify something inside one sub-group. */
 export type SubGroupScopeKey = "subGroupId" | "joinRequestId" | "threadId" | "noteId";
@@ -132,6 +135,23 @@ export const policy: Readonly<Record<string, Rule>> = {
   "directory.setOrganisationVerified": inPartnership("partnershipSlug", OFFICERS),
   "directory.map": inPartnership("partnershipSlug", ALL_ROLES),
 
+  // --- funding: only officers move money; steering roles read the figures ------------
+  "funding.funds": inPartnership("partnershipSlug", STEERING),
+  "funding.fund": inPartnership("fundId", STEERING),
+  "funding.createFund": inPartnership("partnershipSlug", OFFICERS),
+  "funding.addRingFence": inPartnership("fundId", OFFICERS),
+  "funding.createRound": inPartnership("fundId", OFFICERS),
+  "funding.changeRoundStatus": inPartnership("roundId", OFFICERS),
+  "funding.awardGrant": inPartnership("fundId", OFFICERS),
+  "funding.payTranche": inPartnership("awardId", OFFICERS),
+  "funding.varyAward": inPartnership("awardId", OFFICERS),
+  "funding.withdrawAward": inPartnership("awardId", OFFICERS),
+  "funding.returnUnderspend": inPartnership("awardId", OFFICERS),
+  "funding.completeAward": inPartnership("awardId", OFFICERS),
+  "funding.exportAwards": inPartnership("fundId", OFFICERS),
+  "funding.exportLedger": inPartnership("fundId", OFFICERS),
+  "funding.auditLog": inPartnership("partnershipSlug", OFFICERS),
+
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,
   "notification.unreadCount": signedIn,
@@ -166,6 +186,15 @@ const resolvers: Record<PartnershipScopeKey | SubGroupScopeKey, (db: Database, v
     db.invitation.findUnique({ where: { id: value }, select: { partnershipId: true } }),
   priorityAreaId: async (db, value) =>
     db.priorityArea.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  fundId: async (db, value) => db.fund.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  roundId: async (db, value) => {
+    const row = await db.fundingRound.findUnique({ where: { id: value }, select: { fund: { select: { partnershipId: true } } } });
+    return row && { partnershipId: row.fund.partnershipId };
+  },
+  awardId: async (db, value) => {
+    const row = await db.award.findUnique({ where: { id: value }, select: { fund: { select: { partnershipId: true } } } });
+    return row && { partnershipId: row.fund.partnershipId };
+  },
   subGroupId: async (db, value) => {
     const row = await db.subGroup.findUnique({ where: { id: value }, select: { id: true, partnershipId: true } });
     return row && { partnershipId: row.partnershipId, subGroupId: row.id };

@@ -150,7 +150,55 @@ export async function buildFixture(db: Database) {
     },
   });
 
+  const fund = await db.fund.create({
+    data: {
+      partnershipId: partnership.id,
+      name: "Non-recurring fund",
+      source: "HSCP",
+      financialYear: "2020/21",
+      totalPence: 1_000_000,
+      createdById: people.officer.id,
+    },
+  });
+  const round = await db.fundingRound.create({
+    data: {
+      fundId: fund.id,
+      title: "Round 1",
+      guidance: "Guidance",
+      eligibility: "Cross-sector partnerships",
+      criteria: [{ name: "Partnership", weight: 100 }],
+      opensAt: new Date(Date.now() - 24 * 3600 * 1000),
+      closesAt: new Date(Date.now() + 30 * 24 * 3600 * 1000),
+      minAwardPence: 1_000,
+      maxAwardPence: 500_000,
+    },
+  });
+  const award = await db.award.create({
+    data: {
+      fundId: fund.id,
+      projectName: "Short breaks test",
+      recipientName: "Carers charity",
+      createdById: people.officer.id,
+      tranches: { create: [{ sequence: 1, amountPence: 100_000, dueOn: new Date("2021-04-01") }] },
+    },
+    include: { tranches: true },
+  });
+  await db.ledgerEntry.create({
+    data: {
+      fundId: fund.id,
+      awardId: award.id,
+      kind: "COMMIT",
+      committedDelta: 100_000,
+      reason: "Award",
+      actorId: people.officer.id,
+      idempotencyKey: unique("commit"),
+    },
+  });
+
   return {
+    fund,
+    round,
+    award,
     partnership,
     otherPartnership,
     locality,

@@ -8,6 +8,7 @@ import type { AuthorizationCases } from "./case";
 import { coreCases } from "./cases/core";
 import { directoryCases } from "./cases/directory";
 import { discussionsCases } from "./cases/discussions";
+import { fundingCases } from "./cases/funding";
 import { notificationsCases } from "./cases/notifications";
 import { partnershipAdminCases } from "./cases/partnership-admin";
 import { priorityAreasCases } from "./cases/priority-areas";
@@ -26,6 +27,7 @@ const cases: AuthorizationCases = {
   ...discussionsCases,
   ...directoryCases,
   ...notificationsCases,
+  ...fundingCases,
 };
 
 const database = withTestDatabase();

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { MAX_PENCE } from "@/lib/money";
+import { partnershipSlug } from "./partnership";
+
+/** Amounts travel as whole pence; forms parse pounds with parsePounds() from lib/money before sending. */
+export const pence = z
+  .number({ error: "Enter an amount" })
+  .int("Amounts are whole pence")
+  .min(0, "An amount cannot be negative")
+  .max(MAX_PENCE, "That amount is larger than Tandem accepts (£10,000,000)");
+export const positivePence = pence.min(1, "Enter an amount above £0");
+
+const id = z.string().min(1).max(64);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+const idempotencyKey = z.string().min(8).max(100);
+const reason = text("a reason", 1000);
+
+export const createFundInput = z.object({
+  partnershipSlug,
+  name: text("the fund's name", 200),
+  source: text("where the money comes from", 200),
+  financialYear: z.string().trim().regex(/^\d{4}\/\d{2}$/, "Enter the financial year like 2020/21"),
+  totalPence: positivePence,
+});
+
+export const fundRefInput = z.object({ fundId: id });
+
+export const addRingFenceInput = z.object({ fundId: id, priorityAreaId: id, limitPence: positivePence });
+
+export const createRoundInput = z.object({
+  fundId: id,
+  title: text("a title", 200),
+  guidance: text("guidance for applicants", 10_000),
+  eligibility: text("who can apply", 5_000),
+  criteria: z
+    .array(z.object({ name: text("the criterion", 200), weight: z.number().int().min(1).max(100) }))
+    .min(1, "Add at least one assessment criterion")
+    .max(12, "Use 12 criteria or fewer"),
+  opensAt: z.coerce.date({ error: "Enter the date the round opens" }),
+  closesAt: z.coerce.date({ error: "Enter the date the round closes" }),
+  minAwardPence: pence,
+  maxAwardPence: positivePence,
+  priorityAreaIds: z.array(id).max(50).default([]),
+});
+
+export const changeRoundStatusInput = z.object({ roundId: id, status: z.enum(["OPEN", "CLOSED", "DECIDED"]) });
+
+export const awardGrantInput = z.object({
+  fundId: id,
+  roundId: id.nullish(),
+  priorityAreaId: id.nullish(),
+  projectName: text("the project's name", 200),
+  recipientName: text("who receives the grant", 200),
+  conditions: z.string().trim().max(5_000).nullish(),
+  amountPence: positivePence,
+  tranches: z
+    .array(z.object({ amountPence: positivePence, dueOn: z.coerce.date({ error: "Enter the date the payment is due" }) }))
+    .min(1, "Add at least one payment")
+    .max(24, "Use 24 payments or fewer"),
+  idempotencyKey,
+});
+
+export const awardRefInput = z.object({ awardId: id });
+const awardChange = { awardId: id, reason, idempotencyKey };
+
+export const payTrancheInput = z.object({
+  ...awardChange,
+  reason: z.string().trim().max(1000).default(""),
+  trancheId: id,
+  paidOn: z.coerce.date({ error: "Enter the date it was paid" }),
+  reference: text("the payment reference", 100),
+});
+export const varyAwardInput = z.object({ ...awardChange, newAmountPence: pence });
+export const withdrawAwardInput = z.object(awardChange);
+export const returnUnderspendInput = z.object({ ...awardChange, amountPence: positivePence });
+export const completeAwardInput = z.object(awardChange);
+
+export const auditLogInput = z.object({
+  partnershipSlug,
+  action: z.string().max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});

@@ -1,0 +1,70 @@
+import {
+  addRingFenceInput,
+  auditLogInput,
+  awardGrantInput,
+  changeRoundStatusInput,
+  completeAwardInput,
+  createFundInput,
+  createRoundInput,
+  fundRefInput,
+  payTrancheInput,
+  returnUnderspendInput,
+  varyAwardInput,
+  withdrawAwardInput,
+} from "@/lib/schemas/funding";
+import { partnershipRefInput } from "@/lib/schemas/partnership";
+import { partnershipProcedure, router } from "@/server/api/trpc";
+import { awardGrant, completeAward, payTranche, returnUnderspend, varyAward, withdrawAward } from "@/server/domain/funding/awards";
+import { auditLog, fundDashboard, listFunds } from "@/server/domain/funding/dashboard";
+import { awardsCsv, ledgerCsv } from "@/server/domain/funding/exports";
+import { addRingFence, createFund } from "@/server/domain/funding/funds";
+import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
+
+/** Money. Every procedure is scoped to the partnership the input points into (see the policy). */
+export const fundingRouter = router({
+  funds: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => listFunds(ctx.db, ctx.membership.partnershipId)),
+  fund: partnershipProcedure
+    .input(fundRefInput)
+    .query(({ ctx, input }) => fundDashboard(ctx.db, ctx.membership.partnershipId, input.fundId)),
+  createFund: partnershipProcedure
+    .input(createFundInput)
+    .mutation(({ ctx, input: { partnershipSlug: _slug, ...input } }) =>
+      createFund(ctx.db, ctx.actor, ctx.membership.partnershipId, input),
+    ),
+  addRingFence: partnershipProcedure
+    .input(addRingFenceInput)
+    .mutation(({ ctx, input }) => addRingFence(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  createRound: partnershipProcedure
+    .input(createRoundInput)
+    .mutation(({ ctx, input }) => createRound(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  changeRoundStatus: partnershipProcedure
+    .input(changeRoundStatusInput)
+    .mutation(({ ctx, input }) => changeRoundStatus(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  awardGrant: partnershipProcedure
+    .input(awardGrantInput)
+    .mutation(({ ctx, input }) => awardGrant(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  payTranche: partnershipProcedure
+    .input(payTrancheInput)
+    .mutation(({ ctx, input }) => payTranche(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  varyAward: partnershipProcedure
+    .input(varyAwardInput)
+    .mutation(({ ctx, input }) => varyAward(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  withdrawAward: partnershipProcedure
+    .input(withdrawAwardInput)
+    .mutation(({ ctx, input }) => withdrawAward(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  returnUnderspend: partnershipProcedure
+    .input(returnUnderspendInput)
+    .mutation(({ ctx, input }) => returnUnderspend(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  completeAward: partnershipProcedure
+    .input(completeAwardInput)
+    .mutation(({ ctx, input }) => completeAward(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  exportAwards: partnershipProcedure
+    .input(fundRefInput)
+    .query(({ ctx, input }) => awardsCsv(ctx.db, ctx.membership.partnershipId, input.fundId)),
+  exportLedger: partnershipProcedure
+    .input(fundRefInput)
+    .query(({ ctx, input }) => ledgerCsv(ctx.db, ctx.membership.partnershipId, input.fundId)),
+  auditLog: partnershipProcedure
+    .input(auditLogInput)
+    .query(({ ctx, input: { partnershipSlug: _slug, ...filter } }) => auditLog(ctx.db, ctx.membership.partnershipId, filter)),
+});

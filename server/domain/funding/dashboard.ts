@@ -1,0 +1,164 @@
+import type { Database } from "@/server/db/client";
+import { notFound } from "@/server/errors";
+import { awardState } from "./award-lifecycle";
+import { effectiveRoundStatus } from "./rounds";
+
+/** The partnership's funds with their headline balances. */
+export async function listFunds(db: Database, partnershipId: string) {
+  const funds = await db.fund.findMany({
+    where: { partnershipId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      source: true,
+      financialYear: true,
+      totalPence: true,
+      committedPence: true,
+      paidPence: true,
+      _count: { select: { awards: true, rounds: true } },
+    },
+  });
+  return funds.map(({ _count, ...fund }) => ({
+    ...fund,
+    availablePence: fund.totalPence - fund.committedPence,
+    awardCount: _count.awards,
+    roundCount: _count.rounds,
+  }));
+}
+
+/**
+ * One fund at a glance: total / committed / paid / available, split by priority area
+ * and by round, with its awards. Figures come from the balances the ledger maintains.
+ */
+export async function fundDashboard(db: Database, partnershipId: string, fundId: string, now = new Date()) {
+  const fund = await db.fund.findFirst({
+    where: { id: fundId, partnershipId },
+    include: {
+      ringFences: { include: { priorityArea: { select: { id: true, title: true } } } },
+      rounds: { orderBy: { opensAt: "asc" } },
+      awards: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          priorityArea: { select: { id: true, title: true } },
+          round: { select: { id: true, title: true } },
+          tranches: { orderBy: { sequence: "asc" } },
+        },
+      },
+    },
+  });
+  if (!fund) throw notFound("That fund");
+
+  const byPriorityArea = new Map<string, { priorityAreaId: string | null; title: string; committedPence: number; paidPence: number; awards: number; ringFencePence: number | null }>();
+  for (const fence of fund.ringFences) {
+    byPriorityArea.set(fence.priorityAreaId, {
+      priorityAreaId: fence.priorityAreaId,
+      title: fence.priorityArea.title,
+      committedPence: 0,
+      paidPence: 0,
+      awards: 0,
+      ringFencePence: fence.limitPence,
+    });
+  }
+  const byRound = new Map<string, { roundId: string | null; title: string; committedPence: number; paidPence: number; awards: number }>();
+  for (const award of fund.awards) {
+    const areaKey = award.priorityArea?.id ?? "none";
+    const area = byPriorityArea.get(areaKey) ?? {
+      priorityAreaId: award.priorityArea?.id ?? null,
+      title: award.priorityArea?.title ?? "No priority area",
+      committedPence: 0,
+      paidPence: 0,
+      awards: 0,
+      ringFencePence: null,
+    };
+    area.committedPence += award.awardedPence;
+    area.paidPence += award.paidPence;
+    area.awards += award.status === "WITHDRAWN" ? 0 : 1;
+    byPriorityArea.set(areaKey, area);
+
+    const roundKey = award.round?.id ?? "none";
+    const round = byRound.get(roundKey) ?? {
+      roundId: award.round?.id ?? null,
+      title: award.round?.title ?? "Outside a round",
+      committedPence: 0,
+      paidPence: 0,
+      awards: 0,
+    };
+    round.committedPence += award.awardedPence;
+    round.paidPence += award.paidPence;
+    round.awards += award.status === "WITHDRAWN" ? 0 : 1;
+    byRound.set(roundKey, round);
+  }
+
+  return {
+    id: fund.id,
+    name: fund.name,
+    source: fund.source,
+    financialYear: fund.financialYear,
+    totalPence: fund.totalPence,
+    committedPence: fund.committedPence,
+    paidPence: fund.paidPence,
+    availablePence: fund.totalPence - fund.committedPence,
+    ringFencedPence: fund.ringFencedPence,
+    byPriorityArea: [...byPriorityArea.values()].sort((a, b) => b.committedPence - a.committedPence),
+    byRound: [...byRound.values()],
+    rounds: fund.rounds.map((round) => ({
+      id: round.id,
+      title: round.title,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      minAwardPence: round.minAwardPence,
+      maxAwardPence: round.maxAwardPence,
+      status: effectiveRoundStatus(round, now),
+    })),
+    awards: fund.awards.map((award) => ({
+      id: award.id,
+      projectName: award.projectName,
+      recipientName: award.recipientName,
+      priorityArea: award.priorityArea?.title ?? null,
+      round: award.round?.title ?? null,
+      awardedPence: award.awardedPence,
+      paidPence: award.paidPence,
+      state: awardState(award),
+      createdAt: award.createdAt,
+      conditions: award.conditions,
+      tranches: award.tranches.map((t) => ({
+        id: t.id,
+        sequence: t.sequence,
+        amountPence: t.amountPence,
+        dueOn: t.dueOn,
+        paidOn: t.paidOn,
+        reference: t.reference,
+      })),
+    })),
+  };
+}
+
+/** The partnership's audit log, newest first, filterable by action and date. */
+export async function auditLog(
+  db: Database,
+  partnershipId: string,
+  filter: { action?: string; from?: Date; to?: Date; page: number },
+) {
+  const where = {
+    partnershipId,
+    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.from || filter.to ? { createdAt: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lte: filter.to }) } } : {}),
+  };
+  const pageSize = 50;
+  const [total, events] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({ where, orderBy: { createdAt: "desc" }, skip: (filter.page - 1) * pageSize, take: pageSize }),
+  ]);
+  const actors = await db.user.findMany({
+    where: { id: { in: [...new Set(events.map((e) => e.actorId))] } },
+    select: { id: true, name: true, email: true },
+  });
+  const names = new Map(actors.map((a) => [a.id, a.name ?? a.email]));
+  return {
+    total,
+    page: filter.page,
+    pageSize,
+    events: events.map((event) => ({ ...event, actorName: names.get(event.actorId) ?? "Unknown" })),
+  };
+}
