@@ -666,3 +666,41 @@ export const DEMO_NOTES = [
     body: "Tuesday 9 March, 10am to 12pm on Zoom. Agenda: short breaks test plan and proposal budget.",
   },
 ];
+
+/** Renfrewshire's non-recurring fund and the 11 test projects it funded across the six priority areas. */
+export const DEMO_FUND = {
+  partnership: R,
+  officer: "fiona.macleod@renfrewshire-hscp.example",
+  name: "Non-recurring partnership fund 2020/21",
+  source: "Renfrewshire Health and Social Care Partnership",
+  financialYear: "2020/21",
+  totalPence: 10_000_000,
+  round: {
+    title: "Test and learn round 2020",
+    guidance: "Collaborative proposals from sub-groups to test responses to the partnership's priorities, with a view to becoming self-sustaining and scaled up if they work well.",
+    eligibility: "Proposals developed within a sub-group, with at least one voluntary-sector and one public-sector partner.",
+    criteria: [
+      { name: "Cross-sector partnership", weight: 30 },
+      { name: "Clear test and measures of success", weight: 30 },
+      { name: "Reach into communities with greatest need", weight: 20 },
+      { name: "Route to sustainability or scale", weight: 20 },
+    ],
+    opensAt: new Date("2020-08-03T09:00:00Z"),
+    closesAt: new Date("2020-09-30T17:00:00Z"),
+    minAwardPence: 200_000,
+    maxAwardPence: 1_500_000,
+  },
+  awards: [
+    { area: "Mental health and wellbeing", project: "Wellbeing cafés in Paisley", recipient: "ramh", pence: 980_000, secondPaid: true },
+    { area: "Mental health and wellbeing", project: "Peer support phone line", recipient: "ramh", pence: 750_000, secondPaid: false },
+    { area: "Unpaid carers", project: "Flexible short breaks for carers", recipient: "renfrewshire-carers", pence: 1_200_000, secondPaid: true },
+    { area: "Unpaid carers", project: "Carers' single front door", recipient: "renfrewshire-carers", pence: 620_000, secondPaid: false },
+    { area: "Older people and frailty", project: "Pharmacy frailty checks", recipient: "clyde-pharmacy", pence: 840_000, secondPaid: false },
+    { area: "Older people and frailty", project: "Tenant wellbeing visits", recipient: "linstone-housing", pence: 900_000, secondPaid: true },
+    { area: "Alcohol and drugs recovery", project: "Recovery café, Johnstone", recipient: "active-communities", pence: 1_050_000, secondPaid: false },
+    { area: "Loneliness and social isolation", project: "Ferguslie community meals", recipient: "ferguslie-larder", pence: 780_000, secondPaid: true },
+    { area: "Loneliness and social isolation", project: "Walk and talk groups", recipient: "johnstone-walkers", pence: 460_000, secondPaid: false },
+    { area: "Healthy living and inequalities", project: "Community cooking on a budget", recipient: "ferguslie-larder", pence: 890_000, secondPaid: false },
+    { area: "Healthy living and inequalities", project: "Active Johnstone", recipient: "active-communities", pence: 930_000, secondPaid: false },
+  ],
+};

@@ -7,6 +7,7 @@ import {
   DEMO_PEOPLE,
   DEMO_PRIORITY_AREAS,
   DEMO_THREADS,
+  DEMO_FUND,
 } from "./demo-data";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
@@ -202,6 +203,85 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
             pinnedAt: new Date(),
           },
         });
+      }
+
+      // The fund and its 11 awards: every movement goes through the ledger, whose trigger
+      // keeps the balances, exactly as the application does it.
+      const fundPartnershipId = partnershipIds.get(DEMO_FUND.partnership)!;
+      const officerId = userId(DEMO_FUND.officer);
+      const fund = await tx.fund.create({
+        data: {
+          partnershipId: fundPartnershipId,
+          name: DEMO_FUND.name,
+          source: DEMO_FUND.source,
+          financialYear: DEMO_FUND.financialYear,
+          totalPence: DEMO_FUND.totalPence,
+          createdById: officerId,
+        },
+      });
+      const round = await tx.fundingRound.create({
+        data: { fundId: fund.id, ...DEMO_FUND.round, status: "DECIDED" },
+      });
+      const areaIds = new Map(
+        (await tx.priorityArea.findMany({ where: { partnershipId: fundPartnershipId }, select: { id: true, title: true } })).map(
+          (area) => [area.title, area.id],
+        ),
+      );
+      const organisationNames = new Map(DEMO_ORGANISATIONS.map((organisation) => [organisation.key, organisation.name]));
+      for (const [index, demoAward] of DEMO_FUND.awards.entries()) {
+        const half = Math.floor(demoAward.pence / 2);
+        const recipientName = organisationNames.get(demoAward.recipient)!;
+        const award = await tx.award.create({
+          data: {
+            fundId: fund.id,
+            roundId: round.id,
+            priorityAreaId: areaIds.get(demoAward.area)!,
+            projectName: demoAward.project,
+            recipientName,
+            conditions: "Quarterly progress updates; an end-of-test evaluation.",
+            createdById: officerId,
+            tranches: {
+              create: [
+                { sequence: 1, amountPence: half, dueOn: new Date("2020-11-01"), paidAt: new Date("2020-11-03"), paidOn: new Date("2020-11-03"), reference: `BACS-2020-${101 + index}` },
+                {
+                  sequence: 2,
+                  amountPence: demoAward.pence - half,
+                  dueOn: new Date("2021-05-01"),
+                  ...(demoAward.secondPaid && { paidAt: new Date("2021-05-04"), paidOn: new Date("2021-05-04"), reference: `BACS-2021-${201 + index}` }),
+                },
+              ],
+            },
+          },
+          include: { tranches: true },
+        });
+        const movements = [
+          { kind: "COMMIT" as const, committedDelta: demoAward.pence, paidDelta: 0, reason: `Award to ${recipientName} for "${demoAward.project}"` },
+          { kind: "PAY" as const, committedDelta: 0, paidDelta: half, reason: "Payment 1" },
+          ...(demoAward.secondPaid ? [{ kind: "PAY" as const, committedDelta: 0, paidDelta: demoAward.pence - half, reason: "Payment 2" }] : []),
+        ];
+        for (const [step, movement] of movements.entries()) {
+          await tx.ledgerEntry.create({
+            data: {
+              fundId: fund.id,
+              awardId: award.id,
+              trancheId: movement.kind === "PAY" ? award.tranches[step - 1]!.id : null,
+              ...movement,
+              actorId: officerId,
+              idempotencyKey: `demo-seed-${award.id}-${step}`,
+            },
+          });
+          await tx.auditEvent.create({
+            data: {
+              partnershipId: fundPartnershipId,
+              actorId: officerId,
+              action: movement.kind === "COMMIT" ? "award.granted" : "award.pay",
+              subjectType: "Award",
+              subjectId: award.id,
+              summary: movement.kind === "COMMIT" ? `Awarded "${demoAward.project}" to ${recipientName}` : `${movement.reason} to ${recipientName}`,
+              amountPence: movement.committedDelta || movement.paidDelta,
+            },
+          });
+        }
       }
 
       await tx.installationFact.create({ data: { key: DEMO_SEED_FACT, value: new Date().toISOString() } });

@@ -53,6 +53,16 @@ describe("demo data", () => {
         groups.some((g) => !g.members.some((m) => m.user.organisation?.sector === "PUBLIC")),
       ).toBe(true);
       expect(await scratch.db.joinRequest.count({ where: { status: "PENDING" } })).toBeGreaterThanOrEqual(1);
+
+      // The fund: 11 funded projects across the six priority areas, balances equal to the ledger.
+      const fund = await scratch.db.fund.findFirstOrThrow({ where: { partnership: { slug: "renfrewshire-spg" } } });
+      const awards = await scratch.db.award.findMany({ where: { fundId: fund.id }, select: { priorityAreaId: true, awardedPence: true } });
+      expect(awards).toHaveLength(11);
+      expect(new Set(awards.map((a) => a.priorityAreaId)).size).toBe(6);
+      const ledger = await scratch.db.ledgerEntry.aggregate({ where: { fundId: fund.id }, _sum: { committedDelta: true, paidDelta: true } });
+      expect(fund.committedPence).toBe(awards.reduce((sum, a) => sum + a.awardedPence, 0));
+      expect(ledger._sum).toEqual({ committedDelta: fund.committedPence, paidDelta: fund.paidPence });
+      expect(fund.committedPence).toBeLessThanOrEqual(fund.totalPence);
     } finally {
       await scratch.drop();
     }

@@ -90,9 +90,16 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     byRound.set(roundKey, round);
   }
 
+  const priorityAreas = await db.priorityArea.findMany({
+    where: { partnershipId, archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, title: true },
+  });
+
   return {
     id: fund.id,
     name: fund.name,
+    priorityAreas,
     source: fund.source,
     financialYear: fund.financialYear,
     totalPence: fund.totalPence,

@@ -1,0 +1,90 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AwardChangeForm, PayTrancheForm } from "@/components/funding/award-actions";
+import { AWARD_STATE_LABELS, dateFormat } from "@/components/funding/award-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatPence } from "@/lib/money";
+import { getApi } from "@/server/api/server-caller";
+import { AWARD_TRANSITIONS } from "@/server/domain/funding/award-lifecycle";
+
+export const metadata: Metadata = { title: "Award" };
+export const dynamic = "force-dynamic";
+
+export default async function AwardPage({ params }: { params: Promise<{ slug: string; fundId: string; awardId: string }> }) {
+  const { slug, fundId, awardId } = await params;
+  const api = await getApi();
+  const fund = await api.funding.fund({ fundId }).catch((error: unknown) => {
+    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST"].includes(error.code)) notFound();
+    throw error;
+  });
+  const award = fund.awards.find((a) => a.id === awardId);
+  if (!award) notFound();
+  const overview = await api.partnership.overview({ partnershipSlug: slug });
+  const isOfficer = overview.myRole === "OFFICER";
+  const can = AWARD_TRANSITIONS[award.state];
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href={`/p/${slug}/funding/${fund.id}`}>Back to {fund.name}</Link>
+      </p>
+      <PageHeader title={award.projectName} lead={`${award.recipientName} · ${AWARD_STATE_LABELS[award.state]}`} />
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        {[
+          ["Awarded", formatPence(award.awardedPence)],
+          ["Paid", formatPence(award.paidPence)],
+          ["Left to pay", formatPence(award.awardedPence - award.paidPence)],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-md bg-slate-50 p-3">
+            <dt className="text-sm text-slate-700">{label}</dt>
+            <dd className="text-xl font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {award.conditions ? (
+        <section aria-labelledby="conditions" className="mt-6">
+          <h2 id="conditions" className="text-xl font-semibold">Conditions</h2>
+          <p className="mt-1 whitespace-pre-wrap">{award.conditions}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="payments" className="mt-8">
+        <h2 id="payments" className="text-2xl font-semibold">Payments</h2>
+        <ol className="mt-3 space-y-4">
+          {award.tranches.map((tranche) => (
+            <li key={tranche.id} className="rounded-md border border-slate-300 p-4">
+              <p className="font-semibold">
+                Payment {tranche.sequence}: {formatPence(tranche.amountPence)}, due {dateFormat.format(tranche.dueOn)}
+              </p>
+              {tranche.paidOn ? (
+                <p>
+                  Paid on {dateFormat.format(tranche.paidOn)}, reference {tranche.reference}
+                </p>
+              ) : isOfficer && can.PAY.allowed ? (
+                <div className="mt-3">
+                  <PayTrancheForm awardId={award.id} trancheId={tranche.id} sequence={tranche.sequence} />
+                </div>
+              ) : (
+                <p>Not paid yet.</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {isOfficer ? (
+        <section aria-labelledby="changes" className="mt-8">
+          <h2 id="changes" className="text-2xl font-semibold">Change this award</h2>
+          <div className="mt-3 grid gap-4 lg:grid-cols-2">
+            {can.VARY.allowed ? <AwardChangeForm awardId={award.id} kind="vary" /> : null}
+            {can.RETURN_UNDERSPEND.allowed ? <AwardChangeForm awardId={award.id} kind="return" /> : null}
+            {can.COMPLETE.allowed ? <AwardChangeForm awardId={award.id} kind="complete" /> : null}
+            {can.WITHDRAW.allowed ? <AwardChangeForm awardId={award.id} kind="withdraw" /> : null}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

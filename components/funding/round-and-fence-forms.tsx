@@ -1,0 +1,185 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { buttonClass } from "@/components/ui/button-styles";
+import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
+import { readApiError } from "@/lib/api-errors";
+import { MoneyError, parsePounds } from "@/lib/money";
+
+type Option = { id: string; label: string };
+
+function useAction() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [done, setDone] = useState(false);
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    setFieldErrors({});
+    setDone(false);
+    try {
+      await action();
+      setDone(true);
+      router.refresh();
+      return true;
+    } catch (caught) {
+      const view = readApiError(caught);
+      setError(view?.message ?? "Something went wrong. Please try again.");
+      setFieldErrors(view?.fieldErrors ?? {});
+      return false;
+    }
+  }
+  return { run, error, fieldErrors, setFieldErrors, setError, done };
+}
+
+function poundsOrError(value: FormDataEntryValue | null, key: string, errors: Record<string, string[]>) {
+  try {
+    return parsePounds(String(value ?? ""));
+  } catch (error) {
+    errors[key] = [error instanceof MoneyError ? error.message : "Enter an amount"];
+    return 0;
+  }
+}
+
+/** "Name, weight" per line, e.g. "Cross-sector partnership, 40". */
+function parseCriteria(text: string) {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(.*?)[,:]\s*(\d{1,3})\s*%?$/.exec(line);
+      return match ? { name: match[1]!.trim(), weight: Number(match[2]) } : { name: line, weight: 0 };
+    });
+}
+
+export function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
+  const trpc = useTRPC();
+  const createRound = useMutation(trpc.funding.createRound.mutationOptions());
+  const action = useAction();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const errors: Record<string, string[]> = {};
+    const minAwardPence = poundsOrError(form.get("min"), "minAwardPence", errors);
+    const maxAwardPence = poundsOrError(form.get("max"), "maxAwardPence", errors);
+    const criteria = parseCriteria(String(form.get("criteria") ?? ""));
+    if (criteria.some((c) => c.weight === 0)) errors.criteria = ["Write each criterion as: name, weight (for example: Impact, 40)"];
+    for (const field of ["opensAt", "closesAt"]) if (!form.get(field)) errors[field] = ["Enter a date"];
+    if (Object.keys(errors).length > 0) {
+      action.setFieldErrors(errors);
+      action.setError("Please check the highlighted fields.");
+      return;
+    }
+    const ok = await action.run(() =>
+      createRound.mutateAsync({
+        fundId,
+        title: String(form.get("title") ?? ""),
+        guidance: String(form.get("guidance") ?? ""),
+        eligibility: String(form.get("eligibility") ?? ""),
+        criteria,
+        opensAt: new Date(String(form.get("opensAt"))),
+        closesAt: new Date(`${String(form.get("closesAt"))}T23:59:59`),
+        minAwardPence,
+        maxAwardPence,
+        priorityAreaIds: form.getAll("priorityAreaIds").map(String),
+      }),
+    );
+    if (ok) formElement.reset();
+  }
+
+  const e = action.fieldErrors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      {action.done ? <FormMessage tone="success">Round created as a draft. Open it when you are ready.</FormMessage> : null}
+      <TextField label="Title" name="title" error={e.title} />
+      <TextArea label="Guidance for applicants" name="guidance" error={e.guidance} />
+      <TextArea label="Who can apply" name="eligibility" rows={3} error={e.eligibility} />
+      <TextArea
+        label="Assessment criteria"
+        name="criteria"
+        rows={4}
+        error={e.criteria}
+        hint="One per line with its weight; weights add up to 100. For example: Cross-sector partnership, 40"
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Opens on" name="opensAt" type="date" error={e.opensAt} />
+        <TextField label="Closes on" name="closesAt" type="date" error={e.closesAt} />
+        <TextField label="Smallest award (£)" name="min" inputMode="decimal" error={e.minAwardPence} />
+        <TextField label="Largest award (£)" name="max" inputMode="decimal" error={e.maxAwardPence} />
+      </div>
+      {priorityAreas.length > 0 ? (
+        <fieldset className="space-y-2">
+          <legend className="font-semibold">Priority areas that may apply</legend>
+          <p className="text-sm text-slate-700">Leave all unticked to allow every priority area.</p>
+          {e.priorityAreaIds ? <p className="font-semibold text-red-800">{e.priorityAreaIds[0]}</p> : null}
+          {priorityAreas.map((area) => (
+            <label key={area.id} className="flex items-center gap-2">
+              <input type="checkbox" name="priorityAreaIds" value={area.id} className="h-5 w-5" />
+              {area.label}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <button type="submit" className={buttonClass.primary} disabled={createRound.isPending}>
+        Create round
+      </button>
+    </form>
+  );
+}
+
+export function RoundStatusButton({ roundId, status, label }: { roundId: string; status: "OPEN" | "CLOSED" | "DECIDED"; label: string }) {
+  const trpc = useTRPC();
+  const change = useMutation(trpc.funding.changeRoundStatus.mutationOptions());
+  const action = useAction();
+  return (
+    <span className="inline-flex flex-col">
+      <button type="button" className={buttonClass.secondary} disabled={change.isPending} onClick={() => void action.run(() => change.mutateAsync({ roundId, status }))}>
+        {label}
+      </button>
+      {action.error ? <span role="alert" className="text-sm font-semibold text-red-800">{action.error}</span> : null}
+    </span>
+  );
+}
+
+export function RingFenceForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
+  const trpc = useTRPC();
+  const addRingFence = useMutation(trpc.funding.addRingFence.mutationOptions());
+  const action = useAction();
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const errors: Record<string, string[]> = {};
+    const limitPence = poundsOrError(form.get("limit"), "limitPence", errors);
+    const priorityAreaId = String(form.get("priorityAreaId") ?? "");
+    if (!priorityAreaId) errors.priorityAreaId = ["Choose a priority area"];
+    if (Object.keys(errors).length > 0) {
+      action.setFieldErrors(errors);
+      return;
+    }
+    await action.run(() => addRingFence.mutateAsync({ fundId, priorityAreaId, limitPence }));
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      <SelectField label="Priority area" name="priorityAreaId" defaultValue="" error={action.fieldErrors.priorityAreaId}>
+        <option value="">Choose…</option>
+        {priorityAreas.map((area) => (
+          <option key={area.id} value={area.id}>
+            {area.label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Amount kept for it (£)" name="limit" inputMode="decimal" error={action.fieldErrors.limitPence} />
+      <button type="submit" className={buttonClass.secondary}>
+        Add ring-fence
+      </button>
+    </form>
+  );
+}
