@@ -8,17 +8,29 @@ const SECTIONS = [
   { href: "/priorities", label: "Priorities and sub-groups" },
   { href: "/directory", label: "Directory" },
   { href: "/map", label: "Partnership map" },
+  { href: "/funding", label: "Funding" },
   { href: "/admin", label: "Administration" },
 ] as const;
 
 /** The partnership's sections; the current one is marked for assistive technology. */
-export function PartnershipNav({ slug, showAdministration }: { slug: string; showAdministration: boolean }) {
+export function PartnershipNav({
+  slug,
+  showAdministration,
+  showFunding,
+}: {
+  slug: string;
+  showAdministration: boolean;
+  showFunding: boolean;
+}) {
   const pathname = usePathname();
   const base = `/p/${slug}`;
   return (
     <nav aria-label="Partnership sections" className="-mt-4 mb-8 border-b border-slate-300">
       <ul className="flex flex-wrap gap-x-1">
-        {SECTIONS.filter((section) => showAdministration || section.href !== "/admin").map((section) => {
+        {SECTIONS.filter(
+          (section) =>
+            (showAdministration || section.href !== "/admin") && (showFunding || section.href !== "/funding"),
+        ).map((section) => {
           const href = `${base}${section.href}`;
           const current = section.href === "" ? pathname === base : pathname.startsWith(href);
           return (

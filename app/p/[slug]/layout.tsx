@@ -24,7 +24,11 @@ export default async function PartnershipLayout({
   }
   return (
     <>
-      {role ? <PartnershipNav slug={slug} showAdministration={role === "OFFICER"} /> : null}
+      {role ? <PartnershipNav
+          slug={slug}
+          showAdministration={role === "OFFICER"}
+          showFunding={role === "OFFICER" || role === "CHAIR"}
+        /> : null}
       {children}
     </>
   );
