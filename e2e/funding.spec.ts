@@ -1,0 +1,144 @@
+import { expect, expectAccessible, query, test } from "./fixtures";
+
+const OFFICER = "fiona.macleod@renfrewshire-hscp.example";
+
+function parseCsv(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => {
+      const cells: string[] = [];
+      let cell = "";
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const char = line[i]!;
+        if (quoted) {
+          if (char === '"' && line[i + 1] === '"') {
+            cell += '"';
+            i++;
+          } else if (char === '"') quoted = false;
+          else cell += char;
+        } else if (char === '"') quoted = true;
+        else if (char === ",") {
+          cells.push(cell);
+          cell = "";
+        } else cell += char;
+      }
+      cells.push(cell);
+      return cells;
+    });
+}
+
+test("an officer runs a fund: three grants, a payment and a returned underspend, and the dashboard and CSVs agree with the ledger", async ({ page, signInAs }) => {
+  await signInAs(OFFICER);
+  await page.goto("/p/renfrewshire-spg/funding");
+  await expect(page.getByRole("heading", { level: 1, name: "Funding" })).toBeVisible();
+  await expectAccessible(page);
+
+  const name = `Winter pressures fund ${Date.now()}`;
+  await page.getByLabel("Fund name").fill(name);
+  await page.getByLabel("Where the money comes from").fill("Renfrewshire Council");
+  await page.getByLabel("Financial year").fill("2021/22");
+  await page.getByLabel("Total (£)").fill("50,000");
+  await page.getByRole("button", { name: "Create fund" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expectAccessible(page);
+
+  // A round, opened.
+  await page.getByLabel("Title").fill("Winter round");
+  await page.getByLabel("Guidance for applicants").fill("Short tests to ease winter pressures.");
+  await page.getByLabel("Who can apply").fill("Sub-groups with voluntary and public partners.");
+  await page.getByLabel("Assessment criteria").fill("Partnership, 50\nImpact, 50");
+  await page.getByLabel("Opens on").fill("2021-01-04");
+  await page.getByLabel("Closes on").fill("2099-12-31");
+  await page.getByLabel("Smallest award (£)").fill("1,000");
+  await page.getByLabel("Largest award (£)").fill("20,000");
+  await page.getByRole("button", { name: "Create round" }).click();
+  await expect(page.getByText("Round created as a draft")).toBeVisible();
+  await page.getByRole("button", { name: "Open the round" }).click();
+  await expect(page.getByText(/^Open ·/)).toBeVisible();
+
+  // Three grants; the second asks for more than the round allows first.
+  const grants = [
+    ["Winter warmth packs", "Ferguslie Community Larder", "12,345.67"],
+    ["Hospital discharge befriending", "Active Communities (Scotland)", "8,000"],
+    ["Carers winter breaks", "Renfrewshire Carers Centre", "15,000"],
+  ] as const;
+  for (const [project, recipient, amount] of grants) {
+    await page.getByLabel("Project").fill(project);
+    await page.getByLabel("Recipient organisation").fill(recipient);
+    await page.getByLabel("Funding round").selectOption({ label: "Winter round" });
+    await page.getByLabel("Amount awarded (£)").fill(project === "Hospital discharge befriending" ? "25,000" : amount);
+    await page.getByLabel("Payment 1 (£)").fill(project === "Hospital discharge befriending" ? "25,000" : amount);
+    await page.getByLabel("Payment 1 due on").fill("2021-02-01");
+    await page.getByRole("button", { name: "Award grant" }).click();
+    if (project === "Hospital discharge befriending") {
+      await expect(page.getByText("Awards in this round are from £1,000.00 to £20,000.00.")).toBeVisible();
+      await expectAccessible(page);
+      await page.getByLabel("Amount awarded (£)").fill(amount);
+      await page.getByLabel("Payment 1 (£)").fill(amount);
+      await page.getByRole("button", { name: "Award grant" }).click();
+    }
+    await expect(page.getByRole("link", { name: project })).toBeVisible();
+  }
+  await expect(page.getByRole("definition").filter({ hasText: "£35,345.67" })).toBeVisible(); // committed
+  await expect(page.getByRole("definition").filter({ hasText: "£14,654.33" })).toBeVisible(); // available
+
+  // Pay the first grant, then return an underspend.
+  await page.getByRole("link", { name: "Winter warmth packs" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Winter warmth packs" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Payment 1 paid on").fill("2021-02-02");
+  await page.getByLabel("Payment 1 reference").fill("BACS-7781");
+  await page.getByRole("button", { name: "Mark payment 1 paid" }).click();
+  await expect(page.getByText("Paid on 2 Feb 2021, reference BACS-7781")).toBeVisible();
+  const returnForm = page.locator("form").filter({ has: page.getByRole("heading", { name: "Return underspend" }) });
+  await returnForm.getByLabel("Amount returned (£)").fill("345.67");
+  await returnForm.getByLabel("Reason").fill("Packs cost less than quoted");
+  await returnForm.getByRole("button", { name: "Record return" }).click();
+  await expect(page.getByRole("definition").filter({ hasText: "£12,000.00" }).first()).toBeVisible();
+
+  await page.getByRole("link", { name: `Back to ${name}` }).click();
+  await expect(page.getByRole("definition").filter({ hasText: "£35,000.00" })).toBeVisible(); // committed
+  await expect(page.getByRole("definition").filter({ hasText: "£12,000.00" })).toBeVisible(); // paid
+  await expect(page.getByRole("definition").filter({ hasText: "£15,000.00" })).toBeVisible(); // available
+
+  // The CSVs and the ledger agree with the dashboard, to the penny.
+  const fundId = page.url().split("/").at(-1)!;
+  const [fund] = await query<{ committedPence: number; paidPence: number }>('SELECT "committedPence", "paidPence" FROM "Fund" WHERE id = $1', [fundId]);
+  const [sums] = await query<{ committed: string; paid: string }>(
+    'SELECT SUM("committedDelta") AS committed, SUM("paidDelta") AS paid FROM "LedgerEntry" WHERE "fundId" = $1',
+    [fundId],
+  );
+  expect(fund).toEqual({ committedPence: 3_500_000, paidPence: 1_200_000 });
+  expect([Number(sums!.committed), Number(sums!.paid)]).toEqual([3_500_000, 1_200_000]);
+
+  const awardsCsv = await (await page.request.get(`/p/renfrewshire-spg/funding/${fundId}/awards.csv`)).text();
+  expect(awardsCsv.startsWith("\uFEFF")).toBe(true);
+  const awardRows = parseCsv(awardsCsv);
+  const awardedColumn = awardRows[0]!.indexOf("Awarded (£)");
+  const paidColumn = awardRows[0]!.indexOf("Paid (£)");
+  const totalAwarded = awardRows.slice(1).reduce((sum, row) => sum + Math.round(Number(row[awardedColumn]) * 100), 0);
+  const totalPaid = awardRows.slice(1).reduce((sum, row) => sum + Math.round(Number(row[paidColumn]) * 100), 0);
+  expect([awardRows.length - 1, totalAwarded, totalPaid]).toEqual([3, 3_500_000, 1_200_000]);
+
+  const ledgerRows = parseCsv(await (await page.request.get(`/p/renfrewshire-spg/funding/${fundId}/ledger.csv`)).text());
+  expect(ledgerRows.slice(1).map((row) => row[2])).toEqual(["COMMIT", "COMMIT", "COMMIT", "PAY", "RETURN"]);
+  const committedColumn = ledgerRows[0]!.indexOf("Committed change (£)");
+  expect(ledgerRows.slice(1).reduce((sum, row) => sum + Math.round(Number(row[committedColumn]) * 100), 0)).toBe(3_500_000);
+  expect(ledgerRows[1]![1]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+  await page.goto("/p/renfrewshire-spg/funding/audit?action=award");
+  await expect(page.getByText(/returned £345.67 of underspend/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("members who are not officers or chairs cannot see the money", async ({ page, signInAs }) => {
+  await signInAs("kenny.doyle@ramh.example");
+  const response = await page.goto("/p/renfrewshire-spg/funding");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "Funding" })).toHaveCount(0);
+  const [fund] = await query<{ id: string }>('SELECT id FROM "Fund" LIMIT 1');
+  expect((await page.request.get(`/p/renfrewshire-spg/funding/${fund!.id}/ledger.csv`)).status()).toBe(404);
+});
