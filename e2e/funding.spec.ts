@@ -37,23 +37,23 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
   await expectAccessible(page);
 
   const name = `Winter pressures fund ${Date.now()}`;
-  await page.getByLabel("Fund name").fill(name);
-  await page.getByLabel("Where the money comes from").fill("Renfrewshire Council");
-  await page.getByLabel("Financial year").fill("2021/22");
-  await page.getByLabel("Total (£)").fill("50,000");
+  await page.getByLabel("Fund name", { exact: true }).fill(name);
+  await page.getByLabel("Where the money comes from", { exact: true }).fill("Renfrewshire Council");
+  await page.getByLabel("Financial year", { exact: true }).fill("2021/22");
+  await page.getByLabel("Total (£)", { exact: true }).fill("50,000");
   await page.getByRole("button", { name: "Create fund" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expectAccessible(page);
 
   // A round, opened.
-  await page.getByLabel("Title").fill("Winter round");
-  await page.getByLabel("Guidance for applicants").fill("Short tests to ease winter pressures.");
-  await page.getByLabel("Who can apply").fill("Sub-groups with voluntary and public partners.");
-  await page.getByLabel("Assessment criteria").fill("Partnership, 50\nImpact, 50");
-  await page.getByLabel("Opens on").fill("2021-01-04");
-  await page.getByLabel("Closes on").fill("2099-12-31");
-  await page.getByLabel("Smallest award (£)").fill("1,000");
-  await page.getByLabel("Largest award (£)").fill("20,000");
+  await page.getByLabel("Title", { exact: true }).fill("Winter round");
+  await page.getByLabel("Guidance for applicants", { exact: true }).fill("Short tests to ease winter pressures.");
+  await page.getByLabel("Who can apply", { exact: true }).fill("Sub-groups with voluntary and public partners.");
+  await page.getByLabel("Assessment criteria", { exact: true }).fill("Partnership, 50\nImpact, 50");
+  await page.getByLabel("Opens on", { exact: true }).fill("2021-01-04");
+  await page.getByLabel("Closes on", { exact: true }).fill("2099-12-31");
+  await page.getByLabel("Smallest award (£)", { exact: true }).fill("1,000");
+  await page.getByLabel("Largest award (£)", { exact: true }).fill("20,000");
   await page.getByRole("button", { name: "Create round" }).click();
   await expect(page.getByText("Round created as a draft")).toBeVisible();
   await page.getByRole("button", { name: "Open the round" }).click();
@@ -66,18 +66,18 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
     ["Carers winter breaks", "Renfrewshire Carers Centre", "15,000"],
   ] as const;
   for (const [project, recipient, amount] of grants) {
-    await page.getByLabel("Project").fill(project);
-    await page.getByLabel("Recipient organisation").fill(recipient);
-    await page.getByLabel("Funding round").selectOption({ label: "Winter round" });
-    await page.getByLabel("Amount awarded (£)").fill(project === "Hospital discharge befriending" ? "25,000" : amount);
-    await page.getByLabel("Payment 1 (£)").fill(project === "Hospital discharge befriending" ? "25,000" : amount);
-    await page.getByLabel("Payment 1 due on").fill("2021-02-01");
+    await page.getByLabel("Project", { exact: true }).fill(project);
+    await page.getByLabel("Recipient organisation", { exact: true }).fill(recipient);
+    await page.getByLabel("Funding round", { exact: true }).selectOption({ label: "Winter round" });
+    await page.getByLabel("Amount awarded (£)", { exact: true }).fill(project === "Hospital discharge befriending" ? "25,000" : amount);
+    await page.getByLabel("Payment 1 (£)", { exact: true }).fill(project === "Hospital discharge befriending" ? "25,000" : amount);
+    await page.getByLabel("Payment 1 due on", { exact: true }).fill("2021-02-01");
     await page.getByRole("button", { name: "Award grant" }).click();
     if (project === "Hospital discharge befriending") {
       await expect(page.getByText("Awards in this round are from £1,000.00 to £20,000.00.")).toBeVisible();
       await expectAccessible(page);
-      await page.getByLabel("Amount awarded (£)").fill(amount);
-      await page.getByLabel("Payment 1 (£)").fill(amount);
+      await page.getByLabel("Amount awarded (£)", { exact: true }).fill(amount);
+      await page.getByLabel("Payment 1 (£)", { exact: true }).fill(amount);
       await page.getByRole("button", { name: "Award grant" }).click();
     }
     await expect(page.getByRole("link", { name: project })).toBeVisible();
@@ -89,13 +89,13 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
   await page.getByRole("link", { name: "Winter warmth packs" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Winter warmth packs" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Payment 1 paid on").fill("2021-02-02");
-  await page.getByLabel("Payment 1 reference").fill("BACS-7781");
+  await page.getByLabel("Payment 1 paid on", { exact: true }).fill("2021-02-02");
+  await page.getByLabel("Payment 1 reference", { exact: true }).fill("BACS-7781");
   await page.getByRole("button", { name: "Mark payment 1 paid" }).click();
   await expect(page.getByText("Paid on 2 Feb 2021, reference BACS-7781")).toBeVisible();
   const returnForm = page.locator("form").filter({ has: page.getByRole("heading", { name: "Return underspend" }) });
-  await returnForm.getByLabel("Amount returned (£)").fill("345.67");
-  await returnForm.getByLabel("Reason").fill("Packs cost less than quoted");
+  await returnForm.getByLabel("Amount returned (£)", { exact: true }).fill("345.67");
+  await returnForm.getByLabel("Reason", { exact: true }).fill("Packs cost less than quoted");
   await returnForm.getByRole("button", { name: "Record return" }).click();
   await expect(page.getByRole("definition").filter({ hasText: "£12,000.00" }).first()).toBeVisible();
 
