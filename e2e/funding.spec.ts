@@ -67,7 +67,7 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
   ] as const;
   for (const [project, recipient, amount] of grants) {
     await page.getByLabel("Project", { exact: true }).fill(project);
-    await page.getByLabel("Recipient organisation", { exact: true }).fill(recipient);
+    await page.getByLabel("Recipient organisation", { exact: true }).selectOption({ label: recipient });
     await page.getByLabel("Funding round", { exact: true }).selectOption({ label: "Winter round" });
     await page.getByLabel("Amount awarded (£)", { exact: true }).fill(project === "Hospital discharge befriending" ? "25,000" : amount);
     await page.getByLabel("Payment 1 (£)", { exact: true }).fill(project === "Hospital discharge befriending" ? "25,000" : amount);
@@ -131,6 +131,15 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
 
   await page.goto("/p/renfrewshire-spg/funding/audit?action=award");
   await expect(page.getByText(/returned £345.67 of underspend/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("everyone in the partnership sees the published funded projects; members also see their own organisation's", async ({ page, signInAs }) => {
+  await signInAs("morag.campbell@resident.example"); // an observer
+  await page.goto("/p/renfrewshire-spg/funded-projects");
+  await expect(page.getByRole("heading", { level: 1, name: "Funded projects" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("11 projects, £94,000.00 awarded.");
+  await expect(page.getByRole("rowheader", { name: /Flexible short breaks for carers/ })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -11,7 +11,17 @@ import { useMoneyAction } from "./use-money-mutation";
 type Option = { id: string; label: string };
 
 /** Awards a grant with a payment schedule; the schedule must add up to the award. */
-export function AwardGrantForm({ fundId, rounds, priorityAreas }: { fundId: string; rounds: Option[]; priorityAreas: Option[] }) {
+export function AwardGrantForm({
+  fundId,
+  rounds,
+  priorityAreas,
+  organisations,
+}: {
+  fundId: string;
+  rounds: Option[];
+  priorityAreas: Option[];
+  organisations: Option[];
+}) {
   const trpc = useTRPC();
   const awardGrant = useMutation(trpc.funding.awardGrant.mutationOptions());
   const action = useMoneyAction(awardGrant.mutateAsync);
@@ -48,7 +58,12 @@ export function AwardGrantForm({ fundId, rounds, priorityAreas }: { fundId: stri
       roundId: String(form.get("roundId") ?? "") || null,
       priorityAreaId: String(form.get("priorityAreaId") ?? "") || null,
       projectName: String(form.get("projectName") ?? ""),
-      recipientName: String(form.get("recipientName") ?? ""),
+      recipientName:
+        String(form.get("recipientName") ?? "") ||
+        organisations.find((o) => o.id === form.get("recipientOrganisationId"))?.label ||
+        "",
+      recipientOrganisationId: String(form.get("recipientOrganisationId") ?? "") || null,
+      published: form.get("published") === "on",
       conditions: String(form.get("conditions") ?? "") || null,
       amountPence,
       tranches: schedule.map((t) => ({ amountPence: t.amountPence, dueOn: new Date(t.dueOn) })),
@@ -65,7 +80,21 @@ export function AwardGrantForm({ fundId, rounds, priorityAreas }: { fundId: stri
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
       {action.done ? <FormMessage tone="success">Grant awarded.</FormMessage> : null}
       <TextField label="Project" name="projectName" error={e.projectName} />
-      <TextField label="Recipient organisation" name="recipientName" error={e.recipientName} />
+      <SelectField
+        label="Recipient organisation"
+        name="recipientOrganisationId"
+        defaultValue=""
+        error={e.recipientOrganisationId}
+        hint="Its people will see the award. Choose “Not listed” and name it below if it is not in the directory."
+      >
+        <option value="">Not listed</option>
+        {organisations.map((organisation) => (
+          <option key={organisation.id} value={organisation.id}>
+            {organisation.label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Recipient name, if not listed" name="recipientName" error={e.recipientName} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Priority area" name="priorityAreaId" error={e.priorityAreaId} defaultValue="">
           <option value="">None</option>
@@ -86,6 +115,10 @@ export function AwardGrantForm({ fundId, rounds, priorityAreas }: { fundId: stri
       </div>
       <TextField label="Amount awarded (£)" name="amount" inputMode="decimal" error={e.amountPence} hint="May be less than was asked for" />
       <TextArea label="Conditions" name="conditions" rows={3} error={e.conditions} hint="Optional: what the award depends on" />
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="published" className="h-5 w-5" />
+        Publish to everyone in the partnership, observers included
+      </label>
       <fieldset className="space-y-3 rounded-md border border-slate-300 p-4">
         <legend className="px-1 font-semibold">Payment schedule</legend>
         {e.tranches ? <p className="font-semibold text-red-800">{e.tranches[0]}</p> : null}

@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/priorities", label: "Priorities and sub-groups" },
   { href: "/directory", label: "Directory" },
   { href: "/map", label: "Partnership map" },
+  { href: "/funded-projects", label: "Funded projects" },
   { href: "/funding", label: "Funding" },
   { href: "/admin", label: "Administration" },
 ] as const;
@@ -32,7 +33,7 @@ export function PartnershipNav({
             (showAdministration || section.href !== "/admin") && (showFunding || section.href !== "/funding"),
         ).map((section) => {
           const href = `${base}${section.href}`;
-          const current = section.href === "" ? pathname === base : pathname.startsWith(href);
+          const current = section.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={section.href}>
               <Link

@@ -52,7 +52,9 @@ export const awardGrantInput = z.object({
   priorityAreaId: id.nullish(),
   projectName: text("the project's name", 200),
   recipientName: text("who receives the grant", 200),
+  recipientOrganisationId: id.nullish(),
   conditions: z.string().trim().max(5_000).nullish(),
+  published: z.boolean().default(false),
   amountPence: positivePence,
   tranches: z
     .array(z.object({ amountPence: positivePence, dueOn: z.coerce.date({ error: "Enter the date the payment is due" }) }))
@@ -62,6 +64,7 @@ export const awardGrantInput = z.object({
 });
 
 export const awardRefInput = z.object({ awardId: id });
+export const setAwardPublishedInput = z.object({ awardId: id, published: z.boolean() });
 const awardChange = { awardId: id, reason, idempotencyKey };
 
 export const payTrancheInput = z.object({

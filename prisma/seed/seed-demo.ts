@@ -238,6 +238,8 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
             priorityAreaId: areaIds.get(demoAward.area)!,
             projectName: demoAward.project,
             recipientName,
+            recipientOrganisationId: organisationIds.get(demoAward.recipient)!,
+            publishedAt: new Date("2020-11-01"),
             conditions: "Quarterly progress updates; an end-of-test evaluation.",
             createdById: officerId,
             tranches: {

@@ -30,3 +30,8 @@ export function violatedUniqueIndex(error: unknown): string | null {
   if (!isUniqueViolation(error)) return null;
   return driverCause(error)?.constraint?.index ?? null;
 }
+
+/** No connection or transaction could be had in time (pool exhausted under load). */
+export function isTransactionUnavailable(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2028" || error.code === "P2024");
+}

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createPartnership, createPerson } from "./support/factories";
+import { addMember, createOrganisation, createPartnership, createPerson } from "./support/factories";
 
 const database = withTestDatabase();
 
@@ -192,5 +192,62 @@ describe("funding through the API", () => {
     await api.funding.changeRoundStatus({ roundId: round.id, status: "DECIDED" });
     expect((await failure(award(20_000))).message).toBe('Decisions for "Spring round" are final: it cannot make more awards.');
     expect((await api.funding.fund({ fundId: fund.id })).committedPence).toBe(60_000);
+  });
+
+  it("shows members their own organisation's awards and everyone the published ones, and nothing else", async () => {
+    const { db } = database;
+    const { partnership, api } = await officerOfNewPartnership();
+    const charity = await createOrganisation(db, { name: "Carers Centre", sector: "VOLUNTARY" });
+    const other = await createOrganisation(db, { name: "Other Charity", sector: "VOLUNTARY" });
+    await db.partnershipOrganisation.createMany({
+      data: [
+        { partnershipId: partnership.id, organisationId: charity.id },
+        { partnershipId: partnership.id, organisationId: other.id },
+      ],
+    });
+    const carer = await createPerson(db, { organisationId: charity.id });
+    const outsider = await createPerson(db, { organisationId: other.id });
+    const observer = await createPerson(db, { organisationId: charity.id });
+    await addMember(db, partnership.id, carer.actor.userId, "MEMBER");
+    await addMember(db, partnership.id, outsider.actor.userId, "MEMBER");
+    await addMember(db, partnership.id, observer.actor.userId, "OBSERVER");
+    const fund = await api.funding.createFund({ partnershipSlug: partnership.slug, name: "Fund", source: "HSCP", financialYear: "2021/22", totalPence: 1_000_000 });
+    const grant = (projectName: string, published: boolean) =>
+      api.funding.awardGrant({
+        fundId: fund.id,
+        projectName,
+        recipientName: "Carers Centre",
+        recipientOrganisationId: charity.id,
+        published,
+        amountPence: 10_000,
+        tranches: [{ amountPence: 10_000, dueOn: new Date() }],
+        idempotencyKey: randomUUID(),
+      });
+    const hidden = await grant("Unpublished short breaks", false);
+    await grant("Published carers café", true);
+
+    const seenBy = async (actor: typeof carer.actor) =>
+      (await callerFor(db, actor).funding.fundedProjects({ partnershipSlug: partnership.slug })).map((p) => [p.projectName, p.isYourOrganisation]);
+    expect(await seenBy(carer.actor)).toEqual([
+      ["Published carers café", true],
+      ["Unpublished short breaks", true],
+    ]);
+    expect(await seenBy(outsider.actor)).toEqual([["Published carers café", false]]);
+    expect(await seenBy(observer.actor)).toEqual([["Published carers café", false]]);
+
+    await api.funding.setAwardPublished({ awardId: hidden.id, published: true });
+    expect((await seenBy(outsider.actor)).map(([name]) => name)).toEqual(["Published carers café", "Unpublished short breaks"]);
+    const wrongOrganisation = await failure(
+      api.funding.awardGrant({
+        fundId: fund.id,
+        projectName: "X",
+        recipientName: "Y",
+        recipientOrganisationId: "no-such-organisation",
+        amountPence: 1_000,
+        tranches: [{ amountPence: 1_000, dueOn: new Date() }],
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    expect(wrongOrganisation.code).toBe("NOT_FOUND");
   });
 });

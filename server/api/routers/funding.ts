@@ -9,13 +9,22 @@ import {
   fundRefInput,
   payTrancheInput,
   returnUnderspendInput,
+  setAwardPublishedInput,
   varyAwardInput,
   withdrawAwardInput,
 } from "@/lib/schemas/funding";
 import { partnershipRefInput } from "@/lib/schemas/partnership";
 import { partnershipProcedure, router } from "@/server/api/trpc";
-import { awardGrant, completeAward, payTranche, returnUnderspend, varyAward, withdrawAward } from "@/server/domain/funding/awards";
-import { auditLog, fundDashboard, listFunds } from "@/server/domain/funding/dashboard";
+import {
+  awardGrant,
+  completeAward,
+  payTranche,
+  returnUnderspend,
+  setAwardPublished,
+  varyAward,
+  withdrawAward,
+} from "@/server/domain/funding/awards";
+import { auditLog, fundDashboard, fundedProjects, listFunds } from "@/server/domain/funding/dashboard";
 import { awardsCsv, ledgerCsv } from "@/server/domain/funding/exports";
 import { addRingFence, createFund } from "@/server/domain/funding/funds";
 import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
@@ -58,6 +67,12 @@ export const fundingRouter = router({
   completeAward: partnershipProcedure
     .input(completeAwardInput)
     .mutation(({ ctx, input }) => completeAward(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  setAwardPublished: partnershipProcedure
+    .input(setAwardPublishedInput)
+    .mutation(({ ctx, input }) => setAwardPublished(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  fundedProjects: partnershipProcedure
+    .input(partnershipRefInput)
+    .query(({ ctx }) => fundedProjects(ctx.db, ctx.actor, ctx.membership)),
   exportAwards: partnershipProcedure
     .input(fundRefInput)
     .query(({ ctx, input }) => awardsCsv(ctx.db, ctx.membership.partnershipId, input.fundId)),

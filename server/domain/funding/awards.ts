@@ -1,7 +1,7 @@
 import { formatPence, pence } from "@/lib/money";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import { violatedUniqueIndex } from "@/server/db/errors";
+import { isTransactionUnavailable, violatedUniqueIndex } from "@/server/db/errors";
 import type { Prisma } from "@/server/db/generated/client";
 import type { LedgerKind } from "@/server/db/generated/enums";
 import { recordAudit } from "@/server/domain/audit/record-audit";
@@ -25,13 +25,22 @@ export type AwardGrantInput = {
   priorityAreaId?: string | null;
   projectName: string;
   recipientName: string;
+  recipientOrganisationId?: string | null;
   conditions?: string | null;
+  /** Publish to everyone in the partnership (observers included) straight away. */
+  published?: boolean;
   amountPence: number;
   tranches: { amountPence: number; dueOn: Date }[];
   idempotencyKey: string;
 };
 
 const IDEMPOTENCY_INDEX = "LedgerEntry_idempotencyKey_key";
+
+/**
+ * Money movements queue for the fund's row lock under bursts of requests: let them wait
+ * for a connection and the lock rather than fail (Prisma's defaults are 2 s and 5 s).
+ */
+const MONEY_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 async function appendLedger(
   tx: Tx,
@@ -78,6 +87,9 @@ async function moveMoney<T>(
     return await run();
   } catch (error) {
     if (violatedUniqueIndex(error) === IDEMPOTENCY_INDEX) return "replayed";
+    if (isTransactionUnavailable(error)) {
+      throw new AppError("TOO_MANY_REQUESTS", "Tandem is very busy right now. Nothing was changed: please try again.");
+    }
     throw (await explainMoneyRefusal(db, error, { fundId: context.fundId })) ?? error;
   }
 }
@@ -101,6 +113,12 @@ export async function awardGrant(db: Database, actor: Actor, partnershipId: stri
   if (input.priorityAreaId) {
     const area = await db.priorityArea.count({ where: { id: input.priorityAreaId, partnershipId } });
     if (area === 0) throw notFound("That priority area");
+  }
+  if (input.recipientOrganisationId) {
+    const member = await db.partnershipOrganisation.count({
+      where: { partnershipId, organisationId: input.recipientOrganisationId },
+    });
+    if (member === 0) throw notFound("That organisation");
   }
   if (input.roundId) {
     const round = await db.fundingRound.findFirst({ where: { id: input.roundId, fundId: fund.id } });
@@ -129,7 +147,9 @@ export async function awardGrant(db: Database, actor: Actor, partnershipId: stri
           priorityAreaId: input.priorityAreaId ?? null,
           projectName: input.projectName,
           recipientName: input.recipientName,
+          recipientOrganisationId: input.recipientOrganisationId ?? null,
           conditions: input.conditions ?? null,
+          publishedAt: input.published ? new Date() : null,
           createdById: actor.userId,
           tranches: {
             create: input.tranches.map((tranche, index) => ({
@@ -159,7 +179,7 @@ export async function awardGrant(db: Database, actor: Actor, partnershipId: stri
         amountPence,
       });
       return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
-    }),
+    }, MONEY_TRANSACTION),
   );
   if (outcome === "replayed") return (await replayed(db, input.idempotencyKey))!;
   return outcome;
@@ -209,7 +229,7 @@ async function changeAward(
         amountPence,
       });
       return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
-    }),
+    }, MONEY_TRANSACTION),
   );
   if (outcome === "replayed") return (await replayed(db, change.idempotencyKey))!;
   return outcome;
@@ -344,5 +364,30 @@ export function completeAward(db: Database, actor: Actor, partnershipId: string,
       summary: `Completed the award to ${award.recipientName}${unpaid > 0 ? ` (${formatPence(unpaid)} not needed, released)` : ""}: ${input.reason}`,
       amountPence: -unpaid,
     };
+  });
+}
+
+/** Publishes an award to everyone in the partnership (observers included), or takes it back. */
+export async function setAwardPublished(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  input: { awardId: string; published: boolean },
+) {
+  const award = await loadAward(db, partnershipId, input.awardId);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.award.update({
+      where: { id: award.id },
+      data: { publishedAt: input.published ? (award.publishedAt ?? new Date()) : null },
+    });
+    await recordAudit(tx, {
+      partnershipId,
+      actorId: actor.userId,
+      action: input.published ? "award.published" : "award.unpublished",
+      subjectType: "Award",
+      subjectId: award.id,
+      summary: `${input.published ? "Published" : "Unpublished"} the award for "${award.projectName}"`,
+    });
+    return updated;
   });
 }

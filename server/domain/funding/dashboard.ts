@@ -1,3 +1,5 @@
+import type { MembershipGrant } from "@/server/auth/policy";
+import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { awardState } from "./award-lifecycle";
@@ -90,16 +92,24 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     byRound.set(roundKey, round);
   }
 
-  const priorityAreas = await db.priorityArea.findMany({
-    where: { partnershipId, archivedAt: null },
-    orderBy: { position: "asc" },
-    select: { id: true, title: true },
-  });
+  const [priorityAreas, organisations] = await Promise.all([
+    db.priorityArea.findMany({
+      where: { partnershipId, archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, title: true },
+    }),
+    db.partnershipOrganisation.findMany({
+      where: { partnershipId },
+      orderBy: { organisation: { name: "asc" } },
+      select: { organisation: { select: { id: true, name: true } } },
+    }),
+  ]);
 
   return {
     id: fund.id,
     name: fund.name,
     priorityAreas,
+    organisations: organisations.map(({ organisation }) => organisation),
     source: fund.source,
     financialYear: fund.financialYear,
     totalPence: fund.totalPence,
@@ -127,6 +137,7 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
       awardedPence: award.awardedPence,
       paidPence: award.paidPence,
       state: awardState(award),
+      published: award.publishedAt !== null,
       createdAt: award.createdAt,
       conditions: award.conditions,
       tranches: award.tranches.map((t) => ({
@@ -168,4 +179,44 @@ export async function auditLog(
     pageSize,
     events: events.map((event) => ({ ...event, actorName: names.get(event.actorId) ?? "Unknown" })),
   };
+}
+
+/**
+ * Funded projects as members see them: every published award, plus (for members who are
+ * not observers) the awards to their own organisation, published or not.
+ */
+export async function fundedProjects(db: Database, actor: Actor, membership: MembershipGrant) {
+  const ownOrganisation = membership.role !== "OBSERVER" ? actor.organisationId : null;
+  const awards = await db.award.findMany({
+    where: {
+      fund: { partnershipId: membership.partnershipId },
+      status: { not: "WITHDRAWN" },
+      OR: [{ publishedAt: { not: null } }, ...(ownOrganisation ? [{ recipientOrganisationId: ownOrganisation }] : [])],
+    },
+    orderBy: [{ priorityArea: { position: "asc" } }, { projectName: "asc" }],
+    select: {
+      id: true,
+      projectName: true,
+      recipientName: true,
+      recipientOrganisationId: true,
+      awardedPence: true,
+      paidPence: true,
+      publishedAt: true,
+      status: true,
+      priorityArea: { select: { id: true, title: true } },
+      fund: { select: { name: true } },
+    },
+  });
+  return awards.map((award) => ({
+    id: award.id,
+    projectName: award.projectName,
+    recipientName: award.recipientName,
+    priorityArea: award.priorityArea?.title ?? null,
+    fundName: award.fund.name,
+    awardedPence: award.awardedPence,
+    paidPence: award.paidPence,
+    published: award.publishedAt !== null,
+    isYourOrganisation: ownOrganisation !== null && award.recipientOrganisationId === ownOrganisation,
+    state: awardState(award),
+  }));
 }

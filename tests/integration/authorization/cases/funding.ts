@@ -1,4 +1,4 @@
-import type { AuthorizationCases } from "../case";
+import { PARTNERSHIP_MEMBERS, type AuthorizationCases } from "../case";
 import { unique } from "../../support/factories";
 
 /** Only officers move money; steering roles (officers and chairs) read the figures. */
@@ -67,6 +67,8 @@ export const fundingCases: AuthorizationCases = {
     input: (f) => ({ awardId: f.award.id, reason: "Done", idempotencyKey: unique("complete") }),
     allow: officers,
   },
+  "funding.setAwardPublished": { input: (f) => ({ awardId: f.award.id, published: true }), allow: officers },
+  "funding.fundedProjects": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
   "funding.exportAwards": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.exportLedger": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.auditLog": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },

@@ -150,7 +150,10 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
                       {award.priorityArea ? ` · ${award.priorityArea}` : ""}
                     </span>
                   </th>
-                  <td className="py-2 pr-3">{AWARD_STATE_LABELS[award.state]}</td>
+                  <td className="py-2 pr-3">
+                    {AWARD_STATE_LABELS[award.state]}
+                    {award.published ? <span className="block text-sm text-slate-700">Published</span> : null}
+                  </td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatPence(award.awardedPence)}</td>
                   <td className="py-2 text-right tabular-nums">{formatPence(award.paidPence)}</td>
                 </tr>
@@ -166,7 +169,12 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
             <h2 id="award-grant" className="mb-4 text-2xl font-semibold">
               Award a grant
             </h2>
-            <AwardGrantForm fundId={fund.id} rounds={roundOptions} priorityAreas={areaOptions} />
+            <AwardGrantForm
+              fundId={fund.id}
+              rounds={roundOptions}
+              priorityAreas={areaOptions}
+              organisations={fund.organisations.map((o) => ({ id: o.id, label: o.name }))}
+            />
           </section>
           <div className="space-y-10">
             <section aria-labelledby="new-round">

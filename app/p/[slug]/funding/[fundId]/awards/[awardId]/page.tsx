@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AwardChangeForm, PayTrancheForm } from "@/components/funding/award-actions";
 import { AWARD_STATE_LABELS, dateFormat } from "@/components/funding/award-state";
+import { PublishAwardButton } from "@/components/funding/publish-award-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";
 import { getApi } from "@/server/api/server-caller";
@@ -30,7 +31,16 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
       <p className="mb-2">
         <Link href={`/p/${slug}/funding/${fund.id}`}>Back to {fund.name}</Link>
       </p>
-      <PageHeader title={award.projectName} lead={`${award.recipientName} · ${AWARD_STATE_LABELS[award.state]}`} />
+      <PageHeader
+        title={award.projectName}
+        lead={`${award.recipientName} · ${AWARD_STATE_LABELS[award.state]} · ${award.published ? "published to the partnership" : "not published"}`}
+      >
+        {isOfficer ? (
+          <div className="mt-4">
+            <PublishAwardButton awardId={award.id} published={award.published} />
+          </div>
+        ) : null}
+      </PageHeader>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {[
           ["Awarded", formatPence(award.awardedPence)],
