@@ -148,6 +148,9 @@ export const policy: Readonly<Record<string, Rule>> = {
   "funding.withdrawAward": inPartnership("awardId", OFFICERS),
   "funding.returnUnderspend": inPartnership("awardId", OFFICERS),
   "funding.completeAward": inPartnership("awardId", OFFICERS),
+  "funding.setAwardPublished": inPartnership("awardId", OFFICERS),
+  /** Everyone sees published awards; members also see their own organisation's. */
+  "funding.fundedProjects": inPartnership("partnershipSlug", ALL_ROLES),
   "funding.exportAwards": inPartnership("fundId", OFFICERS),
   "funding.exportLedger": inPartnership("fundId", OFFICERS),
   "funding.auditLog": inPartnership("partnershipSlug", OFFICERS),
