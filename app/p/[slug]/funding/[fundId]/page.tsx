@@ -72,14 +72,18 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
           By priority area
         </h2>
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full min-w-[30rem] border-collapse text-left">
+          <table className="w-full min-w-[36rem] border-collapse text-left">
+            <caption className="sr-only">Money by priority area</caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
                 <th scope="col" className="py-2 pr-3">Priority area</th>
                 <th scope="col" className="py-2 pr-3 text-right">Ring-fence</th>
                 <th scope="col" className="py-2 pr-3 text-right">Committed</th>
                 <th scope="col" className="py-2 pr-3 text-right">Paid</th>
-                <th scope="col" className="py-2 text-right">Awards</th>
+                <th scope="col" className="py-2 pr-3 text-right">Awards</th>
+                <th scope="col" className="w-1/4 py-2">
+                  <span className="sr-only">Share of the fund</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -89,7 +93,13 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
                   <td className="py-2 pr-3 text-right tabular-nums">{area.ringFencePence === null ? "None" : formatPence(area.ringFencePence)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatPence(area.committedPence)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatPence(area.paidPence)}</td>
-                  <td className="py-2 text-right tabular-nums">{area.awards}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{area.awards}</td>
+                  <td className="py-2" aria-hidden="true">
+                    <div className="flex h-4 overflow-hidden rounded-sm bg-slate-100">
+                      <div className="bg-brand-800" style={{ width: `${(area.paidPence / fund.totalPence) * 100}%` }} />
+                      <div className="bg-brand-100" style={{ width: `${((area.committedPence - area.paidPence) / fund.totalPence) * 100}%` }} />
+                    </div>
+                  </td>
                 </tr>
               ))}
             </tbody>
