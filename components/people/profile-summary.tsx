@@ -4,14 +4,16 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { SECTOR_LABELS } from "@/lib/sectors";
 
-/** The signed-in person's details, read through the API (prefetched by the page). */
+/**
+ * The parts of the signed-in person's account they do not edit on the account page: how
+ * they sign in and the organisation they belong to (read through the API, prefetched by
+ * the page). Name, job title and the rest are edited, and previewed, in ProfileForm.
+ */
 export function ProfileSummary() {
   const trpc = useTRPC();
   const { data: profile } = useSuspenseQuery(trpc.me.profile.queryOptions());
   const rows: [string, string][] = [
-    ["Name", profile.name ?? "Not given yet"],
-    ["Email address", profile.email],
-    ["Job title", profile.jobTitle ?? "Not given yet"],
+    ["Email address you sign in with", profile.email],
     [
       "Organisation",
       profile.organisation

@@ -132,6 +132,8 @@ export const policy: Readonly<Record<string, Rule>> = {
   "directory.organisations": inPartnership("partnershipSlug", ALL_ROLES),
   "directory.person": inPartnership("partnershipSlug", ALL_ROLES),
   "directory.organisation": inPartnership("partnershipSlug", ALL_ROLES),
+  /** The localities, priority areas and interest tags the directory's search form offers. */
+  "directory.filterOptions": inPartnership("partnershipSlug", ALL_ROLES),
   "directory.setOrganisationVerified": inPartnership("partnershipSlug", OFFICERS),
   "directory.map": inPartnership("partnershipSlug", ALL_ROLES),
 

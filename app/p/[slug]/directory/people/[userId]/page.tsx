@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ContactLines, displayName } from "@/components/directory/person-card";
+import { SectorTag, Separator } from "@/components/directory/sector-tag";
+import { VerifiedBadge } from "@/components/directory/verified-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { directoryHref, directoryPersonInput } from "@/lib/schemas/directory";
+import { isNotFoundError } from "@/server/api/errors";
+import { getApi } from "@/server/api/server-caller";
+import { getCurrentActor } from "@/server/auth/current-actor";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; userId: string }> };
+
+async function loadPerson(slug: string, userId: string) {
+  const parsed = directoryPersonInput.safeParse({ partnershipSlug: slug, userId });
+  if (!parsed.success) notFound();
+  const api = await getApi();
+  try {
+    return await api.directory.person(parsed.data);
+  } catch (error) {
+    if (isNotFoundError(error)) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, userId } = await params;
+  if (!(await getCurrentActor())) return { title: "Sign in" };
+  return { title: displayName(await loadPerson(slug, userId)) };
+}
+
+export default async function DirectoryPersonPage({ params }: Props) {
+  const { slug, userId } = await params;
+  if (!(await getCurrentActor())) {
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/directory/people/${userId}`)}`);
+  }
+  const person = await loadPerson(slug, userId);
+  const { organisation } = person;
+  const name = displayName(person);
+
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={directoryHref(slug, {})}>Back to the directory</Link>
+      </p>
+      <PageHeader title={name} lead={person.jobTitle ?? undefined}>
+        <p className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-700">
+          <span>
+            {organisation && organisation.inPartnership ? (
+              <Link href={`/p/${slug}/directory/organisations/${organisation.id}`}>{organisation.name}</Link>
+            ) : (
+              person.organisationLabel
+            )}
+          </span>
+          {organisation?.verified ? <VerifiedBadge /> : null}
+          <Separator />
+          <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
+          <Separator />
+          <span>{person.locality ? person.locality.name : "Whole area"}</span>
+        </p>
+      </PageHeader>
+
+      <div className="grid gap-10 lg:grid-cols-2">
+        <section aria-labelledby="about">
+          <h2 id="about" className="text-2xl font-semibold">
+            About
+          </h2>
+          <p className="mt-2 whitespace-pre-line break-words">
+            {person.bio ?? `${name} has not written anything about themselves yet.`}
+          </p>
+          <h3 className="mt-6 text-xl font-semibold">Interests</h3>
+          {person.interests.length === 0 ? (
+            <p className="mt-2">No interests listed.</p>
+          ) : (
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {person.interests.map((tag) => (
+                <li key={tag} className="rounded-full bg-brand-50 px-3 py-1 ring-1 ring-brand-700">
+                  <Link href={directoryHref(slug, { interest: tag })}>
+                    {tag}
+                    <span className="sr-only">: find others interested in this</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="contact">
+          <h2 id="contact" className="text-2xl font-semibold">
+            Contact
+          </h2>
+          {person.email || person.phone ? (
+            <ContactLines person={person} />
+          ) : (
+            <p className="mt-2">
+              {name} has not shared an email address or phone number.
+              {person.subGroups.length > 0 ? " You can reach them through a sub-group you share." : ""}
+            </p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="sub-groups" className="mt-10">
+        <h2 id="sub-groups" className="text-2xl font-semibold">
+          Sub-groups in this partnership
+        </h2>
+        {person.subGroups.length === 0 ? (
+          <p className="mt-2">Not in a sub-group yet.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-200 border-y border-slate-200">
+            {person.subGroups.map((group) => (
+              <li key={group.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
+                <span>
+                  <Link href={`/p/${slug}/groups/${group.id}`} className="font-semibold">
+                    {group.name}
+                  </Link>
+                  <span className="block text-sm text-slate-700">{group.priorityArea.title}</span>
+                </span>
+                <span>{group.role === "LEAD" ? "Lead" : "Member"}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
