@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ApiProvider } from "@/components/providers/trpc-provider";
+import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getEnv, outboxEnabled } from "@/server/env";
 import "./globals.css";
@@ -17,13 +18,22 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await getCurrentActor();
   const env = getEnv();
+  // The header's unread badge; a failure here must never break the page.
+  const unreadNotifications = actor
+    ? await getApi()
+        .then((api) => api.notification.unreadCount())
+        .catch((error: unknown) => {
+          console.error("[layout] could not count unread notifications", error);
+          return null;
+        })
+    : null;
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col">
         <a href="#main-content" className="skip-link">
           Skip to main content
         </a>
-        <SiteHeader actor={actor} showOutbox={outboxEnabled(env)} />
+        <SiteHeader actor={actor} showOutbox={outboxEnabled(env)} unreadNotifications={unreadNotifications} />
         {env.TANDEM_DEMO_MODE ? (
           <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
             Demo installation: the people and organisations here are examples.

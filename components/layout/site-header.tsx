@@ -3,7 +3,16 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { buttonClass } from "@/components/ui/button-styles";
 import type { Actor } from "@/server/auth/session";
 
-export function SiteHeader({ actor, showOutbox }: { actor: Actor | null; showOutbox: boolean }) {
+export function SiteHeader({
+  actor,
+  showOutbox,
+  unreadNotifications = null,
+}: {
+  actor: Actor | null;
+  showOutbox: boolean;
+  /** The signed-in person's unread notifications (null when not known). */
+  unreadNotifications?: number | null;
+}) {
   return (
     <header className="border-b-4 border-brand-800 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
@@ -17,6 +26,11 @@ export function SiteHeader({ actor, showOutbox }: { actor: Actor | null; showOut
                 <Link href="/" className={buttonClass.quiet}>
                   My partnerships
                 </Link>
+              </li>
+            ) : null}
+            {actor ? (
+              <li>
+                <NotificationsLink unread={unreadNotifications} />
               </li>
             ) : null}
             {actor ? (
@@ -49,5 +63,20 @@ export function SiteHeader({ actor, showOutbox }: { actor: Actor | null; showOut
         </nav>
       </div>
     </header>
+  );
+}
+
+/** "Notifications", with the unread count shown as a badge and spoken as "Notifications, 3 unread". */
+function NotificationsLink({ unread }: { unread: number | null }) {
+  return (
+    <Link href="/notifications" className={`${buttonClass.quiet} gap-1.5`}>
+      Notifications
+      {unread ? (
+        <span className="rounded-full bg-red-800 px-2 text-sm leading-6 font-semibold text-white no-underline">
+          <span aria-hidden="true">{unread > 99 ? "99+" : unread}</span>
+          <span className="sr-only">, {unread} unread</span>
+        </span>
+      ) : null}
+    </Link>
   );
 }

@@ -1,3 +1,36 @@
 import type { AuthorizationCases } from "../case";
+import type { Persona } from "../fixture";
 
-export const discussionsCases: AuthorizationCases = {};
+/**
+ * Sub-group A's space. Readers and posters are its members and lead plus the partnership's
+ * officers and chairs: `otherSubGroupMember` (in sub-group B only) and the observer are
+ * refused, and an officer of another partnership cannot even see that it exists.
+ */
+const readers: readonly Persona[] = ["member", "subGroupLead", "officer"];
+/** Notes are the lead's (and officers' and chairs'). */
+const noteKeepers: readonly Persona[] = ["subGroupLead", "officer"];
+
+export const discussionsCases: AuthorizationCases = {
+  "discussion.threads": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: readers },
+  "discussion.thread": { input: (f) => ({ threadId: f.thread.id }), allow: readers },
+  "discussion.startThread": {
+    input: (f) => ({
+      subGroupId: f.subGroupA.id,
+      title: "Respite sessions",
+      body: `@${f.people.spare.name} could you share the venue list?`,
+      mentionUserIds: [f.people.spare.id],
+    }),
+    allow: readers,
+  },
+  "discussion.reply": {
+    input: (f) => ({ threadId: f.thread.id, body: "Tuesday works for me.", mentionUserIds: [f.people.member.id] }),
+    allow: readers,
+  },
+  "discussion.addNote": {
+    input: (f) => ({ subGroupId: f.subGroupA.id, title: "Key links", body: "Shared drive: ask the lead", pinned: true }),
+    allow: noteKeepers,
+  },
+  "discussion.setNotePinned": { input: (f) => ({ noteId: f.note.id, pinned: true }), allow: noteKeepers },
+  "discussion.activity": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: readers },
+  "discussion.mentionable": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: readers },
+};

@@ -1,0 +1,32 @@
+import { TRPCError } from "@trpc/server";
+import { NextResponse } from "next/server";
+import { getApi } from "@/server/api/server-caller";
+import { getEnv } from "@/server/env";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Opens a notification: marks it read and goes on to what it is about. A plain link
+ * (from the notification list or the email digest) that works without scripts. Only
+ * the signed-in person's own notifications open; anything else goes back to the list.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ notificationId: string }> }) {
+  const { notificationId } = await params;
+  const base = getEnv().NEXTAUTH_URL ?? new URL(request.url).origin;
+  const to = (path: string) => {
+    const response = NextResponse.redirect(new URL(path, base), 303);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  };
+  try {
+    const api = await getApi();
+    const { linkPath } = await api.notification.markRead({ notificationId });
+    return to(linkPath);
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") {
+      return to(`/signin?callbackUrl=${encodeURIComponent(`/notifications/${notificationId}/open`)}`);
+    }
+    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) return to("/notifications");
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { buttonClass } from "@/components/ui/button-styles";
+import { FormMessage } from "@/components/ui/form";
+import { readApiError } from "@/lib/api-errors";
+
+/** Stays on the page when nothing is left unread, so its confirmation is still announced. */
+export function MarkAllReadButton({ unread }: { unread: number }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const markAllRead = useMutation(trpc.notification.markAllRead.mutationOptions());
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+
+  async function onClick() {
+    setMessage(null);
+    try {
+      const { count } = await markAllRead.mutateAsync();
+      setMessage({ tone: "success", text: `${count} ${count === 1 ? "notification" : "notifications"} marked as read.` });
+      router.refresh();
+    } catch (caught) {
+      setMessage({ tone: "error", text: readApiError(caught)?.message ?? "That did not work. Please try again." });
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {unread > 0 ? (
+        <button type="button" className={buttonClass.secondary} onClick={onClick} disabled={markAllRead.isPending}>
+          {markAllRead.isPending ? "Marking…" : "Mark all as read"}
+        </button>
+      ) : null}
+      {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
+    </div>
+  );
+}
