@@ -29,7 +29,7 @@ describe("the policy module", () => {
     for (const [path, rule] of Object.entries(policy)) {
       const attempt = authorize(untouchable, null, path, { partnershipSlug: "x" });
       if (rule.kind === "public") {
-        await expect(attempt).resolves.toEqual({ actor: null, membership: null });
+        await expect(attempt).resolves.toEqual({ actor: null, membership: null, subGroup: null });
       } else {
         await expect(attempt).rejects.toMatchObject({ code: "UNAUTHORIZED" });
       }

@@ -20,7 +20,12 @@ export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = g
   if (env.SMTP_URL) {
     let transport = transports.get(env.SMTP_URL);
     if (!transport) {
-      transport = nodemailer.createTransport(env.SMTP_URL);
+      // Fail fast rather than hold a request (or a digest's row locks) for minutes.
+      transport = nodemailer.createTransport(env.SMTP_URL, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      });
       transports.set(env.SMTP_URL, transport);
     }
     await transport.sendMail({ from: env.EMAIL_FROM, ...email });
