@@ -21,7 +21,8 @@ export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = g
     let transport = transports.get(env.SMTP_URL);
     if (!transport) {
       // Fail fast rather than hold a request (or a digest's row locks) for minutes.
-      transport = nodemailer.createTransport(env.SMTP_URL, {
+      transport = nodemailer.createTransport({
+        url: env.SMTP_URL,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 20_000,
