@@ -46,6 +46,12 @@ export default async function PartnershipPage({ params }: Params) {
         </p>
       </PageHeader>
 
+      {overview.welcomeText ? (
+        <section aria-label="Welcome" className="mb-10 max-w-prose rounded-lg border-l-4 border-brand-800 bg-brand-50 p-5">
+          <p className="whitespace-pre-line text-lg">{overview.welcomeText}</p>
+        </section>
+      ) : null}
+
       <div className="grid gap-10 lg:grid-cols-2">
         <section aria-labelledby="sector-mix">
           <h2 id="sector-mix" className="text-2xl font-semibold">

@@ -1,3 +1,17 @@
-import { router } from "@/server/api/trpc";
+import { partnershipRefInput } from "@/lib/schemas/partnership";
+import { changeRoleInput, removeMemberInput } from "@/lib/schemas/partnership-admin";
+import { partnershipProcedure, router } from "@/server/api/trpc";
+import { changeMemberRole, listMembers, removeMember } from "@/server/domain/partnerships/administration-members";
 
-export const membershipRouter = router({});
+/** Officers manage who is in the partnership and with which role. */
+export const membershipRouter = router({
+  list: partnershipProcedure
+    .input(partnershipRefInput)
+    .query(({ ctx }) => listMembers(ctx.db, ctx.membership.partnershipId)),
+  changeRole: partnershipProcedure
+    .input(changeRoleInput)
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  remove: partnershipProcedure
+    .input(removeMemberInput)
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+});

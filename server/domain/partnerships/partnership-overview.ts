@@ -17,6 +17,7 @@ export async function getPartnershipOverview(db: Database, membership: Membershi
       kind: true,
       area: true,
       description: true,
+      welcomeText: true,
       localities: { select: { id: true, name: true }, orderBy: { name: "asc" } },
       organisations: {
         select: {
@@ -48,6 +49,7 @@ export async function getPartnershipOverview(db: Database, membership: Membershi
     kind: partnership.kind,
     area: partnership.area,
     description: partnership.description,
+    welcomeText: partnership.welcomeText,
     myRole: membership.role,
     localities: partnership.localities,
     organisations: partnership.organisations.map(({ organisation, locality }) => ({

@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { buttonClass } from "@/components/ui/button-styles";
+import { FormMessage } from "@/components/ui/form";
+import { readApiError } from "@/lib/api-errors";
+
+/** Accepts the invitation for the signed-in person, then opens the partnership. */
+export function AcceptInvitationButton({ token, partnershipName }: { token: string; partnershipName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const accept = useMutation(
+    trpc.invitation.accept.mutationOptions({
+      onSuccess: (result) => {
+        setDone(
+          result.alreadyMember
+            ? `You were already a member of ${result.partnershipName}; your role has not changed. Opening the partnership…`
+            : `Welcome to ${result.partnershipName}. Opening the partnership…`,
+        );
+        router.push(`/p/${result.partnershipSlug}`);
+      },
+      onError: (caught) => setError(readApiError(caught)?.message ?? "The invitation could not be accepted."),
+    }),
+  );
+
+  return (
+    <div className="space-y-4">
+      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
+      {done ? <FormMessage tone="success">{done}</FormMessage> : null}
+      <button
+        type="button"
+        className={buttonClass.primary}
+        disabled={accept.isPending || done !== null}
+        onClick={() => {
+          setError(null);
+          accept.mutate({ token });
+        }}
+      >
+        {accept.isPending ? "Accepting…" : `Accept and join ${partnershipName}`}
+      </button>
+    </div>
+  );
+}
