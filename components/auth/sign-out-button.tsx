@@ -4,7 +4,8 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button-styles";
 
-export function SignOutButton() {
+/** Ends the session in the database, then goes to `callbackUrl` (home by default). */
+export function SignOutButton({ callbackUrl = "/", label = "Sign out" }: { callbackUrl?: string; label?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -13,10 +14,10 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/" });
+        void signOut({ callbackUrl });
       }}
     >
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? "Signing out…" : label}
     </button>
   );
 }

@@ -125,9 +125,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <div className="max-w-prose space-y-3 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
           <p>
             You are signed in as <strong>{actor.email}</strong>, but this invitation was sent to {invitation.emailHint}.
-            Sign out, then open the invitation link again and sign in with that address.
+            Sign out, then sign in with that address: you will come straight back here.
           </p>
-          <SignOutButton />
+          <SignOutButton callbackUrl={callbackUrl} label="Sign out and use another address" />
         </div>
       ) : (
         <div className="space-y-3">
