@@ -102,6 +102,8 @@ export const policy: Readonly<Record<string, Rule>> = {
   "priorityArea.move": inPartnership("priorityAreaId", STEERING),
   "priorityArea.archive": inPartnership("priorityAreaId", STEERING),
   "priorityArea.restore": inPartnership("priorityAreaId", STEERING),
+  /** The partnership members a new sub-group's leads are picked from (the create form's list). */
+  "priorityArea.candidateLeads": inPartnership("partnershipSlug", STEERING),
 
   // --- sub-groups ------------------------------------------------------------------
   "subGroup.list": inPartnership("partnershipSlug", ALL_ROLES),

@@ -1,0 +1,103 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { useRefreshingAction } from "@/components/sub-groups/use-refreshing-action";
+import { buttonClass } from "@/components/ui/button-styles";
+import { FormMessage } from "@/components/ui/form";
+
+/** Move up / down and archive, for steering roles, on one current priority area. */
+export function PriorityAreaActions({
+  priorityAreaId,
+  title,
+  isFirst,
+  isLast,
+  subGroupNames,
+}: {
+  priorityAreaId: string;
+  title: string;
+  isFirst: boolean;
+  isLast: boolean;
+  subGroupNames: string[];
+}) {
+  const trpc = useTRPC();
+  const move = useMutation(trpc.priorityArea.move.mutationOptions());
+  const archive = useMutation(trpc.priorityArea.archive.mutationOptions());
+  const action = useRefreshingAction();
+  const [confirming, setConfirming] = useState(false);
+
+  return (
+    <div className="space-y-3">
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={action.pending || isFirst}
+          onClick={() => action.run(() => move.mutateAsync({ priorityAreaId, direction: "up" }), `${title} moved up.`)}
+        >
+          Move up<span className="sr-only">: {title}</span>
+        </button>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={action.pending || isLast}
+          onClick={() => action.run(() => move.mutateAsync({ priorityAreaId, direction: "down" }), `${title} moved down.`)}
+        >
+          Move down<span className="sr-only">: {title}</span>
+        </button>
+        {confirming ? null : (
+          <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(true)}>
+            Archive<span className="sr-only"> {title}</span>
+          </button>
+        )}
+      </div>
+      {confirming ? (
+        <div className="rounded-md border-2 border-slate-700 p-4">
+          <p className="font-semibold">Archive {title}?</p>
+          <p className="mt-1 text-slate-700">
+            {subGroupNames.length === 0
+              ? "It has no current sub-groups."
+              : `Its ${subGroupNames.length === 1 ? "sub-group" : "sub-groups"} (${subGroupNames.join(", ")}) will be archived with it, and any waiting join requests closed.`}{" "}
+            Nothing is deleted: you can restore it later.
+          </p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <button
+              type="button"
+              className={buttonClass.primary}
+              disabled={action.pending}
+              onClick={() => action.run(() => archive.mutateAsync({ priorityAreaId }), `${title} has been archived.`)}
+            >
+              {action.pending ? "Archiving…" : "Yes, archive it"}
+            </button>
+            <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function RestorePriorityAreaButton({ priorityAreaId, title }: { priorityAreaId: string; title: string }) {
+  const trpc = useTRPC();
+  const restore = useMutation(trpc.priorityArea.restore.mutationOptions());
+  const action = useRefreshingAction();
+  return (
+    <div className="space-y-2">
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      <button
+        type="button"
+        className={buttonClass.secondary}
+        disabled={action.pending}
+        onClick={() => action.run(() => restore.mutateAsync({ priorityAreaId }), `${title} has been restored at the end of the list.`)}
+      >
+        {action.pending ? "Restoring…" : "Restore"}
+        <span className="sr-only"> {title}</span>
+      </button>
+    </div>
+  );
+}

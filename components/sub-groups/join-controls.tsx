@@ -1,0 +1,182 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { buttonClass } from "@/components/ui/button-styles";
+import { FormMessage, TextArea } from "@/components/ui/form";
+import { fieldErrorsFromIssues } from "@/lib/api-errors";
+import { JOIN_MESSAGE_MAX, joinSubGroupInput } from "@/lib/schemas/sub-groups";
+import { dateFormat } from "./format";
+import { useRefreshingAction } from "./use-refreshing-action";
+
+export type JoinControlsProps = {
+  subGroupId: string;
+  subGroupName: string;
+  joinPolicy: "OPEN" | "APPROVAL";
+  canJoin: boolean;
+  myRole: "LEAD" | "MEMBER" | null;
+  pendingRequest: { id: string; createdAt: Date } | null;
+  /** Offer "Leave" (the sub-group's own page does; the priorities list does not). */
+  allowLeave?: boolean;
+  isOnlyLead?: boolean;
+};
+
+/** Join, ask to join, withdraw a request or leave: whichever applies to the person looking. */
+export function JoinControls({
+  subGroupId,
+  subGroupName,
+  joinPolicy,
+  canJoin,
+  myRole,
+  pendingRequest,
+  allowLeave = false,
+  isOnlyLead = false,
+}: JoinControlsProps) {
+  const trpc = useTRPC();
+  const join = useMutation(trpc.subGroup.join.mutationOptions());
+  const withdraw = useMutation(trpc.subGroup.withdrawRequest.mutationOptions());
+  const leave = useMutation(trpc.subGroup.leave.mutationOptions());
+  const action = useRefreshingAction();
+  const [asking, setAsking] = useState(false);
+  const [confirmingLeave, setConfirmingLeave] = useState(false);
+  const messageId = useId();
+
+  // Opening the request form moves focus to its message box, so keyboard users land in it.
+  useEffect(() => {
+    if (asking) document.getElementById(messageId)?.focus();
+  }, [asking, messageId]);
+
+  async function sendRequest(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = joinSubGroupInput.safeParse({ subGroupId, message: form.get("message") });
+    if (!parsed.success) {
+      action.setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    const sent = await action.run(
+      () => join.mutateAsync(parsed.data),
+      "Your request has been sent. The sub-group's leads will reply, and you will get a notification.",
+    );
+    if (sent) setAsking(false);
+  }
+
+  const messages = (
+    <>
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+    </>
+  );
+
+  if (myRole !== null) {
+    if (!allowLeave) return messages;
+    if (isOnlyLead) {
+      return (
+        <div className="space-y-2">
+          {messages}
+          <p className="text-slate-700">You are the only lead, so you cannot leave until someone else is a lead.</p>
+        </div>
+      );
+    }
+    return (
+      <div className="space-y-2">
+        {messages}
+        {confirmingLeave ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="font-semibold">Leave {subGroupName}?</p>
+            <button
+              type="button"
+              className={buttonClass.primary}
+              disabled={action.pending}
+              onClick={() => action.run(() => leave.mutateAsync({ subGroupId }), `You have left ${subGroupName}.`)}
+            >
+              {action.pending ? "Leaving…" : "Yes, leave"}
+            </button>
+            <button type="button" className={buttonClass.quiet} onClick={() => setConfirmingLeave(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <button type="button" className={buttonClass.secondary} onClick={() => setConfirmingLeave(true)}>
+            Leave this sub-group
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  // An open sub-group is joined at once (even by someone whose earlier request still waits).
+  if (canJoin && joinPolicy === "OPEN") {
+    return (
+      <div className="space-y-2">
+        {messages}
+        <button
+          type="button"
+          className={buttonClass.primary}
+          disabled={action.pending}
+          onClick={() => action.run(() => join.mutateAsync({ subGroupId }), `You have joined ${subGroupName}.`)}
+        >
+          {action.pending ? "Joining…" : "Join"}
+          <span className="sr-only"> {subGroupName}</span>
+        </button>
+      </div>
+    );
+  }
+
+  if (pendingRequest) {
+    return (
+      <div className="space-y-2">
+        {messages}
+        <p>
+          You asked to join on {dateFormat.format(pendingRequest.createdAt)}. A lead will reply.
+        </p>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={action.pending}
+          onClick={() =>
+            action.run(() => withdraw.mutateAsync({ joinRequestId: pendingRequest.id }), "Your request has been withdrawn.")
+          }
+        >
+          {action.pending ? "Withdrawing…" : "Withdraw request"}
+          <span className="sr-only"> to join {subGroupName}</span>
+        </button>
+      </div>
+    );
+  }
+
+  if (!canJoin) return messages;
+
+  return (
+    <div className="space-y-2">
+      {messages}
+      {asking ? (
+        <form onSubmit={sendRequest} noValidate className="max-w-xl space-y-3">
+          <TextArea
+            label="Message to the leads (optional)"
+            name="message"
+            rows={3}
+            maxLength={JOIN_MESSAGE_MAX}
+            hint="Say what you could bring, for example your organisation's work in this area."
+            error={action.fieldErrors.message}
+            id={messageId}
+          />
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+              {action.pending ? "Sending…" : "Send request"}
+            </button>
+            <button type="button" className={buttonClass.quiet} onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className={buttonClass.primary} onClick={() => setAsking(true)}>
+          Request to join
+          <span className="sr-only"> {subGroupName}</span>
+        </button>
+      )}
+    </div>
+  );
+}

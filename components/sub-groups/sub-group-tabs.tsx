@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The sub-group's sections; the current one is marked for assistive technology. */
+export function SubGroupTabs({
+  base,
+  showDiscussions,
+  pendingRequestCount,
+}: {
+  /** /p/<slug>/groups/<id> */
+  base: string;
+  showDiscussions: boolean;
+  /** Shown to leads and officers only (null hides the tab). */
+  pendingRequestCount: number | null;
+}) {
+  const pathname = usePathname();
+  const tabs = [
+    { href: base, label: "Members", current: pathname === base },
+    ...(showDiscussions
+      ? [{ href: `${base}/discussions`, label: "Discussions", current: pathname.startsWith(`${base}/discussions`) }]
+      : []),
+    ...(pendingRequestCount !== null
+      ? [{ href: `${base}/requests`, label: "Join requests", count: pendingRequestCount, current: pathname.startsWith(`${base}/requests`) }]
+      : []),
+  ];
+  return (
+    <nav aria-label="Sub-group sections" className="mb-8 border-b border-slate-300">
+      <ul className="flex flex-wrap gap-x-1">
+        {tabs.map((tab) => (
+          <li key={tab.href}>
+            <Link
+              href={tab.href}
+              aria-current={tab.current ? "page" : undefined}
+              className={`inline-flex items-center gap-2 px-3 py-2 no-underline ${tab.current ? "border-b-4 border-brand-800 font-semibold text-slate-900" : "text-brand-800 hover:underline"}`}
+            >
+              {tab.label}
+              {"count" in tab && tab.count !== undefined && tab.count > 0 ? (
+                <span className="rounded-full bg-brand-800 px-2 text-sm font-semibold text-white">
+                  {tab.count}
+                  <span className="sr-only"> waiting</span>
+                </span>
+              ) : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
