@@ -6,34 +6,19 @@
  *   npm run bench:api                  # embedded PostgreSQL in a temporary folder
  *   DATABASE_URL=... npm run bench:api # an existing server (creates and drops a database)
  */
-import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import pg from "pg";
 import { DEMO_PEOPLE } from "../../prisma/seed/demo-data";
 import { seedDemoData } from "../../prisma/seed/seed-demo";
 import { appRouter } from "../../server/api/root";
 import { createSession, resolveActor } from "../../server/auth/session";
-import { createDatabaseClient, type Database } from "../../server/db/client";
-import { startEmbeddedPostgres } from "../../server/db/embedded";
 import { checkHealth } from "../../server/domain/system/health";
-import { migrateDeploy } from "../lib/prisma-cli";
+import { withScratchDatabase } from "./scratch-database";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function measure(name: string, run: () => Promise<void>) {
   for (let i = 0; i < 50; i++) await run(); // warm up
@@ -60,30 +45,11 @@ async function measure(name: string, run: () => Promise<void>) {
 }
 
 async function main() {
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-"));
-  const database = `tandem_bench_${Date.now()}`;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: await freePort(), database: "postgres" });
-    adminUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-
-  let db: Database | undefined;
-  try {
-    await migrateDeploy(url.toString(), { quiet: true });
-    db = createDatabaseClient(url.toString(), { poolSize: CONCURRENCY });
+  await withScratchDatabase(async (db) => {
     await seedDemoData(db);
     const person = DEMO_PEOPLE.find((p) => Object.keys(p.memberships).length > 1)!;
     const user = await db.user.findUniqueOrThrow({ where: { email: person.email } });
     const { sessionToken } = await createSession(db, user.id);
-    const database_ = db;
 
     console.log(`Tandem API benchmark: ${ITERATIONS} calls each, ${CONCURRENCY} at a time, Node ${process.version}, ${os.cpus().length} cores\n`);
     await measure("partnership.mine over HTTP handler", async () => {
@@ -91,7 +57,7 @@ async function main() {
         endpoint: "/api/trpc",
         req: new Request("http://localhost/api/trpc/partnership.mine"),
         router: appRouter,
-        createContext: async () => ({ db: database_, actor: await resolveActor(database_, sessionToken) }),
+        createContext: async () => ({ db: db, actor: await resolveActor(db, sessionToken) }),
       });
       if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
       await response.arrayBuffer();
@@ -103,22 +69,16 @@ async function main() {
           `http://localhost/api/trpc/partnership.overview?input=${encodeURIComponent(JSON.stringify({ json: { partnershipSlug: "leeds-lcps" } }))}`,
         ),
         router: appRouter,
-        createContext: async () => ({ db: database_, actor: await resolveActor(database_, sessionToken) }),
+        createContext: async () => ({ db: db, actor: await resolveActor(db, sessionToken) }),
       });
       if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
       await response.arrayBuffer();
     });
     await measure("health check", async () => {
-      const report = await checkHealth(database_);
+      const report = await checkHealth(db);
       if (report.status !== "ok") throw new Error("unhealthy");
     });
-  } finally {
-    await db?.$disconnect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await stopEmbedded?.();
-    fs.rmSync(tempDir, { recursive: true, force: true });
-  }
+  }, CONCURRENCY);
 }
 
 main().catch((error: unknown) => {

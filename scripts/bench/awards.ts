@@ -8,30 +8,16 @@
  *   DATABASE_URL=... npm run bench:awards # an existing server (creates and drops a database)
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { createDatabaseClient, type Database } from "../../server/db/client";
-import { startEmbeddedPostgres } from "../../server/db/embedded";
 import { awardGrant } from "../../server/domain/funding/awards";
+import type { Database } from "../../server/db/client";
 import { createFund, fundBalances } from "../../server/domain/funding/funds";
-import { migrateDeploy } from "../lib/prisma-cli";
+import { withScratchDatabase } from "./scratch-database";
 
 const AWARDS = Number(process.env.BENCH_AWARDS ?? 1000);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,10,50").split(",").map(Number);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function run(db: Database, concurrency: number) {
   const partnership = await db.partnership.create({
@@ -78,33 +64,10 @@ async function run(db: Database, concurrency: number) {
 }
 
 async function main() {
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-"));
-  const database = `tandem_bench_${Date.now()}`;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: await freePort(), database: "postgres" });
-    adminUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  let db: Database | undefined;
-  try {
-    await migrateDeploy(url.toString(), { quiet: true });
-    db = createDatabaseClient(url.toString(), { poolSize: 20 });
+  await withScratchDatabase(async (db) => {
     console.log(`Tandem award benchmark: ${AWARDS} awards of £50 per level against one fund, Node ${process.version}, ${os.cpus().length} cores\n`);
     for (const level of LEVELS) await run(db, level);
-  } finally {
-    await db?.$disconnect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await stopEmbedded?.();
-    fs.rmSync(tempDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

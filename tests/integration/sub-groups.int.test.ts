@@ -1,45 +1,16 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { appRouter } from "@/server/api/root";
-import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { JoinPolicy, MembershipRole, SubGroupRole } from "@/server/db/generated/enums";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
+import { mutate, refusal } from "./support/http";
 import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
 
 const database = withTestDatabase();
 
-type ErrorBody = { error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } } };
 
-/** A mutation through the HTTP handler the app serves, so messages and field errors are what a form receives. */
-async function mutate(db: Database, actor: Actor, procedure: string, input: unknown) {
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: new Request(`http://localhost/api/trpc/${procedure}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ json: input }),
-    }),
-    router: appRouter,
-    createContext: () => ({ db, actor }),
-    onError: () => {},
-  });
-  return { status: response.status, body: (await response.json()) as ErrorBody };
-}
 
-async function refusal(attempt: Promise<unknown>, code: TRPCError["code"], message?: string | RegExp) {
-  const error = await attempt.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  if (typeof message === "string") expect((error as TRPCError).message).toBe(message);
-  else if (message) expect((error as TRPCError).message).toMatch(message);
-  return error as TRPCError;
-}
 
 /** Every row this part of Tandem writes for a partnership, to prove a refusal wrote nothing. */
 async function fingerprint(db: Database, partnershipId: string) {

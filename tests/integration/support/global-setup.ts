@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../../server/db/embedded";
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../../server/db/embedded";
 import { migrateDeploy } from "../../../scripts/lib/prisma-cli";
 
 declare module "vitest" {
@@ -16,17 +15,6 @@ declare module "vitest" {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
