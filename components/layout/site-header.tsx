@@ -69,12 +69,15 @@ export function SiteHeader({
 /** "Notifications", with the unread count shown as a badge and spoken as "Notifications, 3 unread". */
 function NotificationsLink({ unread }: { unread: number | null }) {
   return (
-    <Link href="/notifications" className={`${buttonClass.quiet} gap-1.5`}>
+    <Link
+      href="/notifications"
+      className={`${buttonClass.quiet} gap-1.5`}
+      aria-label={unread ? `Notifications, ${unread} unread` : undefined}
+    >
       Notifications
       {unread ? (
-        <span className="rounded-full bg-red-800 px-2 text-sm leading-6 font-semibold text-white no-underline">
-          <span aria-hidden="true">{unread > 99 ? "99+" : unread}</span>
-          <span className="sr-only">, {unread} unread</span>
+        <span aria-hidden="true" className="rounded-full bg-red-800 px-2 text-sm leading-6 font-semibold text-white no-underline">
+          {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
     </Link>
