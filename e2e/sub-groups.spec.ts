@@ -46,7 +46,8 @@ test("a voluntary-sector member joins a sub-group with a public-sector lead's ap
   await page.getByLabel("Title", { exact: true }).fill("Carers' own wellbeing");
   await page.getByLabel("Message", { exact: true }).fill("Could the wellbeing cafés have a session for carers?");
   await page.getByRole("button", { name: "Start the conversation" }).click();
-  await expect(page.getByRole("link", { name: "Carers' own wellbeing" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Carers' own wellbeing" })).toBeVisible();
+  await expect(page.getByRole("article", { name: /Opening message by Lorna Shaw/ })).toContainText("session for carers");
   await expectAccessible(page);
 
   // The directory finds her by sector and interest.
