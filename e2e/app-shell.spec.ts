@@ -35,10 +35,32 @@ test("the skip link takes keyboard users straight to the content", async ({ page
 test("pages fit a 320 px wide screen without sideways scrolling", async ({ page, signInAs }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await signInAs("alex.morgan@carers-network.example");
-  for (const path of ["/", "/p/renfrewshire-spg", "/signin/check-email", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/p/renfrewshire-spg",
+    "/p/renfrewshire-spg/priorities",
+    "/p/renfrewshire-spg/directory",
+    "/p/renfrewshire-spg/map",
+    "/p/renfrewshire-spg/funded-projects",
+    "/notifications",
+    "/account",
+    "/signin/check-email",
+    "/no-such-page",
+  ]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  }
+  // A sub-group's pages, reached the way people reach them.
+  await page.goto("/p/renfrewshire-spg/priorities");
+  await page.getByRole("link", { name: "Carers sub-group" }).first().click();
+  await expect(page.getByRole("link", { name: "Discussions" })).toBeVisible();
+  for (const tab of [null, "Discussions"]) {
+    if (tab) await page.getByRole("link", { name: tab }).click();
+    await page.waitForLoadState("networkidle");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   }
 });

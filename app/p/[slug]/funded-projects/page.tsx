@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AWARD_STATE_LABELS } from "@/components/funding/award-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatPence } from "@/lib/money";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { isNotFoundError } from "@/server/api/errors";
@@ -34,7 +35,7 @@ export default async function FundedProjectsPage({ params }: { params: Promise<{
           <p role="status" className="mb-3">
             {projects.length} {projects.length === 1 ? "project" : "projects"}, {formatPence(total)} awarded.
           </p>
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Funded projects">
             <table className="w-full min-w-[32rem] border-collapse text-left">
               <caption className="sr-only">Funded projects</caption>
               <thead>
@@ -63,7 +64,7 @@ export default async function FundedProjectsPage({ params }: { params: Promise<{
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </>

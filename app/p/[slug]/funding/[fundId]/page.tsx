@@ -7,6 +7,7 @@ import { AWARD_STATE_LABELS, dateFormat, ROUND_STATUS_LABELS } from "@/component
 import { MoneyBar } from "@/components/funding/money-bar";
 import { CreateRoundForm, RingFenceForm, RoundStatusButton } from "@/components/funding/round-and-fence-forms";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatPence } from "@/lib/money";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
@@ -71,7 +72,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
         <h2 id="by-area" className="text-2xl font-semibold">
           By priority area
         </h2>
-        <div className="mt-3 overflow-x-auto">
+        <ScrollRegion label="Money by priority area" className="mt-3">
           <table className="w-full min-w-[36rem] border-collapse text-left">
             <caption className="sr-only">Money by priority area</caption>
             <thead>
@@ -104,7 +105,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="rounds" className="mt-10">
@@ -140,7 +141,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
           Awards
         </h2>
         {fund.awards.length === 0 ? <p className="mt-2">No awards yet.</p> : null}
-        <div className="mt-3 overflow-x-auto">
+        <ScrollRegion label="Awards table" className="mt-3">
           <table className="w-full min-w-[36rem] border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-slate-700">
@@ -170,7 +171,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       {isOfficer ? (
