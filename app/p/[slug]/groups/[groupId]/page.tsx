@@ -89,7 +89,7 @@ export default async function SubGroupMembersPage({ params }: Props) {
       ) : null}
 
       <div className="mt-8 grid gap-10 lg:grid-cols-3">
-        <section aria-labelledby="members" className="lg:col-span-2">
+        <section aria-labelledby="members" className="min-w-0 lg:col-span-2">
           <h2 id="members" className="text-xl font-semibold">
             Who is in it
           </h2>
