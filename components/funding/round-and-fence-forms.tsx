@@ -1,38 +1,25 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
-import { readApiError } from "@/lib/api-errors";
+import { useApiAction } from "@/components/ui/use-api-action";
 import { MoneyError, parsePounds } from "@/lib/money";
 
 type Option = { id: string; label: string };
 
 function useAction() {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [done, setDone] = useState(false);
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    setFieldErrors({});
-    setDone(false);
-    try {
-      await action();
-      setDone(true);
-      router.refresh();
-      return true;
-    } catch (caught) {
-      const view = readApiError(caught);
-      setError(view?.message ?? "Something went wrong. Please try again.");
-      setFieldErrors(view?.fieldErrors ?? {});
-      return false;
-    }
-  }
-  return { run, error, fieldErrors, setFieldErrors, setError, done };
+  const action = useApiAction();
+  return {
+    run: async (work: () => Promise<unknown>) => (await action.run(work, { success: "done" })).ok,
+    error: action.error,
+    fieldErrors: action.fieldErrors,
+    setFieldErrors: action.setFieldErrors,
+    setError: action.setError,
+    done: action.done !== null,
+  };
 }
 
 function poundsOrError(value: FormDataEntryValue | null, key: string, errors: Record<string, string[]>) {

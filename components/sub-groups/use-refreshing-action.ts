@@ -1,8 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { readApiError } from "@/lib/api-errors";
+import { useApiAction } from "@/components/ui/use-api-action";
 import { useAnnounce } from "./announcer";
 
 /**
@@ -12,33 +10,22 @@ import { useAnnounce } from "./announcer";
  * vanish with the refresh), else to `done` for the control to show.
  */
 export function useRefreshingAction() {
-  const router = useRouter();
   const announce = useAnnounce();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [done, setDone] = useState<string | null>(null);
+  const action = useApiAction();
 
-  async function run(action: () => Promise<unknown>, successMessage: string | null = null): Promise<boolean> {
-    setPending(true);
-    setError(null);
-    setFieldErrors({});
-    setDone(null);
-    try {
-      await action();
-      if (successMessage && announce) announce(successMessage);
-      else setDone(successMessage);
-      router.refresh();
-      return true;
-    } catch (caught) {
-      const view = readApiError(caught);
-      setError(view?.message ?? "Something went wrong. Please try again.");
-      setFieldErrors(view?.fieldErrors ?? {});
-      return false;
-    } finally {
-      setPending(false);
-    }
+  async function run(work: () => Promise<unknown>, successMessage: string | null = null): Promise<boolean> {
+    const result = await action.run(work, { success: announce ? null : successMessage });
+    if (result.ok && successMessage && announce) announce(successMessage);
+    return result.ok;
   }
 
-  return { run, pending, error, setError, fieldErrors, setFieldErrors, done };
+  return {
+    run,
+    pending: action.pending,
+    error: action.error,
+    setError: action.setError,
+    fieldErrors: action.fieldErrors,
+    setFieldErrors: action.setFieldErrors,
+    done: action.done,
+  };
 }
