@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./trpc";
+import { assessmentRouter } from "./routers/assessment";
 import { directoryRouter } from "./routers/directory";
 import { discussionRouter } from "./routers/discussion";
 import { fundingRouter } from "./routers/funding";
@@ -8,6 +9,7 @@ import { membershipRouter } from "./routers/membership";
 import { notificationRouter } from "./routers/notification";
 import { partnershipRouter } from "./routers/partnership";
 import { priorityAreaRouter } from "./routers/priority-area";
+import { proposalRouter } from "./routers/proposal";
 import { subGroupRouter } from "./routers/sub-group";
 import { systemRouter } from "./routers/system";
 
@@ -23,6 +25,8 @@ export const appRouter = router({
   directory: directoryRouter,
   notification: notificationRouter,
   funding: fundingRouter,
+  proposal: proposalRouter,
+  assessment: assessmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -78,7 +78,7 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 /** Every procedure passes the policy module: a procedure without a policy row is refused. */
 const enforcePolicy = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   const grant = await authorize(ctx.db, ctx.actor, path, await getRawInput());
-  return next({ ctx: { ...ctx, membership: grant.membership, subGroup: grant.subGroup } });
+  return next({ ctx: { ...ctx, membership: grant.membership, subGroup: grant.subGroup, proposal: grant.proposal ?? null } });
 });
 
 const base = t.procedure.use(mapAppErrors).use(enforcePolicy);
@@ -109,4 +109,14 @@ export const partnershipProcedure = signedInProcedure.use(({ ctx, next }) => {
 export const subGroupProcedure = partnershipProcedure.use(({ ctx, next }) => {
   if (!ctx.subGroup) throw notFound();
   return next({ ctx: { ...ctx, subGroup: ctx.subGroup } });
+});
+
+/**
+ * Someone the policy lets act on the proposal that the input points into.
+ * `ctx.proposal` holds the proposal's ids and status and the actor's parts in it
+ * (author role, sub-group role, panel seat), as read from the database for this request.
+ */
+export const proposalProcedure = partnershipProcedure.use(({ ctx, next }) => {
+  if (!ctx.proposal) throw notFound();
+  return next({ ctx: { ...ctx, proposal: ctx.proposal } });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole, SubGroupRole } from "@/server/db/generated/enums";
+import type { MembershipRole, ProposalAuthorRole, ProposalStatus, SubGroupRole } from "@/server/db/generated/enums";
 import { notAllowed, notFound, signInRequired } from "@/server/errors";
 import type { Actor } from "./session";
 
@@ -30,6 +30,9 @@ export type PartnershipScopeKey =
 /** Input fields that identify something inside one sub-group. */
 export type SubGroupScopeKey = "subGroupId" | "joinRequestId" | "threadId" | "noteId";
 
+/** Input fields that identify a proposal. */
+export type ProposalScopeKey = "proposalId";
+
 export type Rule =
   | { kind: "public" }
   | { kind: "signedIn" }
@@ -44,6 +47,20 @@ export type Rule =
       via: SubGroupScopeKey;
       roles: readonly MembershipRole[];
       subGroupRoles: readonly SubGroupRole[];
+    }
+  /**
+   * The actor is in the partnership of the proposal of `via`, and has one of `roles` in
+   * the partnership, one of `subGroupRoles` in the proposing sub-group, one of
+   * `authorRoles` on the proposal, or (when `assessors`) sits on the assessment panel of
+   * the proposal's round and the proposal has been submitted.
+   */
+  | {
+      kind: "proposal";
+      via: ProposalScopeKey;
+      roles: readonly MembershipRole[];
+      subGroupRoles: readonly SubGroupRole[];
+      authorRoles: readonly ProposalAuthorRole[];
+      assessors: boolean;
     };
 
 export const ALL_ROLES: readonly MembershipRole[] = ["OFFICER", "CHAIR", "MEMBER", "OBSERVER"];
@@ -65,9 +82,27 @@ const inSubGroup = (
   subGroupRoles: readonly SubGroupRole[],
 ): Rule => ({ kind: "subGroup", via, roles, subGroupRoles });
 
+const inProposal = (
+  roles: readonly MembershipRole[],
+  subGroupRoles: readonly SubGroupRole[],
+  authorRoles: readonly ProposalAuthorRole[],
+  assessors: boolean,
+): Rule => ({ kind: "proposal", via: "proposalId", roles, subGroupRoles, authorRoles, assessors });
+
 const SUBGROUP_PEOPLE: readonly SubGroupRole[] = ["LEAD", "MEMBER"];
 const LEADS: readonly SubGroupRole[] = ["LEAD"];
 const NOBODY_IN_SUBGROUP: readonly SubGroupRole[] = [];
+const AUTHORS: readonly ProposalAuthorRole[] = ["LEAD", "CO_AUTHOR"];
+const LEAD_AUTHOR: readonly ProposalAuthorRole[] = ["LEAD"];
+const NO_AUTHORS: readonly ProposalAuthorRole[] = [];
+/** Who may read a proposal: its sub-group, its authors, officers, and (once submitted) its round's panel. */
+const PROPOSAL_READERS = inProposal(OFFICERS, SUBGROUP_PEOPLE, AUTHORS, true);
+/** Who may comment on a section: the sub-group, the authors and officers (assessors score instead). */
+const PROPOSAL_COMMENTERS = inProposal(OFFICERS, SUBGROUP_PEOPLE, AUTHORS, false);
+const PROPOSAL_AUTHORS = inProposal([], NOBODY_IN_SUBGROUP, AUTHORS, false);
+const PROPOSAL_LEAD_AUTHOR = inProposal([], NOBODY_IN_SUBGROUP, LEAD_AUTHOR, false);
+const PROPOSAL_ASSESSORS = inProposal([], NOBODY_IN_SUBGROUP, NO_AUTHORS, true);
+const PROPOSAL_DECIDERS = inProposal(OFFICERS, NOBODY_IN_SUBGROUP, NO_AUTHORS, false);
 
 export const policy: Readonly<Record<string, Rule>> = {
   // --- system and self -----------------------------------------------------------
@@ -159,6 +194,40 @@ export const policy: Readonly<Record<string, Rule>> = {
   "funding.exportLedger": inPartnership("fundId", OFFICERS),
   "funding.auditLog": inPartnership("partnershipSlug", OFFICERS),
 
+  // --- proposals: co-written in a sub-group ------------------------------------------
+  "proposal.forSubGroup": inSubGroup("subGroupId", OFFICERS, SUBGROUP_PEOPLE),
+  /** The rounds a sub-group's proposal may be submitted to (the start form's list). */
+  "proposal.openRounds": inSubGroup("subGroupId", OFFICERS, SUBGROUP_PEOPLE),
+  "proposal.create": inSubGroup("subGroupId", [], SUBGROUP_PEOPLE),
+  /** Proposals the actor writes or co-writes (scoped to the actor in the query). */
+  "proposal.mine": inPartnership("partnershipSlug", PARTICIPANTS),
+  "proposal.get": PROPOSAL_READERS,
+  "proposal.revisions": PROPOSAL_READERS,
+  "proposal.compare": PROPOSAL_READERS,
+  "proposal.timeline": PROPOSAL_READERS,
+  "proposal.comment": PROPOSAL_COMMENTERS,
+  "proposal.saveSection": PROPOSAL_AUTHORS,
+  "proposal.chooseRound": PROPOSAL_AUTHORS,
+  "proposal.submit": PROPOSAL_AUTHORS,
+  "proposal.returnToDraft": PROPOSAL_AUTHORS,
+  "proposal.withdraw": PROPOSAL_LEAD_AUTHOR,
+  "proposal.coAuthorCandidates": PROPOSAL_LEAD_AUTHOR,
+  "proposal.addCoAuthor": PROPOSAL_LEAD_AUTHOR,
+  "proposal.removeCoAuthor": PROPOSAL_LEAD_AUTHOR,
+
+  // --- assessment: officers run the panel; assessors score; officers decide -------------
+  "assessment.overview": inPartnership("roundId", OFFICERS),
+  "assessment.panelCandidates": inPartnership("roundId", OFFICERS),
+  "assessment.appointAssessor": inPartnership("roundId", OFFICERS),
+  "assessment.removeAssessor": inPartnership("roundId", OFFICERS),
+  "assessment.startAssessment": inPartnership("roundId", OFFICERS),
+  /** The proposals the actor is asked to score (scoped to the actor's panels in the query). */
+  "assessment.mine": inPartnership("partnershipSlug", ALL_ROLES),
+  "assessment.scoreSheet": PROPOSAL_ASSESSORS,
+  "assessment.saveScores": PROPOSAL_ASSESSORS,
+  "assessment.declareConflict": PROPOSAL_ASSESSORS,
+  "assessment.decide": PROPOSAL_DECIDERS,
+
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,
   "notification.unreadCount": signedIn,
@@ -168,16 +237,45 @@ export const policy: Readonly<Record<string, Rule>> = {
 
 export type MembershipGrant = { id: string; partnershipId: string; role: MembershipRole };
 export type SubGroupGrant = { id: string; partnershipId: string; myRole: SubGroupRole | null };
+export type ProposalGrant = {
+  id: string;
+  partnershipId: string;
+  subGroupId: string;
+  roundId: string | null;
+  status: ProposalStatus;
+  /** The actor's part in the proposal, sub-group and panel: what the policy proved. */
+  myAuthorRole: ProposalAuthorRole | null;
+  mySubGroupRole: SubGroupRole | null;
+  isAssessor: boolean;
+};
 
 export type Grant = {
   actor: Actor | null;
   membership: MembershipGrant | null;
   subGroup: SubGroupGrant | null;
+  proposal?: ProposalGrant | null;
 };
 
 const id = z.string().min(1).max(64);
 
 type Resolved = { partnershipId: string; subGroupId?: string } | null;
+
+/** Loads what a proposal rule needs: the proposal and the actor's parts in it. */
+async function resolveProposal(db: Database, proposalId: string, userId: string) {
+  return db.proposal.findUnique({
+    where: { id: proposalId },
+    select: {
+      id: true,
+      partnershipId: true,
+      subGroupId: true,
+      roundId: true,
+      status: true,
+      authors: { where: { userId }, select: { role: true } },
+      subGroup: { select: { members: { where: { userId }, select: { role: true } } } },
+      round: { select: { assessors: { where: { userId }, select: { userId: true } } } },
+    },
+  });
+}
 
 /** Finds the partnership (and sub-group) that an input field points into. */
 const resolvers: Record<PartnershipScopeKey | SubGroupScopeKey, (db: Database, value: string) => Promise<Resolved>> = {
@@ -248,6 +346,7 @@ export async function authorize(
   if (rule.kind === "public") return { actor, membership: null, subGroup: null };
   if (!actor) throw signInRequired();
   if (rule.kind === "signedIn") return { actor, membership: null, subGroup: null };
+  if (rule.kind === "proposal") return authorizeProposal(db, actor, rule, rawInput);
 
   const value = readScopeValue(rawInput, rule.via);
   const scope = value ? await resolvers[rule.via](db, value) : null;
@@ -273,4 +372,52 @@ export async function authorize(
   const allowed = rule.roles.includes(membership.role) || (myRole !== null && rule.subGroupRoles.includes(myRole));
   if (!allowed) throw notAllowed();
   return { actor, membership, subGroup: { id: subGroupId, partnershipId: scope.partnershipId, myRole } };
+}
+
+const SEEN_BY_PANEL: readonly ProposalStatus[] = ["SUBMITTED", "UNDER_ASSESSMENT", "APPROVED", "DECLINED"];
+
+async function authorizeProposal(
+  db: Database,
+  actor: Actor,
+  rule: Extract<Rule, { kind: "proposal" }>,
+  rawInput: unknown,
+): Promise<Grant> {
+  const value = readScopeValue(rawInput, rule.via);
+  const proposal = value ? await resolveProposal(db, value, actor.userId) : null;
+  if (!proposal) throw notFound();
+  const membership = await db.membership.findUnique({
+    where: { partnershipId_userId: { partnershipId: proposal.partnershipId, userId: actor.userId } },
+    select: { id: true, partnershipId: true, role: true },
+  });
+  if (!membership) throw notFound();
+
+  const myAuthorRole = proposal.authors[0]?.role ?? null;
+  const mySubGroupRole = proposal.subGroup.members[0]?.role ?? null;
+  // A panel sees a proposal only once it has been submitted to the panel's round.
+  const isAssessor = (proposal.round?.assessors.length ?? 0) > 0 && SEEN_BY_PANEL.includes(proposal.status);
+  const allowed =
+    rule.roles.includes(membership.role) ||
+    (mySubGroupRole !== null && rule.subGroupRoles.includes(mySubGroupRole)) ||
+    (myAuthorRole !== null && rule.authorRoles.includes(myAuthorRole)) ||
+    (rule.assessors && isAssessor);
+  if (!allowed) {
+    // Someone with no part in the proposal at all cannot tell it exists.
+    const hasAnyPart = membership.role === "OFFICER" || myAuthorRole !== null || mySubGroupRole !== null || isAssessor;
+    throw hasAnyPart ? notAllowed() : notFound();
+  }
+  return {
+    actor,
+    membership,
+    subGroup: { id: proposal.subGroupId, partnershipId: proposal.partnershipId, myRole: mySubGroupRole },
+    proposal: {
+      id: proposal.id,
+      partnershipId: proposal.partnershipId,
+      subGroupId: proposal.subGroupId,
+      roundId: proposal.roundId,
+      status: proposal.status,
+      myAuthorRole,
+      mySubGroupRole,
+      isAssessor,
+    },
+  };
 }

@@ -15,6 +15,10 @@ const PREFERENCE_FOR: Record<NotificationKind, keyof EmailPreferences | null> = 
   MENTION: "emailOnMentions",
   ROLE_CHANGED: null,
   INVITATION: null,
+  CO_AUTHOR_ADDED: null,
+  PROPOSAL_COMMENT: "emailOnMentions",
+  PROPOSAL_DECISION: "emailOnDecisions",
+  ASSESSOR_APPOINTED: null,
 };
 
 export function wantsEmailFor(preferences: EmailPreferences, kind: NotificationKind): boolean {

@@ -195,7 +195,35 @@ export async function buildFixture(db: Database) {
     },
   });
 
+  // Proposals in sub-group A, written by `member` (lead author) and `spare` (co-author).
+  // `otherSubGroupMember` sits on the round's assessment panel.
+  const proposalData = (status: "DRAFT" | "UNDER_ASSESSMENT") => ({
+    partnershipId: partnership.id,
+    subGroupId: subGroupA.id,
+    roundId: round.id,
+    title: status === "DRAFT" ? "Carers' breaks test" : "Peer support test",
+    requestedPence: 200_000,
+    leadOrganisationId: voluntary.id,
+    partnerOrganisationIds: [voluntary.id],
+    status,
+    submittedAt: status === "DRAFT" ? null : new Date(),
+    createdById: people.member.id,
+    authors: {
+      create: [
+        { userId: people.member.id, role: "LEAD" as const },
+        { userId: people.spare.id, role: "CO_AUTHOR" as const, addedById: people.member.id },
+      ],
+    },
+  });
+  const draftProposal = await db.proposal.create({ data: proposalData("DRAFT") });
+  const assessedProposal = await db.proposal.create({ data: proposalData("UNDER_ASSESSMENT") });
+  await db.roundAssessor.create({
+    data: { roundId: round.id, userId: people.otherSubGroupMember.id, appointedById: people.officer.id },
+  });
+
   return {
+    draftProposal,
+    assessedProposal,
     fund,
     round,
     award,

@@ -5,6 +5,7 @@ import type { Database } from "@/server/db/client";
 import { callerFor } from "../support/caller";
 import { withTestDatabase } from "../support/database";
 import type { AuthorizationCases } from "./case";
+import { assessmentCases } from "./cases/assessment";
 import { coreCases } from "./cases/core";
 import { directoryCases } from "./cases/directory";
 import { discussionsCases } from "./cases/discussions";
@@ -12,6 +13,7 @@ import { fundingCases } from "./cases/funding";
 import { notificationsCases } from "./cases/notifications";
 import { partnershipAdminCases } from "./cases/partnership-admin";
 import { priorityAreasCases } from "./cases/priority-areas";
+import { proposalsCases } from "./cases/proposals";
 import { subGroupsCases } from "./cases/sub-groups";
 import { actorFor, buildFixture, PERSONAS, type Fixture, type Persona } from "./fixture";
 
@@ -28,6 +30,8 @@ const cases: AuthorizationCases = {
   ...directoryCases,
   ...notificationsCases,
   ...fundingCases,
+  ...proposalsCases,
+  ...assessmentCases,
 };
 
 const database = withTestDatabase();
