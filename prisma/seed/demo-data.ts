@@ -704,3 +704,203 @@ export const DEMO_FUND = {
     { area: "Healthy living and inequalities", project: "Active Johnstone", recipient: "active-communities", pence: 930_000, secondPaid: false },
   ],
 };
+
+export type DemoProposal = {
+  subGroup: string;
+  round: "winter" | "spring";
+  status: "DRAFT" | "SUBMITTED" | "UNDER_ASSESSMENT";
+  lead: string;
+  coAuthors: string[];
+  title: string;
+  summary: string;
+  need: string;
+  hypothesis: string;
+  measures: { name: string; unit: string; kind: "NUMBER" | "PERCENTAGE"; baseline: number | null; target: number }[];
+  activities: { activity: string; byDays: number }[];
+  leadOrganisation: string;
+  partnerOrganisations: string[];
+  budget: { item: string; pence: number; organisation: string }[];
+  months: number | null;
+  sustainability: string;
+  risks: string;
+  /** Submitted (or draft) scores by panel members, one score per criterion in order. */
+  scores?: { assessor: string; scores: number[]; comment: string; submitted: boolean }[];
+};
+
+/**
+ * A second, smaller fund with two rounds: the winter round has closed and its panel is part
+ * way through scoring; the spring round is open, with one proposal submitted and one being
+ * co-written. Dates are relative to when the demo is seeded, so the story stays current.
+ */
+export const DEMO_PROPOSALS_FUND = {
+  partnership: R,
+  officer: "fiona.macleod@renfrewshire-hscp.example",
+  name: "Winter test-and-learn fund 2021/22",
+  source: "Renfrewshire Health and Social Care Partnership",
+  financialYear: "2021/22",
+  totalPence: 4_000_000,
+  criteria: DEMO_FUND.round.criteria,
+  rounds: {
+    winter: {
+      title: "Winter round 2021",
+      guidance: "Small tests of change that ease winter pressures, co-written in a sub-group.",
+      eligibility: "Proposals from a sub-group with voluntary-sector and public-sector partners.",
+      opensDaysFromSeed: -40,
+      closesDaysFromSeed: -5,
+      status: "CLOSED" as const,
+      minAwardPence: 100_000,
+      maxAwardPence: 1_000_000,
+    },
+    spring: {
+      title: "Spring round 2022",
+      guidance: "Tests that help people stay connected and well at home as services reopen.",
+      eligibility: "Proposals from a sub-group with voluntary-sector and public-sector partners.",
+      opensDaysFromSeed: -3,
+      closesDaysFromSeed: 30,
+      status: "OPEN" as const,
+      minAwardPence: 100_000,
+      maxAwardPence: 1_000_000,
+    },
+  },
+  panel: [
+    "margaret.lennox@renfrewshire-council.example",
+    "sandra.kerr@engage-renfrewshire.example",
+    "euan.stewart@renfrewshire-council.example",
+  ],
+};
+
+export const DEMO_PROPOSALS: DemoProposal[] = [
+  {
+    subGroup: "Mental health sub-group",
+    round: "winter",
+    status: "UNDER_ASSESSMENT",
+    lead: "kenny.doyle@ramh.example",
+    coAuthors: ["priya.nair@nhs-ggc.example"],
+    title: "Men's walk and talk group",
+    summary: "A weekly peer-led walk for men in Paisley, with a mental health first aider on every walk and a warm welcome back at the café.",
+    need: "Men in Paisley are less likely to seek help early, and referrals to community mental health support from men fell during lockdown.",
+    hypothesis: "If men can join a low-pressure weekly walk led by peers, more of them will talk about their wellbeing and take up support before crisis. We will know it worked if regular walkers report better wellbeing and more men are referred on early.",
+    measures: [
+      { name: "Men walking at least monthly", unit: "men", kind: "NUMBER", baseline: 0, target: 40 },
+      { name: "Walkers reporting improved wellbeing (WEMWBS)", unit: "% of walkers", kind: "PERCENTAGE", baseline: null, target: 60 },
+    ],
+    activities: [
+      { activity: "Train six volunteer walk leaders in mental health first aid", byDays: 30 },
+      { activity: "Weekly walks start from the Paisley café", byDays: 45 },
+      { activity: "Mid-test review with the sub-group", byDays: 120 },
+    ],
+    leadOrganisation: "ramh",
+    partnerOrganisations: ["ramh", "nhs-ggc"],
+    budget: [
+      { item: "Walk leader training", pence: 180_000, organisation: "ramh" },
+      { item: "Coordinator, 1 day a week", pence: 360_000, organisation: "ramh" },
+      { item: "Referral pathway and evaluation", pence: 60_000, organisation: "nhs-ggc" },
+    ],
+    months: 6,
+    sustainability: "Volunteer leaders keep the walks going; RAMH will seek lottery funding for coordination if the test works.",
+    risks: "Winter weather reduces turnout: indoor chat sessions at the café on stormy days.",
+    scores: [
+      { assessor: "margaret.lennox@renfrewshire-council.example", scores: [4, 4, 3, 3], comment: "Good reach; sustainability needs more thought.", submitted: true },
+      { assessor: "sandra.kerr@engage-renfrewshire.example", scores: [5, 4, 4, 3], comment: "Strong peer-led model.", submitted: true },
+      { assessor: "euan.stewart@renfrewshire-council.example", scores: [4, 3, 0, 0], comment: "", submitted: false },
+    ],
+  },
+  {
+    subGroup: "Carers sub-group",
+    round: "winter",
+    status: "UNDER_ASSESSMENT",
+    lead: "lorna.shaw@renfrewshire-carers.example",
+    coAuthors: ["gordon.fraser@clyde-pharmacy.example"],
+    title: "Pharmacy carer check-ins",
+    summary: "Community pharmacists spot unpaid carers when they collect prescriptions and offer a five-minute check-in and a referral to the carers centre.",
+    need: "Two in three carers we meet had never been identified as a carer by any service.",
+    hypothesis: "If pharmacists ask a simple question at the counter, more hidden carers will be identified and referred. It worked if referrals from pharmacies reach 60 in six months.",
+    measures: [{ name: "Carers referred from pharmacies", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }],
+    activities: [
+      { activity: "Brief pharmacy teams in eight pharmacies", byDays: 20 },
+      { activity: "Check-ins running in all eight pharmacies", byDays: 40 },
+    ],
+    leadOrganisation: "renfrewshire-carers",
+    partnerOrganisations: ["renfrewshire-carers", "clyde-pharmacy"],
+    budget: [
+      { item: "Pharmacy team briefings", pence: 120_000, organisation: "clyde-pharmacy" },
+      { item: "Carer support worker time", pence: 330_000, organisation: "renfrewshire-carers" },
+    ],
+    months: 6,
+    sustainability: "Built into the pharmacy contract's public health service if referrals justify it.",
+    risks: "Pharmacy staff turnover: short video briefing for new staff.",
+    scores: [
+      { assessor: "margaret.lennox@renfrewshire-council.example", scores: [5, 3, 4, 4], comment: "Simple and cheap to scale.", submitted: true },
+    ],
+  },
+  {
+    subGroup: "Recovery sub-group",
+    round: "winter",
+    status: "UNDER_ASSESSMENT",
+    lead: "mhairi.gillespie@active-communities.example",
+    coAuthors: ["claire.devlin@nhs-ggc.example"],
+    title: "Recovery café evenings",
+    summary: "Opening the Johnstone recovery café on two evenings a week, when people in early recovery say they most need company.",
+    need: "Most relapses reported to the recovery service happen in the evening, when no community support is open.",
+    hypothesis: "If the café opens two evenings a week, people in early recovery will use it instead of being alone, and fewer will relapse. We will know from attendance and the recovery service's relapse records.",
+    measures: [
+      { name: "Evening attendances", unit: "visits a month", kind: "NUMBER", baseline: 0, target: 120 },
+      { name: "Regulars still in recovery after 3 months", unit: "% of regulars", kind: "PERCENTAGE", baseline: 55, target: 70 },
+    ],
+    activities: [{ activity: "Recruit and induct evening volunteers", byDays: 30 }],
+    leadOrganisation: "active-communities",
+    partnerOrganisations: ["active-communities", "nhs-ggc"],
+    budget: [
+      { item: "Evening opening costs", pence: 450_000, organisation: "active-communities" },
+      { item: "Peer worker sessions", pence: 300_000, organisation: "active-communities" },
+    ],
+    months: 9,
+    sustainability: "Evening opening becomes part of the café's core offer, funded through the alcohol and drug partnership if it works.",
+    risks: "Volunteer burnout on evenings: rota of at least ten volunteers.",
+    scores: [],
+  },
+  {
+    subGroup: "Older people sub-group",
+    round: "spring",
+    status: "SUBMITTED",
+    lead: "heather.boyle@linstone-housing.example",
+    coAuthors: ["gordon.fraser@clyde-pharmacy.example"],
+    title: "Tenant befriending calls",
+    summary: "Weekly befriending calls to older tenants living alone, with a pharmacy medicines check for anyone who wants one.",
+    need: "A third of our older tenants living alone told us they go a week without a conversation.",
+    hypothesis: "If older tenants get a weekly call from the same befriender, fewer will feel lonely and more will take up community activities. It worked if loneliness scores fall for most callers.",
+    measures: [{ name: "Tenants feeling less lonely after 3 months", unit: "% of tenants called", kind: "PERCENTAGE", baseline: null, target: 65 }],
+    activities: [
+      { activity: "Train twelve volunteer befrienders", byDays: 30 },
+      { activity: "Calls start to the first 50 tenants", byDays: 45 },
+    ],
+    leadOrganisation: "linstone-housing",
+    partnerOrganisations: ["linstone-housing", "clyde-pharmacy"],
+    budget: [
+      { item: "Befriending coordinator", pence: 420_000, organisation: "linstone-housing" },
+      { item: "Medicines checks", pence: 90_000, organisation: "clyde-pharmacy" },
+    ],
+    months: 6,
+    sustainability: "Linstone will fund the coordinator from its tenancy sustainment budget if the test shows results.",
+    risks: "Tenants decline calls from strangers: introduce befrienders at the coffee mornings first.",
+  },
+  {
+    subGroup: "Carers sub-group",
+    round: "spring",
+    status: "DRAFT",
+    lead: "lorna.shaw@renfrewshire-carers.example",
+    coAuthors: ["euan.stewart@renfrewshire-council.example"],
+    title: "Digital check-ins for carers",
+    summary: "A short video or phone check-in every fortnight for carers who cannot leave the house.",
+    need: "Carers looking after someone at home full time cannot come to the centre, and told us they feel forgotten.",
+    hypothesis: "",
+    measures: [],
+    activities: [],
+    leadOrganisation: "renfrewshire-carers",
+    partnerOrganisations: ["renfrewshire-carers", "renfrewshire-council"],
+    budget: [{ item: "Tablets and data for carers", pence: 250_000, organisation: "renfrewshire-carers" }],
+    months: null,
+    sustainability: "",
+    risks: "",
+  },
+];

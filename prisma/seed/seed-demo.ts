@@ -9,6 +9,7 @@ import {
   DEMO_THREADS,
   DEMO_FUND,
 } from "./demo-data";
+import { seedDemoProposals } from "./seed-proposals";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
 
@@ -285,6 +286,15 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
           });
         }
       }
+
+      await seedDemoProposals(tx, {
+        partnershipId: fundPartnershipId,
+        userId,
+        userName: (email) => userNames.get(email)!,
+        organisationId: (key) => organisationIds.get(key)!,
+        subGroupId: (name) => subGroup(name).id,
+        now: new Date(),
+      });
 
       await tx.installationFact.create({ data: { key: DEMO_SEED_FACT, value: new Date().toISOString() } });
       return "seeded";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_PEOPLE } from "@/prisma/seed/demo-data";
+import { DEMO_FUND, DEMO_PEOPLE, DEMO_PROPOSALS, DEMO_PROPOSALS_FUND } from "@/prisma/seed/demo-data";
+import { sectionContentSchemas, type ProposalSectionKey } from "@/lib/schemas/proposals";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { resolveActor } from "@/server/auth/session";
 import { startDemoSession } from "@/server/domain/demo/demo-sign-in";
@@ -55,7 +56,7 @@ describe("demo data", () => {
       expect(await scratch.db.joinRequest.count({ where: { status: "PENDING" } })).toBeGreaterThanOrEqual(1);
 
       // The fund: 11 funded projects across the six priority areas, balances equal to the ledger.
-      const fund = await scratch.db.fund.findFirstOrThrow({ where: { partnership: { slug: "renfrewshire-spg" } } });
+      const fund = await scratch.db.fund.findFirstOrThrow({ where: { partnership: { slug: "renfrewshire-spg" }, name: DEMO_FUND.name } });
       const awards = await scratch.db.award.findMany({ where: { fundId: fund.id }, select: { priorityAreaId: true, awardedPence: true } });
       expect(awards).toHaveLength(11);
       expect(new Set(awards.map((a) => a.priorityAreaId)).size).toBe(6);
@@ -63,6 +64,40 @@ describe("demo data", () => {
       expect(fund.committedPence).toBe(awards.reduce((sum, a) => sum + a.awardedPence, 0));
       expect(ledger._sum).toEqual({ committedDelta: fund.committedPence, paidDelta: fund.paidPence });
       expect(fund.committedPence).toBeLessThanOrEqual(fund.totalPence);
+
+      // Proposals: a closed round part way through scoring and an open round with a draft.
+      const proposals = await scratch.db.proposal.findMany({
+        select: {
+          title: true,
+          status: true,
+          requestedPence: true,
+          revision: true,
+          round: { select: { title: true } },
+          authors: { select: { role: true, user: { select: { organisation: { select: { sector: true } } } } } },
+          _count: { select: { revisions: true, sections: true } },
+        },
+        orderBy: { title: "asc" },
+      });
+      expect(proposals.map((p) => [p.title, p.status, p.round?.title])).toEqual(
+        DEMO_PROPOSALS.map((p) => [p.title, p.status, DEMO_PROPOSALS_FUND.rounds[p.round].title]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      );
+      for (const proposal of proposals) {
+        const demo = DEMO_PROPOSALS.find((p) => p.title === proposal.title)!;
+        expect(proposal.requestedPence).toBe(demo.budget.reduce((sum, line) => sum + line.pence, 0));
+        expect(proposal._count.revisions).toBe(proposal.revision);
+        expect(proposal._count.sections).toBe(proposal.revision);
+        expect(proposal.authors.filter((a) => a.role === "LEAD")).toHaveLength(1);
+        const sectors = new Set(proposal.authors.map((a) => a.user.organisation?.sector));
+        expect(sectors.size, `${proposal.title} should be co-written across sectors`).toBeGreaterThanOrEqual(2);
+      }
+      // Every seeded section is content the editor accepts.
+      for (const section of await scratch.db.proposalSection.findMany()) {
+        const schema = sectionContentSchemas[section.key as ProposalSectionKey];
+        expect(schema.safeParse(section.content).success, `${section.key} content`).toBe(true);
+      }
+      const scored = await scratch.db.assessment.findMany({ where: { status: "SUBMITTED" }, select: { weightedScore: true } });
+      expect(scored.length).toBeGreaterThanOrEqual(3);
+      for (const assessment of scored) expect(assessment.weightedScore).toBeGreaterThan(0);
     } finally {
       await scratch.drop();
     }
