@@ -1,3 +1,52 @@
 import type { AuthorizationCases } from "../case";
 
-export const proposalsCases: AuthorizationCases = {};
+/**
+ * Proposals. In the fixture `member` is the lead author of both proposals (with `spare` as
+ * co-author); `member` and `subGroupLead` are in sub-group A, where the proposals live;
+ * `otherSubGroupMember` sits on the round's panel, so reads the proposal under assessment
+ * but not the draft. Inputs are chosen so allowed personas reach the domain rules.
+ */
+const subGroupReaders = ["member", "subGroupLead", "officer"] as const;
+const subGroupPeople = ["member", "subGroupLead"] as const;
+const participants = ["member", "otherSubGroupMember", "subGroupLead", "officer"] as const;
+const draftReaders = ["member", "subGroupLead", "officer"] as const;
+const panelReaders = ["member", "otherSubGroupMember", "subGroupLead", "officer"] as const;
+const commenters = ["member", "subGroupLead", "officer"] as const;
+const authors = ["member"] as const;
+const leadAuthor = ["member"] as const;
+
+export const proposalsCases: AuthorizationCases = {
+  "proposal.forSubGroup": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: subGroupReaders },
+  "proposal.openRounds": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: subGroupReaders },
+  "proposal.create": {
+    input: (f) => ({ subGroupId: f.subGroupA.id, title: "Evening respite test", roundId: f.round.id }),
+    allow: subGroupPeople,
+  },
+  "proposal.mine": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: participants },
+  "proposal.get": { input: (f) => ({ proposalId: f.draftProposal.id }), allow: draftReaders },
+  "proposal.revisions": { input: (f) => ({ proposalId: f.assessedProposal.id }), allow: panelReaders },
+  "proposal.compare": {
+    input: (f) => ({ proposalId: f.assessedProposal.id, fromRevision: 0, toRevision: 1 }),
+    allow: panelReaders,
+  },
+  "proposal.timeline": { input: (f) => ({ proposalId: f.assessedProposal.id }), allow: panelReaders },
+  // The panel scores a proposal; it does not comment on its sections.
+  "proposal.comment": {
+    input: (f) => ({ proposalId: f.assessedProposal.id, section: "need", body: "Can we add the waiting-list figures?" }),
+    allow: commenters,
+  },
+  "proposal.saveSection": {
+    input: (f) => ({ proposalId: f.draftProposal.id, section: "summary", content: { text: "Short breaks for carers" }, baseVersion: 0 }),
+    allow: authors,
+  },
+  "proposal.chooseRound": { input: (f) => ({ proposalId: f.draftProposal.id, roundId: f.round.id }), allow: authors },
+  "proposal.submit": { input: (f) => ({ proposalId: f.draftProposal.id }), allow: authors },
+  "proposal.returnToDraft": { input: (f) => ({ proposalId: f.assessedProposal.id }), allow: authors },
+  "proposal.withdraw": { input: (f) => ({ proposalId: f.draftProposal.id, reason: "Another group is doing this" }), allow: leadAuthor },
+  "proposal.coAuthorCandidates": { input: (f) => ({ proposalId: f.draftProposal.id }), allow: leadAuthor },
+  "proposal.addCoAuthor": {
+    input: (f) => ({ proposalId: f.draftProposal.id, userId: f.people.requester.id }),
+    allow: leadAuthor,
+  },
+  "proposal.removeCoAuthor": { input: (f) => ({ proposalId: f.draftProposal.id, userId: f.people.spare.id }), allow: leadAuthor },
+};

@@ -1,0 +1,156 @@
+import { formatPence } from "@/lib/money";
+import { budgetTotalPence } from "@/lib/proposals/section-text";
+import { PROPOSAL_SECTION_KEYS, type ProposalSectionKey, type SectionContent } from "@/lib/schemas/proposals";
+import type { RoundStatus } from "@/server/db/generated/enums";
+import { effectiveRoundStatus } from "@/server/domain/funding/rounds";
+
+/**
+ * What stops a proposal being submitted: a pure function of its sections, its round and
+ * the time, so the editor can list it live and submission checks exactly the same rules.
+ */
+
+export type MissingItem = { section: ProposalSectionKey | "round"; message: string };
+
+export type RoundForSubmission = {
+  title: string;
+  status: RoundStatus;
+  closesAt: Date;
+  minAwardPence: number;
+  maxAwardPence: number;
+  /** Section keys the round requires (unknown keys are ignored). */
+  requiredSections: readonly string[];
+};
+
+const deadlineFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+
+/** "3 March 2021 at 17:00" (UK time). */
+export function formatDeadline(date: Date): string {
+  const parts = Object.fromEntries(deadlineFormat.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
+}
+
+/** Whether a round takes submissions now, and if not a sentence saying why. */
+export function roundClosedReason(round: Pick<RoundForSubmission, "title" | "status" | "closesAt">, now: Date): string | null {
+  const status = effectiveRoundStatus(round, now);
+  if (status === "OPEN") return null;
+  if (status === "DRAFT") return `“${round.title}” has not opened yet, so it does not take proposals.`;
+  return `“${round.title}” closed on ${formatDeadline(round.closesAt)}, so it no longer takes proposals.`;
+}
+
+/** Some letters or digits, not just spaces and punctuation. */
+export function hasRealText(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+export function requiredSectionsOf(round: Pick<RoundForSubmission, "requiredSections">): ProposalSectionKey[] {
+  return PROPOSAL_SECTION_KEYS.filter((key) => round.requiredSections.includes(key));
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+type SectionCheck<K extends ProposalSectionKey> = (content: SectionContent[K], sections: SectionContent) => string[];
+
+const proseCheck =
+  (what: string): SectionCheck<"summary" | "need" | "hypothesis" | "sustainability" | "risks"> =>
+  (content) =>
+    hasRealText(content.text) ? [] : [`Write ${what}.`];
+
+const SECTION_CHECKS: { [K in ProposalSectionKey]: SectionCheck<K> } = {
+  title: (content) => (hasRealText(content.text) ? [] : ["Give the proposal a title."]),
+  summary: proseCheck("a short summary"),
+  need: proseCheck("about the need this proposal meets"),
+  hypothesis: proseCheck("what you are testing and how you will know it worked"),
+  measures: ({ items }) => {
+    if (items.length === 0) return ["Add at least one success measure, with a target."];
+    const incomplete = items.filter((item) => !hasRealText(item.name) || item.target === null).length;
+    return incomplete === 0 ? [] : [`Give every success measure a name and a target (${plural(incomplete, "is", "are")} incomplete).`];
+  },
+  activities: ({ items }) => {
+    if (items.length === 0) return ["Add at least one activity to the timeline."];
+    const blank = items.filter((item) => !hasRealText(item.activity)).length;
+    return blank === 0 ? [] : [`Describe every activity (${plural(blank, "has", "have")} no description).`];
+  },
+  partners: ({ leadOrganisationId }) => (leadOrganisationId ? [] : ["Choose the lead organisation, which would receive any award."]),
+  budget: ({ lines }, sections) => {
+    if (lines.length === 0) return ["Add at least one budget line."];
+    const messages: string[] = [];
+    const unnamed = lines.filter((line) => !hasRealText(line.item)).length;
+    if (unnamed > 0) messages.push(`Say what every budget line is for (${plural(unnamed, "line has", "lines have")} no item).`);
+    const zero = lines.filter((line) => line.amountPence <= 0).length;
+    if (zero > 0) messages.push(`Give every budget line an amount above £0 (${plural(zero, "line is", "lines are")} £0).`);
+    const partners = new Set([...sections.partners.organisationIds, sections.partners.leadOrganisationId]);
+    const outside = lines.filter((line) => !line.organisationId || !partners.has(line.organisationId)).length;
+    if (outside > 0) {
+      messages.push(
+        `Give every budget line to one of the partner organisations (${plural(outside, "line is", "lines are")} not).`,
+      );
+    }
+    return messages;
+  },
+  duration: ({ months }) => (months === null ? ["Say how many months the project will run."] : []),
+  sustainability: proseCheck("how the project would carry on or grow after the funding"),
+  risks: proseCheck("about the risks and how you will manage them"),
+};
+
+function checkSection<K extends ProposalSectionKey>(key: K, sections: SectionContent): string[] {
+  return SECTION_CHECKS[key](sections[key], sections);
+}
+
+/**
+ * Everything that stops submission now, in the editor's order: the round (chosen, open),
+ * each section the round requires, and the budget against the round's award range. The
+ * title is always required. An empty list means the proposal can be submitted.
+ */
+export function missingForSubmission(
+  sections: SectionContent,
+  round: RoundForSubmission | null,
+  now: Date,
+): MissingItem[] {
+  const missing: MissingItem[] = [];
+  if (!round) {
+    missing.push({ section: "round", message: "Choose the funding round this proposal is for." });
+  } else {
+    const closed = roundClosedReason(round, now);
+    if (closed) missing.push({ section: "round", message: closed });
+  }
+  const required = new Set<ProposalSectionKey>(round ? requiredSectionsOf(round) : PROPOSAL_SECTION_KEYS);
+  required.add("title");
+  for (const key of PROPOSAL_SECTION_KEYS) {
+    if (!required.has(key)) continue;
+    for (const message of checkSection(key, sections)) missing.push({ section: key, message });
+  }
+  if (round) {
+    const total = budgetTotalPence(sections.budget);
+    if (total > round.maxAwardPence) {
+      missing.push({
+        section: "budget",
+        message: `The budget of ${formatPence(total)} is above this round's maximum of ${formatPence(round.maxAwardPence)}.`,
+      });
+    } else if (total < round.minAwardPence && sections.budget.lines.length > 0) {
+      missing.push({
+        section: "budget",
+        message: `The budget of ${formatPence(total)} is below this round's minimum of ${formatPence(round.minAwardPence)}.`,
+      });
+    }
+  }
+  return missing;
+}
+
+/** The fieldErrors of a refused submission: each section's messages under its key. */
+export function missingAsFieldErrors(missing: readonly MissingItem[]): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const item of missing) (fieldErrors[item.section] ??= []).push(item.message);
+  return fieldErrors;
+}
+
+/** "This proposal is not ready to submit: 3 things need attention." */
+export function notReadyMessage(count: number): string {
+  return `This proposal is not ready to submit: ${count === 1 ? "1 thing needs" : `${count} things need`} attention.`;
+}
