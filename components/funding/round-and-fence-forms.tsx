@@ -7,6 +7,10 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { MoneyError, parsePounds } from "@/lib/money";
+import { PROPOSAL_SECTION_KEYS, PROPOSAL_SECTION_LABELS, type ProposalSectionKey } from "@/lib/schemas/proposals";
+
+/** Sections every round requires: the form shows them ticked and fixed. */
+const ALWAYS_REQUIRED: readonly ProposalSectionKey[] = ["title", "budget"];
 
 type Option = { id: string; label: string };
 
@@ -58,6 +62,11 @@ export function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; pri
     const criteria = parseCriteria(String(form.get("criteria") ?? ""));
     if (criteria.some((c) => c.weight === 0)) errors.criteria = ["Write each criterion as: name, weight (for example: Impact, 40)"];
     for (const field of ["opensAt", "closesAt"]) if (!form.get(field)) errors[field] = ["Enter a date"];
+    const scoreMax = Number(form.get("scoreMax") ?? "");
+    if (!Number.isInteger(scoreMax) || scoreMax < 1 || scoreMax > 10) errors.scoreMax = ["Enter a whole number from 1 to 10"];
+    // Disabled checkboxes are not submitted: the sections every round needs are added back here.
+    const chosenSections = new Set([...form.getAll("requiredSections").map(String), ...ALWAYS_REQUIRED]);
+    const requiredSections = PROPOSAL_SECTION_KEYS.filter((key) => chosenSections.has(key));
     if (Object.keys(errors).length > 0) {
       action.setFieldErrors(errors);
       action.setError("Please check the highlighted fields.");
@@ -75,6 +84,9 @@ export function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; pri
         minAwardPence,
         maxAwardPence,
         priorityAreaIds: form.getAll("priorityAreaIds").map(String),
+        scoreMax,
+        requiredSections,
+        allowsChangesAfterSubmission: form.get("allowsChangesAfterSubmission") === "on",
       }),
     );
     if (ok) formElement.reset();
@@ -100,6 +112,55 @@ export function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; pri
         <TextField label="Closes on" name="closesAt" type="date" error={e.closesAt} />
         <TextField label="Smallest award (£)" name="min" inputMode="decimal" error={e.minAwardPence} />
         <TextField label="Largest award (£)" name="max" inputMode="decimal" error={e.maxAwardPence} />
+      </div>
+      <TextField
+        label="Top score for each criterion"
+        name="scoreMax"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={10}
+        step={1}
+        defaultValue={5}
+        className="max-w-xs"
+        error={e.scoreMax}
+        hint="Assessors score every criterion from 0 up to this number (1 to 10)."
+      />
+      <fieldset className="space-y-2" aria-describedby="required-sections-hint">
+        <legend className="font-semibold">Sections a proposal must complete</legend>
+        <p id="required-sections-hint" className="text-sm text-slate-700">
+          A proposal can only be submitted once these are filled in. Every proposal needs a title and a budget.
+        </p>
+        {e.requiredSections ? (
+          <p role="alert" className="font-semibold text-red-800">
+            {e.requiredSections[0]}
+          </p>
+        ) : null}
+        {PROPOSAL_SECTION_KEYS.map((key) => {
+          const fixed = ALWAYS_REQUIRED.includes(key);
+          return (
+            <label key={key} className="flex items-center gap-2">
+              <input type="checkbox" name="requiredSections" value={key} defaultChecked disabled={fixed} className="h-5 w-5" />
+              {PROPOSAL_SECTION_LABELS[key]}
+              {fixed ? <span className="text-sm text-slate-700">(always required)</span> : null}
+            </label>
+          );
+        })}
+      </fieldset>
+      <div className="space-y-1">
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            name="allowsChangesAfterSubmission"
+            defaultChecked
+            aria-describedby="allows-changes-hint"
+            className="h-5 w-5"
+          />
+          Authors may take a submitted proposal back to draft before the round closes
+        </label>
+        <p id="allows-changes-hint" className="text-sm text-slate-700">
+          Untick to make a submission final.
+        </p>
       </div>
       {priorityAreas.length > 0 ? (
         <fieldset className="space-y-2">

@@ -42,6 +42,17 @@ export const createRoundInput = z.object({
   minAwardPence: pence,
   maxAwardPence: positivePence,
   priorityAreaIds: z.array(id).max(50).default([]),
+  /** Assessors score each criterion from 0 to this. */
+  scoreMax: z.number({ error: "Enter the top of the scoring scale" }).int("Use a whole number").min(1, "The scale goes up to at least 1").max(10, "The scale goes up to 10 at most").default(5),
+  /**
+   * Proposal sections that must be complete before submission (keys of
+   * PROPOSAL_SECTION_KEYS; left out means all). They are checked against that list by
+   * createRound: importing it here would make lib/schemas/proposals.ts, which imports
+   * this file, part of an import cycle.
+   */
+  requiredSections: z.array(z.string().min(1).max(40)).max(20).optional(),
+  /** Whether authors may take a submitted proposal back to draft before the deadline. */
+  allowsChangesAfterSubmission: z.boolean().default(true),
 });
 
 export const changeRoundStatusInput = z.object({ roundId: id, status: z.enum(["OPEN", "CLOSED", "DECIDED"]) });

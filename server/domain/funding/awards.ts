@@ -10,6 +10,8 @@ import { assertAwardTransition, awardState, type AwardAction } from "./award-lif
 import { explainMoneyRefusal } from "./money-errors";
 import { effectiveRoundStatus } from "./rounds";
 
+export { explainMoneyRefusal };
+
 /**
  * Awards move money. Every movement is one append-only ledger row; a database trigger
  * applies it to the fund, ring-fence and award balances, whose CHECK constraints refuse
@@ -40,7 +42,7 @@ const IDEMPOTENCY_INDEX = "LedgerEntry_idempotencyKey_key";
  * Money movements queue for the fund's row lock under bursts of requests: let them wait
  * for a connection and the lock rather than fail (Prisma's defaults are 2 s and 5 s).
  */
-const MONEY_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
+export const MONEY_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 async function appendLedger(
   tx: Tx,
@@ -72,9 +74,25 @@ async function appendLedger(
 }
 
 /** The award a previous request with this idempotency key created or changed, if any. */
-async function replayed(db: Database, idempotencyKey: string) {
+export async function replayedAward(db: Database | Tx, idempotencyKey: string) {
   const entry = await db.ledgerEntry.findUnique({ where: { idempotencyKey }, select: { awardId: true } });
   return entry?.awardId ? db.award.findUniqueOrThrow({ where: { id: entry.awardId }, include: { tranches: true } }) : null;
+}
+
+/** Whether an error is the database refusing a second use of an idempotency key (a retried request). */
+export function isIdempotencyReplay(error: unknown): boolean {
+  return violatedUniqueIndex(error) === IDEMPOTENCY_INDEX;
+}
+
+/**
+ * Turns a failed money transaction into what the person should see: a busy database into
+ * "try again", a CHECK refusal into the fund's figures. Returns the error itself otherwise.
+ */
+export async function explainMoneyFailure(db: Database, error: unknown, context: { fundId: string; awardId?: string }) {
+  if (isTransactionUnavailable(error)) {
+    return new AppError("TOO_MANY_REQUESTS", "Tandem is very busy right now. Nothing was changed: please try again.");
+  }
+  return (await explainMoneyRefusal(db, error, context)) ?? error;
 }
 
 /** Runs a money movement and turns the database's refusals into clear messages. */
@@ -86,19 +104,23 @@ async function moveMoney<T>(
   try {
     return await run();
   } catch (error) {
-    if (violatedUniqueIndex(error) === IDEMPOTENCY_INDEX) return "replayed";
-    if (isTransactionUnavailable(error)) {
-      throw new AppError("TOO_MANY_REQUESTS", "Tandem is very busy right now. Nothing was changed: please try again.");
-    }
-    throw (await explainMoneyRefusal(db, error, { fundId: context.fundId })) ?? error;
+    if (isIdempotencyReplay(error)) return "replayed";
+    throw await explainMoneyFailure(db, error, { fundId: context.fundId });
   }
 }
 
-/** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
-export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
-  const previous = await replayed(db, input.idempotencyKey);
-  if (previous) return previous;
+/** What checkAwardGrant found: the fund the money comes from and the amount, in pence. */
+export type CheckedAwardGrant = { fund: { id: string; name: string }; amountPence: number };
 
+/**
+ * Checks a grant before any money moves: the amount and its schedule, the fund, priority
+ * area, recipient and round. Reads only, so a caller may run it before its own transaction.
+ */
+export async function checkAwardGrant(
+  db: Database | Tx,
+  partnershipId: string,
+  input: AwardGrantInput,
+): Promise<CheckedAwardGrant> {
   const amountPence = pence(input.amountPence);
   if (amountPence === 0) throw new AppError("BAD_REQUEST", "An award must be more than £0.", { amountPence: ["Enter an amount above £0"] });
   const scheduled = input.tranches.reduce((sum, tranche) => sum + pence(tranche.amountPence), 0);
@@ -137,51 +159,74 @@ export async function awardGrant(db: Database, actor: Actor, partnershipId: stri
       });
     }
   }
+  return { fund, amountPence };
+}
 
-  const outcome = await moveMoney(db, { fundId: fund.id, idempotencyKey: input.idempotencyKey }, () =>
-    db.$transaction(async (tx) => {
-      const award = await tx.award.create({
-        data: {
-          fundId: fund.id,
-          roundId: input.roundId ?? null,
-          priorityAreaId: input.priorityAreaId ?? null,
-          projectName: input.projectName,
-          recipientName: input.recipientName,
-          recipientOrganisationId: input.recipientOrganisationId ?? null,
-          conditions: input.conditions ?? null,
-          publishedAt: input.published ? new Date() : null,
-          createdById: actor.userId,
-          tranches: {
-            create: input.tranches.map((tranche, index) => ({
-              sequence: index + 1,
-              amountPence: tranche.amountPence,
-              dueOn: tranche.dueOn,
-            })),
-          },
-        },
-      });
-      await appendLedger(tx, {
-        fundId: fund.id,
-        awardId: award.id,
-        kind: "COMMIT",
-        committedDelta: amountPence,
-        reason: `Award to ${input.recipientName} for "${input.projectName}"`,
-        actorId: actor.userId,
-        idempotencyKey: input.idempotencyKey,
-      });
-      await recordAudit(tx, {
-        partnershipId,
-        actorId: actor.userId,
-        action: "award.granted",
-        subjectType: "Award",
-        subjectId: award.id,
-        summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
-        amountPence,
-      });
-      return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
-    }, MONEY_TRANSACTION),
+/**
+ * The writes of a grant, inside the caller's transaction: the award and its tranches, the
+ * ledger COMMIT (the trigger applies it to the balances; their CHECKs refuse an overspend,
+ * which aborts the caller's whole transaction) and the audit entry. Run checkAwardGrant
+ * first. The caller translates refusals (explainMoneyFailure, isIdempotencyReplay).
+ */
+export async function grantAwardInTransaction(
+  tx: Tx,
+  actor: Actor,
+  partnershipId: string,
+  checked: CheckedAwardGrant,
+  input: AwardGrantInput & { proposalId?: string | null },
+) {
+  const { fund, amountPence } = checked;
+  const award = await tx.award.create({
+    data: {
+      fundId: fund.id,
+      roundId: input.roundId ?? null,
+      priorityAreaId: input.priorityAreaId ?? null,
+      projectName: input.projectName,
+      proposalId: input.proposalId ?? null,
+      recipientName: input.recipientName,
+      recipientOrganisationId: input.recipientOrganisationId ?? null,
+      conditions: input.conditions ?? null,
+      publishedAt: input.published ? new Date() : null,
+      createdById: actor.userId,
+      tranches: {
+        create: input.tranches.map((tranche, index) => ({
+          sequence: index + 1,
+          amountPence: tranche.amountPence,
+          dueOn: tranche.dueOn,
+        })),
+      },
+    },
+  });
+  await appendLedger(tx, {
+    fundId: fund.id,
+    awardId: award.id,
+    kind: "COMMIT",
+    committedDelta: amountPence,
+    reason: `Award to ${input.recipientName} for "${input.projectName}"`,
+    actorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+  });
+  await recordAudit(tx, {
+    partnershipId,
+    actorId: actor.userId,
+    action: "award.granted",
+    subjectType: "Award",
+    subjectId: award.id,
+    summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
+    amountPence,
+  });
+  return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
+}
+
+/** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
+export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
+  const previous = await replayedAward(db, input.idempotencyKey);
+  if (previous) return previous;
+  const checked = await checkAwardGrant(db, partnershipId, input);
+  const outcome = await moveMoney(db, { fundId: checked.fund.id, idempotencyKey: input.idempotencyKey }, () =>
+    db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input), MONEY_TRANSACTION),
   );
-  if (outcome === "replayed") return (await replayed(db, input.idempotencyKey))!;
+  if (outcome === "replayed") return (await replayedAward(db, input.idempotencyKey))!;
   return outcome;
 }
 
@@ -208,7 +253,7 @@ async function changeAward(
   action: AwardAction,
   apply: (tx: Tx, award: Awaited<ReturnType<typeof loadAward>>) => Promise<{ summary: string; amountPence: number }>,
 ) {
-  const previous = await replayed(db, change.idempotencyKey);
+  const previous = await replayedAward(db, change.idempotencyKey);
   if (previous) return previous;
   const award = await loadAward(db, partnershipId, change.awardId);
   assertAwardTransition(awardState(award), action);
@@ -231,7 +276,7 @@ async function changeAward(
       return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
     }, MONEY_TRANSACTION),
   );
-  if (outcome === "replayed") return (await replayed(db, change.idempotencyKey))!;
+  if (outcome === "replayed") return (await replayedAward(db, change.idempotencyKey))!;
   return outcome;
 }
 

@@ -1,3 +1,4 @@
+import { PROPOSAL_SECTION_KEYS, PROPOSAL_SECTION_LABELS, type ProposalSectionKey } from "@/lib/schemas/proposals";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { RoundStatus } from "@/server/db/generated/enums";
@@ -30,7 +31,18 @@ export type CreateRoundInput = {
   minAwardPence: number;
   maxAwardPence: number;
   priorityAreaIds: string[];
+  /** Top of the scoring scale (1 to 10); 5 when left out. */
+  scoreMax?: number;
+  /** Sections a proposal must complete before it can be submitted; all when left out. */
+  requiredSections?: readonly string[];
+  /** Whether authors may take a submitted proposal back to draft before the deadline; true when left out. */
+  allowsChangesAfterSubmission?: boolean;
 };
+
+/** Sections every round requires: a proposal without a title or a budget cannot be assessed. */
+export const ALWAYS_REQUIRED_SECTIONS: readonly ProposalSectionKey[] = ["title", "budget"];
+
+const isSectionKey = (key: string): key is ProposalSectionKey => (PROPOSAL_SECTION_KEYS as readonly string[]).includes(key);
 
 export async function createRound(db: Database, actor: Actor, partnershipId: string, input: CreateRoundInput) {
   const fund = await db.fund.findFirst({ where: { id: input.fundId, partnershipId }, select: { id: true, totalPence: true } });
@@ -47,11 +59,32 @@ export async function createRound(db: Database, actor: Actor, partnershipId: str
     const found = await db.priorityArea.count({ where: { id: { in: input.priorityAreaIds }, partnershipId } });
     if (found !== new Set(input.priorityAreaIds).size) fieldErrors.priorityAreaIds = ["Choose priority areas of this partnership."];
   }
+  const scoreMax = input.scoreMax ?? 5;
+  if (!Number.isInteger(scoreMax) || scoreMax < 1 || scoreMax > 10) fieldErrors.scoreMax = ["The scale must go up to a whole number from 1 to 10."];
+  const chosen = input.requiredSections ?? PROPOSAL_SECTION_KEYS;
+  const unknown = chosen.filter((key) => !isSectionKey(key));
+  const missing = ALWAYS_REQUIRED_SECTIONS.filter((key) => !chosen.includes(key));
+  if (unknown.length > 0) {
+    fieldErrors.requiredSections = ["Choose sections of the proposal form."];
+  } else if (missing.length > 0) {
+    fieldErrors.requiredSections = [
+      `Every proposal needs its ${missing.map((key) => PROPOSAL_SECTION_LABELS[key].toLowerCase()).join(" and ")}: keep ${missing.length === 1 ? "it" : "them"} ticked.`,
+    ];
+  }
   if (Object.keys(fieldErrors).length > 0) throw new AppError("BAD_REQUEST", "Please check the highlighted fields.", fieldErrors);
+  // Stored in the form's order, without duplicates.
+  const requiredSections = PROPOSAL_SECTION_KEYS.filter((key) => chosen.includes(key));
 
   return db.$transaction(async (tx) => {
     const round = await tx.fundingRound.create({
-      data: { ...input, criteria: input.criteria, status: "DRAFT" },
+      data: {
+        ...input,
+        criteria: input.criteria,
+        scoreMax,
+        requiredSections,
+        allowsChangesAfterSubmission: input.allowsChangesAfterSubmission ?? true,
+        status: "DRAFT",
+      },
     });
     await recordAudit(tx, {
       partnershipId,
