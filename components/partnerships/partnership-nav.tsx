@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "", label: "Overview" },
   { href: "/priorities", label: "Priorities and sub-groups" },
+  { href: "/proposals", label: "Your proposals" },
   { href: "/directory", label: "Directory" },
   { href: "/map", label: "Partnership map" },
   { href: "/funded-projects", label: "Funded projects" },

@@ -11,6 +11,7 @@ export function SubGroupTabs({
 }: {
   /** /p/<slug>/groups/<id> */
   base: string;
+  /** Discussions and proposals share an audience: the sub-group's people, officers and chairs. */
   showDiscussions: boolean;
   /** Shown to leads and officers only (null hides the tab). */
   pendingRequestCount: number | null;
@@ -19,7 +20,10 @@ export function SubGroupTabs({
   const tabs = [
     { href: base, label: "Members", current: pathname === base },
     ...(showDiscussions
-      ? [{ href: `${base}/discussions`, label: "Discussions", current: pathname.startsWith(`${base}/discussions`) }]
+      ? [
+          { href: `${base}/discussions`, label: "Discussions", current: pathname.startsWith(`${base}/discussions`) },
+          { href: `${base}/proposals`, label: "Proposals", current: pathname.startsWith(`${base}/proposals`) },
+        ]
       : []),
     ...(pendingRequestCount !== null
       ? [{ href: `${base}/requests`, label: "Join requests", count: pendingRequestCount, current: pathname.startsWith(`${base}/requests`) }]

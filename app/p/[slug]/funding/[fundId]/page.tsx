@@ -130,6 +130,13 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
                     <RoundStatusButton roundId={round.id} status={next[0]} label={next[1]} />
                   </div>
                 ) : null}
+                {isOfficer && round.status !== "DRAFT" ? (
+                  <p className="mt-2">
+                    <Link href={`/p/${slug}/funding/rounds/${round.id}/assessment`}>
+                      Panel, scores and decisions<span className="sr-only"> for {round.title}</span>
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             );
           })}

@@ -1,0 +1,227 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { useMoneyAction } from "@/components/funding/use-money-mutation";
+import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { buttonClass } from "@/components/ui/button-styles";
+import { FormMessage, TextArea, TextField } from "@/components/ui/form";
+import { MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
+
+type Outcome = "APPROVE" | "DECLINE";
+type Decision = {
+  outcome: Outcome;
+  proposalId: string;
+  reason: string;
+  override: { reason: string } | null;
+  idempotencyKey: string;
+  approval: {
+    amountPence: number;
+    conditions: string | null;
+    tranches: { amountPence: number; dueOn: Date }[];
+    published: boolean;
+  } | null;
+};
+
+/**
+ * An officer's decision on an assessed proposal. Approving awards the grant in the same
+ * step, so it carries an idempotency key: a double click never commits money twice.
+ */
+export function DecideForm({
+  proposalId,
+  requestedPence,
+  scoringComplete,
+  today,
+  returnPath,
+}: {
+  proposalId: string;
+  requestedPence: number;
+  /** When false, the officer must say why the decision cannot wait for every score. */
+  scoringComplete: boolean;
+  /** yyyy-mm-dd, the first payment's default due date. */
+  today: string;
+  returnPath: string;
+}) {
+  const client = useTRPCClient();
+  const router = useRouter();
+  const action = useMoneyAction<Decision>(({ outcome, proposalId, reason, override, idempotencyKey, approval }) =>
+    outcome === "APPROVE" && approval
+      ? client.assessment.decide.mutate({ outcome, proposalId, reason, override, idempotencyKey, ...approval })
+      : client.assessment.decide.mutate({ outcome: "DECLINE", proposalId, reason, override }),
+  );
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [tranches, setTranches] = useState([{ key: 1 }]);
+  const outcomeErrorId = useId();
+  const e = action.fieldErrors;
+  const showOverride = !scoringComplete || Boolean(e["override.reason"]) || Boolean(e.override);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const errors: Record<string, string[]> = {};
+    const money = (field: string, key: string) => {
+      try {
+        return parsePounds(String(form.get(field) ?? ""));
+      } catch (error) {
+        errors[key] = [error instanceof MoneyError ? error.message : "Enter an amount"];
+        return 0;
+      }
+    };
+    if (!outcome) errors.outcome = ["Choose whether to approve or decline the proposal"];
+    let approval: Decision["approval"] = null;
+    if (outcome === "APPROVE") {
+      const amountPence = money("amount", "amountPence");
+      const schedule = tranches.map((tranche, index) => {
+        const amountText = String(form.get(`tranche-${tranche.key}-amount`) ?? "").trim();
+        const dueOn = String(form.get(`tranche-${tranche.key}-due`) ?? "");
+        if (!dueOn) errors[`tranches.${index}.dueOn`] = ["Enter the date the payment is due"];
+        // One payment left blank is the whole award.
+        const trancheAmount =
+          tranches.length === 1 && amountText === "" ? amountPence : money(`tranche-${tranche.key}-amount`, `tranches.${index}.amountPence`);
+        return { amountPence: trancheAmount, dueOn: new Date(dueOn) };
+      });
+      approval = {
+        amountPence,
+        conditions: String(form.get("conditions") ?? "").trim() || null,
+        tranches: schedule,
+        published: form.get("published") === "on",
+      };
+    }
+    if (Object.keys(errors).length > 0 || !outcome) {
+      action.setFieldErrors(errors);
+      action.setError("Please check the highlighted fields.");
+      return;
+    }
+    const overrideReason = String(form.get("override") ?? "").trim();
+    const ok = await action.submit({
+      outcome,
+      proposalId,
+      reason: String(form.get("reason") ?? ""),
+      override: overrideReason ? { reason: overrideReason } : null,
+      approval,
+    });
+    if (ok) router.push(returnPath);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      {action.done ? <FormMessage tone="success">Decision recorded.</FormMessage> : null}
+      <fieldset
+        className={`space-y-2 ${e.outcome ? "border-l-4 border-red-800 pl-3" : ""}`}
+        aria-describedby={e.outcome ? outcomeErrorId : undefined}
+      >
+        <legend className="font-semibold">Decision</legend>
+        {e.outcome ? (
+          <p id={outcomeErrorId} className="font-semibold text-red-800">
+            <span className="sr-only">Error: </span>
+            {e.outcome[0]}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          {(
+            [
+              ["APPROVE", "Approve"],
+              ["DECLINE", "Decline"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex min-h-11 items-center gap-2">
+              <input
+                type="radio"
+                name="outcome"
+                value={value}
+                checked={outcome === value}
+                onChange={() => setOutcome(value)}
+                className="h-5 w-5"
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {outcome === "APPROVE" ? (
+        <div className="space-y-4">
+          <TextField
+            label="Award amount (£)"
+            name="amount"
+            inputMode="decimal"
+            defaultValue={penceToDecimalString(requestedPence)}
+            hint="The amount asked for, or less"
+            error={e.amountPence}
+          />
+          <TextArea label="Conditions" name="conditions" rows={3} hint="Optional: what the award depends on" error={e.conditions} />
+          <fieldset className="space-y-3 rounded-md border border-slate-300 p-4">
+            <legend className="px-1 font-semibold">Payment schedule</legend>
+            <p className="text-sm text-slate-700">The payments must add up to the award. Leave a single payment&apos;s amount blank to pay the whole award at once.</p>
+            {e.tranches ? (
+              <p className="font-semibold text-red-800">
+                <span className="sr-only">Error: </span>
+                {e.tranches[0]}
+              </p>
+            ) : null}
+            {tranches.map((tranche, index) => (
+              <div key={tranche.key} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
+                <TextField
+                  label={`Payment ${index + 1} (£)`}
+                  name={`tranche-${tranche.key}-amount`}
+                  inputMode="decimal"
+                  error={e[`tranches.${index}.amountPence`]}
+                />
+                <TextField
+                  label={`Payment ${index + 1} due on`}
+                  name={`tranche-${tranche.key}-due`}
+                  type="date"
+                  defaultValue={index === 0 ? today : undefined}
+                  error={e[`tranches.${index}.dueOn`]}
+                />
+                {tranches.length > 1 ? (
+                  <button
+                    type="button"
+                    className={buttonClass.quiet}
+                    onClick={() => setTranches(tranches.filter((t) => t.key !== tranche.key))}
+                  >
+                    Remove payment {index + 1}
+                  </button>
+                ) : null}
+              </div>
+            ))}
+            {tranches.length < 24 ? (
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={() => setTranches([...tranches, { key: Math.max(...tranches.map((t) => t.key)) + 1 }])}
+              >
+                Add a payment
+              </button>
+            ) : null}
+          </fieldset>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="published" className="h-5 w-5" />
+            Publish the award to everyone in the partnership, observers included
+          </label>
+        </div>
+      ) : null}
+
+      <TextArea
+        label="Reasons (shared with the authors)"
+        name="reason"
+        rows={5}
+        hint={outcome === "DECLINE" ? "Feedback the authors can learn from." : "The authors are told the decision with these reasons."}
+        error={e.reason}
+      />
+      {showOverride ? (
+        <TextArea
+          label="Override: reason for deciding before scoring is complete"
+          name="override"
+          rows={3}
+          hint="Not every assessor has scored this proposal. The reason is kept in the audit log."
+          error={e["override.reason"] ?? e.override}
+        />
+      ) : null}
+      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+        {action.pending ? "Recording…" : "Record decision"}
+      </button>
+    </form>
+  );
+}
