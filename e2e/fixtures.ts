@@ -27,22 +27,25 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/** A signed-in session for the user, as next-auth would create after sign-in: the cookie to send. */
+export async function sessionCookie(email: string, baseURL: string) {
+  const [user] = await query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email]);
+  if (!user) throw new Error(`No user ${email} in the e2e database`);
+  const token = randomBytes(32).toString("hex");
+  await query('INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, $4)', [
+    `e2e_${token.slice(0, 20)}`,
+    token,
+    user.id,
+    new Date(Date.now() + 24 * 3600 * 1000),
+  ]);
+  return { name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" as const };
+}
+
 export const test = base.extend<{ signInAs: (email: string) => Promise<void> }>({
   /** Logs in by creating a session in the database, as next-auth would after sign-in. */
   signInAs: async ({ context, baseURL }, use) => {
     await use(async (email: string) => {
-      const [user] = await query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email]);
-      if (!user) throw new Error(`No user ${email} in the e2e database`);
-      const token = randomBytes(32).toString("hex");
-      await query('INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, $4)', [
-        `e2e_${token.slice(0, 20)}`,
-        token,
-        user.id,
-        new Date(Date.now() + 24 * 3600 * 1000),
-      ]);
-      await context.addCookies([
-        { name: "next-auth.session-token", value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" },
-      ]);
+      await context.addCookies([await sessionCookie(email, baseURL!)]);
     });
   },
 });

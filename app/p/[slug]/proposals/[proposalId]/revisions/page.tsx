@@ -91,12 +91,12 @@ export default async function ProposalRevisionsPage({ params, searchParams }: Pr
       </p>
       <PageHeader title={`Revisions of ${proposal.title}`} lead="Every save is a revision. Choose two to see what changed between them." />
 
-      <form method="get" className="mb-8 flex flex-wrap items-end gap-4">
-        <div className="min-w-0 space-y-1">
+      <form method="get" className="mb-8 grid grid-cols-[minmax(0,1fr)] items-end gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
+        <div className="space-y-1">
           <label htmlFor="from" className="block font-semibold">
             From revision
           </label>
-          <select id="from" name="from" defaultValue={String(from)} className="block w-full max-w-full rounded-md border-2 border-slate-700 bg-white px-3 py-2">
+          <select id="from" name="from" defaultValue={String(from)} className="block w-full rounded-md border-2 border-slate-700 bg-white px-3 py-2">
             {choices.slice(0, -1).map((number) => (
               <option key={number} value={number}>
                 {describe(number)}
@@ -104,11 +104,11 @@ export default async function ProposalRevisionsPage({ params, searchParams }: Pr
             ))}
           </select>
         </div>
-        <div className="min-w-0 space-y-1">
+        <div className="space-y-1">
           <label htmlFor="to" className="block font-semibold">
             To revision
           </label>
-          <select id="to" name="to" defaultValue={String(to)} className="block w-full max-w-full rounded-md border-2 border-slate-700 bg-white px-3 py-2">
+          <select id="to" name="to" defaultValue={String(to)} className="block w-full rounded-md border-2 border-slate-700 bg-white px-3 py-2">
             {choices.slice(1).map((number) => (
               <option key={number} value={number}>
                 {describe(number)}
@@ -116,7 +116,7 @@ export default async function ProposalRevisionsPage({ params, searchParams }: Pr
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass.secondary}>
+        <button type="submit" className={`${buttonClass.secondary} justify-self-start`}>
           Compare
         </button>
       </form>
