@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { PaymentScheduleFieldset, readPaymentSchedule, readPounds, usePaymentRows } from "@/components/funding/payment-schedule";
 import { useMoneyAction } from "@/components/funding/use-money-mutation";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
-import { MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
+import { penceToDecimalString } from "@/lib/money";
 
 type Outcome = "APPROVE" | "DECLINE";
 type Decision = {
@@ -50,7 +51,7 @@ export function DecideForm({
       : client.assessment.decide.mutate({ outcome: "DECLINE", proposalId, reason, override }),
   );
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [tranches, setTranches] = useState([{ key: 1 }]);
+  const payments = usePaymentRows();
   const outcomeErrorId = useId();
   const e = action.fieldErrors;
   const showOverride = !scoringComplete || Boolean(e["override.reason"]) || Boolean(e.override);
@@ -59,27 +60,11 @@ export function DecideForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const errors: Record<string, string[]> = {};
-    const money = (field: string, key: string) => {
-      try {
-        return parsePounds(String(form.get(field) ?? ""));
-      } catch (error) {
-        errors[key] = [error instanceof MoneyError ? error.message : "Enter an amount"];
-        return 0;
-      }
-    };
     if (!outcome) errors.outcome = ["Choose whether to approve or decline the proposal"];
     let approval: Decision["approval"] = null;
     if (outcome === "APPROVE") {
-      const amountPence = money("amount", "amountPence");
-      const schedule = tranches.map((tranche, index) => {
-        const amountText = String(form.get(`tranche-${tranche.key}-amount`) ?? "").trim();
-        const dueOn = String(form.get(`tranche-${tranche.key}-due`) ?? "");
-        if (!dueOn) errors[`tranches.${index}.dueOn`] = ["Enter the date the payment is due"];
-        // One payment left blank is the whole award.
-        const trancheAmount =
-          tranches.length === 1 && amountText === "" ? amountPence : money(`tranche-${tranche.key}-amount`, `tranches.${index}.amountPence`);
-        return { amountPence: trancheAmount, dueOn: new Date(dueOn) };
-      });
+      const amountPence = readPounds(form, "amount", "amountPence", errors);
+      const schedule = readPaymentSchedule(form, payments.rows, amountPence, errors, { blankSinglePaysAll: true });
       approval = {
         amountPence,
         conditions: String(form.get("conditions") ?? "").trim() || null,
@@ -151,51 +136,13 @@ export function DecideForm({
             error={e.amountPence}
           />
           <TextArea label="Conditions" name="conditions" rows={3} hint="Optional: what the award depends on" error={e.conditions} />
-          <fieldset className="space-y-3 rounded-md border border-slate-300 p-4">
-            <legend className="px-1 font-semibold">Payment schedule</legend>
-            <p className="text-sm text-slate-700">The payments must add up to the award. Leave a single payment&apos;s amount blank to pay the whole award at once.</p>
-            {e.tranches ? (
-              <p className="font-semibold text-red-800">
-                <span className="sr-only">Error: </span>
-                {e.tranches[0]}
-              </p>
-            ) : null}
-            {tranches.map((tranche, index) => (
-              <div key={tranche.key} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
-                <TextField
-                  label={`Payment ${index + 1} (£)`}
-                  name={`tranche-${tranche.key}-amount`}
-                  inputMode="decimal"
-                  error={e[`tranches.${index}.amountPence`]}
-                />
-                <TextField
-                  label={`Payment ${index + 1} due on`}
-                  name={`tranche-${tranche.key}-due`}
-                  type="date"
-                  defaultValue={index === 0 ? today : undefined}
-                  error={e[`tranches.${index}.dueOn`]}
-                />
-                {tranches.length > 1 ? (
-                  <button
-                    type="button"
-                    className={buttonClass.quiet}
-                    onClick={() => setTranches(tranches.filter((t) => t.key !== tranche.key))}
-                  >
-                    Remove payment {index + 1}
-                  </button>
-                ) : null}
-              </div>
-            ))}
-            {tranches.length < 24 ? (
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={() => setTranches([...tranches, { key: Math.max(...tranches.map((t) => t.key)) + 1 }])}
-              >
-                Add a payment
-              </button>
-            ) : null}
-          </fieldset>
+          <PaymentScheduleFieldset
+            rows={payments.rows}
+            setRows={payments.setRows}
+            errors={e}
+            firstDueOn={today}
+            hint="The payments must add up to the award. Leave a single payment's amount blank to pay the whole award at once."
+          />
           <label className="flex items-center gap-2">
             <input type="checkbox" name="published" className="h-5 w-5" />
             Publish the award to everyone in the partnership, observers included

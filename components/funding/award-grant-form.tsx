@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
-import { MoneyError, parsePounds } from "@/lib/money";
+import { PaymentScheduleFieldset, readPaymentSchedule, readPounds, usePaymentRows } from "./payment-schedule";
 import { useMoneyAction } from "./use-money-mutation";
 
 type Option = { id: string; label: string };
@@ -25,29 +25,15 @@ export function AwardGrantForm({
   const trpc = useTRPC();
   const awardGrant = useMutation(trpc.funding.awardGrant.mutationOptions());
   const action = useMoneyAction(awardGrant.mutateAsync);
-  const [tranches, setTranches] = useState([{ key: 1 }]);
+  const payments = usePaymentRows();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const errors: Record<string, string[]> = {};
-    const money = (field: string, key: string) => {
-      try {
-        return parsePounds(String(form.get(field) ?? ""));
-      } catch (error) {
-        errors[key] = [error instanceof MoneyError ? error.message : "Enter an amount"];
-        return 0;
-      }
-    };
-    const amountPence = money("amount", "amountPence");
-    const schedule = tranches.map((tranche, index) => ({
-      amountPence: money(`tranche-${tranche.key}-amount`, `tranches.${index}.amountPence`),
-      dueOn: String(form.get(`tranche-${tranche.key}-due`) ?? ""),
-    }));
-    schedule.forEach((tranche, index) => {
-      if (!tranche.dueOn) errors[`tranches.${index}.dueOn`] = ["Enter the date the payment is due"];
-    });
+    const amountPence = readPounds(form, "amount", "amountPence", errors);
+    const tranches = readPaymentSchedule(form, payments.rows, amountPence, errors);
     if (Object.keys(errors).length > 0) {
       action.setFieldErrors(errors);
       action.setError("Please check the highlighted fields.");
@@ -66,11 +52,11 @@ export function AwardGrantForm({
       published: form.get("published") === "on",
       conditions: String(form.get("conditions") ?? "") || null,
       amountPence,
-      tranches: schedule.map((t) => ({ amountPence: t.amountPence, dueOn: new Date(t.dueOn) })),
+      tranches,
     });
     if (ok) {
       formElement.reset();
-      setTranches([{ key: 1 }]);
+      payments.reset();
     }
   }
 
@@ -119,39 +105,7 @@ export function AwardGrantForm({
         <input type="checkbox" name="published" className="h-5 w-5" />
         Publish to everyone in the partnership, observers included
       </label>
-      <fieldset className="space-y-3 rounded-md border border-slate-300 p-4">
-        <legend className="px-1 font-semibold">Payment schedule</legend>
-        {e.tranches ? <p className="font-semibold text-red-800">{e.tranches[0]}</p> : null}
-        {tranches.map((tranche, index) => (
-          <div key={tranche.key} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
-            <TextField
-              label={`Payment ${index + 1} (£)`}
-              name={`tranche-${tranche.key}-amount`}
-              inputMode="decimal"
-              error={e[`tranches.${index}.amountPence`]}
-            />
-            <TextField label={`Payment ${index + 1} due on`} name={`tranche-${tranche.key}-due`} type="date" error={e[`tranches.${index}.dueOn`]} />
-            {tranches.length > 1 ? (
-              <button
-                type="button"
-                className={buttonClass.quiet}
-                onClick={() => setTranches(tranches.filter((t) => t.key !== tranche.key))}
-              >
-                Remove payment {index + 1}
-              </button>
-            ) : null}
-          </div>
-        ))}
-        {tranches.length < 12 ? (
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            onClick={() => setTranches([...tranches, { key: Math.max(...tranches.map((t) => t.key)) + 1 }])}
-          >
-            Add a payment
-          </button>
-        ) : null}
-      </fieldset>
+      <PaymentScheduleFieldset rows={payments.rows} setRows={payments.setRows} errors={e} />
       <button type="submit" className={buttonClass.primary} disabled={action.pending}>
         {action.pending ? "Awarding…" : "Award grant"}
       </button>
