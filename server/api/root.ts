@@ -9,6 +9,7 @@ import { membershipRouter } from "./routers/membership";
 import { notificationRouter } from "./routers/notification";
 import { partnershipRouter } from "./routers/partnership";
 import { priorityAreaRouter } from "./routers/priority-area";
+import { projectRouter } from "./routers/project";
 import { proposalRouter } from "./routers/proposal";
 import { subGroupRouter } from "./routers/sub-group";
 import { systemRouter } from "./routers/system";
@@ -27,6 +28,7 @@ export const appRouter = router({
   funding: fundingRouter,
   proposal: proposalRouter,
   assessment: assessmentRouter,
+  project: projectRouter,
 });
 
 export type AppRouter = typeof appRouter;

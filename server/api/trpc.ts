@@ -78,7 +78,7 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 /** Every procedure passes the policy module: a procedure without a policy row is refused. */
 const enforcePolicy = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   const grant = await authorize(ctx.db, ctx.actor, path, await getRawInput());
-  return next({ ctx: { ...ctx, membership: grant.membership, subGroup: grant.subGroup, proposal: grant.proposal ?? null } });
+  return next({ ctx: { ...ctx, membership: grant.membership, subGroup: grant.subGroup, proposal: grant.proposal ?? null, project: grant.project ?? null } });
 });
 
 const base = t.procedure.use(mapAppErrors).use(enforcePolicy);
@@ -119,4 +119,14 @@ export const subGroupProcedure = partnershipProcedure.use(({ ctx, next }) => {
 export const proposalProcedure = partnershipProcedure.use(({ ctx, next }) => {
   if (!ctx.proposal) throw notFound();
   return next({ ctx: { ...ctx, proposal: ctx.proposal } });
+});
+
+/**
+ * Someone the policy lets act on the funded project that the input points into.
+ * `ctx.project` holds the project's id, partnership, status and the actor's team role
+ * (and the update, when the input named one), as read from the database for this request.
+ */
+export const projectProcedure = partnershipProcedure.use(({ ctx, next }) => {
+  if (!ctx.project) throw notFound();
+  return next({ ctx: { ...ctx, project: ctx.project } });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole, ProposalAuthorRole, ProposalStatus, SubGroupRole } from "@/server/db/generated/enums";
+import type { MembershipRole, ProjectTeamRole, ProposalAuthorRole, ProposalStatus, SubGroupRole } from "@/server/db/generated/enums";
+import type { ProjectGrant } from "@/server/domain/projects/access";
 import { notAllowed, notFound, signInRequired } from "@/server/errors";
 import type { Actor } from "./session";
 
@@ -33,6 +34,9 @@ export type SubGroupScopeKey = "subGroupId" | "joinRequestId" | "threadId" | "no
 /** Input fields that identify a proposal. */
 export type ProposalScopeKey = "proposalId";
 
+/** Input fields that identify a funded project (an update identifies its project). */
+export type ProjectScopeKey = "projectId" | "updateId";
+
 export type Rule =
   | { kind: "public" }
   | { kind: "signedIn" }
@@ -61,7 +65,12 @@ export type Rule =
       subGroupRoles: readonly SubGroupRole[];
       authorRoles: readonly ProposalAuthorRole[];
       assessors: boolean;
-    };
+    }
+  /**
+   * The actor is in the partnership of the funded project of `via`, and has one of `roles`
+   * in the partnership or one of `teamRoles` in the project's team.
+   */
+  | { kind: "project"; via: ProjectScopeKey; roles: readonly MembershipRole[]; teamRoles: readonly ProjectTeamRole[] };
 
 export const ALL_ROLES: readonly MembershipRole[] = ["OFFICER", "CHAIR", "MEMBER", "OBSERVER"];
 /** Everyone who takes an active part (observers only read what is published). */
@@ -88,6 +97,15 @@ const inProposal = (
   authorRoles: readonly ProposalAuthorRole[],
   assessors: boolean,
 ): Rule => ({ kind: "proposal", via: "proposalId", roles, subGroupRoles, authorRoles, assessors });
+
+const inProject = (via: ProjectScopeKey, roles: readonly MembershipRole[], teamRoles: readonly ProjectTeamRole[]): Rule => ({
+  kind: "project",
+  via,
+  roles,
+  teamRoles,
+});
+const WHOLE_TEAM: readonly ProjectTeamRole[] = ["LEAD", "MEMBER"];
+const NO_TEAM: readonly ProjectTeamRole[] = [];
 
 const SUBGROUP_PEOPLE: readonly SubGroupRole[] = ["LEAD", "MEMBER"];
 const LEADS: readonly SubGroupRole[] = ["LEAD"];
@@ -228,6 +246,15 @@ export const policy: Readonly<Record<string, Rule>> = {
   "assessment.declareConflict": PROPOSAL_ASSESSORS,
   "assessment.decide": PROPOSAL_DECIDERS,
 
+  // --- funded projects -----------------------------------------------------------------
+  "project.setUp": inPartnership("awardId", OFFICERS),
+  "project.list": inPartnership("partnershipSlug", STEERING),
+  "project.mine": inPartnership("partnershipSlug", ALL_ROLES),
+  "project.get": inProject("projectId", STEERING, WHOLE_TEAM),
+  "project.saveUpdate": inProject("projectId", [], WHOLE_TEAM),
+  "project.submitUpdate": inProject("updateId", [], WHOLE_TEAM),
+  "project.reviewUpdate": inProject("updateId", OFFICERS, NO_TEAM),
+
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,
   "notification.unreadCount": signedIn,
@@ -254,6 +281,7 @@ export type Grant = {
   membership: MembershipGrant | null;
   subGroup: SubGroupGrant | null;
   proposal?: ProposalGrant | null;
+  project?: ProjectGrant | null;
 };
 
 const id = z.string().min(1).max(64);
@@ -347,6 +375,7 @@ export async function authorize(
   if (!actor) throw signInRequired();
   if (rule.kind === "signedIn") return { actor, membership: null, subGroup: null };
   if (rule.kind === "proposal") return authorizeProposal(db, actor, rule, rawInput);
+  if (rule.kind === "project") return authorizeProject(db, actor, rule, rawInput);
 
   const value = readScopeValue(rawInput, rule.via);
   const scope = value ? await resolvers[rule.via](db, value) : null;
@@ -419,5 +448,50 @@ async function authorizeProposal(
       mySubGroupRole,
       isAssessor,
     },
+  };
+}
+
+/** Loads what a project rule needs: the project (through an update when the input names one) and the actor's team role. */
+async function resolveProject(db: Database, via: ProjectScopeKey, value: string, userId: string) {
+  const select = {
+    id: true,
+    partnershipId: true,
+    status: true,
+    team: { where: { userId }, select: { role: true } },
+  } as const;
+  if (via === "projectId") {
+    const project = await db.fundedProject.findUnique({ where: { id: value }, select });
+    return project && { project, update: null };
+  }
+  const update = await db.progressUpdate.findUnique({
+    where: { id: value },
+    select: { id: true, status: true, periodId: true, authorId: true, project: { select } },
+  });
+  return update && { project: update.project, update: { id: update.id, status: update.status, periodId: update.periodId, authorId: update.authorId } };
+}
+
+async function authorizeProject(
+  db: Database,
+  actor: Actor,
+  rule: Extract<Rule, { kind: "project" }>,
+  rawInput: unknown,
+): Promise<Grant> {
+  const value = readScopeValue(rawInput, rule.via);
+  const found = value ? await resolveProject(db, rule.via, value, actor.userId) : null;
+  if (!found) throw notFound();
+  const { project, update } = found;
+  const membership = await db.membership.findUnique({
+    where: { partnershipId_userId: { partnershipId: project.partnershipId, userId: actor.userId } },
+    select: { id: true, partnershipId: true, role: true },
+  });
+  if (!membership) throw notFound();
+  const myTeamRole = project.team[0]?.role ?? null;
+  const allowed = rule.roles.includes(membership.role) || (myTeamRole !== null && rule.teamRoles.includes(myTeamRole));
+  if (!allowed) throw notAllowed();
+  return {
+    actor,
+    membership,
+    subGroup: null,
+    project: { id: project.id, partnershipId: project.partnershipId, status: project.status, myTeamRole, update },
   };
 }

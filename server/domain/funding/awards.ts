@@ -290,6 +290,18 @@ export function payTranche(
   return changeAward(db, actor, partnershipId, input, "PAY", async (tx, award) => {
     const tranche = award.tranches.find((t) => t.id === input.trancheId);
     if (!tranche) throw notFound("That payment");
+    if (tranche.requiresPeriodId) {
+      const period = await tx.reportingPeriod.findUniqueOrThrow({
+        where: { id: tranche.requiresPeriodId },
+        select: { sequence: true, acceptedUpdateId: true },
+      });
+      if (!period.acceptedUpdateId) {
+        throw new AppError(
+          "CONFLICT",
+          `Payment ${tranche.sequence} waits for the project's update for period ${period.sequence} to be accepted.`,
+        );
+      }
+    }
     const claimed = await tx.tranche.updateMany({
       where: { id: tranche.id, paidAt: null },
       data: { paidAt: new Date(), paidOn: input.paidOn, reference: input.reference },

@@ -19,6 +19,10 @@ const PREFERENCE_FOR: Record<NotificationKind, keyof EmailPreferences | null> = 
   PROPOSAL_COMMENT: "emailOnMentions",
   PROPOSAL_DECISION: "emailOnDecisions",
   ASSESSOR_APPOINTED: null,
+  PROJECT_SET_UP: null,
+  PROGRESS_UPDATE_SUBMITTED: "emailOnDecisions",
+  PROGRESS_UPDATE_REVIEWED: "emailOnDecisions",
+  PROGRESS_UPDATE_DUE: null,
 };
 
 export function wantsEmailFor(preferences: EmailPreferences, kind: NotificationKind): boolean {

@@ -221,7 +221,51 @@ export async function buildFixture(db: Database) {
     data: { roundId: round.id, userId: people.otherSubGroupMember.id, appointedById: people.officer.id },
   });
 
+  // A funded project from `award`, led by `member`: a draft update for period 1 and a
+  // submitted one for period 2. `awardToSetUp` has no project yet.
+  const project = await db.fundedProject.create({
+    data: {
+      partnershipId: partnership.id,
+      awardId: award.id,
+      name: "Short breaks test",
+      startsOn: new Date("2021-04-01"),
+      endsOn: new Date("2021-09-30"),
+      reportingFrequency: "MONTHLY",
+      budgetLines: [{ id: "line-1", item: "Short breaks", organisationId: null, awardedPence: 100_000 }],
+      createdById: people.officer.id,
+      team: { create: [{ userId: people.member.id, role: "LEAD" }] },
+      periods: {
+        create: [
+          { sequence: 1, startsOn: new Date("2021-04-01"), endsOn: new Date("2021-04-30"), dueOn: new Date("2021-05-14") },
+          { sequence: 2, startsOn: new Date("2021-05-01"), endsOn: new Date("2021-05-31"), dueOn: new Date("2021-06-14") },
+        ],
+      },
+    },
+    include: { periods: { orderBy: { sequence: "asc" } } },
+  });
+  const draftUpdate = await db.progressUpdate.create({
+    data: { projectId: project.id, periodId: project.periods[0]!.id, authorId: people.member.id, rag: "GREEN", percentComplete: 10 },
+  });
+  const submittedUpdate = await db.progressUpdate.create({
+    data: {
+      projectId: project.id,
+      periodId: project.periods[1]!.id,
+      authorId: people.member.id,
+      status: "SUBMITTED",
+      rag: "AMBER",
+      percentComplete: 30,
+      submittedAt: new Date("2021-06-10"),
+    },
+  });
+  const awardToSetUp = await db.award.create({
+    data: { fundId: fund.id, projectName: "Digital check-ins", recipientName: "Carers charity", createdById: people.officer.id },
+  });
+
   return {
+    project,
+    draftUpdate,
+    submittedUpdate,
+    awardToSetUp,
     draftProposal,
     assessedProposal,
     fund,

@@ -13,6 +13,7 @@ import { fundingCases } from "./cases/funding";
 import { notificationsCases } from "./cases/notifications";
 import { partnershipAdminCases } from "./cases/partnership-admin";
 import { priorityAreasCases } from "./cases/priority-areas";
+import { projectsCases } from "./cases/projects";
 import { proposalsCases } from "./cases/proposals";
 import { subGroupsCases } from "./cases/sub-groups";
 import { actorFor, buildFixture, PERSONAS, type Fixture, type Persona } from "./fixture";
@@ -32,6 +33,7 @@ const cases: AuthorizationCases = {
   ...fundingCases,
   ...proposalsCases,
   ...assessmentCases,
+  ...projectsCases,
 };
 
 const database = withTestDatabase();

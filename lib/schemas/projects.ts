@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { pence } from "./funding";
+import { partnershipSlug } from "./partnership";
+
+/** Funded project inputs, shared by the API and the forms that send them. */
+
+const id = z.string().min(1).max(64);
+const day = (what: string) => z.iso.date({ error: `Enter ${what} like 2021-06-30` });
+const longText = (max: number) => z.string().trim().max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer`);
+
+export const reportingFrequency = z.enum(["MONTHLY", "QUARTERLY"], { error: "Choose how often the project reports" });
+export const ragStatus = z.enum(["RED", "AMBER", "GREEN"], { error: "Choose red, amber or green" });
+
+export const setUpProjectInput = z
+  .object({
+    awardId: id,
+    name: z.string().trim().min(1, "Enter the project's name").max(200, "Use 200 characters or fewer").optional(),
+    startsOn: day("the start date"),
+    endsOn: day("the end date"),
+    reportingFrequency,
+    /** Defaults to the proposal's lead author. */
+    leadUserId: id.optional(),
+    /** Defaults to the proposal's co-authors. */
+    teamUserIds: z.array(id).max(30, "Name 30 people or fewer").optional(),
+    /** Payments that wait for a period's update to be accepted. */
+    tiedTranches: z
+      .array(z.object({ trancheId: id, periodSequence: z.number().int().min(1, "Choose a reporting period") }))
+      .max(24)
+      .default([]),
+  })
+  .refine((input) => input.endsOn > input.startsOn, { message: "The end date must be after the start date", path: ["endsOn"] });
+export type SetUpProjectInput = z.infer<typeof setUpProjectInput>;
+
+export const projectRefInput = z.object({ projectId: id });
+export const updateRefInput = z.object({ updateId: id });
+
+export const percentComplete = z
+  .number({ error: "Enter a percentage from 0 to 100" })
+  .int("Enter a whole percentage")
+  .min(0, "Enter a percentage from 0 to 100")
+  .max(100, "Enter a percentage from 0 to 100");
+
+/**
+ * A progress update as the lead writes it. Drafts may be half-written; submitting checks
+ * that it says how the project is doing (RAG and percentage) and that spend fits the award.
+ */
+export const saveUpdateInput = z.object({
+  projectId: id,
+  periodId: id,
+  /** The draft being continued; a new draft when absent. */
+  updateId: id.optional(),
+  rag: ragStatus.nullable(),
+  percentComplete: percentComplete.nullable(),
+  narrative: longText(10_000),
+  spend: z.array(z.object({ budgetLineId: id, spentPence: pence })).max(50),
+  measureValues: z
+    .array(z.object({ measureId: id, value: z.number({ error: "Enter a number" }).finite("Enter a number").nullable() }))
+    .max(20),
+  milestoneChanges: z
+    .array(
+      z.discriminatedUnion("state", [
+        z.object({ milestoneId: id, state: z.literal("DONE"), doneOn: day("the date it was done") }),
+        z.object({ milestoneId: id, state: z.literal("SLIPPED"), newDueOn: day("the new date") }),
+      ]),
+    )
+    .max(50),
+  risks: longText(5_000),
+  learning: longText(5_000),
+});
+export type SaveUpdateInput = z.infer<typeof saveUpdateInput>;
+
+export const reviewUpdateInput = z
+  .object({
+    updateId: id,
+    outcome: z.enum(["ACCEPT", "RETURN"], { error: "Choose to accept or return the update" }),
+    note: z.string().trim().max(2_000, "Use 2,000 characters or fewer").default(""),
+  })
+  .refine((input) => input.outcome === "ACCEPT" || input.note.length > 0, {
+    message: "Say what the lead should change",
+    path: ["note"],
+  });
+
+export const listProjectsInput = z.object({
+  partnershipSlug,
+  /** The last project id of the previous page. */
+  cursor: id.optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});

@@ -1,0 +1,30 @@
+import { partnershipRefInput } from "@/lib/schemas/partnership";
+import {
+  listProjectsInput,
+  projectRefInput,
+  reviewUpdateInput,
+  saveUpdateInput,
+  setUpProjectInput,
+  updateRefInput,
+} from "@/lib/schemas/projects";
+import { partnershipProcedure, projectProcedure, router } from "@/server/api/trpc";
+import { getProject, listProjects, myProjects } from "@/server/domain/projects/queries";
+import { setUpProject } from "@/server/domain/projects/set-up";
+import { reviewUpdate, saveUpdateDraft, submitUpdate } from "@/server/domain/projects/updates";
+
+/**
+ * Funded projects: set up from an award, reported on by their lead and team, reviewed by
+ * officers. The policy has proved the actor's part in the project (ctx.project); the rules
+ * live in server/domain/projects.
+ */
+export const projectRouter = router({
+  setUp: partnershipProcedure
+    .input(setUpProjectInput)
+    .mutation(({ ctx, input }) => setUpProject(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  list: partnershipProcedure.input(listProjectsInput).query(({ ctx, input }) => listProjects(ctx.db, ctx.actor, ctx.membership, input)),
+  mine: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => myProjects(ctx.db, ctx.actor, ctx.membership)),
+  get: projectProcedure.input(projectRefInput).query(({ ctx }) => getProject(ctx.db, ctx)),
+  saveUpdate: projectProcedure.input(saveUpdateInput).mutation(({ ctx, input }) => saveUpdateDraft(ctx.db, ctx.actor, ctx, input)),
+  submitUpdate: projectProcedure.input(updateRefInput).mutation(({ ctx, input }) => submitUpdate(ctx.db, ctx.actor, ctx, input.updateId)),
+  reviewUpdate: projectProcedure.input(reviewUpdateInput).mutation(({ ctx, input }) => reviewUpdate(ctx.db, ctx.actor, ctx, input)),
+});

@@ -1,0 +1,41 @@
+import { PARTNERSHIP_MEMBERS, type AuthorizationCases } from "../case";
+
+/**
+ * Officers set projects up, see them all and review updates; the project's team (`member`
+ * leads the fixture's project) writes and submits updates; everyone sees their own.
+ */
+const officers = ["officer"] as const;
+const team = ["member"] as const;
+
+export const projectsCases: AuthorizationCases = {
+  "project.setUp": {
+    input: (f) => ({
+      awardId: f.awardToSetUp.id,
+      startsOn: "2021-04-01",
+      endsOn: "2021-09-30",
+      reportingFrequency: "MONTHLY",
+      leadUserId: f.people.member.id,
+    }),
+    allow: officers,
+  },
+  "project.list": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },
+  "project.mine": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
+  "project.get": { input: (f) => ({ projectId: f.project.id }), allow: [...officers, ...team] },
+  "project.saveUpdate": {
+    input: (f) => ({
+      projectId: f.project.id,
+      periodId: f.project.periods[0]!.id,
+      rag: "GREEN",
+      percentComplete: 15,
+      narrative: "First breaks booked",
+      spend: [{ budgetLineId: "line-1", spentPence: 5_000 }],
+      measureValues: [],
+      milestoneChanges: [],
+      risks: "",
+      learning: "",
+    }),
+    allow: team,
+  },
+  "project.submitUpdate": { input: (f) => ({ updateId: f.draftUpdate.id }), allow: team },
+  "project.reviewUpdate": { input: (f) => ({ updateId: f.submittedUpdate.id, outcome: "ACCEPT", note: "" }), allow: officers },
+};
