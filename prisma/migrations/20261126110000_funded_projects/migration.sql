@@ -73,6 +73,8 @@ CREATE TABLE "ReportingPeriod" (
     "endsOn" DATE NOT NULL,
     "dueOn" DATE NOT NULL,
     "acceptedUpdateId" TEXT,
+    "dueSoonRemindedAt" TIMESTAMP(3),
+    "overdueRemindedAt" TIMESTAMP(3),
 
     CONSTRAINT "ReportingPeriod_pkey" PRIMARY KEY ("id")
 );
