@@ -904,3 +904,250 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
     risks: "",
   },
 ];
+
+export type DemoProject = {
+  /** The DEMO_FUND award it is set up from. */
+  award: string;
+  lead: string;
+  team: string[];
+  frequency: "MONTHLY" | "QUARTERLY";
+  /** When the test began and how long it runs, relative to when the demo is seeded. */
+  startedDaysAgo: number;
+  months: number;
+  status: "ACTIVE" | "EVALUATING";
+  measures: { name: string; unit: string; kind: "NUMBER" | "PERCENTAGE"; baseline: number | null; target: number }[];
+  /** Shares of the award by budget line, in per cent (they add up to 100). */
+  budget: { item: string; percent: number }[];
+  /**
+   * The updates posted, one per period from the first: RAG, percentage complete, days after
+   * the due date it came in (negative: early), and whether an officer has accepted it yet.
+   */
+  updates: { rag: "GREEN" | "AMBER" | "RED"; percent: number; daysLate: number; accepted: boolean; narrative: string }[];
+  /** Payment 2 waits for this period's update to be accepted. */
+  secondPaymentWaitsFor?: number;
+};
+
+/**
+ * The 11 funded projects of the 2020/21 fund in their test-and-learn periods: most report
+ * on time, some are late or overdue, two are being evaluated. Dates are relative to when
+ * the demo is seeded so the dashboards always tell a current story.
+ */
+export const DEMO_PROJECTS: DemoProject[] = [
+  {
+    award: "Wellbeing cafés in Paisley",
+    lead: "kenny.doyle@ramh.example",
+    team: ["priya.nair@nhs-ggc.example"],
+    frequency: "QUARTERLY",
+    startedDaysAgo: 290,
+    months: 12,
+    status: "ACTIVE",
+    measures: [
+      { name: "People attending a café monthly", unit: "people", kind: "NUMBER", baseline: 0, target: 120 },
+      { name: "Attendees reporting better wellbeing", unit: "% of attendees", kind: "PERCENTAGE", baseline: null, target: 60 },
+    ],
+    budget: [
+      { item: "Café sessions and venue hire", percent: 55 },
+      { item: "Peer worker hours", percent: 45 },
+    ],
+    updates: [
+      { rag: "AMBER", percent: 20, daysLate: -3, accepted: true, narrative: "Two cafés open; numbers building slowly through word of mouth." },
+      { rag: "GREEN", percent: 45, daysLate: -1, accepted: true, narrative: "GP link workers now refer in; a third café opened in Ferguslie." },
+      { rag: "GREEN", percent: 70, daysLate: 0, accepted: true, narrative: "Attendance steady at about 90 a month; wellbeing scores up." },
+    ],
+  },
+  {
+    award: "Peer support phone line",
+    lead: "kenny.doyle@ramh.example",
+    team: ["claire.devlin@nhs-ggc.example"],
+    frequency: "MONTHLY",
+    startedDaysAgo: 150,
+    months: 9,
+    status: "ACTIVE",
+    measures: [{ name: "Calls answered by peers", unit: "calls", kind: "NUMBER", baseline: 0, target: 400 }],
+    budget: [
+      { item: "Peer supporter sessions", percent: 70 },
+      { item: "Phone system and training", percent: 30 },
+    ],
+    updates: [
+      { rag: "GREEN", percent: 10, daysLate: 0, accepted: true, narrative: "Line live four evenings a week with six trained peer supporters." },
+      { rag: "AMBER", percent: 20, daysLate: 9, accepted: true, narrative: "Two supporters left; evening cover is thin while we recruit." },
+    ],
+    secondPaymentWaitsFor: 3,
+  },
+  {
+    award: "Flexible short breaks for carers",
+    lead: "lorna.shaw@renfrewshire-carers.example",
+    team: ["euan.stewart@renfrewshire-council.example"],
+    frequency: "QUARTERLY",
+    startedDaysAgo: 400,
+    months: 12,
+    status: "EVALUATING",
+    measures: [
+      { name: "Carers taking a short break", unit: "carers", kind: "NUMBER", baseline: 0, target: 80 },
+      { name: "Carers who feel able to continue caring", unit: "% of carers", kind: "PERCENTAGE", baseline: 48, target: 70 },
+    ],
+    budget: [
+      { item: "Break budgets for carers", percent: 75 },
+      { item: "Co-ordinator time", percent: 25 },
+    ],
+    updates: [
+      { rag: "GREEN", percent: 25, daysLate: -2, accepted: true, narrative: "Carers choose their own breaks; 22 taken in the first quarter." },
+      { rag: "GREEN", percent: 50, daysLate: -5, accepted: true, narrative: "Social work now refers carers at assessment; 47 breaks so far." },
+      { rag: "GREEN", percent: 75, daysLate: 0, accepted: true, narrative: "Demand is above plan; we prioritise carers with no other support." },
+      { rag: "GREEN", percent: 100, daysLate: -1, accepted: true, narrative: "86 carers took a break; 72% now feel able to carry on caring." },
+    ],
+  },
+  {
+    award: "Carers' single front door",
+    lead: "lorna.shaw@renfrewshire-carers.example",
+    team: ["euan.stewart@renfrewshire-council.example", "alex.morgan@carers-network.example"],
+    frequency: "MONTHLY",
+    startedDaysAgo: 95,
+    months: 9,
+    status: "ACTIVE",
+    measures: [{ name: "Carers contacting the front door", unit: "carers", kind: "NUMBER", baseline: 15, target: 150 }],
+    budget: [
+      { item: "Front door adviser", percent: 80 },
+      { item: "Leaflets and publicity", percent: 20 },
+    ],
+    updates: [
+      { rag: "AMBER", percent: 10, daysLate: 6, accepted: true, narrative: "Adviser in post a month late; one number now answers for all carers' services." },
+      { rag: "AMBER", percent: 20, daysLate: -2, accepted: false, narrative: "Contacts rising; council and NHS staff still use old routes." },
+    ],
+  },
+  {
+    award: "Pharmacy frailty checks",
+    lead: "gordon.fraser@clyde-pharmacy.example",
+    team: ["euan.stewart@renfrewshire-council.example"],
+    frequency: "MONTHLY",
+    startedDaysAgo: 130,
+    months: 8,
+    status: "ACTIVE",
+    measures: [
+      { name: "Frailty checks done", unit: "checks", kind: "NUMBER", baseline: 0, target: 300 },
+      { name: "People referred on to support", unit: "people", kind: "NUMBER", baseline: 0, target: 60 },
+    ],
+    budget: [
+      { item: "Pharmacist time", percent: 65 },
+      { item: "Training and materials", percent: 35 },
+    ],
+    updates: [
+      { rag: "GREEN", percent: 12, daysLate: 0, accepted: true, narrative: "Four pharmacies trained; 38 checks in the first month." },
+      { rag: "GREEN", percent: 25, daysLate: -3, accepted: true, narrative: "Checks now offered with flu jabs; referrals to falls service working." },
+      { rag: "GREEN", percent: 38, daysLate: 1, accepted: false, narrative: "112 checks so far, 19 people referred on." },
+    ],
+  },
+  {
+    award: "Tenant wellbeing visits",
+    lead: "heather.boyle@linstone-housing.example",
+    team: ["priya.nair@nhs-ggc.example"],
+    frequency: "QUARTERLY",
+    startedDaysAgo: 380,
+    months: 12,
+    status: "EVALUATING",
+    measures: [{ name: "Tenants visited", unit: "tenants", kind: "NUMBER", baseline: 0, target: 200 }],
+    budget: [
+      { item: "Wellbeing visitor", percent: 85 },
+      { item: "Travel", percent: 15 },
+    ],
+    updates: [
+      { rag: "GREEN", percent: 25, daysLate: 0, accepted: true, narrative: "Visits begun in the high flats; tenants welcome a familiar face." },
+      { rag: "AMBER", percent: 50, daysLate: 12, accepted: true, narrative: "Visitor off sick for three weeks; catching up now." },
+      { rag: "GREEN", percent: 75, daysLate: -4, accepted: true, narrative: "164 tenants visited; 31 linked to community activity." },
+      { rag: "GREEN", percent: 100, daysLate: 2, accepted: true, narrative: "212 tenants visited. Evaluation under way with the HSCP." },
+    ],
+  },
+  {
+    award: "Recovery café, Johnstone",
+    lead: "mhairi.gillespie@active-communities.example",
+    team: ["claire.devlin@nhs-ggc.example"],
+    frequency: "QUARTERLY",
+    startedDaysAgo: 215,
+    months: 12,
+    status: "ACTIVE",
+    measures: [{ name: "People in recovery attending weekly", unit: "people", kind: "NUMBER", baseline: 5, target: 40 }],
+    budget: [
+      { item: "Café running costs", percent: 60 },
+      { item: "Peer recovery workers", percent: 40 },
+    ],
+    updates: [{ rag: "AMBER", percent: 20, daysLate: 3, accepted: true, narrative: "Café open Saturdays; treatment services slow to refer." }],
+  },
+  {
+    award: "Ferguslie community meals",
+    lead: "aisha.rahman@ferguslie-larder.example",
+    team: ["euan.stewart@renfrewshire-council.example"],
+    frequency: "MONTHLY",
+    startedDaysAgo: 185,
+    months: 10,
+    status: "ACTIVE",
+    measures: [
+      { name: "Meals shared each month", unit: "meals", kind: "NUMBER", baseline: 0, target: 600 },
+      { name: "Diners who feel less lonely", unit: "% of diners", kind: "PERCENTAGE", baseline: null, target: 50 },
+    ],
+    budget: [
+      { item: "Food and kitchen costs", percent: 60 },
+      { item: "Volunteer co-ordinator", percent: 40 },
+    ],
+    updates: [
+      { rag: "GREEN", percent: 10, daysLate: -1, accepted: true, narrative: "Weekly meals started; 140 meals in the first month." },
+      { rag: "GREEN", percent: 20, daysLate: 0, accepted: true, narrative: "Volunteers from the church and the larder cook together." },
+      { rag: "GREEN", percent: 30, daysLate: -2, accepted: true, narrative: "Two sittings now; school holiday meals for families." },
+      { rag: "AMBER", percent: 40, daysLate: 4, accepted: true, narrative: "Food costs up 18%; we are asking local shops for surplus." },
+      { rag: "GREEN", percent: 50, daysLate: 0, accepted: false, narrative: "Surplus food deal agreed; 520 meals this month." },
+    ],
+  },
+  {
+    award: "Walk and talk groups",
+    lead: "jim.mcallister@johnstone-walks.example",
+    team: ["priya.nair@nhs-ggc.example"],
+    frequency: "MONTHLY",
+    startedDaysAgo: 75,
+    months: 6,
+    status: "ACTIVE",
+    measures: [{ name: "Regular walkers", unit: "people", kind: "NUMBER", baseline: 8, target: 50 }],
+    budget: [
+      { item: "Walk leader training", percent: 40 },
+      { item: "Publicity and transport", percent: 60 },
+    ],
+    updates: [],
+  },
+  {
+    award: "Community cooking on a budget",
+    lead: "aisha.rahman@ferguslie-larder.example",
+    team: ["claire.devlin@nhs-ggc.example"],
+    frequency: "QUARTERLY",
+    startedDaysAgo: 40,
+    months: 9,
+    status: "ACTIVE",
+    measures: [{ name: "People completing the course", unit: "people", kind: "NUMBER", baseline: 0, target: 90 }],
+    budget: [
+      { item: "Cookery tutor", percent: 50 },
+      { item: "Ingredients and kit", percent: 50 },
+    ],
+    updates: [],
+  },
+  {
+    award: "Active Johnstone",
+    lead: "mhairi.gillespie@active-communities.example",
+    team: ["euan.stewart@renfrewshire-council.example"],
+    frequency: "MONTHLY",
+    startedDaysAgo: 250,
+    months: 12,
+    status: "ACTIVE",
+    measures: [
+      { name: "Inactive adults now active weekly", unit: "people", kind: "NUMBER", baseline: 0, target: 150 },
+    ],
+    budget: [
+      { item: "Activity sessions", percent: 70 },
+      { item: "Outreach worker", percent: 30 },
+    ],
+    updates: [
+      { rag: "GREEN", percent: 8, daysLate: 0, accepted: true, narrative: "Chair-based exercise and walking football started." },
+      { rag: "GREEN", percent: 16, daysLate: -3, accepted: true, narrative: "GPs refer through the link worker; 34 people active." },
+      { rag: "AMBER", percent: 24, daysLate: 15, accepted: true, narrative: "Hall closed for repairs for a month; sessions moved outdoors." },
+      { rag: "GREEN", percent: 33, daysLate: 0, accepted: true, narrative: "Back in the hall; 61 people active weekly." },
+      { rag: "RED", percent: 40, daysLate: 8, accepted: true, narrative: "Outreach worker left; referrals dropped sharply." },
+      { rag: "AMBER", percent: 48, daysLate: 2, accepted: true, narrative: "New outreach worker starts next month; volunteers covering." },
+    ],
+  },
+];

@@ -9,6 +9,7 @@ import {
   DEMO_THREADS,
   DEMO_FUND,
 } from "./demo-data";
+import { seedDemoProjects } from "./seed-projects";
 import { seedDemoProposals } from "./seed-proposals";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
@@ -286,6 +287,14 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
           });
         }
       }
+
+      await seedDemoProjects(tx, {
+        partnershipId: fundPartnershipId,
+        fundId: fund.id,
+        officerId,
+        userId,
+        now: new Date(),
+      });
 
       await seedDemoProposals(tx, {
         partnershipId: fundPartnershipId,

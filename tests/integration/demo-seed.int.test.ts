@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_FUND, DEMO_PEOPLE, DEMO_PROPOSALS, DEMO_PROPOSALS_FUND } from "@/prisma/seed/demo-data";
 import { sectionContentSchemas, type ProposalSectionKey } from "@/lib/schemas/proposals";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { periodStates } from "@/server/domain/projects/queries";
 import { resolveActor } from "@/server/auth/session";
 import { startDemoSession } from "@/server/domain/demo/demo-sign-in";
 import { callerFor } from "./support/caller";
@@ -64,6 +65,28 @@ describe("demo data", () => {
       expect(fund.committedPence).toBe(awards.reduce((sum, a) => sum + a.awardedPence, 0));
       expect(ledger._sum).toEqual({ committedDelta: fund.committedPence, paidDelta: fund.paidPence });
       expect(fund.committedPence).toBeLessThanOrEqual(fund.totalPence);
+
+      // Every award is a funded project in its test: some reports late, some overdue, two being evaluated.
+      const projects = await scratch.db.fundedProject.findMany({
+        include: {
+          award: { select: { awardedPence: true } },
+          periods: { select: { id: true, sequence: true, dueOn: true, acceptedUpdateId: true } },
+          updates: { select: { periodId: true, status: true, submittedAt: true, late: true } },
+          team: { select: { role: true } },
+        },
+      });
+      expect(projects).toHaveLength(11);
+      const now = new Date();
+      const overdue = projects.filter((project) => periodStates(project.periods, project.updates, now).some((period) => period.state === "OVERDUE"));
+      expect(overdue.length).toBeGreaterThanOrEqual(3);
+      expect(projects.filter((project) => project.updates.some((update) => update.late)).length).toBeGreaterThanOrEqual(3);
+      expect(projects.filter((project) => project.status === "EVALUATING")).toHaveLength(2);
+      for (const project of projects) {
+        const lines = project.budgetLines as { awardedPence: number }[];
+        expect(lines.reduce((sum, line) => sum + line.awardedPence, 0)).toBe(project.award.awardedPence);
+        expect(project.team.filter((member) => member.role === "LEAD")).toHaveLength(1);
+        expect(project.updates.every((update) => update.submittedAt! <= now)).toBe(true);
+      }
 
       // Proposals: a closed round part way through scoring and an open round with a draft.
       const proposals = await scratch.db.proposal.findMany({
