@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/directory", label: "Directory" },
   { href: "/map", label: "Partnership map" },
   { href: "/funded-projects", label: "Funded projects" },
+  { href: "/projects", label: "Project progress" },
   { href: "/funding", label: "Funding" },
   { href: "/admin", label: "Administration" },
 ] as const;

@@ -45,6 +45,7 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
           priorityArea: { select: { id: true, title: true } },
           round: { select: { id: true, title: true } },
           tranches: { orderBy: { sequence: "asc" } },
+          project: { select: { id: true } },
         },
       },
     },
@@ -140,6 +141,8 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
       published: award.publishedAt !== null,
       createdAt: award.createdAt,
       conditions: award.conditions,
+      /** The funded project set up from this award, if any. */
+      projectId: award.project?.id ?? null,
       tranches: award.tranches.map((t) => ({
         id: t.id,
         sequence: t.sequence,
@@ -147,6 +150,7 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
         dueOn: t.dueOn,
         paidOn: t.paidOn,
         reference: t.reference,
+        waitsForReporting: t.requiresPeriodId !== null,
       })),
     })),
   };

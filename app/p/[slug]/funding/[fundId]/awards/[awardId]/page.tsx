@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { AwardChangeForm, PayTrancheForm } from "@/components/funding/award-actions";
 import { AWARD_STATE_LABELS, dateFormat } from "@/components/funding/award-state";
 import { PublishAwardButton } from "@/components/funding/publish-award-button";
+import { SetUpProjectForm } from "@/components/projects/set-up-project-form";
+import { buttonClass } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";
 import { getApi } from "@/server/api/server-caller";
@@ -25,6 +27,16 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
   const overview = await api.partnership.overview({ partnershipSlug: slug });
   const isOfficer = overview.myRole === "OFFICER";
   const can = AWARD_TRANSITIONS[award.state];
+  const canSetUp = isOfficer && !award.projectId && award.state !== "COMPLETED" && award.state !== "WITHDRAWN";
+  // Observers do not take part in projects, so they are not offered as its lead.
+  const people = canSetUp
+    ? (await api.membership.list({ partnershipSlug: slug })).members
+        .filter((member) => member.role !== "OBSERVER")
+        .map((member) => ({
+          id: member.userId,
+          label: member.organisation ? `${member.name} (${member.organisation.name})` : member.name,
+        }))
+    : [];
 
   return (
     <>
@@ -68,6 +80,9 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
               <p className="font-semibold">
                 Payment {tranche.sequence}: {formatPence(tranche.amountPence)}, due {dateFormat.format(tranche.dueOn)}
               </p>
+              {tranche.waitsForReporting && !tranche.paidOn ? (
+                <p className="text-slate-700">Waits for the project&apos;s progress update to be accepted.</p>
+              ) : null}
               {tranche.paidOn ? (
                 <p>
                   Paid on {dateFormat.format(tranche.paidOn)}, reference {tranche.reference}
@@ -83,6 +98,35 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
           ))}
         </ol>
       </section>
+
+      {award.projectId ? (
+        <section aria-labelledby="funded-project" className="mt-8">
+          <h2 id="funded-project" className="text-2xl font-semibold">Funded project</h2>
+          <p className="mt-3">
+            <Link href={`/p/${slug}/projects/${award.projectId}`} className={buttonClass.secondary}>
+              Open the project
+            </Link>
+          </p>
+        </section>
+      ) : canSetUp ? (
+        <section aria-labelledby="funded-project" className="mt-8">
+          <h2 id="funded-project" className="text-2xl font-semibold">Funded project</h2>
+          <p className="mt-1 max-w-prose text-slate-700">
+            Set this award up as a project so its team can post progress updates. Its measures, activities and
+            budget come from the proposal.
+          </p>
+          <div className="mt-4">
+            <SetUpProjectForm
+              slug={slug}
+              awardId={award.id}
+              people={people}
+              tranches={award.tranches
+                .filter((tranche) => !tranche.paidOn)
+                .map((tranche) => ({ id: tranche.id, sequence: tranche.sequence, amountPence: tranche.amountPence, dueOn: tranche.dueOn }))}
+            />
+          </div>
+        </section>
+      ) : null}
 
       {isOfficer ? (
         <section aria-labelledby="changes" className="mt-8">

@@ -1,0 +1,141 @@
+import { expect, expectAccessible, query, test } from "./fixtures";
+
+const SLUG = "renfrewshire-spg";
+const OFFICER = "fiona.macleod@renfrewshire-hscp.example";
+const KENNY = "kenny.doyle@ramh.example"; // leads the demo's "Peer support phone line"
+
+test("a lead posts two updates (one late, flagged); the officer accepts the late one and pays the payment it unlocks", async ({
+  page,
+  signInAs,
+}) => {
+  test.setTimeout(180_000);
+  const [project] = await query<{ id: string; awardId: string; fundId: string }>(
+    `SELECT p.id, p."awardId", a."fundId" FROM "FundedProject" p JOIN "Award" a ON a.id = p."awardId" WHERE p.name = $1`,
+    ["Peer support phone line"],
+  );
+  const projectPath = `/p/${SLUG}/projects/${project!.id}`;
+
+  await signInAs(KENNY);
+  await page.goto(projectPath);
+  await expect(page.getByRole("heading", { level: 1, name: "Peer support phone line" })).toBeVisible();
+  await expect(page.getByText(/2 updates overdue/)).toBeVisible();
+  await expectAccessible(page);
+
+  // Period 3 is overdue: its update comes in late.
+  await page.getByRole("link", { name: "Post a progress update" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Post a progress update" })).toBeVisible();
+  await expectAccessible(page);
+  const period = page.getByLabel("Reporting period", { exact: true });
+  await period.selectOption({ label: (await period.locator("option", { hasText: "Period 3" }).textContent())! });
+  await page.getByLabel("Amber", { exact: true }).check();
+  await page.getByLabel("Percentage complete", { exact: true }).fill("35");
+  await page.getByLabel("What happened", { exact: true }).fill("Two new peer supporters trained; evening cover back to four nights.");
+  await page.getByLabel("Peer supporter sessions spent to date (£)", { exact: true }).fill("2,100");
+  await page.getByLabel("Phone system and training spent to date (£)", { exact: true }).fill("900");
+  await page.getByLabel("Calls answered by peers now", { exact: true }).fill("140");
+  await page.getByRole("button", { name: "Submit update" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Peer support phone line" })).toBeVisible();
+  const updates = page.getByRole("region", { name: "Updates" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Updates" }) }));
+  await expect(updates.first()).toContainText("Late");
+
+  // Period 5 is not due yet: posted on time, not flagged.
+  await page.getByRole("link", { name: "Post a progress update" }).click();
+  await period.selectOption({ label: (await period.locator("option", { hasText: "Period 5" }).textContent())! });
+  await page.getByLabel("Green", { exact: true }).check();
+  await page.getByLabel("Percentage complete", { exact: true }).fill("55");
+  await page.getByLabel("What happened", { exact: true }).fill("Calls up to 60 a month.");
+  await page.getByRole("button", { name: "Submit update" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Peer support phone line" })).toBeVisible();
+
+  const stored = await query<{ sequence: number; late: boolean; status: string }>(
+    `SELECT r.sequence, u.late, u.status FROM "ProgressUpdate" u JOIN "ReportingPeriod" r ON r.id = u."periodId"
+     WHERE u."projectId" = $1 AND r.sequence IN (3, 5) ORDER BY r.sequence`,
+    [project!.id],
+  );
+  expect(stored).toEqual([
+    { sequence: 3, late: true, status: "SUBMITTED" },
+    { sequence: 5, late: false, status: "SUBMITTED" },
+  ]);
+
+  // Payment 2 waits for period 3's update: the officer cannot pay it yet.
+  await signInAs(OFFICER);
+  const awardPath = `/p/${SLUG}/funding/${project!.fundId}/awards/${project!.awardId}`;
+  await page.goto(awardPath);
+  await page.getByLabel("Payment 2 paid on", { exact: true }).fill("2021-06-01");
+  await page.getByLabel("Payment 2 reference", { exact: true }).fill("BACS-3001");
+  await page.getByRole("button", { name: "Mark payment 2 paid" }).click();
+  await expect(page.getByText("Payment 2 waits for the project's update for period 3 to be accepted.")).toBeVisible();
+
+  // She accepts the period 3 update, which unlocks the payment.
+  await page.goto(projectPath);
+  await expectAccessible(page);
+  const review = page.getByRole("group", { name: "Review the period 3 update" });
+  await review.getByLabel("Accept", { exact: true }).check();
+  await page.getByRole("button", { name: "Record review" }).first().click();
+  await expect(page.getByText("Accepted").first()).toBeVisible();
+  await page.goto(awardPath);
+  await page.getByLabel("Payment 2 paid on", { exact: true }).fill("2021-06-01");
+  await page.getByLabel("Payment 2 reference", { exact: true }).fill("BACS-3001");
+  await page.getByRole("button", { name: "Mark payment 2 paid" }).click();
+  await expect(page.getByText("Paid on 1 Jun 2021, reference BACS-3001")).toBeVisible();
+
+  // The lead sees the payment made and the update accepted.
+  await signInAs(KENNY);
+  await page.goto(projectPath);
+  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Payments" }) })).toContainText("Paid on");
+});
+
+test("an officer sets an award up as a funded project from the award's page", async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
+  await signInAs(OFFICER);
+  const [fund] = await query<{ id: string }>('SELECT id FROM "Fund" WHERE name = $1', ["Winter test-and-learn fund 2021/22"]);
+  await page.goto(`/p/${SLUG}/funding/${fund!.id}`);
+  const project = `Hospital discharge befriending ${Date.now()}`;
+  await page.getByLabel("Project", { exact: true }).fill(project);
+  await page.getByLabel("Recipient organisation", { exact: true }).selectOption({ label: "Renfrewshire Carers Centre" });
+  await page.getByLabel("Amount awarded (£)", { exact: true }).fill("3,000");
+  await page.getByLabel("Payment 1 (£)", { exact: true }).fill("1,500");
+  await page.getByLabel("Payment 1 due on", { exact: true }).fill("2021-02-01");
+  await page.getByRole("button", { name: "Add a payment" }).click();
+  await page.getByLabel("Payment 2 (£)", { exact: true }).fill("1,500");
+  await page.getByLabel("Payment 2 due on", { exact: true }).fill("2021-08-01");
+  await page.getByRole("button", { name: "Award grant" }).click();
+  await expect(page.getByText("Grant awarded.")).toBeVisible();
+  await page.getByRole("link", { name: project }).click();
+
+  await page.getByLabel("Start date", { exact: true }).fill("2021-02-01");
+  await page.getByLabel("End date", { exact: true }).fill("2021-07-31");
+  await page.getByLabel("Monthly", { exact: true }).check();
+  await page.getByLabel("Project lead", { exact: true }).selectOption({ label: (await page.getByLabel("Project lead", { exact: true }).locator("option", { hasText: "Lorna Shaw" }).textContent())! });
+  await page.getByLabel("Payment 2 waits for", { exact: true }).selectOption({ label: "Period 3 update" });
+  await page.getByRole("button", { name: "Set up the project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: project })).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByText("Waits for the period 3 update to be accepted")).toBeVisible();
+
+  const [stored] = await query<{ periods: string; lead: string }>(
+    `SELECT (SELECT count(*) FROM "ReportingPeriod" r WHERE r."projectId" = p.id)::text AS periods,
+            (SELECT u.email FROM "ProjectTeamMember" t JOIN "User" u ON u.id = t."userId" WHERE t."projectId" = p.id AND t.role = 'LEAD') AS lead
+     FROM "FundedProject" p WHERE p.name = $1`,
+    [project],
+  );
+  expect(stored).toEqual({ periods: "6", lead: "lorna.shaw@renfrewshire-carers.example" });
+});
+
+test("project pages fit a 320 px wide screen", async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const [project] = await query<{ id: string }>('SELECT id FROM "FundedProject" WHERE name = $1', ["Ferguslie community meals"]);
+  for (const [email, paths] of [
+    ["aisha.rahman@ferguslie-larder.example", [`/p/${SLUG}/projects/${project!.id}`, `/p/${SLUG}/projects/${project!.id}/updates/new`, `/p/${SLUG}/projects`]],
+    [OFFICER, [`/p/${SLUG}/projects`]],
+  ] as const) {
+    await signInAs(email);
+    for (const path of paths) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+    }
+  }
+});
