@@ -86,3 +86,31 @@ export const listProjectsInput = z.object({
   cursor: id.optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
+
+export const projectOutcome = z.enum(["SCALE_UP", "SUSTAIN", "ADAPT", "STOP"], {
+  error: "Choose scale up, sustain, adapt or stop",
+});
+
+const required = (what: string, max: number) =>
+  z.string().trim().min(1, `Say ${what}`).max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer`);
+
+/** The lead's end-of-test evaluation. */
+export const submitEvaluationInput = z.object({
+  projectId: id,
+  measureResults: z
+    .array(z.object({ measureId: id, value: z.number({ error: "Enter a number" }).finite("Enter a number").nullable() }))
+    .max(20),
+  costPence: pence,
+  whatWorked: required("what worked", 10_000),
+  whatDidNot: required("what did not work", 10_000),
+  recommendation: projectOutcome,
+});
+export type SubmitEvaluationInput = z.infer<typeof submitEvaluationInput>;
+
+/** The partnership's test-and-learn decision. */
+export const decideProjectInput = z.object({
+  projectId: id,
+  outcome: projectOutcome,
+  reasons: required("why", 5_000),
+  nextStep: z.string().trim().max(2_000, "Use 2,000 characters or fewer").default(""),
+});

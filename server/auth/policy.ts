@@ -254,6 +254,8 @@ export const policy: Readonly<Record<string, Rule>> = {
   "project.saveUpdate": inProject("projectId", [], WHOLE_TEAM),
   "project.submitUpdate": inProject("updateId", [], WHOLE_TEAM),
   "project.reviewUpdate": inProject("updateId", OFFICERS, NO_TEAM),
+  "project.submitEvaluation": inProject("projectId", [], ["LEAD"]),
+  "project.decide": inProject("projectId", OFFICERS, NO_TEAM),
 
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,

@@ -471,3 +471,72 @@ describe("lists", () => {
     expect(devs.items).toHaveLength(4);
   });
 });
+
+describe("the test-and-learn decision", () => {
+  async function endedProject(w: World) {
+    const { id } = await w.api(w.people.officer).project.setUp({
+      awardId: w.award.id,
+      startsOn: isoDay(-200),
+      endsOn: isoDay(-10),
+      reportingFrequency: "QUARTERLY",
+    });
+    return id;
+  }
+  const evaluation = (projectId: string, overrides: Record<string, unknown> = {}) => ({
+    projectId,
+    measureResults: [{ measureId: "m1", value: 64 }],
+    costPence: 480_000,
+    whatWorked: "Pharmacists asking at the counter found carers nobody knew.",
+    whatDidNot: "Weekend staff were not trained.",
+    recommendation: "SCALE_UP" as const,
+    ...overrides,
+  });
+
+  it("the lead evaluates once the test ends; the partnership then records scale up, and the project closes with its history", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const projectId = await endedProject(w);
+    const officer = w.api(w.people.officer);
+    const lena = w.api(w.people.lena);
+
+    const tooSoon = await failure(officer.project.decide({ projectId, outcome: "SCALE_UP", reasons: "Keen", nextStep: "" }));
+    expect(tooSoon.code).toBe("CONFLICT");
+    expect(tooSoon.message).toBe("Wait for the lead's evaluation before deciding the test's future.");
+    expect((await failure(w.api(w.people.colin).project.submitEvaluation(evaluation(projectId)))).code).toBe("FORBIDDEN");
+
+    const overCost = await failure(lena.project.submitEvaluation(evaluation(projectId, { costPence: 500_001 })));
+    expect(overCost.code).toBe("BAD_REQUEST");
+    expect(fieldErrorsOf(overCost)).toEqual({ costPence: ["The cost is more than the award of £5,000.00. Check the amount."] });
+    const blank = await failure(lena.project.submitEvaluation(evaluation(projectId, { whatWorked: "  " })));
+    expect(fieldErrorsOf(blank)).toEqual({ whatWorked: ["Say what worked"] });
+
+    expect(await lena.project.submitEvaluation(evaluation(projectId))).toMatchObject({ status: "EVALUATING" });
+    expect((await failure(lena.project.submitEvaluation(evaluation(projectId)))).code).toBe("CONFLICT");
+    await expect(db.$executeRaw`UPDATE "ProjectEvaluation" SET "costPence" = 1 WHERE "projectId" = ${projectId}`).rejects.toThrow(/history/);
+
+    const decided = await officer.project.decide({
+      projectId,
+      outcome: "SCALE_UP",
+      reasons: "Referrals rose sixteen-fold; every pharmacy in Paisley next.",
+      nextStep: "Put to the IJB for recurring funding in 2022/23.",
+    });
+    expect(decided.status).toBe("DECIDED");
+    const view = await lena.project.get({ projectId });
+    expect(view.decision).toMatchObject({ outcome: "SCALE_UP", nextStep: "Put to the IJB for recurring funding in 2022/23.", decidedBy: { name: "Fiona Officer" } });
+    expect(view.evaluation).toMatchObject({ costPence: 480_000, recommendation: "SCALE_UP", author: { name: "Lena Lead" } });
+    expect(view.viewer).toMatchObject({ canPostUpdate: false, canEvaluate: false, canDecide: false });
+    expect(view.periods.length).toBeGreaterThan(0);
+    expect((await failure(officer.project.decide({ projectId, outcome: "STOP", reasons: "Changed mind", nextStep: "" }))).code).toBe("CONFLICT");
+    expect(await db.notification.count({ where: { kind: "PROJECT_DECIDED", userId: w.people.lena.userId } })).toBe(1);
+  });
+
+  it("opens the evaluation only from a month before the test ends", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const { projectId } = await setUp(w);
+    const early = await failure(w.api(w.people.lena).project.submitEvaluation(evaluation(projectId)));
+    expect(early.code).toBe("CONFLICT");
+    expect(early.message).toMatch(/^The evaluation opens a month before the test ends/);
+    expect((await w.api(w.people.lena).project.get({ projectId })).viewer.canEvaluate).toBe(false);
+  });
+});

@@ -1,13 +1,16 @@
 import { partnershipRefInput } from "@/lib/schemas/partnership";
 import {
+  decideProjectInput,
   listProjectsInput,
   projectRefInput,
   reviewUpdateInput,
   saveUpdateInput,
   setUpProjectInput,
+  submitEvaluationInput,
   updateRefInput,
 } from "@/lib/schemas/projects";
 import { partnershipProcedure, projectProcedure, router } from "@/server/api/trpc";
+import { decideProject, submitEvaluation } from "@/server/domain/projects/evaluation";
 import { getProject, listProjects, myProjects } from "@/server/domain/projects/queries";
 import { setUpProject } from "@/server/domain/projects/set-up";
 import { reviewUpdate, saveUpdateDraft, submitUpdate } from "@/server/domain/projects/updates";
@@ -27,4 +30,8 @@ export const projectRouter = router({
   saveUpdate: projectProcedure.input(saveUpdateInput).mutation(({ ctx, input }) => saveUpdateDraft(ctx.db, ctx.actor, ctx, input)),
   submitUpdate: projectProcedure.input(updateRefInput).mutation(({ ctx, input }) => submitUpdate(ctx.db, ctx.actor, ctx, input.updateId)),
   reviewUpdate: projectProcedure.input(reviewUpdateInput).mutation(({ ctx, input }) => reviewUpdate(ctx.db, ctx.actor, ctx, input)),
+  submitEvaluation: projectProcedure
+    .input(submitEvaluationInput)
+    .mutation(({ ctx, input }) => submitEvaluation(ctx.db, ctx.actor, ctx, input)),
+  decide: projectProcedure.input(decideProjectInput).mutation(({ ctx, input }) => decideProject(ctx.db, ctx.actor, ctx, input)),
 });

@@ -23,6 +23,8 @@ const PREFERENCE_FOR: Record<NotificationKind, keyof EmailPreferences | null> = 
   PROGRESS_UPDATE_SUBMITTED: "emailOnDecisions",
   PROGRESS_UPDATE_REVIEWED: "emailOnDecisions",
   PROGRESS_UPDATE_DUE: null,
+  PROJECT_EVALUATED: "emailOnDecisions",
+  PROJECT_DECIDED: "emailOnDecisions",
 };
 
 export function wantsEmailFor(preferences: EmailPreferences, kind: NotificationKind): boolean {

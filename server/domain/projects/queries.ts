@@ -6,6 +6,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import type {
   MilestoneState,
   ProgressUpdateStatus,
+  ProjectOutcome,
   ProjectStatus,
   ProjectTeamRole,
   RagStatus,
@@ -15,6 +16,7 @@ import { displayName } from "@/server/domain/discussions/people";
 import { notFound } from "@/server/errors";
 import type { ProjectAccess } from "./access";
 import { spendAgainstBudget, type AwardedLine, type SpendReport } from "./budget";
+import { evaluationOpen } from "./evaluation";
 import { projectAllows, updateAllows } from "./lifecycle";
 import { daysUntilDue, reportState, type ReportState } from "./schedule";
 
@@ -101,7 +103,26 @@ export type ProjectView = {
   updates: ProjectUpdateView[];
   latest: { rag: RagStatus; percentComplete: number; submittedAt: Date } | null;
   overdueCount: number;
-  viewer: { isTeam: boolean; isLead: boolean; canPostUpdate: boolean; canReview: boolean };
+  evaluation: {
+    measureResults: { measureId: string; value: number | null }[];
+    costPence: number;
+    whatWorked: string;
+    whatDidNot: string;
+    recommendation: ProjectOutcome;
+    submittedAt: Date;
+    author: { name: string };
+  } | null;
+  decision: { outcome: ProjectOutcome; reasons: string; nextStep: string; decidedAt: Date; decidedBy: { name: string } } | null;
+  viewer: {
+    isTeam: boolean;
+    isLead: boolean;
+    canPostUpdate: boolean;
+    canReview: boolean;
+    /** The lead, the test is near its end or over, and no evaluation yet. */
+    canEvaluate: boolean;
+    /** An officer, and the lead's evaluation is in. */
+    canDecide: boolean;
+  };
 };
 
 /** Everything the project's page shows, and what the viewer may do with it. */
@@ -118,6 +139,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       },
       milestones: { orderBy: { sequence: "asc" } },
       periods: { orderBy: { sequence: "asc" } },
+      evaluation: { include: { author: { select: { name: true } } } },
+      decision: { include: { decidedBy: { select: { name: true } } } },
       updates: {
         orderBy: { createdAt: "desc" },
         include: {
@@ -222,12 +245,34 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     latest: latestSubmitted
       ? { rag: latestSubmitted.rag!, percentComplete: latestSubmitted.percentComplete!, submittedAt: latestSubmitted.submittedAt! }
       : null,
-    overdueCount: periods.filter((period) => period.state === "OVERDUE").length,
+    overdueCount: project.status === "DECIDED" ? 0 : periods.filter((period) => period.state === "OVERDUE").length,
+    evaluation: project.evaluation && {
+      measureResults: project.evaluation.measureResults as { measureId: string; value: number | null }[],
+      costPence: project.evaluation.costPence,
+      whatWorked: project.evaluation.whatWorked,
+      whatDidNot: project.evaluation.whatDidNot,
+      recommendation: project.evaluation.recommendation,
+      submittedAt: project.evaluation.submittedAt,
+      author: { name: displayName(project.evaluation.author) },
+    },
+    decision: project.decision && {
+      outcome: project.decision.outcome,
+      reasons: project.decision.reasons,
+      nextStep: project.decision.nextStep,
+      decidedAt: project.decision.decidedAt,
+      decidedBy: { name: displayName(project.decision.decidedBy) },
+    },
     viewer: {
       isTeam,
       isLead: access.project.myTeamRole === "LEAD",
       canPostUpdate: isTeam && projectAllows(project.status, "POST_UPDATE"),
       canReview: access.membership.role === "OFFICER" && project.updates.some((update) => updateAllows(update.status, "ACCEPT")),
+      canEvaluate:
+        access.project.myTeamRole === "LEAD" &&
+        project.evaluation === null &&
+        project.status !== "DECIDED" &&
+        evaluationOpen(project.endsOn, now),
+      canDecide: access.membership.role === "OFFICER" && project.evaluation !== null && projectAllows(project.status, "DECIDE"),
     },
   };
 }

@@ -37,5 +37,20 @@ export const projectsCases: AuthorizationCases = {
     allow: team,
   },
   "project.submitUpdate": { input: (f) => ({ updateId: f.draftUpdate.id }), allow: team },
+  "project.submitEvaluation": {
+    input: (f) => ({
+      projectId: f.project.id,
+      measureResults: [],
+      costPence: 90_000,
+      whatWorked: "Carers booked breaks they chose themselves",
+      whatDidNot: "Weekend cover was hard to find",
+      recommendation: "SCALE_UP",
+    }),
+    allow: team,
+  },
+  "project.decide": {
+    input: (f) => ({ projectId: f.project.id, outcome: "SUSTAIN", reasons: "Worked well for the carers who used it", nextStep: "" }),
+    allow: officers,
+  },
   "project.reviewUpdate": { input: (f) => ({ updateId: f.submittedUpdate.id, outcome: "ACCEPT", note: "" }), allow: officers },
 };
