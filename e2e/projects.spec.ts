@@ -69,10 +69,15 @@ test("a lead posts two updates (one late, flagged); the officer accepts the late
   // She accepts the period 3 update, which unlocks the payment.
   await page.goto(projectPath);
   await expectAccessible(page);
-  const review = page.getByRole("group", { name: "Review the period 3 update" });
+  const review = page.locator("form").filter({ has: page.getByRole("group", { name: "Review the period 3 update" }) });
   await review.getByLabel("Accept", { exact: true }).check();
-  await page.getByRole("button", { name: "Record review" }).first().click();
-  await expect(page.getByText("Accepted").first()).toBeVisible();
+  await review.getByRole("button", { name: "Record review" }).click();
+  await expect(page.getByRole("group", { name: "Review the period 3 update" })).toHaveCount(0);
+  const [accepted] = await query<{ acceptedUpdateId: string | null }>(
+    'SELECT "acceptedUpdateId" FROM "ReportingPeriod" WHERE "projectId" = $1 AND sequence = 3',
+    [project!.id],
+  );
+  expect(accepted!.acceptedUpdateId).not.toBeNull();
   await page.goto(awardPath);
   await page.getByLabel("Payment 2 paid on", { exact: true }).fill("2021-06-01");
   await page.getByLabel("Payment 2 reference", { exact: true }).fill("BACS-3001");

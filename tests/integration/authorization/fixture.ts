@@ -38,7 +38,8 @@ export async function buildFixture(db: Database) {
   });
   const otherSlug = unique("elsewhere");
   const otherPartnership = await db.partnership.create({
-    data: { slug: otherSlug, name: `Elsewhere ${otherSlug}`, kind: "LOCAL_CARE_PARTNERSHIP" },
+    // It publishes its portfolio, so its public page is open to everyone.
+    data: { slug: otherSlug, name: `Elsewhere ${otherSlug}`, kind: "LOCAL_CARE_PARTNERSHIP", publishesPortfolio: true },
   });
   const locality = await db.locality.create({ data: { partnershipId: partnership.id, name: `North ${slug}` } });
   const voluntary = await db.organisation.create({
