@@ -33,6 +33,7 @@ test("the skip link takes keyboard users straight to the content", async ({ page
 });
 
 test("pages fit a 320 px wide screen without sideways scrolling", async ({ page, signInAs }) => {
+  test.setTimeout(180_000); // a dozen pages, each checked by axe
   await page.setViewportSize({ width: 320, height: 800 });
   await signInAs("alex.morgan@carers-network.example");
   for (const path of [

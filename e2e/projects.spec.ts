@@ -128,6 +128,7 @@ test("an officer sets an award up as a funded project from the award's page", as
 });
 
 test("project pages fit a 320 px wide screen", async ({ page, signInAs }) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 320, height: 800 });
   const [project] = await query<{ id: string }>('SELECT id FROM "FundedProject" WHERE name = $1', ["Ferguslie community meals"]);
   for (const [email, paths] of [

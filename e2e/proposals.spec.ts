@@ -236,6 +236,7 @@ test("two co-authors editing one section at once: the second is shown the first'
   signInAs,
   baseURL,
 }) => {
+  test.setTimeout(120_000);
   const [draft] = await query<{ id: string }>('SELECT id FROM "Proposal" WHERE title = $1', ["Digital check-ins for carers"]);
   const editPath = `/p/${SLUG}/proposals/${draft!.id}/edit`;
 
@@ -277,6 +278,7 @@ test("two co-authors editing one section at once: the second is shown the first'
 });
 
 test("proposal and assessment pages fit a 320 px wide screen", async ({ page, signInAs }) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 320, height: 800 });
   const [carers] = await query<{ id: string }>('SELECT id FROM "SubGroup" WHERE name = $1', ["Carers sub-group"]);
   const [draft] = await query<{ id: string }>('SELECT id FROM "Proposal" WHERE title = $1', ["Digital check-ins for carers"]);

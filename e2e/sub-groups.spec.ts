@@ -8,6 +8,7 @@ test("a voluntary-sector member joins a sub-group with a public-sector lead's ap
   context,
   signInAs,
 }) => {
+  test.setTimeout(180_000);
   // Lorna asks to join the Mental health sub-group.
   await signInAs(LORNA);
   await page.goto("/p/renfrewshire-spg/priorities");
