@@ -32,10 +32,15 @@ export async function seedDemoProjects(
     const measures = demo.measures.map((measure, index) => ({ id: `measure-${index + 1}`, ...measure }));
     const leadId = lookups.userId(demo.lead);
     const middle = new Date((startsOn.getTime() + endsOn.getTime()) / 2);
+    // The sub-group working on the award's priority area runs the test.
+    const subGroup = award.priorityAreaId
+      ? await tx.subGroup.findFirst({ where: { priorityAreaId: award.priorityAreaId }, orderBy: { createdAt: "asc" }, select: { id: true } })
+      : null;
     const project = await tx.fundedProject.create({
       data: {
         partnershipId: lookups.partnershipId,
         awardId: award.id,
+        subGroupId: subGroup?.id ?? null,
         name: demo.award,
         startsOn,
         endsOn,

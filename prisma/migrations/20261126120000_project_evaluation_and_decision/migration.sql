@@ -62,3 +62,8 @@ CREATE TRIGGER "ProjectDecision_append_only" BEFORE UPDATE ON "ProjectDecision"
 -- Notifications about the end of a test.
 ALTER TYPE "NotificationKind" ADD VALUE 'PROJECT_EVALUATED';
 ALTER TYPE "NotificationKind" ADD VALUE 'PROJECT_DECIDED';
+
+-- Dashboards read each project's latest submitted update and the officers' review queue.
+CREATE INDEX "ProgressUpdate_latest_submitted" ON "ProgressUpdate" ("projectId", "submittedAt" DESC, "id" DESC)
+  WHERE "status" IN ('SUBMITTED', 'ACCEPTED');
+CREATE INDEX "ProgressUpdate_waiting_review" ON "ProgressUpdate" ("projectId") WHERE "status" = 'SUBMITTED';
