@@ -145,3 +145,62 @@ test("project pages fit a 320 px wide screen", async ({ page, signInAs }) => {
     }
   }
 });
+
+test("the lead evaluates a finished test, the partnership decides to scale it up, and the dashboard and public page show it", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const LORNA = "lorna.shaw@renfrewshire-carers.example";
+  const [project] = await query<{ id: string }>('SELECT id FROM "FundedProject" WHERE name = $1', ["Flexible short breaks for carers"]);
+  const projectPath = `/p/${SLUG}/projects/${project!.id}`;
+
+  await signInAs(LORNA);
+  await page.goto(projectPath);
+  await page.getByLabel("Carers taking a short break at the end", { exact: true }).fill("86");
+  await page.getByLabel("Carers who feel able to continue caring at the end", { exact: true }).fill("72");
+  await page.getByLabel("What the test cost (£)", { exact: true }).fill("11,400");
+  await page.getByLabel("What worked", { exact: true }).fill("Carers chose their own breaks; social work referred at assessment.");
+  await page.getByLabel("What did not work", { exact: true }).fill("Weekend breaks were hard to find in Renfrew.");
+  await page.getByRole("group", { name: "Your recommendation" }).getByLabel("Scale up", { exact: true }).check();
+  await page.getByRole("button", { name: "Submit the evaluation" }).click();
+  await expect(page.getByRole("button", { name: "Submit the evaluation" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await signInAs(OFFICER);
+  await page.goto(projectPath);
+  await page.getByRole("group", { name: "The partnership's decision" }).getByLabel("Scale up", { exact: true }).check();
+  await page.getByLabel("Reasons", { exact: true }).fill("86 carers took a break and 72% feel able to carry on: above target.");
+  await page.getByLabel("Next step for recurring funding (optional)", { exact: true }).fill("Put to the IJB for recurring funding in 2022/23.");
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await expect(page.getByText("Decision: Scale up")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/p/${SLUG}/dashboard`);
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio dashboard" })).toBeVisible();
+  const decisions = page.locator("section", { has: page.getByRole("heading", { name: "Decisions so far" }) });
+  await expect(decisions).toContainText("Scale up");
+  await expectAccessible(page);
+
+  // The partnership publishes its portfolio; anyone can read it, with no personal data.
+  await page.goto(`/p/${SLUG}/admin`);
+  await page.getByRole("button", { name: "Publish the partnership's portfolio" }).click();
+  await expect(page.getByRole("button", { name: "Stop publishing" })).toBeVisible();
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(`/public/${SLUG}`);
+  const row = publicPage.getByRole("row").filter({ hasText: "Flexible short breaks for carers" }).first();
+  await expect(row).toContainText("Scale up");
+  await expect(publicPage.getByText("Lorna Shaw")).toHaveCount(0);
+  await expectAccessible(publicPage);
+  const csv = await (await publicPage.request.get(`/public/${SLUG}/portfolio.csv`)).text();
+  expect(csv).toContain("Flexible short breaks for carers");
+  expect(csv).not.toContain("lorna.shaw");
+  await visitor.close();
+
+  await signInAs(LORNA);
+  await page.goto(`/p/${SLUG}/my-work`);
+  await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -6,11 +6,11 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "", label: "Overview" },
   { href: "/priorities", label: "Priorities and sub-groups" },
-  { href: "/proposals", label: "Your proposals" },
+  { href: "/my-work", label: "My work" },
   { href: "/directory", label: "Directory" },
   { href: "/map", label: "Partnership map" },
   { href: "/funded-projects", label: "Funded projects" },
-  { href: "/projects", label: "Project progress" },
+  { href: "/dashboard", label: "Dashboard" },
   { href: "/funding", label: "Funding" },
   { href: "/admin", label: "Administration" },
 ] as const;
@@ -32,7 +32,8 @@ export function PartnershipNav({
       <ul className="flex flex-wrap gap-x-1">
         {SECTIONS.filter(
           (section) =>
-            (showAdministration || section.href !== "/admin") && (showFunding || section.href !== "/funding"),
+            (showAdministration || section.href !== "/admin") &&
+            (showFunding || (section.href !== "/funding" && section.href !== "/dashboard")),
         ).map((section) => {
           const href = `${base}${section.href}`;
           const current = section.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);

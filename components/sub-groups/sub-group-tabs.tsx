@@ -11,7 +11,7 @@ export function SubGroupTabs({
 }: {
   /** /p/<slug>/groups/<id> */
   base: string;
-  /** Discussions and proposals share an audience: the sub-group's people, officers and chairs. */
+  /** Discussions, proposals and projects share an audience: the sub-group's people, officers and chairs. */
   showDiscussions: boolean;
   /** Shown to leads and officers only (null hides the tab). */
   pendingRequestCount: number | null;
@@ -23,6 +23,7 @@ export function SubGroupTabs({
       ? [
           { href: `${base}/discussions`, label: "Discussions", current: pathname.startsWith(`${base}/discussions`) },
           { href: `${base}/proposals`, label: "Proposals", current: pathname.startsWith(`${base}/proposals`) },
+          { href: `${base}/projects`, label: "Projects", current: pathname.startsWith(`${base}/projects`) },
         ]
       : []),
     ...(pendingRequestCount !== null

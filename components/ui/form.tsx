@@ -126,14 +126,14 @@ export function SelectField({
   );
 }
 
-/** A message for the whole form (e.g. a conflict the server reported), announced to screen readers. */
+/** A message for the whole form (e.g. a conflict the server reported), announced to screen readers; may hold a list. */
 export function FormMessage({ tone, children }: { tone: "error" | "success"; children: ReactNode }) {
   return (
-    <p
+    <div
       role={tone === "error" ? "alert" : "status"}
       className={`rounded-md border-l-4 p-3 font-semibold ${tone === "error" ? "border-red-800 bg-red-50 text-red-900" : "border-green-800 bg-green-50 text-green-900"}`}
     >
       {children}
-    </p>
+    </div>
   );
 }

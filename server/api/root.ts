@@ -9,10 +9,12 @@ import { membershipRouter } from "./routers/membership";
 import { notificationRouter } from "./routers/notification";
 import { partnershipRouter } from "./routers/partnership";
 import { priorityAreaRouter } from "./routers/priority-area";
+import { portfolioRouter } from "./routers/portfolio";
 import { projectRouter } from "./routers/project";
 import { proposalRouter } from "./routers/proposal";
 import { subGroupRouter } from "./routers/sub-group";
 import { systemRouter } from "./routers/system";
+import { transparencyRouter } from "./routers/transparency";
 
 export const appRouter = router({
   system: systemRouter,
@@ -29,6 +31,8 @@ export const appRouter = router({
   proposal: proposalRouter,
   assessment: assessmentRouter,
   project: projectRouter,
+  portfolio: portfolioRouter,
+  transparency: transparencyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -256,6 +256,15 @@ export const policy: Readonly<Record<string, Rule>> = {
   "project.reviewUpdate": inProject("updateId", OFFICERS, NO_TEAM),
   "project.submitEvaluation": inProject("projectId", [], ["LEAD"]),
   "project.decide": inProject("projectId", OFFICERS, NO_TEAM),
+  "project.timeline": inProject("projectId", STEERING, WHOLE_TEAM),
+
+  // --- dashboards and transparency --------------------------------------------------------
+  "portfolio.overview": inPartnership("partnershipSlug", STEERING),
+  "portfolio.subGroup": inSubGroup("subGroupId", STEERING, SUBGROUP_PEOPLE),
+  "portfolio.myWork": inPartnership("partnershipSlug", ALL_ROLES),
+  /** The public page of a partnership that chose to publish: no personal data, no sign-in. */
+  "transparency.portfolio": anyone,
+  "transparency.setPublished": inPartnership("partnershipSlug", OFFICERS),
 
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,

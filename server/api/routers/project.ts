@@ -13,6 +13,7 @@ import { partnershipProcedure, projectProcedure, router } from "@/server/api/trp
 import { decideProject, submitEvaluation } from "@/server/domain/projects/evaluation";
 import { getProject, listProjects, myProjects } from "@/server/domain/projects/queries";
 import { setUpProject } from "@/server/domain/projects/set-up";
+import { projectTimeline } from "@/server/domain/projects/timeline";
 import { reviewUpdate, saveUpdateDraft, submitUpdate } from "@/server/domain/projects/updates";
 
 /**
@@ -34,4 +35,5 @@ export const projectRouter = router({
     .input(submitEvaluationInput)
     .mutation(({ ctx, input }) => submitEvaluation(ctx.db, ctx.actor, ctx, input)),
   decide: projectProcedure.input(decideProjectInput).mutation(({ ctx, input }) => decideProject(ctx.db, ctx.actor, ctx, input)),
+  timeline: projectProcedure.input(projectRefInput).query(({ ctx }) => projectTimeline(ctx.db, ctx.project.id)),
 });

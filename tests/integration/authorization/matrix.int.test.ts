@@ -13,9 +13,11 @@ import { fundingCases } from "./cases/funding";
 import { notificationsCases } from "./cases/notifications";
 import { partnershipAdminCases } from "./cases/partnership-admin";
 import { priorityAreasCases } from "./cases/priority-areas";
+import { portfolioCases } from "./cases/portfolio";
 import { projectsCases } from "./cases/projects";
 import { proposalsCases } from "./cases/proposals";
 import { subGroupsCases } from "./cases/sub-groups";
+import { transparencyCases } from "./cases/transparency";
 import { actorFor, buildFixture, PERSONAS, type Fixture, type Persona } from "./fixture";
 
 /**
@@ -34,6 +36,8 @@ const cases: AuthorizationCases = {
   ...proposalsCases,
   ...assessmentCases,
   ...projectsCases,
+  ...portfolioCases,
+  ...transparencyCases,
 };
 
 const database = withTestDatabase();

@@ -5,6 +5,7 @@ import { InviteForm } from "@/components/admin/invite-form";
 import { LocalityManager } from "@/components/admin/locality-manager";
 import { MemberTable } from "@/components/admin/member-table";
 import { PartnershipDetailsForm } from "@/components/admin/partnership-details-form";
+import { PublishPortfolioToggle } from "@/components/admin/publish-portfolio-toggle";
 import { PageHeader } from "@/components/ui/page-header";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { ROLE_LABELS, SECTOR_SHORT_LABELS } from "@/lib/sectors";
@@ -29,7 +30,15 @@ async function loadAdministration(slug: string) {
       api.partnership.overview({ partnershipSlug: parsed.data }),
       api.membership.list({ partnershipSlug: parsed.data }),
     ]);
-    return { overview, people };
+    const published = await api.transparency
+      .portfolio({ partnershipSlug: parsed.data })
+      .then(() => true)
+      .catch((error: unknown) => {
+        // The public page answers "not found" exactly when the partnership does not publish.
+        if (isNotFoundError(error)) return false;
+        throw error;
+      });
+    return { overview, people, published };
   } catch (error) {
     if (isNotFoundError(error) || (error instanceof TRPCError && error.code === "FORBIDDEN")) notFound();
     throw error;
@@ -40,7 +49,7 @@ export default async function AdministrationPage({ params }: { params: Promise<{
   const { slug } = await params;
   const actor = await getCurrentActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/admin`)}`);
-  const { overview, people } = await loadAdministration(slug);
+  const { overview, people, published } = await loadAdministration(slug);
 
   return (
     <>
@@ -119,6 +128,20 @@ export default async function AdministrationPage({ params }: { params: Promise<{
               sendCount: invitation.sendCount,
             }))}
           />
+        </section>
+
+        <section aria-labelledby="public-page">
+          <h2 id="public-page" className="text-2xl font-semibold">
+            Public page
+          </h2>
+          <p className="mb-4 mt-1 max-w-prose text-slate-700">
+            The partnership can publish its portfolio on a page anyone can see without signing in: its priority areas,
+            and for each published award the project, the organisation funded, the amounts awarded and paid, its status,
+            its latest red, amber or green rating and percentage complete, its outcome measures and the partnership&apos;s
+            decision. No personal data is published: no names or email addresses of people, and nothing people wrote in
+            updates, reviews, evaluations or decision reasons. A download of the same figures (CSV) is offered with it.
+          </p>
+          <PublishPortfolioToggle slug={overview.slug} published={published} />
         </section>
       </div>
     </>

@@ -52,5 +52,6 @@ export const projectsCases: AuthorizationCases = {
     input: (f) => ({ projectId: f.project.id, outcome: "SUSTAIN", reasons: "Worked well for the carers who used it", nextStep: "" }),
     allow: officers,
   },
+  "project.timeline": { input: (f) => ({ projectId: f.project.id }), allow: [...officers, ...team] },
   "project.reviewUpdate": { input: (f) => ({ updateId: f.submittedUpdate.id, outcome: "ACCEPT", note: "" }), allow: officers },
 };

@@ -15,6 +15,8 @@ import {
   ReportStateTag,
   UpdateStatusTag,
 } from "@/components/projects/project-labels";
+import { DecideProjectForm } from "@/components/projects/decide-project-form";
+import { EvaluationForm } from "@/components/projects/evaluation-form";
 import { ReviewUpdateForm } from "@/components/projects/review-update-form";
 import { timeFormat } from "@/components/proposals/proposal-labels";
 import { buttonClass } from "@/components/ui/button-styles";
@@ -22,11 +24,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatPence } from "@/lib/money";
 import { getApi } from "@/server/api/server-caller";
+import { EVALUATION_OPENS_DAYS_BEFORE_END, OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
+import { addDays } from "@/server/domain/projects/schedule";
+import type { ProjectTimelineEntry } from "@/server/domain/projects/timeline";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; projectId: string }> };
 type Update = LoadedProject["updates"][number];
+type Evaluation = NonNullable<LoadedProject["evaluation"]>;
+type Decision = NonNullable<LoadedProject["decision"]>;
 
 const pathOf = (slug: string, projectId: string) => `/p/${slug}/projects/${projectId}`;
 const sectionHeading = "text-2xl font-semibold";
@@ -46,7 +53,10 @@ export default async function ProjectPage({ params }: Props) {
   const project = await loadProject(slug, projectId, here);
   const { viewer, award, budget } = project;
   const api = await getApi();
-  const overview = await api.partnership.overview({ partnershipSlug: slug });
+  const [overview, timeline] = await Promise.all([
+    api.partnership.overview({ partnershipSlug: slug }),
+    api.project.timeline({ projectId }),
+  ]);
   const isOfficer = overview.myRole === "OFFICER";
   const awardPath = `/p/${slug}/funding/${award.fundId}/awards/${award.id}`;
 
@@ -371,8 +381,188 @@ export default async function ProjectPage({ params }: Props) {
             </ol>
           )}
         </section>
+
+        <section aria-labelledby="evaluation-heading">
+          <h2 id="evaluation-heading" className={sectionHeading}>
+            Evaluation
+          </h2>
+          {project.evaluation ? (
+            <EvaluationSummary evaluation={project.evaluation} project={project} />
+          ) : viewer.canEvaluate ? (
+            <>
+              <p className="mt-1 max-w-prose text-slate-700">
+                Say how the test went. Once you submit it, the partnership decides whether to scale it up, sustain it, adapt it or
+                stop it.
+              </p>
+              <EvaluationForm
+                projectId={project.id}
+                awardedPence={award.awardedPence}
+                measures={project.measures.map(({ id, name, unit, kind, baseline, target }) => ({ id, name, unit, kind, baseline, target }))}
+              />
+            </>
+          ) : (
+            <p className="mt-2 max-w-prose">
+              The lead writes the evaluation from <Day day={addDays(project.endsOn, -EVALUATION_OPENS_DAYS_BEFORE_END)} />, a month
+              before the test ends. It has not been submitted yet.
+            </p>
+          )}
+        </section>
+
+        <section aria-labelledby="decision-heading">
+          <h2 id="decision-heading" className={sectionHeading}>
+            Decision
+          </h2>
+          {project.decision ? (
+            <DecisionSummary decision={project.decision} />
+          ) : viewer.canDecide ? (
+            <>
+              <p className="mt-1 max-w-prose text-slate-700">
+                The lead&apos;s evaluation is in. Record what the partnership decided; this closes the project.
+              </p>
+              <DecideProjectForm projectId={project.id} />
+            </>
+          ) : (
+            <p className="mt-2 max-w-prose">
+              {project.evaluation
+                ? "The evaluation is in. The partnership's officers will record the decision."
+                : "The partnership decides the test's future once the lead's evaluation is in."}
+            </p>
+          )}
+        </section>
+
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading" className={sectionHeading}>
+            Timeline
+          </h2>
+          <p className="mt-1 max-w-prose text-slate-700">Everything that happened, from the first idea to the decision, oldest first.</p>
+          <ol className="mt-3 max-w-prose space-y-3 border-l-2 border-slate-300 pl-4">
+            {timeline.map((entry) => (
+              <li key={entry.id}>
+                <p className="text-sm text-slate-700">
+                  <time dateTime={entry.at.toISOString()}>{timeFormat.format(entry.at)}</time>
+                  {entry.actor ? <span>, {entry.actor.name}</span> : null}
+                </p>
+                <p className="break-words">{entry.summary}</p>
+                {entry.link ? (
+                  <Link href={entry.link} className="text-sm">
+                    {timelineLinkText(entry)}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
       </div>
     </>
+  );
+}
+
+/** Link words that make sense out of context (screen readers list links on their own). */
+function timelineLinkText(entry: ProjectTimelineEntry): ReactNode {
+  switch (entry.kind) {
+    case "REVISED":
+      return "See what changed in the proposal";
+    case "UPDATE_POSTED":
+    case "UPDATE_ACCEPTED":
+    case "UPDATE_RETURNED":
+      return (
+        <>
+          Read the update<span className="sr-only">: {entry.summary.toLowerCase()}</span>
+        </>
+      );
+    case "PAID":
+      return "See the payments";
+    case "EVALUATED":
+      return "Read the evaluation";
+    case "DECIDED":
+      return "Read the decision";
+    default:
+      return "Read more";
+  }
+}
+
+/** The lead's evaluation as submitted: where the measures ended, what it cost, what they learned. */
+function EvaluationSummary({ evaluation, project }: { evaluation: Evaluation; project: LoadedProject }) {
+  const results = new Map(evaluation.measureResults.map((entry) => [entry.measureId, entry.value]));
+  const difference = project.award.awardedPence - evaluation.costPence;
+  return (
+    <>
+      <p className="mt-1 text-sm text-slate-700">
+        Submitted by {evaluation.author.name},{" "}
+        <time dateTime={evaluation.submittedAt.toISOString()}>{timeFormat.format(evaluation.submittedAt)}</time>
+      </p>
+      <p className="mt-3 text-xl font-semibold">Recommends: {OUTCOME_LABELS[evaluation.recommendation]}</p>
+      {project.measures.length > 0 ? (
+        <ScrollRegion label="Success measures at the end" className="mt-4">
+          <table className="w-full min-w-[36rem] border-collapse text-left">
+            <caption className="text-left font-semibold">Success measures at the end of the test</caption>
+            <thead>
+              <tr className={headRow}>
+                <th scope="col" className="py-2 pr-3">Measure</th>
+                <th scope="col" className="py-2 pr-3 text-right">Baseline</th>
+                <th scope="col" className="py-2 pr-3 text-right">Target</th>
+                <th scope="col" className="py-2 text-right">At the end</th>
+              </tr>
+            </thead>
+            <tbody>
+              {project.measures.map((measure) => {
+                const value = results.get(measure.id) ?? null;
+                return (
+                  <tr key={measure.id} className={bodyRow}>
+                    <th scope="row" className="py-2 pr-3 font-normal">{measure.name}</th>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatMeasure(measure.baseline, measure)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatMeasure(measure.target, measure)}</td>
+                    <td className="py-2 text-right tabular-nums">{value === null ? "Not measured" : formatMeasure(value, measure)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      ) : null}
+      <dl className="mt-4 max-w-prose space-y-3">
+        <div>
+          <dt className="font-semibold">What the test cost</dt>
+          <dd className="mt-1 tabular-nums">
+            {formatPence(evaluation.costPence)} of {formatPence(project.award.awardedPence)} awarded
+            {difference > 0 ? ` (${formatPence(difference)} less than the award)` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">What worked</dt>
+          <dd className="mt-1 whitespace-pre-line break-words">{evaluation.whatWorked}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">What did not work</dt>
+          <dd className="mt-1 whitespace-pre-line break-words">{evaluation.whatDidNot}</dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+/** The partnership's decision on the test, as recorded. */
+function DecisionSummary({ decision }: { decision: Decision }) {
+  return (
+    <div className="mt-3 max-w-prose rounded-md border-l-4 border-brand-800 bg-slate-50 p-4">
+      <h3 className="text-xl font-semibold">Decision: {OUTCOME_LABELS[decision.outcome]}</h3>
+      <p className="mt-1 text-sm text-slate-700">
+        Recorded by {decision.decidedBy.name},{" "}
+        <time dateTime={decision.decidedAt.toISOString()}>{timeFormat.format(decision.decidedAt)}</time>
+      </p>
+      <dl className="mt-3 space-y-3">
+        <div>
+          <dt className="font-semibold">Reasons</dt>
+          <dd className="mt-1 whitespace-pre-line break-words">{decision.reasons}</dd>
+        </div>
+        {decision.nextStep ? (
+          <div>
+            <dt className="font-semibold">Next step for recurring funding</dt>
+            <dd className="mt-1 whitespace-pre-line break-words">{decision.nextStep}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
   );
 }
 

@@ -1,0 +1,100 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import {
+  DecisionsSoFar,
+  MoneyByArea,
+  OutcomesAchieved,
+  OverdueUpdates,
+  ProjectsByStatusAndRag,
+  Tiles,
+} from "@/components/portfolio/portfolio-sections";
+import { instantDayFormat } from "@/components/projects/project-labels";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatPence } from "@/lib/money";
+import { partnershipSlug } from "@/lib/schemas/partnership";
+import { getApi } from "@/server/api/server-caller";
+import { getCurrentActor } from "@/server/auth/current-actor";
+
+export const metadata: Metadata = { title: "Portfolio dashboard" };
+export const dynamic = "force-dynamic";
+
+/** The partnership's funded projects at a glance, for its officers and chairs. */
+export default async function PortfolioDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  if (!partnershipSlug.safeParse(slug).success) notFound();
+  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/dashboard`)}`);
+  const api = await getApi();
+  const portfolio = await api.portfolio.overview({ partnershipSlug: slug }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
+    if (error instanceof TRPCError && ["NOT_FOUND", "UNAUTHORIZED", "BAD_REQUEST"].includes(error.code)) notFound();
+    throw error;
+  });
+  if (!portfolio) return <NotForYou slug={slug} />;
+
+  const { money, projects, overdue, decisions, outcomes } = portfolio;
+  const tiles = [
+    ...(money.funds
+      ? [
+          { label: "In the funds", value: formatPence(money.funds.totalPence), note: `${money.funds.count} ${money.funds.count === 1 ? "fund" : "funds"}` },
+          { label: "Available to award", value: formatPence(money.funds.availablePence) },
+        ]
+      : []),
+    { label: "Committed", value: formatPence(money.committedPence) },
+    { label: "Paid", value: formatPence(money.paidPence) },
+    { label: "Remaining to pay", value: formatPence(money.remainingPence) },
+    { label: "Funded projects", value: projects.total.toLocaleString("en-GB") },
+    {
+      label: "Projects with overdue updates",
+      value: overdue.projectCount.toLocaleString("en-GB"),
+      note: overdue.periodCount > 0 ? `${overdue.periodCount.toLocaleString("en-GB")} updates overdue` : undefined,
+    },
+    { label: "Decisions so far", value: decisions.total.toLocaleString("en-GB") },
+    {
+      label: "Measures at target",
+      value: `${outcomes.onTrackCount.toLocaleString("en-GB")} of ${outcomes.targetCount.toLocaleString("en-GB")}`,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Portfolio dashboard"
+        lead={`How the partnership's funded test projects are doing, as at ${instantDayFormat.format(portfolio.at)}.`}
+      >
+        <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={`/p/${slug}/projects`}>All funded projects</Link>
+          <Link href={`/p/${slug}/my-work`}>My work</Link>
+        </p>
+      </PageHeader>
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading" className="sr-only">
+          Summary
+        </h2>
+        <Tiles items={tiles} />
+      </section>
+
+      <MoneyByArea money={money} />
+      <ProjectsByStatusAndRag projects={projects} />
+      <OverdueUpdates slug={slug} overdue={overdue} />
+      <DecisionsSoFar decisions={decisions} />
+      <OutcomesAchieved slug={slug} outcomes={outcomes} />
+    </>
+  );
+}
+
+function NotForYou({ slug }: { slug: string }) {
+  return (
+    <>
+      <PageHeader
+        title="Portfolio dashboard"
+        lead="The portfolio dashboard is for the partnership's officers and chairs."
+      />
+      <p>
+        <Link href={`/p/${slug}/my-work`}>See your own work: your projects, updates due and proposals</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { buttonClass } from "@/components/ui/button-styles";
+import { FormMessage } from "@/components/ui/form";
+import { useApiAction } from "@/components/ui/use-api-action";
+
+/** Officers switch the partnership's public page on and off. */
+export function PublishPortfolioToggle({ slug, published }: { slug: string; published: boolean }) {
+  const client = useTRPCClient();
+  const action = useApiAction();
+
+  function toggle() {
+    void action.run(() => client.transparency.setPublished.mutate({ partnershipSlug: slug, published: !published }), {
+      success: published ? "The portfolio is no longer published." : "The portfolio is now published.",
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      <p className="font-semibold">
+        {published ? "The public page is on: anyone can see it, without signing in." : "The public page is off."}
+      </p>
+      {published ? (
+        <p>
+          <a href={`/public/${slug}`}>View the public page</a>
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className={published ? buttonClass.secondary : buttonClass.primary}
+        disabled={action.pending}
+        onClick={toggle}
+      >
+        {published ? "Stop publishing" : "Publish the partnership's portfolio"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import type { MembershipRole } from "@/server/db/generated/enums";
+import { callerFor } from "./support/caller";
+import { withTestDatabase } from "./support/database";
+import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+
+const database = withTestDatabase();
+
+const DAY = 24 * 3600 * 1000;
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+
+async function failure(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/**
+ * A proposal by Lena (lead author) and Colin (co-author), started, submitted and approved
+ * weeks ago, then awarded £5,000 in two payments.
+ */
+async function world(db: Database) {
+  const partnership = await createPartnership(db);
+  const carers = await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" });
+  await db.partnershipOrganisation.create({ data: { partnershipId: partnership.id, organisationId: carers.id } });
+  const person = async (name: string, role: MembershipRole = "MEMBER"): Promise<Actor> => {
+    const { actor } = await createPerson(db, { name, organisationId: carers.id });
+    await addMember(db, partnership.id, actor.userId, role);
+    return actor;
+  };
+  const people = {
+    officer: await person("Fiona Officer", "OFFICER"),
+    lena: await person("Lena Lead"),
+    colin: await person("Colin Coauthor"),
+    dev: await person("Dev Bystander"),
+  };
+  const api = (actor: Actor) => callerFor(db, actor);
+  const fund = await api(people.officer).funding.createFund({
+    partnershipSlug: partnership.slug,
+    name: "Test and learn fund",
+    source: "HSCP",
+    financialYear: "2021/22",
+    totalPence: 2_000_000,
+  });
+  const priorityArea = await db.priorityArea.create({
+    data: { partnershipId: partnership.id, title: "Unpaid carers", description: "d", outcomesSought: "o", position: 0 },
+  });
+  const subGroup = await db.subGroup.create({
+    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Carers", purpose: "p" },
+  });
+  const round = await db.fundingRound.create({
+    data: {
+      fundId: fund.id,
+      title: "Round 1",
+      guidance: "g",
+      eligibility: "e",
+      criteria: [{ name: "Partnership", weight: 100 }],
+      opensAt: daysAgo(70),
+      closesAt: daysAgo(30),
+      minAwardPence: 1_000,
+      maxAwardPence: 1_000_000,
+      status: "DECIDED",
+    },
+  });
+  const proposal = await db.proposal.create({
+    data: {
+      partnershipId: partnership.id,
+      subGroupId: subGroup.id,
+      roundId: round.id,
+      submittedAt: daysAgo(40),
+      title: "Pharmacy check-ins",
+      requestedPence: 500_000,
+      status: "APPROVED",
+      createdById: people.lena.userId,
+      authors: {
+        create: [
+          { userId: people.lena.userId, role: "LEAD" },
+          { userId: people.colin.userId, role: "CO_AUTHOR" },
+        ],
+      },
+      sections: {
+        create: [
+          {
+            key: "measures",
+            version: 1,
+            content: { items: [{ id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }] },
+          },
+          {
+            key: "budget",
+            version: 1,
+            content: { lines: [{ id: "b1", item: "Pharmacy time", amountPence: 500_000, organisationId: null }] },
+          },
+        ],
+      },
+    },
+  });
+  await db.proposalEvent.createMany({
+    data: [
+      { kind: "CREATED" as const, actor: people.lena, summary: "Lena Lead started the proposal “Pharmacy check-ins”", daysAgo: 60 },
+      { kind: "SUBMITTED" as const, actor: people.lena, summary: "Lena Lead submitted the proposal", daysAgo: 40 },
+      { kind: "APPROVED" as const, actor: people.officer, summary: "Fiona Officer approved the proposal", daysAgo: 20 },
+    ].map((event) => ({
+      proposalId: proposal.id,
+      kind: event.kind,
+      actorId: event.actor.userId,
+      summary: event.summary,
+      createdAt: daysAgo(event.daysAgo),
+    })),
+  });
+  const award = await api(people.officer).funding.awardGrant({
+    fundId: fund.id,
+    projectName: "Pharmacy check-ins",
+    recipientName: "Carers Centre",
+    recipientOrganisationId: carers.id,
+    amountPence: 500_000,
+    tranches: [
+      { amountPence: 250_000, dueOn: new Date() },
+      { amountPence: 250_000, dueOn: new Date(Date.now() + 90 * DAY) },
+    ],
+    idempotencyKey: randomUUID(),
+  });
+  await db.award.update({ where: { id: award.id }, data: { proposalId: proposal.id } });
+  return { partnership, people, api, proposal, award };
+}
+
+describe("a funded project's timeline", () => {
+  it("runs from the proposal's history through set-up, reporting and payment to the evaluation and the decision", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const officer = w.api(w.people.officer);
+    const lena = w.api(w.people.lena);
+
+    // A test that ran for six months and ended ten days ago.
+    const { id: projectId } = await officer.project.setUp({
+      awardId: w.award.id,
+      startsOn: isoDay(-200),
+      endsOn: isoDay(-10),
+      reportingFrequency: "QUARTERLY",
+    });
+    const period1 = await db.reportingPeriod.findFirstOrThrow({ where: { projectId, sequence: 1 } });
+    const draft = await lena.project.saveUpdate({
+      projectId,
+      periodId: period1.id,
+      rag: "GREEN",
+      percentComplete: 50,
+      narrative: "Six pharmacies asking about caring.",
+      spend: [{ budgetLineId: "b1", spentPence: 200_000 }],
+      measureValues: [{ measureId: "m1", value: 30 }],
+      milestoneChanges: [],
+      risks: "",
+      learning: "",
+    });
+    const submitted = await lena.project.submitUpdate({ updateId: draft.id });
+    await officer.project.reviewUpdate({ updateId: draft.id, outcome: "ACCEPT", note: "" });
+    const tranche1 = w.award.tranches.find((tranche) => tranche.sequence === 1)!;
+    await officer.funding.payTranche({
+      awardId: w.award.id,
+      trancheId: tranche1.id,
+      paidOn: new Date(),
+      reference: "BACS-1",
+      idempotencyKey: randomUUID(),
+    });
+    await lena.project.submitEvaluation({
+      projectId,
+      measureResults: [{ measureId: "m1", value: 64 }],
+      costPence: 480_000,
+      whatWorked: "Pharmacists asking at the counter found carers nobody knew.",
+      whatDidNot: "Weekend staff were not trained.",
+      recommendation: "SCALE_UP",
+    });
+    await officer.project.decide({
+      projectId,
+      outcome: "SCALE_UP",
+      reasons: "Referrals rose sixteen-fold.",
+      nextStep: "Put to the IJB for recurring funding in 2022/23.",
+    });
+
+    const timeline = await officer.project.timeline({ projectId });
+    expect(timeline.map((entry) => entry.summary)).toEqual([
+      "Lena Lead started the proposal “Pharmacy check-ins”",
+      "Lena Lead submitted the proposal",
+      "Fiona Officer approved the proposal",
+      "Awarded £5,000.00",
+      "Set up as a funded project",
+      `Posted the period 1 update${submitted.late ? " (late)" : ""}`,
+      "Accepted the period 1 update",
+      "Paid £2,500.00 (payment 1)",
+      "Evaluated the test: recommends Scale up",
+      "Decided: Scale up — Referrals rose sixteen-fold.",
+    ]);
+    const times = timeline.map((entry) => entry.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(timeline.map((entry) => entry.actor?.name ?? null)).toEqual([
+      "Lena Lead",
+      "Lena Lead",
+      "Fiona Officer",
+      "Fiona Officer",
+      "Fiona Officer",
+      "Lena Lead",
+      "Fiona Officer",
+      "Fiona Officer",
+      "Lena Lead",
+      "Fiona Officer",
+    ]);
+    const projectPage = `/p/${w.partnership.slug}/projects/${projectId}`;
+    expect(timeline.find((entry) => entry.kind === "UPDATE_ACCEPTED")!.link).toBe(`${projectPage}#update-${draft.id}`);
+    expect(timeline.find((entry) => entry.kind === "DECIDED")!.link).toBe(`${projectPage}#decision-heading`);
+
+    // The team sees the same history; someone outside the project and its steering group does not.
+    expect((await w.api(w.people.colin).project.timeline({ projectId })).map((entry) => entry.id)).toEqual(timeline.map((entry) => entry.id));
+    expect((await failure(w.api(w.people.dev).project.timeline({ projectId }))).code).toBe("FORBIDDEN");
+  });
+
+  it("shows only the set-up and the money for a project awarded without a proposal", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const officer = w.api(w.people.officer);
+    const award = await officer.funding.awardGrant({
+      fundId: w.award.fundId,
+      projectName: "Direct award",
+      recipientName: "Someone",
+      amountPence: 10_000,
+      tranches: [{ amountPence: 10_000, dueOn: new Date() }],
+      idempotencyKey: randomUUID(),
+    });
+    const { id: projectId } = await officer.project.setUp({
+      awardId: award.id,
+      startsOn: isoDay(-10),
+      endsOn: isoDay(80),
+      reportingFrequency: "QUARTERLY",
+      leadUserId: w.people.dev.userId,
+    });
+    const timeline = await w.api(w.people.dev).project.timeline({ projectId });
+    expect(timeline.map((entry) => [entry.kind, entry.summary])).toEqual([
+      ["FUNDS_AWARDED", "Awarded £100.00"],
+      ["SET_UP", "Set up as a funded project"],
+    ]);
+    expect(await db.proposalEvent.count({ where: { proposalId: w.proposal.id } })).toBe(3);
+  });
+});
