@@ -133,7 +133,7 @@ test("project pages fit a 320 px wide screen", async ({ page, signInAs }) => {
   const [project] = await query<{ id: string }>('SELECT id FROM "FundedProject" WHERE name = $1', ["Ferguslie community meals"]);
   for (const [email, paths] of [
     ["aisha.rahman@ferguslie-larder.example", [`/p/${SLUG}/projects/${project!.id}`, `/p/${SLUG}/projects/${project!.id}/updates/new`, `/p/${SLUG}/projects`]],
-    [OFFICER, [`/p/${SLUG}/projects`]],
+    [OFFICER, [`/p/${SLUG}/projects`, `/p/${SLUG}/dashboard`, `/p/${SLUG}/my-work`]],
   ] as const) {
     await signInAs(email);
     for (const path of paths) {
@@ -194,6 +194,8 @@ test("the lead evaluates a finished test, the partnership decides to scale it up
   await expect(row).toContainText("Scale up");
   await expect(publicPage.getByText("Lorna Shaw")).toHaveCount(0);
   await expectAccessible(publicPage);
+  await publicPage.setViewportSize({ width: 320, height: 800 });
+  expect(await publicPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   const csv = await (await publicPage.request.get(`/public/${SLUG}/portfolio.csv`)).text();
   expect(csv).toContain("Flexible short breaks for carers");
   expect(csv).not.toContain("lorna.shaw");
