@@ -112,19 +112,26 @@ test("an officer sets an award up as a funded project from the award's page", as
   await page.getByLabel("End date", { exact: true }).fill("2021-07-31");
   await page.getByLabel("Monthly", { exact: true }).check();
   await page.getByLabel("Project lead", { exact: true }).selectOption({ label: (await page.getByLabel("Project lead", { exact: true }).locator("option", { hasText: "Lorna Shaw" }).textContent())! });
+  await page.getByText("Choose the team").click();
+  await page.getByRole("group", { name: "Team members" }).getByLabel(/Euan Stewart/).check();
   await page.getByLabel("Payment 2 waits for", { exact: true }).selectOption({ label: "Period 3 update" });
   await page.getByRole("button", { name: "Set up the project" }).click();
   await expect(page.getByRole("heading", { level: 1, name: project })).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByText("Waits for the period 3 update to be accepted")).toBeVisible();
 
-  const [stored] = await query<{ periods: string; lead: string }>(
+  const [stored] = await query<{ periods: string; lead: string; members: string }>(
     `SELECT (SELECT count(*) FROM "ReportingPeriod" r WHERE r."projectId" = p.id)::text AS periods,
-            (SELECT u.email FROM "ProjectTeamMember" t JOIN "User" u ON u.id = t."userId" WHERE t."projectId" = p.id AND t.role = 'LEAD') AS lead
+            (SELECT u.email FROM "ProjectTeamMember" t JOIN "User" u ON u.id = t."userId" WHERE t."projectId" = p.id AND t.role = 'LEAD') AS lead,
+            (SELECT string_agg(u.email, ',') FROM "ProjectTeamMember" t JOIN "User" u ON u.id = t."userId" WHERE t."projectId" = p.id AND t.role = 'MEMBER') AS members
      FROM "FundedProject" p WHERE p.name = $1`,
     [project],
   );
-  expect(stored).toEqual({ periods: "6", lead: "lorna.shaw@renfrewshire-carers.example" });
+  expect(stored).toEqual({
+    periods: "6",
+    lead: "lorna.shaw@renfrewshire-carers.example",
+    members: "euan.stewart@renfrewshire-council.example",
+  });
 });
 
 test("project pages fit a 320 px wide screen", async ({ page, signInAs }) => {

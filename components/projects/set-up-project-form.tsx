@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useId, useState, type FormEvent } from "react";
 import { dateFormat } from "@/components/funding/award-state";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
@@ -24,7 +25,7 @@ function periodCount(startsOn: string, endsOn: string, frequency: Frequency) {
 
 /**
  * An officer sets an award up as a funded project: its dates, how often it reports, its
- * lead, and which unpaid payments wait for a period's update to be accepted.
+ * lead and team, and which unpaid payments wait for a period's update to be accepted.
  */
 export function SetUpProjectForm({
   slug,
@@ -45,6 +46,7 @@ export function SetUpProjectForm({
   const [endsOn, setEndsOn] = useState("");
   const [frequency, setFrequency] = useState<Frequency>("QUARTERLY");
   const [leadUserId, setLeadUserId] = useState("");
+  const [team, setTeam] = useState<string[]>([]);
   const [ties, setTies] = useState<Record<string, string>>({});
   const periods = periodCount(startsOn, endsOn, frequency);
   const errors = action.fieldErrors;
@@ -62,6 +64,7 @@ export function SetUpProjectForm({
           endsOn,
           reportingFrequency: frequency,
           ...(leadUserId ? { leadUserId } : {}),
+          ...(team.length > 0 ? { teamUserIds: team } : {}),
           tiedTranches,
         }),
       { refresh: false },
@@ -153,6 +156,36 @@ export function SetUpProjectForm({
           </option>
         ))}
       </SelectField>
+
+      <details>
+        <summary className="cursor-pointer font-semibold text-brand-800">Choose the team</summary>
+        <fieldset className="mt-3 min-w-0">
+          <legend className="font-semibold">Team members</legend>
+          <p className="text-sm text-slate-700">
+            Optional. People from any organisation in the partnership; if you tick nobody, the proposal&apos;s co-authors
+            join the team.
+          </p>
+          {errors.teamUserIds ? (
+            <p className="font-semibold text-red-800">
+              <span className="sr-only">Error: </span>
+              {errors.teamUserIds[0]}
+            </p>
+          ) : null}
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {people
+              .filter((person) => person.id !== leadUserId)
+              .map((person) => (
+                <CheckboxChoice
+                  key={person.id}
+                  name="teamUserIds"
+                  label={person.label}
+                  checked={team.includes(person.id)}
+                  onChange={(on) => setTeam((current) => (on ? [...current, person.id] : current.filter((id) => id !== person.id)))}
+                />
+              ))}
+          </div>
+        </fieldset>
+      </details>
 
       {tranches.length > 0 ? (
         <fieldset className="space-y-4">
