@@ -21,6 +21,12 @@ test("a lead posts two updates (one late, flagged); the officer accepts the late
   await expect(page.getByText(/2 updates overdue/)).toBeVisible();
   await expectAccessible(page);
 
+  // The lead brings someone from another organisation into the team.
+  const [sandra] = await query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', ["sandra.kerr@engage-renfrewshire.example"]);
+  await page.getByLabel("Add someone to the team", { exact: true }).selectOption(sandra!.id);
+  await page.getByRole("button", { name: "Add to the team" }).click();
+  await expect(page.getByRole("button", { name: "Take off the team: Sandra Kerr" })).toBeVisible();
+
   // Period 3 is overdue: its update comes in late.
   await page.getByRole("link", { name: "Post a progress update" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Post a progress update" })).toBeVisible();

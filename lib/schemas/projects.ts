@@ -114,3 +114,6 @@ export const decideProjectInput = z.object({
   reasons: required("why", 5_000),
   nextStep: z.string().trim().max(2_000, "Use 2,000 characters or fewer").default(""),
 });
+
+/** Someone joining or leaving a project's team. */
+export const teamMemberInput = z.object({ projectId: id, userId: id });

@@ -257,6 +257,9 @@ export const policy: Readonly<Record<string, Rule>> = {
   "project.submitEvaluation": inProject("projectId", [], ["LEAD"]),
   "project.decide": inProject("projectId", OFFICERS, NO_TEAM),
   "project.timeline": inProject("projectId", STEERING, WHOLE_TEAM),
+  "project.teamCandidates": inProject("projectId", OFFICERS, ["LEAD"]),
+  "project.addTeamMember": inProject("projectId", OFFICERS, ["LEAD"]),
+  "project.removeTeamMember": inProject("projectId", OFFICERS, ["LEAD"]),
 
   // --- dashboards and transparency --------------------------------------------------------
   "portfolio.overview": inPartnership("partnershipSlug", STEERING),

@@ -540,3 +540,31 @@ describe("the test-and-learn decision", () => {
     expect((await w.api(w.people.lena).project.get({ projectId })).viewer.canEvaluate).toBe(false);
   });
 });
+
+describe("the project's team", () => {
+  it("the lead adds and removes people from any organisation; the lead stays; others may not change it", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const { projectId } = await setUp(w);
+    const period1 = await db.reportingPeriod.findFirstOrThrow({ where: { projectId, sequence: 1 } });
+    const lena = w.api(w.people.lena);
+
+    const candidates = await lena.project.teamCandidates({ projectId });
+    expect(candidates.map((candidate) => candidate.name).sort()).toEqual(["Dev Bystander", "Fiona Officer"]);
+    expect((await failure(w.api(w.people.colin).project.addTeamMember({ projectId, userId: w.people.dev.userId }))).code).toBe("FORBIDDEN");
+
+    await lena.project.addTeamMember({ projectId, userId: w.people.dev.userId });
+    expect(await db.notification.count({ where: { userId: w.people.dev.userId, kind: "PROJECT_SET_UP" } })).toBe(1);
+    const twice = await failure(lena.project.addTeamMember({ projectId, userId: w.people.dev.userId }));
+    expect(twice.code).toBe("CONFLICT");
+    expect(twice.message).toBe("Dev Bystander is already in the team.");
+    // Dev can now write updates.
+    await w.api(w.people.dev).project.saveUpdate(draftInput(projectId, period1.id));
+
+    const lead = await failure(w.api(w.people.officer).project.removeTeamMember({ projectId, userId: w.people.lena.userId }));
+    expect(lead.code).toBe("CONFLICT");
+    expect(lead.message).toBe("The project's lead stays in the team.");
+    await lena.project.removeTeamMember({ projectId, userId: w.people.dev.userId });
+    expect((await failure(w.api(w.people.dev).project.get({ projectId }))).code).toBe("FORBIDDEN");
+  });
+});

@@ -7,12 +7,14 @@ import {
   saveUpdateInput,
   setUpProjectInput,
   submitEvaluationInput,
+  teamMemberInput,
   updateRefInput,
 } from "@/lib/schemas/projects";
 import { partnershipProcedure, projectProcedure, router } from "@/server/api/trpc";
 import { decideProject, submitEvaluation } from "@/server/domain/projects/evaluation";
 import { getProject, listProjects, myProjects } from "@/server/domain/projects/queries";
 import { setUpProject } from "@/server/domain/projects/set-up";
+import { addTeamMember, removeTeamMember, teamCandidates } from "@/server/domain/projects/team";
 import { projectTimeline } from "@/server/domain/projects/timeline";
 import { reviewUpdate, saveUpdateDraft, submitUpdate } from "@/server/domain/projects/updates";
 
@@ -36,4 +38,11 @@ export const projectRouter = router({
     .mutation(({ ctx, input }) => submitEvaluation(ctx.db, ctx.actor, ctx, input)),
   decide: projectProcedure.input(decideProjectInput).mutation(({ ctx, input }) => decideProject(ctx.db, ctx.actor, ctx, input)),
   timeline: projectProcedure.input(projectRefInput).query(({ ctx }) => projectTimeline(ctx.db, ctx.project.id)),
+  teamCandidates: projectProcedure.input(projectRefInput).query(({ ctx }) => teamCandidates(ctx.db, ctx)),
+  addTeamMember: projectProcedure
+    .input(teamMemberInput)
+    .mutation(({ ctx, input }) => addTeamMember(ctx.db, ctx.actor, ctx, input.userId)),
+  removeTeamMember: projectProcedure
+    .input(teamMemberInput)
+    .mutation(({ ctx, input }) => removeTeamMember(ctx.db, ctx.actor, ctx, input.userId)),
 });

@@ -54,4 +54,7 @@ export const projectsCases: AuthorizationCases = {
   },
   "project.timeline": { input: (f) => ({ projectId: f.project.id }), allow: [...officers, ...team] },
   "project.reviewUpdate": { input: (f) => ({ updateId: f.submittedUpdate.id, outcome: "ACCEPT", note: "" }), allow: officers },
+  "project.teamCandidates": { input: (f) => ({ projectId: f.project.id }), allow: [...officers, ...team] },
+  "project.addTeamMember": { input: (f) => ({ projectId: f.project.id, userId: f.people.spare.id }), allow: [...officers, ...team] },
+  "project.removeTeamMember": { input: (f) => ({ projectId: f.project.id, userId: f.people.member.id }), allow: [...officers, ...team] },
 };

@@ -17,6 +17,7 @@ import {
 } from "@/components/projects/project-labels";
 import { DecideProjectForm } from "@/components/projects/decide-project-form";
 import { EvaluationForm } from "@/components/projects/evaluation-form";
+import { AddTeamMemberForm, RemoveTeamMemberButton } from "@/components/projects/team-controls";
 import { ReviewUpdateForm } from "@/components/projects/review-update-form";
 import { timeFormat } from "@/components/proposals/proposal-labels";
 import { buttonClass } from "@/components/ui/button-styles";
@@ -58,6 +59,9 @@ export default async function ProjectPage({ params }: Props) {
     api.project.timeline({ projectId }),
   ]);
   const isOfficer = overview.myRole === "OFFICER";
+  // The lead and officers change the team until the partnership decides the test's future.
+  const canManageTeam = (isOfficer || project.viewer.isLead) && project.status !== "DECIDED";
+  const teamCandidates = canManageTeam ? await api.project.teamCandidates({ projectId: project.id }) : [];
   const awardPath = `/p/${slug}/funding/${award.fundId}/awards/${award.id}`;
 
   return (
@@ -353,9 +357,21 @@ export default async function ProjectPage({ params }: Props) {
                   {member.role === "LEAD" ? " (lead)" : ""}
                 </p>
                 <p className="text-sm text-slate-700">{member.organisationName ?? "Individual"}</p>
+                {canManageTeam && member.role !== "LEAD" ? (
+                  <RemoveTeamMemberButton projectId={project.id} userId={member.userId} name={member.name} />
+                ) : null}
               </li>
             ))}
           </ul>
+          {canManageTeam ? (
+            <AddTeamMemberForm
+              projectId={project.id}
+              candidates={teamCandidates.map((candidate) => ({
+                userId: candidate.userId,
+                label: candidate.organisationName ? `${candidate.name}, ${candidate.organisationName}` : candidate.name,
+              }))}
+            />
+          ) : null}
         </section>
 
         <section aria-labelledby="updates-heading">

@@ -1,0 +1,94 @@
+import type { Actor } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/errors";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { displayName } from "@/server/domain/discussions/people";
+import { notify } from "@/server/domain/notifications/notify";
+import { AppError, notFound } from "@/server/errors";
+import type { ProjectAccess } from "./access";
+import { projectPath } from "./paths";
+
+/**
+ * The project's team changes as the test goes on: its lead and the partnership's officers
+ * add people from any organisation in the partnership, and take them off again. The lead
+ * stays (there is always exactly one).
+ */
+
+export type TeamCandidate = { userId: string; name: string; organisationName: string | null };
+
+/** Everyone taking part in the partnership who is not in the team yet. */
+export async function teamCandidates(db: Database, access: ProjectAccess): Promise<TeamCandidate[]> {
+  const people = await db.membership.findMany({
+    where: {
+      partnershipId: access.project.partnershipId,
+      role: { not: "OBSERVER" },
+      user: { projectTeams: { none: { projectId: access.project.id } } },
+    },
+    select: { user: { select: { id: true, name: true, organisation: { select: { name: true } } } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return people.map(({ user }) => ({ userId: user.id, name: displayName(user), organisationName: user.organisation?.name ?? null }));
+}
+
+export async function addTeamMember(db: Database, actor: Actor, access: ProjectAccess, userId: string) {
+  const membership = await db.membership.findUnique({
+    where: { partnershipId_userId: { partnershipId: access.project.partnershipId, userId } },
+    select: { role: true, user: { select: { name: true } } },
+  });
+  if (!membership || membership.role === "OBSERVER") {
+    throw new AppError("BAD_REQUEST", "Choose someone taking part in this partnership.", { userId: ["Choose someone taking part in this partnership"] });
+  }
+  if (access.project.status === "DECIDED") throw new AppError("CONFLICT", "This project has been decided, so its team no longer changes.");
+  const name = displayName(membership.user);
+  try {
+    await db.$transaction(async (tx) => {
+      const project = await tx.fundedProject.findUniqueOrThrow({
+        where: { id: access.project.id },
+        select: { name: true, partnership: { select: { slug: true } } },
+      });
+      await tx.projectTeamMember.create({ data: { projectId: access.project.id, userId, role: "MEMBER" } });
+      await notify(tx, {
+        userIds: [userId],
+        actorId: actor.userId,
+        partnershipId: access.project.partnershipId,
+        kind: "PROJECT_SET_UP",
+        title: `You joined the team of "${project.name}"`,
+        body: "You can post its progress updates.",
+        linkPath: projectPath(project.partnership.slug, access.project.id),
+      });
+      await recordAudit(tx, {
+        partnershipId: access.project.partnershipId,
+        actorId: actor.userId,
+        action: "project.team_added",
+        subjectType: "FundedProject",
+        subjectId: access.project.id,
+        summary: `Added ${name} to the team of "${project.name}"`,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${name} is already in the team.`);
+    throw error;
+  }
+  return { userId };
+}
+
+export async function removeTeamMember(db: Database, actor: Actor, access: ProjectAccess, userId: string) {
+  return db.$transaction(async (tx) => {
+    const member = await tx.projectTeamMember.findUnique({
+      where: { projectId_userId: { projectId: access.project.id, userId } },
+      select: { role: true, user: { select: { name: true } }, project: { select: { name: true } } },
+    });
+    if (!member) throw notFound("That team member");
+    if (member.role === "LEAD") throw new AppError("CONFLICT", "The project's lead stays in the team.");
+    await tx.projectTeamMember.delete({ where: { projectId_userId: { projectId: access.project.id, userId } } });
+    await recordAudit(tx, {
+      partnershipId: access.project.partnershipId,
+      actorId: actor.userId,
+      action: "project.team_removed",
+      subjectType: "FundedProject",
+      subjectId: access.project.id,
+      summary: `Took ${displayName(member.user)} off the team of "${member.project.name}"`,
+    });
+    return { userId };
+  });
+}
