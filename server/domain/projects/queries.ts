@@ -122,6 +122,8 @@ export type ProjectView = {
     canEvaluate: boolean;
     /** An officer, and the lead's evaluation is in. */
     canDecide: boolean;
+    /** The lead or an officer, until the partnership decides the test's future. */
+    canManageTeam: boolean;
   };
 };
 
@@ -273,6 +275,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
         project.status !== "DECIDED" &&
         evaluationOpen(project.endsOn, now),
       canDecide: access.membership.role === "OFFICER" && project.evaluation !== null && projectAllows(project.status, "DECIDE"),
+      canManageTeam:
+        (access.membership.role === "OFFICER" || access.project.myTeamRole === "LEAD") && project.status !== "DECIDED",
     },
   };
 }

@@ -59,8 +59,7 @@ export default async function ProjectPage({ params }: Props) {
     api.project.timeline({ projectId }),
   ]);
   const isOfficer = overview.myRole === "OFFICER";
-  // The lead and officers change the team until the partnership decides the test's future.
-  const canManageTeam = (isOfficer || project.viewer.isLead) && project.status !== "DECIDED";
+  const canManageTeam = viewer.canManageTeam;
   const teamCandidates = canManageTeam ? await api.project.teamCandidates({ projectId: project.id }) : [];
   const awardPath = `/p/${slug}/funding/${award.fundId}/awards/${award.id}`;
 
