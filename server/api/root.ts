@@ -12,6 +12,9 @@ import { priorityAreaRouter } from "./routers/priority-area";
 import { portfolioRouter } from "./routers/portfolio";
 import { projectRouter } from "./routers/project";
 import { proposalRouter } from "./routers/proposal";
+import { reflectionRouter } from "./routers/reflection";
+import { eventRouter } from "./routers/event";
+import { storyRouter } from "./routers/story";
 import { subGroupRouter } from "./routers/sub-group";
 import { systemRouter } from "./routers/system";
 import { transparencyRouter } from "./routers/transparency";
@@ -33,6 +36,9 @@ export const appRouter = router({
   project: projectRouter,
   portfolio: portfolioRouter,
   transparency: transparencyRouter,
+  story: storyRouter,
+  event: eventRouter,
+  reflection: reflectionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,7 +26,12 @@ export type PartnershipScopeKey =
   | "priorityAreaId"
   | "fundId"
   | "roundId"
-  | "awardId";
+  | "awardId"
+  | "storyId"
+  | "eventId"
+  | "connectionId"
+  | "surveyId"
+  | "answerId";
 
 /** Input fields that identify something inside one sub-group. */
 export type SubGroupScopeKey = "subGroupId" | "joinRequestId" | "threadId" | "noteId";
@@ -269,6 +274,58 @@ export const policy: Readonly<Record<string, Rule>> = {
   "transparency.portfolio": anyone,
   "transparency.setPublished": inPartnership("partnershipSlug", OFFICERS),
 
+  // --- stories (#PositivePartnerships): authorship and visibility are refined in server/domain/stories ---
+  "story.list": inPartnership("partnershipSlug", ALL_ROLES),
+  "story.mine": inPartnership("partnershipSlug", PARTICIPANTS),
+  "story.moderationQueue": inPartnership("partnershipSlug", OFFICERS),
+  /** The organisations and projects a story may be linked to (the form's lists). */
+  "story.linkOptions": inPartnership("partnershipSlug", PARTICIPANTS),
+  "story.get": inPartnership("storyId", ALL_ROLES),
+  "story.create": inPartnership("partnershipSlug", PARTICIPANTS),
+  "story.update": inPartnership("storyId", PARTICIPANTS),
+  "story.submit": inPartnership("storyId", PARTICIPANTS),
+  "story.withdraw": inPartnership("storyId", PARTICIPANTS),
+  "story.moderate": inPartnership("storyId", OFFICERS),
+  "story.comment": inPartnership("storyId", PARTICIPANTS),
+  /** Published stories their authors made public, on a partnership's public page. */
+  "story.publicList": anyone,
+  "story.publicGet": anyone,
+
+  // --- events: organisers (steering, the creator, a hosting sub-group's leads) are refined in server/domain/events ---
+  "event.list": inPartnership("partnershipSlug", ALL_ROLES),
+  "event.get": inPartnership("eventId", ALL_ROLES),
+  /** The .ics file for calendar apps. */
+  "event.calendar": inPartnership("eventId", ALL_ROLES),
+  "event.create": inPartnership("partnershipSlug", PARTICIPANTS),
+  "event.update": inPartnership("eventId", PARTICIPANTS),
+  "event.cancel": inPartnership("eventId", PARTICIPANTS),
+  "event.rsvp": inPartnership("eventId", ALL_ROLES),
+  "event.cancelRsvp": inPartnership("eventId", ALL_ROLES),
+  "event.attendees": inPartnership("eventId", PARTICIPANTS),
+  "event.markAttendance": inPartnership("eventId", PARTICIPANTS),
+  "event.generateNetworking": inPartnership("eventId", PARTICIPANTS),
+  "event.networking": inPartnership("eventId", PARTICIPANTS),
+  "event.mySchedule": inPartnership("eventId", ALL_ROLES),
+  "event.logConnection": inPartnership("eventId", ALL_ROLES),
+  "event.myConnections": inPartnership("partnershipSlug", ALL_ROLES),
+  /** The sub-groups both people of a connection belong to (where a proposal may start). */
+  "event.connectionSubGroups": inPartnership("connectionId", PARTICIPANTS),
+  "event.startProposal": inPartnership("connectionId", PARTICIPANTS),
+
+  // --- reflections and surveys: who runs and who answers is refined in server/domain/reflections ---
+  "reflection.questionSets": inPartnership("partnershipSlug", PARTICIPANTS),
+  "reflection.createQuestionSet": inPartnership("partnershipSlug", PARTICIPANTS),
+  "reflection.list": inPartnership("partnershipSlug", ALL_ROLES),
+  "reflection.create": inPartnership("partnershipSlug", PARTICIPANTS),
+  "reflection.get": inPartnership("surveyId", ALL_ROLES),
+  "reflection.respond": inPartnership("surveyId", ALL_ROLES),
+  "reflection.results": inPartnership("surveyId", ALL_ROLES),
+  "reflection.exportCsv": inPartnership("surveyId", PARTICIPANTS),
+  "reflection.close": inPartnership("surveyId", PARTICIPANTS),
+  "reflection.trend": inSubGroup("subGroupId", STEERING, SUBGROUP_PEOPLE),
+  /** With the respondent's consent (their own act), an answer becomes a draft story. */
+  "reflection.answerToStory": inPartnership("answerId", PARTICIPANTS),
+
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,
   "notification.unreadCount": signedIn,
@@ -341,6 +398,17 @@ const resolvers: Record<PartnershipScopeKey | SubGroupScopeKey, (db: Database, v
   awardId: async (db, value) => {
     const row = await db.award.findUnique({ where: { id: value }, select: { fund: { select: { partnershipId: true } } } });
     return row && { partnershipId: row.fund.partnershipId };
+  },
+  storyId: async (db, value) => db.story.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  eventId: async (db, value) => db.event.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  connectionId: async (db, value) => db.connection.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  surveyId: async (db, value) => db.survey.findUnique({ where: { id: value }, select: { partnershipId: true } }),
+  answerId: async (db, value) => {
+    const row = await db.surveyAnswer.findUnique({
+      where: { id: value },
+      select: { response: { select: { survey: { select: { partnershipId: true } } } } },
+    });
+    return row && { partnershipId: row.response.survey.partnershipId };
   },
   subGroupId: async (db, value) => {
     const row = await db.subGroup.findUnique({ where: { id: value }, select: { id: true, partnershipId: true } });

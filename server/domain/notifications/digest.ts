@@ -25,6 +25,13 @@ const PREFERENCE_FOR: Record<NotificationKind, keyof EmailPreferences | null> = 
   PROGRESS_UPDATE_DUE: null,
   PROJECT_EVALUATED: "emailOnDecisions",
   PROJECT_DECIDED: "emailOnDecisions",
+  STORY_SUBMITTED: "emailOnDecisions",
+  STORY_MODERATED: "emailOnDecisions",
+  STORY_COMMENT: "emailOnMentions",
+  EVENT_PLACE_CONFIRMED: null,
+  EVENT_CHANGED: null,
+  CONNECTION_LOGGED: "emailOnMentions",
+  SURVEY_OPENED: "emailOnDecisions",
 };
 
 export function wantsEmailFor(preferences: EmailPreferences, kind: NotificationKind): boolean {

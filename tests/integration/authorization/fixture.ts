@@ -262,7 +262,112 @@ export async function buildFixture(db: Database) {
     data: { fundId: fund.id, projectName: "Digital check-ins", recipientName: "Carers charity", createdById: people.officer.id },
   });
 
+  // --- stories: `member` wrote all three -------------------------------------------------
+  const storyBase = { partnershipId: partnership.id, authorId: people.member.id, body: "We met at the carers café.", themes: ["CROSS_SYSTEM_KINDNESS" as const] };
+  const draftStory = await db.story.create({ data: { ...storyBase, title: "Draft story" } });
+  const submittedStory = await db.story.create({
+    data: { ...storyBase, title: "Submitted story", status: "SUBMITTED", submittedAt: new Date("2021-05-01") },
+  });
+  const publishedStory = await db.story.create({
+    data: {
+      ...storyBase,
+      title: "Published story",
+      status: "PUBLISHED",
+      isPublic: true,
+      submittedAt: new Date("2021-05-01"),
+      publishedAt: new Date("2021-05-02"),
+    },
+  });
+  // The other partnership publishes its portfolio and one public story.
+  const otherPartnershipStory = await db.story.create({
+    data: {
+      partnershipId: otherPartnership.id,
+      authorId: people.otherPartnershipOfficer.id,
+      title: "Elsewhere's story",
+      body: "A public story.",
+      status: "PUBLISHED",
+      isPublic: true,
+      publishedAt: new Date("2021-05-02"),
+    },
+  });
+
+  // --- events: a breakfast the officer organises, `member` and the lead going, a connection ---
+  const startsAt = new Date(Date.now() + 14 * 24 * 3600 * 1000);
+  const breakfast = await db.event.create({
+    data: {
+      partnershipId: partnership.id,
+      kind: "NETWORKING_BREAKFAST",
+      title: "Networking breakfast",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3600 * 1000),
+      venueName: "Town hall",
+      capacity: 30,
+      createdById: people.officer.id,
+      rsvps: {
+        create: [
+          { userId: people.member.id, status: "GOING" },
+          { userId: people.subGroupLead.id, status: "GOING" },
+        ],
+      },
+    },
+  });
+  const connection = await db.connection.create({
+    data: { partnershipId: partnership.id, eventId: breakfast.id, fromUserId: people.member.id, toUserId: people.subGroupLead.id },
+  });
+
+  // --- reflections: sub-group A's lead runs a named survey; `member` has answered ----------
+  const questionSet = await db.questionSet.create({
+    data: {
+      partnershipId: partnership.id,
+      title: "Team chat",
+      isTemplate: true,
+      questions: {
+        create: [
+          { position: 1, prompt: "How has it felt for you?", kind: "TEXT" },
+          { position: 2, prompt: "How connected do you feel?", kind: "SCALE" },
+        ],
+      },
+    },
+    include: { questions: { orderBy: { position: "asc" } } },
+  });
+  const survey = await db.survey.create({
+    data: {
+      partnershipId: partnership.id,
+      questionSetId: questionSet.id,
+      subGroupId: subGroupA.id,
+      title: "Sub-group A reflection",
+      anonymity: "NAMED",
+      closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+      createdById: people.subGroupLead.id,
+    },
+  });
+  await db.surveyParticipant.create({ data: { surveyId: survey.id, userId: people.member.id } });
+  const response = await db.surveyResponse.create({
+    data: {
+      surveyId: survey.id,
+      respondentId: people.member.id,
+      submittedOn: new Date(),
+      answers: {
+        create: [
+          { questionId: questionSet.questions[0]!.id, text: "It has been hard, but we pulled together." },
+          { questionId: questionSet.questions[1]!.id, score: 4 },
+        ],
+      },
+    },
+    include: { answers: true },
+  });
+  const answer = response.answers.find((row) => row.text !== null)!;
+
   return {
+    draftStory,
+    submittedStory,
+    publishedStory,
+    otherPartnershipStory,
+    breakfast,
+    connection,
+    questionSet,
+    survey,
+    answer,
     project,
     draftUpdate,
     submittedUpdate,

@@ -18,6 +18,9 @@ import { projectsCases } from "./cases/projects";
 import { proposalsCases } from "./cases/proposals";
 import { subGroupsCases } from "./cases/sub-groups";
 import { transparencyCases } from "./cases/transparency";
+import { storiesCases } from "./cases/stories";
+import { eventsCases } from "./cases/events";
+import { reflectionsCases } from "./cases/reflections";
 import { actorFor, buildFixture, PERSONAS, type Fixture, type Persona } from "./fixture";
 
 /**
@@ -38,6 +41,9 @@ const cases: AuthorizationCases = {
   ...projectsCases,
   ...portfolioCases,
   ...transparencyCases,
+  ...storiesCases,
+  ...eventsCases,
+  ...reflectionsCases,
 };
 
 const database = withTestDatabase();

@@ -1,0 +1,3 @@
+import type { AuthorizationCases } from "../case";
+
+export const storiesCases: AuthorizationCases = {};
