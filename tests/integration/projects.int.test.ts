@@ -567,4 +567,24 @@ describe("the project's team", () => {
     await lena.project.removeTeamMember({ projectId, userId: w.people.dev.userId });
     expect((await failure(w.api(w.people.dev).project.get({ projectId }))).code).toBe("FORBIDDEN");
   });
+
+  it("stays as it was once the project has been decided: nobody is added or taken off", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const { projectId } = await setUp(w);
+    const lena = w.api(w.people.lena);
+    await lena.project.addTeamMember({ projectId, userId: w.people.dev.userId });
+    await db.fundedProject.update({ where: { id: projectId }, data: { status: "DECIDED" } });
+    const teamIds = async () =>
+      (await db.projectTeamMember.findMany({ where: { projectId }, select: { userId: true } })).map((member) => member.userId).sort();
+    const before = await teamIds();
+    expect(before).toContain(w.people.dev.userId);
+
+    const removal = await failure(lena.project.removeTeamMember({ projectId, userId: w.people.dev.userId }));
+    expect(removal.code).toBe("CONFLICT");
+    expect(removal.message).toBe("This project has been decided, so its team no longer changes.");
+    const addition = await failure(lena.project.addTeamMember({ projectId, userId: w.people.officer.userId }));
+    expect(addition.code).toBe("CONFLICT");
+    expect(await teamIds()).toEqual(before);
+  });
 });

@@ -2,12 +2,11 @@ import { formatPence } from "@/lib/money";
 import type { SubmitEvaluationInput } from "@/lib/schemas/projects";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { Prisma } from "@/server/db/generated/client";
 import type { ProjectOutcome } from "@/server/db/generated/enums";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notify } from "@/server/domain/notifications/notify";
-import { AppError, notFound } from "@/server/errors";
-import type { ProjectAccess } from "./access";
+import { AppError } from "@/server/errors";
+import { lockProject, type ProjectAccess } from "./access";
 import { projectTransition } from "./lifecycle";
 import { projectPath } from "./paths";
 import { addDays } from "./schedule";
@@ -25,13 +24,6 @@ export const OUTCOME_LABELS: Readonly<Record<ProjectOutcome, string>> = {
 /** Whether the evaluation can be written at `now` (from a month before the test ends). */
 export function evaluationOpen(endsOn: Date, now: Date): boolean {
   return now.getTime() >= addDays(endsOn, -EVALUATION_OPENS_DAYS_BEFORE_END).getTime();
-}
-
-async function lockProject(tx: Prisma.TransactionClient, projectId: string) {
-  const [row] = await tx.$queryRaw<{ status: "ACTIVE" | "EVALUATING" | "DECIDED" }[]>`
-    SELECT "status" FROM "FundedProject" WHERE "id" = ${projectId} FOR UPDATE`;
-  if (!row) throw notFound("That project");
-  return row;
 }
 
 /**

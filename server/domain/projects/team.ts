@@ -5,7 +5,7 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { displayName } from "@/server/domain/discussions/people";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
-import type { ProjectAccess } from "./access";
+import { lockProject, type ProjectAccess } from "./access";
 import { projectPath } from "./paths";
 
 /**
@@ -74,6 +74,8 @@ export async function addTeamMember(db: Database, actor: Actor, access: ProjectA
 
 export async function removeTeamMember(db: Database, actor: Actor, access: ProjectAccess, userId: string) {
   return db.$transaction(async (tx) => {
+    const { status } = await lockProject(tx, access.project.id);
+    if (status === "DECIDED") throw new AppError("CONFLICT", "This project has been decided, so its team no longer changes.");
     const member = await tx.projectTeamMember.findUnique({
       where: { projectId_userId: { projectId: access.project.id, userId } },
       select: { role: true, user: { select: { name: true } }, project: { select: { name: true } } },

@@ -6,7 +6,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
-import type { ProjectAccess } from "./access";
+import { lockProject, type ProjectAccess } from "./access";
 import { spendAgainstBudget, type AwardedLine } from "./budget";
 import { projectTransition, updateTransition } from "./lifecycle";
 import { projectPath } from "./paths";
@@ -16,14 +16,6 @@ type Tx = Prisma.TransactionClient;
 type Measure = { id: string; name: string };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/** Locks the project row so updates to one project happen one after another. */
-async function lockProject(tx: Tx, projectId: string) {
-  const [row] = await tx.$queryRaw<{ status: "ACTIVE" | "EVALUATING" | "DECIDED" }[]>`
-    SELECT "status" FROM "FundedProject" WHERE "id" = ${projectId} FOR UPDATE`;
-  if (!row) throw notFound("That project");
-  return row;
-}
 
 /** Ids the update names must be the project's own budget lines, measures, milestones and period. */
 async function checkReferences(tx: Tx, projectId: string, input: SaveUpdateInput) {
