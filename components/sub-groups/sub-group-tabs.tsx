@@ -24,6 +24,7 @@ export function SubGroupTabs({
           { href: `${base}/discussions`, label: "Discussions", current: pathname.startsWith(`${base}/discussions`) },
           { href: `${base}/proposals`, label: "Proposals", current: pathname.startsWith(`${base}/proposals`) },
           { href: `${base}/projects`, label: "Projects", current: pathname.startsWith(`${base}/projects`) },
+          { href: `${base}/reflections`, label: "Reflections", current: pathname.startsWith(`${base}/reflections`) },
         ]
       : []),
     ...(pendingRequestCount !== null

@@ -11,6 +11,8 @@ import {
 } from "./demo-data";
 import { seedDemoProjects } from "./seed-projects";
 import { seedDemoProposals } from "./seed-proposals";
+import { seedDemoReflections } from "./seed-reflections";
+import { seedDemoStories } from "./seed-stories";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
 
@@ -304,6 +306,9 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
         subGroupId: (name) => subGroup(name).id,
         now: new Date(),
       });
+
+      await seedDemoStories(tx, { partnershipIds, userId, now: new Date() });
+      await seedDemoReflections(tx, { partnershipIds, userId, now: new Date() });
 
       await tx.installationFact.create({ data: { key: DEMO_SEED_FACT, value: new Date().toISOString() } });
       return "seeded";

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Day, InstantDay } from "@/components/projects/project-labels";
 import { PageHeader } from "@/components/ui/page-header";
@@ -82,6 +83,10 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
           <a href={`/public/${slug}/portfolio.csv`} download>
             Download the portfolio (CSV)
           </a>
+        </p>
+        <p className="mt-3">
+          <Link href={`/public/${slug}/stories`}>Read the partnership&rsquo;s stories</Link>: what working together has
+          made possible, told by the people who did it.
         </p>
       </PageHeader>
 

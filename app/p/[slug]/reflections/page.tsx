@@ -1,0 +1,85 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSignedIn } from "@/components/reflections/load-reflection";
+import { ReflectionList } from "@/components/reflections/reflection-list";
+import { buttonClass } from "@/components/ui/button-styles";
+import { PageHeader } from "@/components/ui/page-header";
+import { getApi } from "@/server/api/server-caller";
+
+export const metadata: Metadata = { title: "Reflections" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * Reflections: short question sets (such as the four-question team chat) that a sub-group,
+ * a project team or the whole partnership answers by a closing date.
+ */
+export default async function ReflectionsPage({ params }: Props) {
+  const { slug } = await params;
+  await requireSignedIn(slug, `/p/${slug}/reflections`);
+  const api = await getApi();
+  const lists = await api.reflection.list({ partnershipSlug: slug }).catch((error: unknown) => {
+    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
+    throw error;
+  });
+  // Observers answer but do not run reflections: the question sets are for participants.
+  const runnable = await api.reflection.questionSets({ partnershipSlug: slug }).then(
+    (sets) => sets.canRunFor.partnership || sets.canRunFor.subGroups.length > 0 || sets.canRunFor.projects.length > 0,
+    () => false,
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Reflections"
+        lead="Pause, listen and share how working together is going. Answer the reflections you have been asked to, and see what others said."
+      >
+        {runnable ? (
+          <p className="mt-6 flex flex-wrap gap-3">
+            <Link href={`/p/${slug}/reflections/new`} className={buttonClass.primary}>
+              Run a reflection
+            </Link>
+            <Link href={`/p/${slug}/reflections/question-sets/new`} className={buttonClass.secondary}>
+              Write a question set
+            </Link>
+          </p>
+        ) : null}
+      </PageHeader>
+
+      <section aria-labelledby="to-answer-heading" className="mb-12">
+        <h2 id="to-answer-heading" className="text-2xl font-semibold">
+          Open for you to answer
+        </h2>
+        {lists.toAnswer.length === 0 ? (
+          <p className="mt-2">There are no open reflections for you at the moment.</p>
+        ) : (
+          <ReflectionList slug={slug} items={lists.toAnswer} show="answer" />
+        )}
+      </section>
+
+      {lists.running.length > 0 ? (
+        <section aria-labelledby="running-heading" className="mb-12">
+          <h2 id="running-heading" className="text-2xl font-semibold">
+            Open reflections you run
+          </h2>
+          <p className="mt-1 text-slate-700">You can follow the answers as they come in, and close a reflection early.</p>
+          <ReflectionList slug={slug} items={lists.running} show="manage" />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="closed-heading">
+        <h2 id="closed-heading" className="text-2xl font-semibold">
+          Closed in the last year
+        </h2>
+        {lists.closed.length === 0 ? (
+          <p className="mt-2">No reflections you can see have closed in the last year.</p>
+        ) : (
+          <ReflectionList slug={slug} items={lists.closed} show="results" />
+        )}
+      </section>
+    </>
+  );
+}

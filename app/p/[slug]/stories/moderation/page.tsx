@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { loadRole } from "@/components/stories/load-story";
+import { StoriesNav } from "@/components/stories/stories-nav";
+import { StoryList } from "@/components/stories/story-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { getApi } from "@/server/api/server-caller";
+
+export const metadata: Metadata = { title: "Stories waiting for moderation" };
+export const dynamic = "force-dynamic";
+
+/** Officers: stories submitted for publishing, the longest-waiting first. */
+export default async function ModerationQueuePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const role = await loadRole(slug, `/p/${slug}/stories/moderation`);
+  if (role !== "OFFICER") notFound();
+  const api = await getApi();
+  const queue = await api.story.moderationQueue({ partnershipSlug: slug });
+
+  return (
+    <>
+      <PageHeader
+        title="Stories waiting for moderation"
+        lead="Read each story, then publish it or return it to its author with a note saying what to change."
+      />
+      <StoriesNav slug={slug} role={role} current="moderation" />
+      <section aria-labelledby="queue-heading">
+        <h2 id="queue-heading" className="mb-4 text-2xl font-semibold">
+          {queue.length === 1 ? "1 story waiting" : `${queue.length} stories waiting`}
+        </h2>
+        {queue.length === 0 ? <p>Nothing is waiting. Well done.</p> : <StoryList slug={slug} items={queue} headingLevel={3} />}
+      </section>
+    </>
+  );
+}

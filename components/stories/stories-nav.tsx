@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-styles";
+import type { MembershipRole } from "@/server/db/generated/enums";
+
+type Section = "published" | "mine" | "moderation" | "new";
+
+/** The stories area's own links: what is published, the viewer's stories, the officers' queue, and writing one. */
+export function StoriesNav({ slug, role, current }: { slug: string; role: MembershipRole; current: Section }) {
+  const base = `/p/${slug}/stories`;
+  const links: { key: Section; href: string; label: string }[] = [{ key: "published", href: base, label: "Published stories" }];
+  if (role !== "OBSERVER") links.push({ key: "mine", href: `${base}/mine`, label: "Your stories" });
+  if (role === "OFFICER") links.push({ key: "moderation", href: `${base}/moderation`, label: "Waiting for moderation" });
+  return (
+    <div className="mb-8 flex flex-wrap items-center justify-between gap-4">
+      <nav aria-label="Stories">
+        <ul className="flex flex-wrap gap-x-4 gap-y-2">
+          {links.map((link) => (
+            <li key={link.key}>
+              <Link
+                href={link.href}
+                aria-current={current === link.key ? "page" : undefined}
+                className={current === link.key ? "font-semibold text-slate-900 no-underline" : undefined}
+              >
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {role !== "OBSERVER" && current !== "new" ? (
+        <Link href={`${base}/new`} className={buttonClass.primary}>
+          Write a story
+        </Link>
+      ) : null}
+    </div>
+  );
+}
