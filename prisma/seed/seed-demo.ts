@@ -13,6 +13,7 @@ import { seedDemoProjects } from "./seed-projects";
 import { seedDemoProposals } from "./seed-proposals";
 import { seedDemoReflections } from "./seed-reflections";
 import { seedDemoStories } from "./seed-stories";
+import { seedDemoEvents } from "./seed-events";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
 
@@ -307,6 +308,7 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
         now: new Date(),
       });
 
+      await seedDemoEvents(tx, { partnershipIds, userId, now: new Date() });
       await seedDemoStories(tx, { partnershipIds, userId, now: new Date() });
       await seedDemoReflections(tx, { partnershipIds, userId, now: new Date() });
 

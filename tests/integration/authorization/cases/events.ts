@@ -1,3 +1,62 @@
-import type { AuthorizationCases } from "../case";
+import { PARTNERSHIP_MEMBERS, type AuthorizationCases } from "../case";
 
-export const eventsCases: AuthorizationCases = {};
+/**
+ * Everyone in the partnership sees events, replies and downloads the calendar file. The
+ * fixture's breakfast is organised by `officer` (its creator, and steering), so only they
+ * change it, see who is coming or plan its networking; `subGroupLead` may arrange meetings
+ * of sub-group A. The fixture's connection is between `member` and `subGroupLead`, both in
+ * sub-group A: only they see it or start a proposal from it.
+ */
+const organiser = ["officer"] as const;
+const connectionPair = ["member", "subGroupLead"] as const;
+const inTwoWeeks = () => new Date(Date.now() + 14 * 24 * 3600 * 1000);
+
+export const eventsCases: AuthorizationCases = {
+  "event.list": { input: (f) => ({ partnershipSlug: f.partnership.slug, when: "upcoming" }), allow: PARTNERSHIP_MEMBERS },
+  "event.get": { input: (f) => ({ eventId: f.breakfast.id }), allow: PARTNERSHIP_MEMBERS },
+  "event.calendar": { input: (f) => ({ eventId: f.breakfast.id }), allow: PARTNERSHIP_MEMBERS },
+  "event.create": {
+    input: (f) => ({
+      partnershipSlug: f.partnership.slug,
+      kind: "SUB_GROUP_MEETING",
+      subGroupId: f.subGroupA.id,
+      title: "Sub-group A meeting",
+      startsAt: inTwoWeeks(),
+      endsAt: new Date(inTwoWeeks().getTime() + 3600 * 1000),
+      venueName: "Carers centre",
+    }),
+    allow: ["officer", "subGroupLead"],
+  },
+  "event.update": {
+    input: (f) => ({
+      eventId: f.breakfast.id,
+      title: "Networking breakfast (new venue)",
+      startsAt: f.breakfast.startsAt,
+      endsAt: f.breakfast.endsAt,
+      venueName: "Library",
+      capacity: 30,
+    }),
+    allow: organiser,
+  },
+  "event.cancel": { input: (f) => ({ eventId: f.breakfast.id, reason: "The venue is closed" }), allow: organiser },
+  "event.rsvp": { input: (f) => ({ eventId: f.breakfast.id }), allow: PARTNERSHIP_MEMBERS },
+  "event.cancelRsvp": { input: (f) => ({ eventId: f.breakfast.id }), allow: PARTNERSHIP_MEMBERS },
+  "event.attendees": { input: (f) => ({ eventId: f.breakfast.id }), allow: organiser },
+  "event.markAttendance": {
+    input: (f) => ({ eventId: f.breakfast.id, attendance: [{ userId: f.people.member.id, attended: true }] }),
+    allow: organiser,
+  },
+  "event.generateNetworking": { input: (f) => ({ eventId: f.breakfast.id, rounds: 2 }), allow: organiser },
+  "event.networking": { input: (f) => ({ eventId: f.breakfast.id }), allow: organiser },
+  "event.mySchedule": { input: (f) => ({ eventId: f.breakfast.id }), allow: PARTNERSHIP_MEMBERS },
+  "event.logConnection": {
+    input: (f) => ({ eventId: f.breakfast.id, userId: f.people.subGroupLead.id }),
+    allow: PARTNERSHIP_MEMBERS,
+  },
+  "event.myConnections": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
+  "event.connectionSubGroups": { input: (f) => ({ connectionId: f.connection.id }), allow: connectionPair },
+  "event.startProposal": {
+    input: (f) => ({ connectionId: f.connection.id, subGroupId: f.subGroupA.id, title: "Breakfast club for carers" }),
+    allow: connectionPair,
+  },
+};

@@ -1,0 +1,78 @@
+import { EVENT_KIND_LABELS, RSVP_STATUS_LABELS, type EventKindCode } from "@/lib/event-kinds";
+import { SECTOR_SHORT_LABELS, type SectorCode } from "@/lib/sectors";
+
+/** Events are shown in UK time, whatever the viewer's device is set to. */
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
+const shortDayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
+
+export const formatEventDay = (date: Date) => dayFormat.format(date);
+export const formatShortDay = (date: Date) => shortDayFormat.format(date);
+export const formatEventTime = (date: Date) => timeFormat.format(date).replace(" ", "").toLowerCase();
+
+/** "Thursday 12 March 2026, 8:30am to 10:30am" (or across days when it runs overnight). */
+export function formatEventWhen(startsAt: Date, endsAt: Date): string {
+  const startDay = formatEventDay(startsAt);
+  const endDay = formatEventDay(endsAt);
+  if (startDay === endDay) return `${startDay}, ${formatEventTime(startsAt)} to ${formatEventTime(endsAt)}`;
+  return `${startDay}, ${formatEventTime(startsAt)} to ${endDay}, ${formatEventTime(endsAt)}`;
+}
+
+export function EventWhen({ startsAt, endsAt }: { startsAt: Date; endsAt: Date }) {
+  return (
+    <>
+      <time dateTime={startsAt.toISOString()}>{formatEventDay(startsAt)}</time>,{" "}
+      <time dateTime={startsAt.toISOString()}>{formatEventTime(startsAt)}</time> to{" "}
+      <time dateTime={endsAt.toISOString()}>
+        {formatEventDay(endsAt) === formatEventDay(startsAt) ? "" : `${formatEventDay(endsAt)}, `}
+        {formatEventTime(endsAt)}
+      </time>
+    </>
+  );
+}
+
+export function KindTag({ kind }: { kind: EventKindCode }) {
+  return (
+    <span className="inline-block rounded-sm bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-900">{EVENT_KIND_LABELS[kind]}</span>
+  );
+}
+
+export function CancelledTag() {
+  return <span className="inline-block rounded-sm bg-red-50 px-2 py-0.5 text-sm font-semibold text-red-900">Cancelled</span>;
+}
+
+export function MyStatusTag({ status }: { status: keyof typeof RSVP_STATUS_LABELS | null }) {
+  if (!status || status === "CANCELLED") return null;
+  return (
+    <span
+      className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${status === "GOING" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
+    >
+      {status === "GOING" ? "You are going" : "You are on the waiting list"}
+    </span>
+  );
+}
+
+export function sectorLabel(sector: SectorCode | null): string {
+  return sector ? SECTOR_SHORT_LABELS[sector] : "Individual";
+}
+
+/** "Ann Smith, Carers Centre (Voluntary)" or "Ann Smith (Individual)". */
+export function personLine(person: { name: string; organisationName: string | null; sector: SectorCode | null }): string {
+  return person.organisationName
+    ? `${person.name}, ${person.organisationName} (${sectorLabel(person.sector)})`
+    : `${person.name} (${sectorLabel(person.sector)})`;
+}
+
+export function placesText(capacity: number | null, placesLeft: number | null, waiting: number): string {
+  if (capacity === null) return "No limit on places";
+  if (placesLeft && placesLeft > 0) return `${placesLeft} of ${capacity} ${capacity === 1 ? "place" : "places"} left`;
+  return waiting > 0 ? `Full: ${waiting} on the waiting list` : "Full: join the waiting list";
+}
+
+export const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -1,0 +1,108 @@
+/**
+ * An iCalendar file (RFC 5545) for one event, as calendar apps import it: CRLF line
+ * endings, lines folded at 75 octets, TEXT values escaped, times in UTC. The UID stays the
+ * same for the life of the event and SEQUENCE grows with every change, so a calendar that
+ * imports the file again replaces its copy (and shows a cancellation as cancelled). Pure.
+ */
+
+export type CalendarEntry = {
+  /** Stable for the life of the event, e.g. "<event id>@tandem". */
+  uid: string;
+  sequence: number;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  url: string | null;
+  cancelled: boolean;
+  /** When the event was last changed. */
+  updatedAt?: Date | null;
+};
+
+export const CALENDAR_PRODUCT_ID = "-//Tandem//Partnership events//EN";
+const CRLF = "\r\n";
+const MAX_OCTETS = 75;
+
+/** A TEXT value: backslash, semicolon and comma escaped, every line break as \n. */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/** "20260312T083000Z": the instant in UTC, to the second. */
+export function formatUtc(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Splits a content line into lines of at most 75 octets (UTF-8), each continuation
+ * starting with one space, never inside a character. Returns the lines joined with CRLF.
+ */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= MAX_OCTETS) return line;
+  const lines: string[] = [];
+  let current = "";
+  let octets = 0;
+  // The first line holds 75 octets; a continuation holds its leading space and 74 more.
+  let limit = MAX_OCTETS;
+  for (const character of line) {
+    const size = encoder.encode(character).length;
+    if (octets + size > limit) {
+      lines.push(current);
+      current = " ";
+      octets = 1;
+      limit = MAX_OCTETS;
+    }
+    current += character;
+    octets += size;
+  }
+  lines.push(current);
+  return lines.join(CRLF);
+}
+
+function property(name: string, value: string): string {
+  return foldLine(`${name}:${value}`);
+}
+
+/** The whole file for one event (or several), ending with CRLF. */
+export function buildCalendar(entries: readonly CalendarEntry[], options: { now: Date; calendarName?: string }): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", property("PRODID", CALENDAR_PRODUCT_ID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  if (options.calendarName) lines.push(property("X-WR-CALNAME", escapeText(options.calendarName)));
+  for (const entry of entries) {
+    lines.push("BEGIN:VEVENT");
+    lines.push(property("UID", entry.uid));
+    lines.push(`DTSTAMP:${formatUtc(options.now)}`);
+    lines.push(`DTSTART:${formatUtc(entry.startsAt)}`);
+    lines.push(`DTEND:${formatUtc(entry.endsAt)}`);
+    lines.push(`SEQUENCE:${Math.max(0, Math.floor(entry.sequence))}`);
+    if (entry.updatedAt) lines.push(`LAST-MODIFIED:${formatUtc(entry.updatedAt)}`);
+    lines.push(property("SUMMARY", escapeText(entry.cancelled ? `Cancelled: ${entry.title}` : entry.title)));
+    if (entry.description) lines.push(property("DESCRIPTION", escapeText(entry.description)));
+    if (entry.location) lines.push(property("LOCATION", escapeText(entry.location)));
+    // URL is a URI, not TEXT: it is not escaped.
+    if (entry.url) lines.push(property("URL", entry.url));
+    lines.push(`STATUS:${entry.cancelled ? "CANCELLED" : "CONFIRMED"}`);
+    lines.push("END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.join(CRLF) + CRLF;
+}
+
+/** A safe file name for the download: "networking-breakfast-2026-03-12.ics". */
+export function calendarFileName(title: string, startsAt: Date): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return `${slug || "event"}-${startsAt.toISOString().slice(0, 10)}.ics`;
+}

@@ -1,0 +1,298 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/server/auth/session";
+import type { Database } from "@/server/db/client";
+import type { MembershipRole, Sector } from "@/server/db/generated/enums";
+import { MAX_NETWORKING_ROUNDS } from "@/lib/event-kinds";
+import { MAX_ROUNDS, pairKey } from "@/server/domain/events/speed-networking";
+import { proposalEditPath } from "@/server/domain/proposals/paths";
+import { callerFor } from "./support/caller";
+import { withTestDatabase } from "./support/database";
+import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { refusal } from "./support/http";
+
+const database = withTestDatabase();
+
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
+
+/** A partnership with an officer, a sub-group, and people from three sectors and none. */
+async function world(db: Database) {
+  const partnership = await createPartnership(db);
+  const organisations: Record<Sector, { id: string; name: string }> = {
+    VOLUNTARY: await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" }),
+    PUBLIC: await createOrganisation(db, { name: `Council ${unique()}`, sector: "PUBLIC", type: "COUNCIL" }),
+    PRIVATE: await createOrganisation(db, { name: `Pharmacy ${unique()}`, sector: "PRIVATE", type: "BUSINESS" }),
+    COMMUNITY: await createOrganisation(db, { name: `Tenants ${unique()}`, sector: "COMMUNITY", type: "COMMUNITY_GROUP" }),
+  };
+  const person = async (name: string, sector: Sector | null, role: MembershipRole = "MEMBER"): Promise<Actor> => {
+    const { actor } = await createPerson(db, { name, organisationId: sector ? organisations[sector].id : null });
+    await addMember(db, partnership.id, actor.userId, role);
+    return actor;
+  };
+  const officer = await person("Fiona Officer", "PUBLIC", "OFFICER");
+  const sectors: (Sector | null)[] = ["VOLUNTARY", "VOLUNTARY", "VOLUNTARY", "PUBLIC", "PUBLIC", "PUBLIC", "PRIVATE", "PRIVATE", "COMMUNITY", null];
+  const guests: Actor[] = [];
+  for (const [index, sector] of sectors.entries()) guests.push(await person(`Guest ${index + 1}`, sector));
+  const priorityArea = await db.priorityArea.create({
+    data: { partnershipId: partnership.id, title: "Isolation", description: "d", outcomesSought: "o", position: 0 },
+  });
+  const subGroup = await db.subGroup.create({
+    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Loneliness", purpose: "p" },
+  });
+  const otherSubGroup = await db.subGroup.create({
+    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Transport", purpose: "p" },
+  });
+  const api = (actor: Actor) => callerFor(db, actor);
+  return { partnership, organisations, officer, guests, person, subGroup, otherSubGroup, api };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+async function breakfast(db: Database, w: World, startsAt: Date, going: Actor[], overrides: Record<string, unknown> = {}) {
+  return db.event.create({
+    data: {
+      partnershipId: w.partnership.id,
+      kind: "NETWORKING_BREAKFAST",
+      title: "Networking breakfast",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      venueName: "Town hall",
+      capacity: 40,
+      createdById: w.officer.userId,
+      rsvps: { create: going.map((actor) => ({ userId: actor.userId, status: "GOING" as const })) },
+      ...overrides,
+    },
+  });
+}
+
+/** Every pair within a table of a stored plan. */
+async function storedPairs(db: Database, eventId: string) {
+  const tables = await db.networkingTable.findMany({ where: { round: { eventId } }, select: { seats: { select: { userId: true } } } });
+  return tables.flatMap((table) => {
+    const ids = table.seats.map((seat) => seat.userId);
+    return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => pairKey(a, b)));
+  });
+}
+
+describe("planning speed networking", () => {
+  it("plans rounds of pairs for the people going, shows each person their own schedule, and the organiser the whole plan", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), w.guests);
+
+    const result = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 });
+    expect(result).toMatchObject({ rounds: 3, people: 10, repeatedPairs: 0 });
+    expect(result.crossSectorShare).toBeGreaterThan(0.8);
+
+    const rounds = await db.networkingRound.findMany({
+      where: { eventId: event.id },
+      orderBy: { number: "asc" },
+      include: { tables: { include: { seats: true } } },
+    });
+    expect(rounds.map((round) => round.number)).toEqual([1, 2, 3]);
+    for (const round of rounds) {
+      expect(round.tables.map((table) => table.seats.length)).toEqual([2, 2, 2, 2, 2]);
+      expect(round.tables.flatMap((table) => table.seats.map((seat) => seat.userId)).sort()).toEqual(w.guests.map((g) => g.userId).sort());
+    }
+    const pairs = await storedPairs(db, event.id);
+    expect(new Set(pairs).size).toBe(pairs.length);
+
+    for (const guest of w.guests) {
+      const schedule = await w.api(guest).event.mySchedule({ eventId: event.id });
+      expect(schedule.rounds.map((row) => row.round)).toEqual([1, 2, 3]);
+      for (const row of schedule.rounds) {
+        expect(row.others).toHaveLength(1);
+        expect(row.others[0]!.userId).not.toBe(guest.userId);
+        expect(row.table).toBeGreaterThanOrEqual(1);
+      }
+    }
+    const individual = w.guests[9]!;
+    const someone = await w.api(w.guests[0]!).event.mySchedule({ eventId: event.id });
+    expect(someone.rounds[0]!.others[0]).toMatchObject({ name: expect.stringMatching(/^Guest /) });
+    const seatedWithIndividual = someone.rounds.flatMap((row) => row.others).find((other) => other.userId === individual.userId);
+    if (seatedWithIndividual) expect(seatedWithIndividual).toMatchObject({ organisationName: null, sector: null });
+    expect((await w.api(w.officer).event.mySchedule({ eventId: event.id })).rounds).toEqual([]);
+
+    const plan = await w.api(w.officer).event.networking({ eventId: event.id });
+    expect(plan).toMatchObject({ people: 10, participants: 10, pairs: 15, canGenerate: true });
+    expect(plan.rounds).toHaveLength(3);
+    expect(plan.crossSectorShare).toBeCloseTo(plan.crossSectorPairs / 15);
+    expect(plan.rounds[0]!.tables[0]!.people[0]).toHaveProperty("organisationName");
+    await refusal(w.api(w.guests[0]!).event.networking({ eventId: event.id }), "FORBIDDEN");
+    await refusal(w.api(w.guests[0]!).event.generateNetworking({ eventId: event.id, rounds: 2 }), "FORBIDDEN");
+  });
+
+  it("makes a trio when the numbers are odd, and planning again replaces the previous plan", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), w.guests.slice(0, 7));
+    await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 4 });
+    await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 2 });
+    const rounds = await db.networkingRound.findMany({ where: { eventId: event.id }, include: { tables: { include: { seats: true } } } });
+    expect(rounds.map((round) => round.number).sort()).toEqual([1, 2]);
+    for (const round of rounds) expect(round.tables.map((table) => table.seats.length).sort()).toEqual([2, 2, 3]);
+    expect(await db.networkingTable.count({ where: { round: { eventId: event.id } } })).toBe(6);
+  });
+
+  it("keeps apart people who shared a table at an earlier event or logged a connection", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const [a, b, c, d, e, f] = w.guests;
+    // An earlier breakfast where a and b shared a table; c logged a connection with d.
+    const earlier = await breakfast(db, w, new Date(Date.now() - 30 * DAY), [a!, b!]);
+    await db.networkingRound.create({
+      data: { eventId: earlier.id, number: 1, tables: { create: [{ number: 1, seats: { create: [{ userId: a!.userId }, { userId: b!.userId }] } }] } },
+    });
+    await db.connection.create({ data: { partnershipId: w.partnership.id, eventId: earlier.id, fromUserId: c!.userId, toUserId: d!.userId } });
+
+    const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), [a!, b!, c!, d!, e!, f!]);
+    const result = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 });
+    expect(result.repeatedPairs).toBe(0);
+    const pairs = await storedPairs(db, event.id);
+    expect(pairs).toHaveLength(9);
+    expect(pairs).not.toContain(pairKey(a!.userId, b!.userId));
+    expect(pairs).not.toContain(pairKey(c!.userId, d!.userId));
+  });
+
+  it("includes people marked as there and leaves out people marked absent", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const [a, b, c, d] = w.guests;
+    // Under way: started ten minutes ago.
+    const event = await breakfast(db, w, new Date(Date.now() - 10 * 60 * 1000), [a!, b!, c!]);
+    await db.eventRsvp.create({ data: { eventId: event.id, userId: d!.userId, status: "WAITING" } });
+    await w.api(w.officer).event.markAttendance({
+      eventId: event.id,
+      attendance: [
+        { userId: c!.userId, attended: false },
+        { userId: d!.userId, attended: true },
+      ],
+    });
+    expect(await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 1 })).toMatchObject({ people: 3 });
+    const seated = await db.networkingSeat.findMany({ where: { table: { round: { eventId: event.id } } }, select: { userId: true } });
+    expect(seated.map((seat) => seat.userId).sort()).toEqual([a!.userId, b!.userId, d!.userId].sort());
+  });
+
+  it("refuses once the event has finished, for other kinds of event, and with fewer than two people", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const finished = await breakfast(db, w, new Date(Date.now() - 5 * HOUR), w.guests.slice(0, 4));
+    await refusal(
+      w.api(w.officer).event.generateNetworking({ eventId: finished.id, rounds: 2 }),
+      "CONFLICT",
+      "This event has finished, so its speed networking can no longer be changed.",
+    );
+    const workshop = await breakfast(db, w, new Date(Date.now() + DAY), w.guests.slice(0, 4), { kind: "WORKSHOP" });
+    await refusal(w.api(w.officer).event.generateNetworking({ eventId: workshop.id, rounds: 2 }), "BAD_REQUEST", "Speed networking is planned for networking breakfasts only.");
+    const empty = await breakfast(db, w, new Date(Date.now() + DAY), w.guests.slice(0, 1));
+    await refusal(w.api(w.officer).event.generateNetworking({ eventId: empty.id, rounds: 2 }), "PRECONDITION_FAILED");
+    // The form's limit is the planner's limit.
+    expect(MAX_NETWORKING_ROUNDS).toBe(MAX_ROUNDS);
+    await refusal(w.api(w.officer).event.generateNetworking({ eventId: empty.id, rounds: MAX_ROUNDS + 1 }), "BAD_REQUEST");
+    expect(await db.networkingRound.count({ where: { eventId: { in: [finished.id, workshop.id, empty.id] } } })).toBe(0);
+  });
+});
+
+describe("we should talk again", () => {
+  async function afterBreakfast(db: Database, w: World) {
+    const [anna, ben, cara, outsider] = w.guests;
+    const event = await breakfast(db, w, new Date(Date.now() - 3 * HOUR), [anna!, ben!, cara!]);
+    return { event, anna: anna!, ben: ben!, cara: cara!, outsider: outsider! };
+  }
+
+  it("logs a connection with someone met at the event once, tells them, and lists it for both", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const { event, anna, ben } = await afterBreakfast(db, w);
+
+    const first = await w.api(anna).event.logConnection({ eventId: event.id, userId: ben.userId, note: "Transport for carers" });
+    expect(first.created).toBe(true);
+    const again = await w.api(anna).event.logConnection({ eventId: event.id, userId: ben.userId });
+    expect(again).toEqual({ id: first.id, created: false });
+    expect(await db.connection.count({ where: { partnershipId: w.partnership.id } })).toBe(1);
+    const told = await db.notification.findMany({ where: { kind: "CONNECTION_LOGGED", userId: ben.userId } });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.linkPath).toBe(`/p/${w.partnership.slug}/connections`);
+
+    const annas = await w.api(anna).event.myConnections({ partnershipSlug: w.partnership.slug });
+    expect(annas).toMatchObject([{ id: first.id, loggedByMe: true, mutual: false, note: "Transport for carers", other: { userId: ben.userId }, event: { id: event.id } }]);
+    const bens = await w.api(ben).event.myConnections({ partnershipSlug: w.partnership.slug });
+    expect(bens).toMatchObject([{ id: first.id, loggedByMe: false, note: null, other: { userId: anna.userId } }]);
+
+    // Ben logs it back: one row each, shown once as mutual.
+    await w.api(ben).event.logConnection({ eventId: event.id, userId: anna.userId });
+    expect(await w.api(ben).event.myConnections({ partnershipSlug: w.partnership.slug })).toMatchObject([{ loggedByMe: true, mutual: true }]);
+
+    const schedule = await w.api(anna).event.mySchedule({ eventId: event.id });
+    expect(schedule.peopleMet.map((person) => [person.userId, person.logged]).sort()).toEqual(
+      [
+        [ben.userId, true],
+        [w.guests[2]!.userId, false],
+      ].sort(),
+    );
+  });
+
+  it("refuses connections before the event, with yourself, with someone who was not there, or from someone who was not there", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const { event, anna, ben, outsider } = await afterBreakfast(db, w);
+    const upcoming = await breakfast(db, w, new Date(Date.now() + DAY), [anna, ben]);
+    await refusal(
+      w.api(anna).event.logConnection({ eventId: upcoming.id, userId: ben.userId }),
+      "CONFLICT",
+      "This event has not started yet: log a connection once you have met.",
+    );
+    await refusal(w.api(anna).event.logConnection({ eventId: event.id, userId: anna.userId }), "BAD_REQUEST", "You cannot log a connection with yourself.");
+    await refusal(w.api(anna).event.logConnection({ eventId: event.id, userId: outsider.userId }), "BAD_REQUEST", "Choose someone who was at this event.");
+    await refusal(w.api(outsider).event.logConnection({ eventId: event.id, userId: anna.userId }), "FORBIDDEN");
+    expect(await db.connection.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
+  });
+
+  it("starts a draft proposal in a sub-group both belong to, with the other person as co-author", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const { event, anna, ben, cara } = await afterBreakfast(db, w);
+    await db.subGroupMembership.createMany({
+      data: [
+        { subGroupId: w.subGroup.id, userId: anna.userId, role: "MEMBER" },
+        { subGroupId: w.subGroup.id, userId: ben.userId, role: "LEAD" },
+        { subGroupId: w.otherSubGroup.id, userId: anna.userId, role: "MEMBER" },
+      ],
+    });
+    const { id: connectionId } = await w.api(anna).event.logConnection({ eventId: event.id, userId: ben.userId });
+
+    const options = await w.api(anna).event.connectionSubGroups({ connectionId });
+    expect(options.subGroups).toEqual([{ id: w.subGroup.id, name: "Loneliness" }]);
+    expect(options.other.userId).toBe(ben.userId);
+    await refusal(w.api(cara).event.connectionSubGroups({ connectionId }), "NOT_FOUND");
+
+    await refusal(
+      w.api(anna).event.startProposal({ connectionId, subGroupId: w.otherSubGroup.id, title: "Lift share" }),
+      "BAD_REQUEST",
+      "You can only start a proposal in a sub-group you both belong to.",
+    );
+    await refusal(w.api(cara).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Lift share" }), "NOT_FOUND");
+    expect(await db.proposal.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
+
+    const started = await w.api(anna).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Lift share for carers" });
+    expect(started.path).toBe(proposalEditPath(w.partnership.slug, started.proposalId));
+    const proposal = await db.proposal.findUniqueOrThrow({ where: { id: started.proposalId }, include: { authors: true } });
+    expect(proposal).toMatchObject({ title: "Lift share for carers", status: "DRAFT", subGroupId: w.subGroup.id });
+    expect(proposal.authors.map((author) => [author.userId, author.role]).sort()).toEqual(
+      [
+        [anna.userId, "LEAD"],
+        [ben.userId, "CO_AUTHOR"],
+      ].sort(),
+    );
+    expect((await db.connection.findUniqueOrThrow({ where: { id: connectionId } })).proposalId).toBe(started.proposalId);
+    expect(await db.notification.count({ where: { userId: ben.userId, kind: "CO_AUTHOR_ADDED" } })).toBe(1);
+    const listed = await w.api(ben).event.myConnections({ partnershipSlug: w.partnership.slug });
+    expect(listed[0]!.proposal).toEqual({ id: started.proposalId, title: "Lift share for carers" });
+
+    await refusal(
+      w.api(ben).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Again" }),
+      "CONFLICT",
+      "A draft proposal has already been started from this connection.",
+    );
+    expect(await db.proposal.count({ where: { partnershipId: w.partnership.id } })).toBe(1);
+  });
+});
