@@ -43,8 +43,14 @@ export function AnswerToStoryButton({
 
   return (
     <div className="space-y-2">
-      <button type="button" className={buttonClass.secondary} onClick={turnIntoStory} disabled={action.pending}>
-        Turn into a draft story<span className="sr-only">: {questionLabel}</span>
+      <button
+        type="button"
+        className={buttonClass.secondary}
+        onClick={turnIntoStory}
+        disabled={action.pending}
+        aria-label={`Turn into a draft story: ${questionLabel}`}
+      >
+        Turn into a draft story
       </button>
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
     </div>
