@@ -73,7 +73,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
               <Link
                 href={link({ when: value })}
                 aria-current={when === value ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center rounded-md px-4 ${when === value ? "bg-brand-800 font-semibold text-white no-underline" : "border-2 border-brand-800 text-brand-800"}`}
+                className={`inline-flex min-h-11 items-center rounded-md px-4 ${when === value ? "bg-brand-800 font-semibold text-white no-underline hover:bg-brand-900 hover:text-white" : "border-2 border-brand-800 text-brand-800"}`}
               >
                 {label} events
               </Link>
