@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
-import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
+import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import {
   EVENT_KIND_HINTS,
@@ -142,18 +142,7 @@ export function EventForm(props: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-6">
       {action.error ? (
-        <FormMessage tone="error">
-          {action.error}
-          {summary.length > 0 ? (
-            <ul className="mt-2 list-disc space-y-1 pl-5 font-normal">
-              {summary.map(([key, message]) => (
-                <li key={key}>
-                  <a href={`#${fieldId(key)}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </FormMessage>
+        <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
       ) : null}
 
       {props.mode === "create" ? (

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
-import { FormMessage, SelectField, TextField } from "@/components/ui/form";
+import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** Starts a draft proposal with the other person as co-author, in a sub-group both are in. */
@@ -33,18 +33,7 @@ export function StartProposalForm({
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {action.error ? (
-        <FormMessage tone="error">
-          {action.error}
-          {summary.length > 0 ? (
-            <ul className="mt-2 list-disc space-y-1 pl-5 font-normal">
-              {summary.map(([key, message]) => (
-                <li key={key}>
-                  <a href={`#proposal-${key}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </FormMessage>
+        <ErrorSummary message={action.error} problems={summary} hrefFor={(key) => `proposal-${key}`} />
       ) : null}
       <SelectField
         id="proposal-subGroupId"

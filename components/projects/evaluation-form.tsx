@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { formatMeasure } from "@/components/projects/project-labels";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
-import { FormMessage, TextArea, TextField } from "@/components/ui/form";
+import { ErrorSummary, FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence, MoneyError, parsePounds } from "@/lib/money";
 import type { SubmitEvaluationInput } from "@/lib/schemas/projects";
@@ -293,18 +293,7 @@ export function EvaluationForm({
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
         {action.error ? (
-          <div className="space-y-2">
-            <FormMessage tone="error">{action.error}</FormMessage>
-            {summary.length > 0 ? (
-              <ul className="list-disc space-y-1 pl-8">
-                {summary.map(([key, message]) => (
-                  <li key={key}>
-                    <a href={`#${fieldId(key)}`}>{message}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
         ) : null}
         {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
         <button type="submit" className={buttonClass.primary} disabled={action.pending}>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { formatDay, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
-import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
+import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence, MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
 import type { SaveUpdateInput } from "@/lib/schemas/projects";
@@ -522,18 +522,7 @@ export function ProgressUpdateForm({
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
         {action.error ? (
-          <FormMessage tone="error">
-            {action.error}
-            {summary.length > 0 ? (
-              <ul className="mt-2 list-disc space-y-1 pl-5 font-normal">
-                {summary.map(([key, message]) => (
-                  <li key={key}>
-                    <a href={`#${fieldId(key)}`}>{message}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </FormMessage>
+          <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
         ) : null}
         {savedAt && !action.error ? (
           <p role="status" className="font-semibold text-green-800">

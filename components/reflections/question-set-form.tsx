@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { QUESTION_KIND_LABELS } from "@/components/reflections/labels";
 import { buttonClass } from "@/components/ui/button-styles";
-import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
+import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import { createQuestionSetInput, QUESTIONS_MAX } from "@/lib/schemas/reflections";
@@ -150,18 +150,7 @@ export function QuestionSetForm({ slug }: { slug: string }) {
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
         {action.error ? (
-          <div className="space-y-2">
-            <FormMessage tone="error">{action.error}</FormMessage>
-            {summary.length > 0 ? (
-              <ul className="list-disc space-y-1 pl-8">
-                {summary.map(([key, message]) => (
-                  <li key={key}>
-                    <a href={`#${fieldId(key)}`}>{message}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
         ) : null}
         <button type="submit" className={buttonClass.primary} disabled={action.pending}>
           Save the question set

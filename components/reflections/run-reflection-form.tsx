@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { ANONYMITY_HINTS, ANONYMITY_LABELS } from "@/components/reflections/labels";
 import { buttonClass } from "@/components/ui/button-styles";
-import { FormMessage, SelectField, TextField } from "@/components/ui/form";
+import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 export type RunChoice = { value: string; title: string; description: string; questionCount: number; scaleCount: number };
@@ -215,18 +215,7 @@ export function RunReflectionForm({
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
         {action.error ? (
-          <div className="space-y-2">
-            <FormMessage tone="error">{action.error}</FormMessage>
-            {summary.length > 0 ? (
-              <ul className="list-disc space-y-1 pl-8">
-                {summary.map(([key, message]) => (
-                  <li key={key}>
-                    <a href={`#${FIELD_IDS[key] ?? "run-source-0"}`}>{message}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <ErrorSummary message={action.error} problems={summary} hrefFor={(key) => FIELD_IDS[key] ?? "run-source-0"} />
         ) : null}
         <button type="submit" className={buttonClass.primary} disabled={action.pending}>
           Open the reflection

@@ -1,23 +1,8 @@
 import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import type { TrendSet } from "@/server/domain/reflections/results";
 import { formatIsoDay, formatMean, formatRate } from "./labels";
 
-type TrendSet = {
-  questionSetId: string;
-  title: string;
-  scaleQuestions: { id: string; position: number; prompt: string }[];
-  runs: {
-    surveyId: string;
-    title: string;
-    openedOn: string;
-    closedOn: string;
-    isOpen: boolean;
-    responses: number;
-    audienceSize: number;
-    responseRate: number | null;
-    means: { questionId: string; mean: number | null }[];
-  }[];
-};
 
 /** Repeated runs of one question set, oldest first: responses, response rate and each scale's average. */
 export function TrendTable({ slug, set, headingLevel = 3 }: { slug: string; set: TrendSet; headingLevel?: 2 | 3 }) {

@@ -106,6 +106,7 @@ export function StoryForm({
   organisations,
   projects,
   publishesPortfolio,
+  startWithProjectId,
 }: {
   slug: string;
   /** The story being changed; a new story when absent. */
@@ -113,11 +114,18 @@ export function StoryForm({
   organisations: readonly LinkOption[];
   projects: readonly LinkOption[];
   publishesPortfolio: boolean;
+  /** A new story written from a project's page starts linked to that project. */
+  startWithProjectId?: string;
 }) {
   const client = useTRPCClient();
   const router = useRouter();
   const action = useApiAction();
-  const [draft, setDraft] = useState<StoryDraft>(story?.draft ?? EMPTY);
+  const [draft, setDraft] = useState<StoryDraft>(
+    story?.draft ??
+      (startWithProjectId && projects.some((project) => project.id === startWithProjectId)
+        ? { ...EMPTY, projectIds: [startWithProjectId] }
+        : EMPTY),
+  );
   // The story as last saved: a new story becomes an existing one after its first save, so a
   // refused submit followed by another click saves the same story rather than a second one.
   const [saved, setSaved] = useState<{ id: string; version: number } | null>(story ? { id: story.id, version: story.version } : null);

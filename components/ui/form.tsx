@@ -137,3 +137,34 @@ export function FormMessage({ tone, children }: { tone: "error" | "success"; chi
     </div>
   );
 }
+
+/**
+ * The form's error and, below it, what to fix: one link per field, each moving to that
+ * field (GOV.UK's error summary pattern), all inside the announced alert.
+ */
+export function ErrorSummary({
+  message,
+  problems,
+  hrefFor,
+}: {
+  message: string;
+  /** [field key, message] pairs, in the order the fields appear. */
+  problems: readonly (readonly [string, string])[];
+  /** The id of the control for a field key (without "#"). */
+  hrefFor: (key: string) => string;
+}) {
+  return (
+    <FormMessage tone="error">
+      {message}
+      {problems.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5 font-normal">
+          {problems.map(([key, problem]) => (
+            <li key={key}>
+              <a href={`#${hrefFor(key)}`}>{problem}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </FormMessage>
+  );
+}

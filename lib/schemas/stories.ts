@@ -82,6 +82,10 @@ export type StoryRefInput = z.infer<typeof storyRefInput>;
 export const listStoriesInput = z.object({
   partnershipSlug,
   theme: storyTheme.optional(),
+  /** Only stories linked to this funded project. */
+  projectId: id.optional(),
+  /** Only stories linked to this organisation. */
+  organisationId: id.optional(),
   /** The id of the last story of the previous page. */
   cursor: id.optional(),
   limit: z.number().int().min(1).max(50).default(12),

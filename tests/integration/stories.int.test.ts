@@ -458,6 +458,23 @@ describe("stories: lists", () => {
     expect(pageThree.nextCursor).toBeNull();
   });
 
+  it("lists the published stories linked to one project or one organisation", async () => {
+    const { db } = database;
+    const s = await space(db);
+    await publishedStory(s, { title: "About the project", organisationIds: [s.charity.id], projectIds: [s.project.id] });
+    await publishedStory(s, { title: "About the NHS team", organisationIds: [s.nhs.id], projectIds: [] });
+    await publishedStory(s, { title: "About both", organisationIds: [s.charity.id, s.nhs.id], projectIds: [s.project.id, s.quietProject.id] });
+    // A draft linked to the project is not listed.
+    await s.api("author").story.create(story(s, { title: "Draft about the project", projectIds: [s.project.id] }));
+
+    const titles = async (filter: { projectId?: string; organisationId?: string }) =>
+      (await s.api("reader").story.list({ partnershipSlug: s.partnership.slug, ...filter })).items.map((item) => item.title).sort();
+    expect(await titles({ projectId: s.project.id })).toEqual(["About both", "About the project"]);
+    expect(await titles({ projectId: s.quietProject.id })).toEqual(["About both"]);
+    expect(await titles({ organisationId: s.nhs.id })).toEqual(["About both", "About the NHS team"]);
+    expect(await titles({ organisationId: s.charity.id, projectId: s.quietProject.id })).toEqual(["About both"]);
+  });
+
   it("falls back to the story's opening words when there is no summary", async () => {
     const { db } = database;
     const s = await space(db);

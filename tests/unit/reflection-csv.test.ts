@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { surveyAccess, type Viewer } from "@/server/domain/reflections/access";
 import { storyTitleFrom } from "@/server/domain/reflections/answer-to-story";
-import { csvCell, reflectionCsv, responseRate, summariseScale } from "@/server/domain/reflections/csv";
+import { csvCell } from "@/lib/csv";
+import { reflectionCsv, responseRate, summariseScale } from "@/server/domain/reflections/csv";
 import { addDays, endOfLondonDay, londonDay } from "@/server/domain/reflections/dates";
 import { REFLECTION_TEMPLATES, isCopyOf, templateByKey } from "@/server/domain/reflections/templates";
 

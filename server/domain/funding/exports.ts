@@ -1,26 +1,10 @@
+import { toCsv } from "@/lib/csv";
 import { penceToDecimalString } from "@/lib/money";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { awardState } from "./award-lifecycle";
 
-/**
- * CSV that opens cleanly in Excel: UTF-8 with a byte-order mark, CRLF line ends, every
- * field quoted when needed, amounts as plain numbers in pounds (1234.56), dates in ISO
- * 8601. Cells that a spreadsheet would run as a formula are defused with a leading '.
- */
-const BOM = "\uFEFF";
-
-function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csv(header: string[], rows: (string | number | null)[][]): string {
-  return BOM + [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
-}
-
+/** Exports for Excel (written by lib/csv.ts): amounts as plain numbers in pounds (1234.56), dates in ISO 8601. */
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const isoDateTime = (date: Date) => date.toISOString();
 /** Amounts as numbers (not text) so Excel can sum them. */
@@ -39,7 +23,7 @@ export async function awardsCsv(db: Database, partnershipId: string, fundId: str
     orderBy: { createdAt: "asc" },
     include: { priorityArea: { select: { title: true } }, round: { select: { title: true } } },
   });
-  return csv(
+  return toCsv(
     ["Award id", "Awarded on", "Project", "Recipient", "Priority area", "Round", "Status", "Awarded (£)", "Paid (£)", "Left to pay (£)"],
     awards.map((award) => [
       award.id,
@@ -68,7 +52,7 @@ export async function ledgerCsv(db: Database, partnershipId: string, fundId: str
     select: { id: true, name: true, email: true },
   });
   const names = new Map(actors.map((a) => [a.id, a.name ?? a.email]));
-  return csv(
+  return toCsv(
     ["Entry id", "When", "Movement", "Award id", "Project", "Recipient", "Committed change (£)", "Paid change (£)", "Reason", "By", "Idempotency key"],
     entries.map((entry) => [
       entry.id,

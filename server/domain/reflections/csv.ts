@@ -1,20 +1,5 @@
+import { toCsv } from "@/lib/csv";
 import type { SurveyAnonymity } from "@/server/db/generated/enums";
-
-/**
- * Reflection answers as CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order
- * mark, CRLF line ends, fields quoted when needed. A cell a spreadsheet would run as a
- * formula (starting with = + - @, a tab or a carriage return) is defused with a leading '.
- * The name column exists only for named runs.
- */
-
-const BOM = "\uFEFF";
-
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export type CsvQuestion = { id: string; position: number; prompt: string };
 export type CsvResponse = {
@@ -26,6 +11,7 @@ export type CsvResponse = {
   answers: ReadonlyMap<string, string | number>;
 };
 
+/** Reflection answers as CSV (written by lib/csv.ts). The name column exists only for named runs. */
 export function reflectionCsv(input: {
   anonymity: SurveyAnonymity;
   questions: readonly CsvQuestion[];
@@ -40,7 +26,7 @@ export function reflectionCsv(input: {
     ...(named ? [response.name ?? ""] : []),
     ...questions.map((question) => response.answers.get(question.id) ?? null),
   ]);
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(header, rows);
 }
 
 /** The mean (to two decimal places) and the count of each score 1..5. */

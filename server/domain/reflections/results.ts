@@ -117,6 +117,24 @@ export async function reflectionCsvExport(db: Database, actor: Actor, membership
   return { filename: `reflection-${slug || "answers"}-${londonDay(now)}.csv`, csv };
 }
 
+/** Repeated runs of one question set in a sub-group, oldest first. */
+export type TrendSet = {
+  questionSetId: string;
+  title: string;
+  scaleQuestions: { id: string; position: number; prompt: string }[];
+  runs: {
+    surveyId: string;
+    title: string;
+    openedOn: string;
+    closedOn: string;
+    isOpen: boolean;
+    responses: number;
+    audienceSize: number;
+    responseRate: number | null;
+    means: { questionId: string; mean: number | null }[];
+  }[];
+};
+
 /**
  * A sub-group's repeated runs, per question set, oldest first: when each ran, how many
  * answered out of how many were asked, and the mean of each scale question. Only runs whose
@@ -164,22 +182,7 @@ export async function reflectionTrend(
     : [];
   const meanOf = new Map(means.map((row) => [`${row.surveyId}:${row.questionId}`, Math.round(row.mean * 100) / 100]));
 
-  const sets: {
-    questionSetId: string;
-    title: string;
-    scaleQuestions: { id: string; position: number; prompt: string }[];
-    runs: {
-      surveyId: string;
-      title: string;
-      openedOn: string;
-      closedOn: string;
-      isOpen: boolean;
-      responses: number;
-      audienceSize: number;
-      responseRate: number | null;
-      means: { questionId: string; mean: number | null }[];
-    }[];
-  }[] = [];
+  const sets: TrendSet[] = [];
   for (const run of visible) {
     let set = sets.find((entry) => entry.questionSetId === run.questionSetId);
     if (!set) {

@@ -88,6 +88,8 @@ export async function listStories(db: Database, membership: MembershipGrant, inp
       partnershipId: membership.partnershipId,
       status: "PUBLISHED",
       ...(input.theme ? { themes: { has: input.theme } } : {}),
+      ...(input.projectId ? { projects: { some: { projectId: input.projectId } } } : {}),
+      ...(input.organisationId ? { organisations: { some: { organisationId: input.organisationId } } } : {}),
     },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,

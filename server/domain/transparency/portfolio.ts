@@ -1,3 +1,4 @@
+import { toCsv } from "@/lib/csv";
 import { penceToDecimalString } from "@/lib/money";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
@@ -207,13 +208,6 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "Decision",
 ] as const;
 
-function cell(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const pounds = (pence: number) => Number(penceToDecimalString(pence));
 
@@ -231,5 +225,5 @@ export function portfolioCsv(portfolio: PublicPortfolio): string {
     isoDate(project.endsOn),
     project.decision ? OUTCOME_LABELS[project.decision.outcome] : null,
   ]);
-  return "\uFEFF" + [[...PORTFOLIO_CSV_COLUMNS], ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(PORTFOLIO_CSV_COLUMNS, rows);
 }

@@ -54,9 +54,10 @@ export default async function ProjectPage({ params }: Props) {
   const project = await loadProject(slug, projectId, here);
   const { viewer, award, budget } = project;
   const api = await getApi();
-  const [overview, timeline] = await Promise.all([
+  const [overview, timeline, stories] = await Promise.all([
     api.partnership.overview({ partnershipSlug: slug }),
     api.project.timeline({ projectId }),
+    api.story.list({ partnershipSlug: slug, projectId, limit: 10 }),
   ]);
   const isOfficer = overview.myRole === "OFFICER";
   const canManageTeam = viewer.canManageTeam;
@@ -443,6 +444,32 @@ export default async function ProjectPage({ params }: Props) {
                 : "The partnership decides the test's future once the lead's evaluation is in."}
             </p>
           )}
+        </section>
+
+        <section aria-labelledby="stories-heading">
+          <h2 id="stories-heading" className={sectionHeading}>
+            Stories
+          </h2>
+          {stories.items.length > 0 ? (
+            <ul className="mt-3 max-w-prose space-y-3">
+              {stories.items.map((story) => (
+                <li key={story.id}>
+                  <Link href={`/p/${slug}/stories/${story.id}`} className="font-semibold">
+                    {story.title}
+                  </Link>
+                  <span className="text-slate-700"> by {story.author.name}</span>
+                  {story.summary ? <p className="mt-1 break-words text-slate-700">{story.summary}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-1 max-w-prose text-slate-700">No published story is linked to this project yet.</p>
+          )}
+          {overview.myRole !== "OBSERVER" ? (
+            <p className="mt-3">
+              <Link href={`/p/${slug}/stories/new?projectId=${project.id}`}>Write a story about this project</Link>
+            </p>
+          ) : null}
         </section>
 
         <section aria-labelledby="timeline-heading">

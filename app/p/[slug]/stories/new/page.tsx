@@ -10,8 +10,15 @@ export const metadata: Metadata = { title: "Write a story" };
 export const dynamic = "force-dynamic";
 
 /** A member writes a story: saved as a draft first, then sent to an officer when ready. */
-export default async function NewStoryPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function NewStoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ projectId?: string | string[] }>;
+}) {
   const { slug } = await params;
+  const { projectId } = await searchParams;
   const role = await loadRole(slug, `/p/${slug}/stories/new`);
   if (role === "OBSERVER") {
     return (
@@ -40,6 +47,7 @@ export default async function NewStoryPage({ params }: { params: Promise<{ slug:
         organisations={options.organisations}
         projects={options.projects}
         publishesPortfolio={options.publishesPortfolio}
+        startWithProjectId={typeof projectId === "string" ? projectId : undefined}
       />
     </>
   );
