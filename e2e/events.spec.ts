@@ -52,7 +52,14 @@ test("ten members reply to the breakfast, the officer plans three rounds, and ea
     await person.page.getByRole("button", { name: "I'm going" }).click();
     await expect(person.page.getByText("You are going.")).toBeVisible();
     await expect(person.page.getByRole("button", { name: "I can no longer come" })).toBeVisible();
-    if (index === 0) await expectAccessible(person.page);
+    if (index === 0) {
+      await expectAccessible(person.page);
+      // "My work" now lists the breakfast among their upcoming events.
+      await person.page.goto(`/p/${SLUG}/my-work`);
+      const upcoming = person.page.getByRole("heading", { name: "Your upcoming events" }).locator("xpath=following-sibling::ul[1]");
+      const entry = upcoming.getByRole("listitem").filter({ has: person.page.getByRole("link", { name: BREAKFAST, exact: true }) });
+      await expect(entry).toContainText("You are going");
+    }
     await person.context.close();
   }
   const going = await query<{ count: string }>(`SELECT count(*) FROM "EventRsvp" WHERE "eventId" = $1 AND status = 'GOING'`, [eventId]);

@@ -2,7 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { CancelledTag, EventWhen, MyStatusTag } from "@/components/events/event-labels";
 import { Section } from "@/components/portfolio/portfolio-sections";
+import { formatDay } from "@/components/reflections/labels";
 import {
   Day,
   dueDistance,
@@ -35,10 +37,20 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
     if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST"].includes(error.code)) notFound();
     throw error;
   });
+  const [events, reflections, storiesToModerate] = await Promise.all([
+    api.event.list({ partnershipSlug: slug, when: "upcoming" }),
+    api.reflection.list({ partnershipSlug: slug }),
+    work.role === "OFFICER" ? api.story.moderationQueue({ partnershipSlug: slug }) : null,
+  ]);
+  const community: Community = {
+    events: events.events.filter((event) => event.myStatus === "GOING" || event.myStatus === "WAITING").slice(0, 10),
+    reflectionsToAnswer: reflections.toAnswer.filter((reflection) => reflection.canAnswer && !reflection.answered),
+    storiesToModerate: storiesToModerate?.length ?? null,
+  };
 
   return (
     <>
-      <PageHeader title="My work" lead="Your funded projects, the progress updates due from you, the proposals you write and what is waiting for you.">
+      <PageHeader title="My work" lead="Your funded projects, the progress updates due from you, the proposals you write, what is waiting for you, and your events and reflections.">
         {work.role === "OFFICER" || work.role === "CHAIR" ? (
           <p className="mt-3">
             <Link href={`/p/${slug}/dashboard`}>Portfolio dashboard</Link>
@@ -49,6 +61,7 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
       <UpdatesDue slug={slug} due={work.updatesDue} />
       <MyProposals slug={slug} proposals={work.proposals} />
       <WaitingForMe slug={slug} waiting={work.waiting} />
+      <CommunitySection slug={slug} community={community} />
     </>
   );
 }
@@ -268,6 +281,77 @@ function WaitingForMe({ slug, waiting }: { slug: string; waiting: MyWork["waitin
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+type Community = {
+  events: {
+    id: string;
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    status: "SCHEDULED" | "CANCELLED";
+    myStatus: "GOING" | "WAITING" | "CANCELLED" | null;
+  }[];
+  reflectionsToAnswer: { id: string; title: string; closesAt: Date }[];
+  /** Officers only: stories waiting to be read before publishing. */
+  storiesToModerate: number | null;
+};
+
+/** The events the person is going to (or waiting for), reflections asking for their answer, and stories to moderate. */
+function CommunitySection({ slug, community }: { slug: string; community: Community }) {
+  return (
+    <Section id="community-heading" title="Events, reflections and stories">
+      <h3 className="mt-4 text-xl font-semibold">Your upcoming events</h3>
+      {community.events.length === 0 ? (
+        <p className="mt-2">
+          You have not said you are going to any upcoming event. <Link href={`/p/${slug}/events`}>See what is on</Link>.
+        </p>
+      ) : (
+        <ul className="mt-2 max-w-prose space-y-2">
+          {community.events.map((event) => (
+            <li key={event.id}>
+              <Link href={`/p/${slug}/events/${event.id}`} className="font-semibold break-words">
+                {event.title}
+              </Link>{" "}
+              {event.status === "CANCELLED" ? <CancelledTag /> : <MyStatusTag status={event.myStatus} />}
+              <span className="block text-slate-700">
+                <EventWhen startsAt={event.startsAt} endsAt={event.endsAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="mt-6 text-xl font-semibold">Reflections waiting for your answer</h3>
+      {community.reflectionsToAnswer.length === 0 ? (
+        <p className="mt-2">Nothing to answer.</p>
+      ) : (
+        <ul className="mt-2 max-w-prose space-y-2">
+          {community.reflectionsToAnswer.map((reflection) => (
+            <li key={reflection.id}>
+              <Link href={`/p/${slug}/reflections/${reflection.id}`} className="font-semibold break-words">
+                {reflection.title}
+              </Link>
+              <span className="block text-slate-700">Closes {formatDay(reflection.closesAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {community.storiesToModerate !== null ? (
+        <>
+          <h3 className="mt-6 text-xl font-semibold">Stories to moderate</h3>
+          <p className="mt-2">
+            {community.storiesToModerate === 0 ? (
+              "No story is waiting."
+            ) : (
+              <Link href={`/p/${slug}/stories/moderation`}>
+                {community.storiesToModerate} {community.storiesToModerate === 1 ? "story is" : "stories are"} waiting to be read
+              </Link>
+            )}
+          </p>
         </>
       ) : null}
     </Section>
