@@ -325,6 +325,9 @@ function CommunitySection({ slug, community }: { slug: string; community: Commun
           ))}
         </ul>
       )}
+      <p className="mt-2">
+        <Link href={`/p/${slug}/connections`}>Your connections: people you want to talk to again</Link>
+      </p>
       <h3 className="mt-6 text-xl font-semibold">Reflections waiting for your answer</h3>
       {community.reflectionsToAnswer.length === 0 ? (
         <p className="mt-2">Nothing to answer.</p>
