@@ -138,7 +138,9 @@ test("two sectors co-write a proposal, a panel scores it with a detected conflic
   await signInAs(LORNA);
   await page.goto(proposalUrl);
   await page.getByRole("button", { name: "Submit the proposal" }).click();
-  await expect(page.getByText("Submitted. The authors")).toBeVisible();
+  // The confirmation shows until the page re-renders without the submit button, so wait for
+  // what stays: the button gone and the status.
+  await expect(page.getByRole("button", { name: "Submit the proposal" })).toHaveCount(0);
   await expect(page.getByText("Submitted", { exact: true }).first()).toBeVisible();
 
   // Fiona appoints a panel of three, closes the round and starts assessment.
