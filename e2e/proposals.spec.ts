@@ -138,8 +138,8 @@ test("two sectors co-write a proposal, a panel scores it with a detected conflic
   await signInAs(LORNA);
   await page.goto(proposalUrl);
   await page.getByRole("button", { name: "Submit the proposal" }).click();
-  // The confirmation shows until the page re-renders without the submit button, so wait for
-  // what stays: the button gone and the status.
+  // Once the page re-renders, the submit button gives way to a lasting confirmation.
+  await expect(page.getByText(/^Submitted on .+ The authors and the partnership’s officers have been told/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit the proposal" })).toHaveCount(0);
   await expect(page.getByText("Submitted", { exact: true }).first()).toBeVisible();
 

@@ -107,6 +107,12 @@ export default async function ProposalPage({ params }: Props) {
               </ul>
             </div>
           ) : null}
+          {proposal.status === "SUBMITTED" && proposal.submittedAt && (viewer.canReturnToDraft || viewer.canWithdraw) ? (
+            <p className="max-w-prose rounded-md border-l-4 border-green-800 bg-green-50 p-3 text-green-900">
+              Submitted on <time dateTime={proposal.submittedAt.toISOString()}>{timeFormat.format(proposal.submittedAt)}</time>. The
+              authors and the partnership&rsquo;s officers have been told; the round&rsquo;s panel assesses it once the round closes.
+            </p>
+          ) : null}
           {viewer.canSubmit ? <SubmitProposalButton proposalId={proposal.id} editPath={`${here}/edit`} /> : null}
           {viewer.canReturnToDraft ? <ReturnToDraftButton proposalId={proposal.id} /> : null}
           {viewer.isAssessor ? (
