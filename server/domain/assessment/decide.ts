@@ -13,6 +13,7 @@ import {
   replayedAward,
   type AwardGrantInput,
 } from "@/server/domain/funding/awards";
+import { idempotentRequest, REQUEST_CHANGED_MESSAGE, type IdempotentRequest } from "@/server/domain/funding/idempotency";
 import { notify } from "@/server/domain/notifications/notify";
 import { lockProposal } from "@/server/domain/proposals/access";
 import { proposalTransition } from "@/server/domain/proposals/lifecycle";
@@ -54,9 +55,10 @@ export async function decideProposal(
   partnershipId: string,
   input: DecideProposalInput,
 ): Promise<DecisionResult> {
-  // A retried approval (same idempotency key) gets the first answer and changes nothing.
+  // A retried approval (same idempotency key, same request) gets the first answer and
+  // changes nothing; the same key with different details is refused.
   if (input.outcome === "APPROVE") {
-    const replay = await replayedDecision(db, input.proposalId, input.idempotencyKey);
+    const replay = await replayedDecision(db, approvalRequest(partnershipId, input), input.proposalId);
     if (replay) return replay;
   }
 
@@ -153,6 +155,7 @@ export async function decideProposal(
     proposalId: proposal.id,
   };
   const checked = await checkAwardGrant(db, partnershipId, grant);
+  const request = approvalRequest(partnershipId, input);
 
   try {
     return await db.$transaction(async (tx) => {
@@ -162,7 +165,7 @@ export async function decideProposal(
       await tx.proposalDecision.create({
         data: { proposalId: locked.id, outcome: "APPROVED", reason: input.reason, overrideReason, decidedById: actor.userId },
       });
-      const award = await grantAwardInTransaction(tx, actor, partnershipId, checked, grant);
+      const award = await grantAwardInTransaction(tx, actor, partnershipId, checked, grant, request);
       const awarded = `${formatPence(checked.amountPence)} from ${checked.fund.name}`;
       await tx.proposalEvent.createMany({
         data: [
@@ -201,19 +204,24 @@ export async function decideProposal(
   } catch (error) {
     // The same approval sent twice at once: the second waited for the first, which won.
     if (isIdempotencyReplay(error) || (error instanceof AppError && error.code === "CONFLICT")) {
-      const replay = await replayedDecision(db, proposal.id, input.idempotencyKey);
+      const replay = await replayedDecision(db, request, proposal.id);
       if (replay) return replay;
     }
     throw await explainMoneyFailure(db, error, { fundId: checked.fund.id });
   }
 }
 
-/** The result of an earlier approval with this idempotency key, if there was one. */
-async function replayedDecision(db: Database, proposalId: string, idempotencyKey: string): Promise<DecisionResult | null> {
-  const award = await replayedAward(db, idempotencyKey);
+/** An approval's idempotency key counts within the partnership, bound to the whole decision asked for. */
+function approvalRequest(partnershipId: string, input: Extract<DecideProposalInput, { outcome: "APPROVE" }>) {
+  return idempotentRequest(partnershipId, "assessment.decide", input);
+}
+
+/** The result of an earlier approval with this idempotency key in this partnership, if there was one. */
+async function replayedDecision(db: Database, request: IdempotentRequest, proposalId: string): Promise<DecisionResult | null> {
+  const award = await replayedAward(db, request);
   if (!award) return null;
   if (award.proposalId !== proposalId) {
-    throw new AppError("CONFLICT", "That request was already used for a different award. Reload the page and try again.");
+    throw new AppError("CONFLICT", REQUEST_CHANGED_MESSAGE);
   }
   return { proposalId, status: "APPROVED", awardId: award.id };
 }

@@ -1,22 +1,31 @@
 import { formatPence, pence } from "@/lib/money";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import { isTransactionUnavailable, violatedUniqueIndex } from "@/server/db/errors";
+import { isTransactionUnavailable } from "@/server/db/errors";
 import type { Prisma } from "@/server/db/generated/client";
 import type { LedgerKind } from "@/server/db/generated/enums";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertAwardTransition, awardState, type AwardAction } from "./award-lifecycle";
+import {
+  claimIdempotencyKey,
+  earlierResult,
+  idempotentRequest,
+  isIdempotencyReplay,
+  type IdempotentRequest,
+  type MoneyOperation,
+} from "./idempotency";
 import { explainMoneyRefusal } from "./money-errors";
 import { effectiveRoundStatus } from "./rounds";
 
-export { explainMoneyRefusal };
+export { explainMoneyRefusal, isIdempotencyReplay };
 
 /**
  * Awards move money. Every movement is one append-only ledger row; a database trigger
  * applies it to the fund, ring-fence and award balances, whose CHECK constraints refuse
  * any overspend even under concurrent requests. A retried request carries the same
- * idempotency key and changes nothing the second time.
+ * idempotency key and changes nothing the second time (see ./idempotency.ts: keys count per
+ * partnership and operation, and a reused key with different details is refused).
  */
 
 type Tx = Prisma.TransactionClient;
@@ -35,8 +44,6 @@ export type AwardGrantInput = {
   tranches: { amountPence: number; dueOn: Date }[];
   idempotencyKey: string;
 };
-
-const IDEMPOTENCY_INDEX = "LedgerEntry_idempotencyKey_key";
 
 /**
  * Money movements queue for the fund's row lock under bursts of requests: let them wait
@@ -73,15 +80,14 @@ async function appendLedger(
   });
 }
 
-/** The award a previous request with this idempotency key created or changed, if any. */
-export async function replayedAward(db: Database | Tx, idempotencyKey: string) {
-  const entry = await db.ledgerEntry.findUnique({ where: { idempotencyKey }, select: { awardId: true } });
-  return entry?.awardId ? db.award.findUniqueOrThrow({ where: { id: entry.awardId }, include: { tranches: true } }) : null;
-}
-
-/** Whether an error is the database refusing a second use of an idempotency key (a retried request). */
-export function isIdempotencyReplay(error: unknown): boolean {
-  return violatedUniqueIndex(error) === IDEMPOTENCY_INDEX;
+/**
+ * The award an earlier request with this key, in this partnership and for this operation,
+ * created or changed; null when the key is new here. Refuses (CONFLICT) a reused key whose
+ * request asked for something different.
+ */
+export async function replayedAward(db: Database | Tx, request: IdempotentRequest, expectedAwardId?: string) {
+  const earlier = await earlierResult(db, request, expectedAwardId);
+  return earlier ? db.award.findUniqueOrThrow({ where: { id: earlier.awardId }, include: { tranches: true } }) : null;
 }
 
 /**
@@ -96,16 +102,12 @@ export async function explainMoneyFailure(db: Database, error: unknown, context:
 }
 
 /** Runs a money movement and turns the database's refusals into clear messages. */
-async function moveMoney<T>(
-  db: Database,
-  context: { fundId: string; idempotencyKey: string },
-  run: () => Promise<T>,
-): Promise<T | "replayed"> {
+async function moveMoney<T>(db: Database, fundId: string, run: () => Promise<T>): Promise<T | "replayed"> {
   try {
     return await run();
   } catch (error) {
     if (isIdempotencyReplay(error)) return "replayed";
-    throw await explainMoneyFailure(db, error, { fundId: context.fundId });
+    throw await explainMoneyFailure(db, error, { fundId });
   }
 }
 
@@ -165,8 +167,10 @@ export async function checkAwardGrant(
 /**
  * The writes of a grant, inside the caller's transaction: the award and its tranches, the
  * ledger COMMIT (the trigger applies it to the balances; their CHECKs refuse an overspend,
- * which aborts the caller's whole transaction) and the audit entry. Run checkAwardGrant
- * first. The caller translates refusals (explainMoneyFailure, isIdempotencyReplay).
+ * which aborts the caller's whole transaction), the claim of the request's idempotency key
+ * for the new award, and the audit entry. Run checkAwardGrant first. The caller translates
+ * refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that has just
+ * been carried out waits at the claim, then fails there).
  */
 export async function grantAwardInTransaction(
   tx: Tx,
@@ -174,6 +178,7 @@ export async function grantAwardInTransaction(
   partnershipId: string,
   checked: CheckedAwardGrant,
   input: AwardGrantInput & { proposalId?: string | null },
+  request: IdempotentRequest,
 ) {
   const { fund, amountPence } = checked;
   const award = await tx.award.create({
@@ -197,6 +202,9 @@ export async function grantAwardInTransaction(
       },
     },
   });
+  // Claimed before the ledger entry takes the fund's row lock, so a retry waiting for this
+  // request does not hold up other awards from the fund.
+  await claimIdempotencyKey(tx, request, award.id);
   await appendLedger(tx, {
     fundId: fund.id,
     awardId: award.id,
@@ -220,13 +228,14 @@ export async function grantAwardInTransaction(
 
 /** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
 export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
-  const previous = await replayedAward(db, input.idempotencyKey);
+  const request = idempotentRequest(partnershipId, "funding.awardGrant", input);
+  const previous = await replayedAward(db, request);
   if (previous) return previous;
   const checked = await checkAwardGrant(db, partnershipId, input);
-  const outcome = await moveMoney(db, { fundId: checked.fund.id, idempotencyKey: input.idempotencyKey }, () =>
-    db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input), MONEY_TRANSACTION),
+  const outcome = await moveMoney(db, checked.fund.id, () =>
+    db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input, request), MONEY_TRANSACTION),
   );
-  if (outcome === "replayed") return (await replayedAward(db, input.idempotencyKey))!;
+  if (outcome === "replayed") return (await replayedAward(db, request))!;
   return outcome;
 }
 
@@ -245,20 +254,27 @@ async function loadAward(db: Database, partnershipId: string, awardId: string) {
   return award;
 }
 
+/**
+ * Runs one change to an award. `change` is the whole request (its fingerprint binds the
+ * idempotency key to it), `operation` names the kind of request the key counts for.
+ */
 async function changeAward(
   db: Database,
   actor: Actor,
   partnershipId: string,
+  operation: MoneyOperation,
   change: AwardChange,
   action: AwardAction,
   apply: (tx: Tx, award: Awaited<ReturnType<typeof loadAward>>) => Promise<{ summary: string; amountPence: number }>,
 ) {
-  const previous = await replayedAward(db, change.idempotencyKey);
+  const request = idempotentRequest(partnershipId, operation, change);
+  const previous = await replayedAward(db, request, change.awardId);
   if (previous) return previous;
   const award = await loadAward(db, partnershipId, change.awardId);
   assertAwardTransition(awardState(award), action);
-  const outcome = await moveMoney(db, { fundId: award.fundId, idempotencyKey: change.idempotencyKey }, () =>
+  const outcome = await moveMoney(db, award.fundId, () =>
     db.$transaction(async (tx) => {
+      await claimIdempotencyKey(tx, request, award.id);
       // Lock the award so two changes to it cannot both pass the lifecycle check.
       const [locked] = await tx.$queryRaw<{ status: "ACTIVE" | "COMPLETED" | "WITHDRAWN"; awardedPence: number; paidPence: number }[]>`
         SELECT "status", "awardedPence", "paidPence" FROM "Award" WHERE "id" = ${award.id} FOR UPDATE`;
@@ -276,7 +292,7 @@ async function changeAward(
       return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
     }, MONEY_TRANSACTION),
   );
-  if (outcome === "replayed") return (await replayedAward(db, change.idempotencyKey))!;
+  if (outcome === "replayed") return (await replayedAward(db, request, change.awardId))!;
   return outcome;
 }
 
@@ -287,7 +303,7 @@ export function payTranche(
   partnershipId: string,
   input: AwardChange & { trancheId: string; paidOn: Date; reference: string },
 ) {
-  return changeAward(db, actor, partnershipId, input, "PAY", async (tx, award) => {
+  return changeAward(db, actor, partnershipId, "funding.payTranche", input, "PAY", async (tx, award) => {
     const tranche = award.tranches.find((t) => t.id === input.trancheId);
     if (!tranche) throw notFound("That payment");
     if (tranche.requiresPeriodId) {
@@ -332,7 +348,7 @@ export function varyAward(
   input: AwardChange & { newAmountPence: number },
 ) {
   const newAmount = pence(input.newAmountPence);
-  return changeAward(db, actor, partnershipId, input, "VARY", async (tx, award) => {
+  return changeAward(db, actor, partnershipId, "funding.varyAward", input, "VARY", async (tx, award) => {
     const delta = newAmount - award.awardedPence;
     if (delta === 0) throw new AppError("BAD_REQUEST", "That is the amount already awarded.", { newAmountPence: ["Enter a different amount"] });
     if (newAmount < award.paidPence) {
@@ -356,7 +372,7 @@ export function varyAward(
 
 /** Withdraws an award before any payment, releasing its money back to the fund. */
 export function withdrawAward(db: Database, actor: Actor, partnershipId: string, input: AwardChange) {
-  return changeAward(db, actor, partnershipId, input, "WITHDRAW", async (tx, award) => {
+  return changeAward(db, actor, partnershipId, "funding.withdrawAward", input, "WITHDRAW", async (tx, award) => {
     await appendLedger(tx, {
       fundId: award.fundId,
       awardId: award.id,
@@ -382,7 +398,7 @@ export function returnUnderspend(
   input: AwardChange & { amountPence: number },
 ) {
   const amount = pence(input.amountPence);
-  return changeAward(db, actor, partnershipId, input, "RETURN_UNDERSPEND", async (tx, award) => {
+  return changeAward(db, actor, partnershipId, "funding.returnUnderspend", input, "RETURN_UNDERSPEND", async (tx, award) => {
     if (amount === 0) throw new AppError("BAD_REQUEST", "Enter the amount returned.", { amountPence: ["Enter an amount above £0"] });
     if (amount > award.paidPence) {
       throw new AppError("CONFLICT", `Only ${formatPence(award.paidPence)} has been paid on this award, so no more than that can be returned.`);
@@ -403,7 +419,7 @@ export function returnUnderspend(
 
 /** Closes an award once its work is done, releasing any part not paid. */
 export function completeAward(db: Database, actor: Actor, partnershipId: string, input: AwardChange) {
-  return changeAward(db, actor, partnershipId, input, "COMPLETE", async (tx, award) => {
+  return changeAward(db, actor, partnershipId, "funding.completeAward", input, "COMPLETE", async (tx, award) => {
     const unpaid = award.awardedPence - award.paidPence;
     if (unpaid > 0) {
       await appendLedger(tx, {
