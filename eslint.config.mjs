@@ -21,6 +21,24 @@ const config = [
     rules: { "no-restricted-properties": "off" },
   },
   {
+    // Pages and components ask; they never decide. Whether the viewer may do something is a
+    // `viewer.can*` flag computed by can() in server/auth; how a role reads is a label map.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "BinaryExpression > Literal",
+          "SwitchCase > Literal",
+          "CallExpression[callee.property.name='includes'] > Literal",
+        ].map((selector) => ({
+          selector: `${selector}[value=/^(OFFICER|CHAIR|MEMBER|OBSERVER|LEAD|CO_AUTHOR)$/]`,
+          message: "Do not compare role names in pages or components: use a viewer.can* flag from server/auth (or a label map).",
+        })),
+      ],
+    },
+  },
+  {
     // Playwright fixtures and vitest helpers are not React: their `use` is not a hook.
     files: ["e2e/**", "tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

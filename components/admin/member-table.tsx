@@ -1,5 +1,6 @@
 "use client";
 
+import type { MembershipRole } from "@/server/db/generated/enums";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
@@ -26,7 +27,15 @@ export type MemberRowData = {
 type Notice = { tone: "error" | "success"; text: string } | null;
 
 /** Everyone in the partnership: officers change roles and remove people (after confirming). */
-export function MemberTable({ slug, members }: { slug: string; members: MemberRowData[] }) {
+export function MemberTable({
+  slug,
+  members,
+  rolesThatAdminister,
+}: {
+  slug: string;
+  members: MemberRowData[];
+  rolesThatAdminister: readonly MembershipRole[];
+}) {
   const [notice, setNotice] = useState<Notice>(null);
   return (
     <div className="space-y-4">
@@ -59,7 +68,7 @@ export function MemberTable({ slug, members }: { slug: string; members: MemberRo
           </thead>
           <tbody>
             {members.map((member) => (
-              <MemberRow key={member.membershipId} slug={slug} member={member} onNotice={setNotice} />
+              <MemberRow key={member.membershipId} slug={slug} member={member} rolesThatAdminister={rolesThatAdminister} onNotice={setNotice} />
             ))}
           </tbody>
         </table>
@@ -68,7 +77,17 @@ export function MemberTable({ slug, members }: { slug: string; members: MemberRo
   );
 }
 
-function MemberRow({ slug, member, onNotice }: { slug: string; member: MemberRowData; onNotice: (notice: Notice) => void }) {
+function MemberRow({
+  slug,
+  member,
+  rolesThatAdminister,
+  onNotice,
+}: {
+  slug: string;
+  member: MemberRowData;
+  rolesThatAdminister: readonly MembershipRole[];
+  onNotice: (notice: Notice) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const changeRole = useMutation(trpc.membership.changeRole.mutationOptions());
@@ -91,7 +110,7 @@ function MemberRow({ slug, member, onNotice }: { slug: string; member: MemberRow
     onNotice(null);
     const role = draftRole ?? member.role;
     // Stepping down as an officer ends access to this page: leave it rather than refresh it.
-    const leavingAdministration = member.isMe && role !== "OFFICER";
+    const leavingAdministration = member.isMe && !rolesThatAdminister.includes(role);
     const result = await roleAction.submit({ membershipId: member.membershipId, role }, { refresh: !leavingAdministration });
     if (!result) {
       setDraftRole(null); // refused: show the role they still have

@@ -1,3 +1,4 @@
+import { SUB_GROUP_ROLE_SUFFIX } from "@/lib/role-labels";
 import Link from "next/link";
 import { directoryHref } from "@/lib/schemas/directory";
 import type { DirectoryPersonCard } from "@/server/domain/directory/shared-profile";
@@ -65,7 +66,7 @@ export function PersonCard({
             <span key={group.id}>
               {index > 0 ? ", " : ""}
               {group.name}
-              {group.role === "LEAD" ? " (lead)" : ""}
+              {SUB_GROUP_ROLE_SUFFIX[group.role]}
             </span>
           ))}
         </p>

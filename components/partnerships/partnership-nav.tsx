@@ -23,10 +23,12 @@ export function PartnershipNav({
   slug,
   showAdministration,
   showFunding,
+  showDashboard,
 }: {
   slug: string;
   showAdministration: boolean;
   showFunding: boolean;
+  showDashboard: boolean;
 }) {
   const pathname = usePathname();
   const base = `/p/${slug}`;
@@ -36,7 +38,8 @@ export function PartnershipNav({
         {SECTIONS.filter(
           (section) =>
             (showAdministration || section.href !== "/admin") &&
-            (showFunding || (section.href !== "/funding" && section.href !== "/dashboard")),
+            (showFunding || section.href !== "/funding") &&
+            (showDashboard || section.href !== "/dashboard"),
         ).map((section) => {
           const href = `${base}${section.href}`;
           const current = section.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);

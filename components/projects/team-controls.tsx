@@ -64,3 +64,40 @@ export function RemoveTeamMemberButton({ projectId, userId, name }: { projectId:
     </span>
   );
 }
+
+/** An officer hands the project's lead to someone on its team (the old lead stays on the team). */
+export function ChangeProjectLeadForm({ projectId, team }: { projectId: string; team: { userId: string; label: string }[] }) {
+  const client = useTRPCClient();
+  const action = useApiAction();
+  const [userId, setUserId] = useState("");
+  async function hand(event: FormEvent) {
+    event.preventDefault();
+    const result = await action.run(() => client.project.changeLead.mutate({ projectId, userId }), {
+      success: "The project has a new lead. Both of them have been told.",
+    });
+    if (result.ok) setUserId("");
+  }
+  if (team.length === 0) return null;
+  return (
+    <form onSubmit={hand} noValidate className="mt-4 space-y-3">
+      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      <SelectField
+        label="Hand the lead to"
+        hint="Someone on the team; the current lead stays on it."
+        value={userId}
+        onChange={(event) => setUserId(event.target.value)}
+        error={action.fieldErrors.userId ?? action.error}
+      >
+        <option value="">Choose a person</option>
+        {team.map((member) => (
+          <option key={member.userId} value={member.userId}>
+            {member.label}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
+        Make them the lead
+      </button>
+    </form>
+  );
+}

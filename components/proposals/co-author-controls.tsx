@@ -69,3 +69,26 @@ export function RemoveCoAuthorButton({ proposalId, userId, name }: { proposalId:
     </span>
   );
 }
+
+/** Hands the proposal's lead to this co-author (the current lead stays on as a co-author). */
+export function MakeLeadAuthorButton({ proposalId, userId, name }: { proposalId: string; userId: string; name: string }) {
+  const client = useTRPCClient();
+  const action = useApiAction();
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        className={buttonClass.quiet}
+        disabled={action.pending}
+        onClick={() => action.run(() => client.proposal.changeLeadAuthor.mutate({ proposalId, userId }))}
+      >
+        Make lead author<span className="sr-only">: {name}</span>
+      </button>
+      {action.error ? (
+        <span role="alert" className="font-semibold text-red-800">
+          {action.error}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -28,14 +28,13 @@ export const loadStory = cache(async (slug: string, storyId: string, here: strin
 
 export type LoadedStory = Awaited<ReturnType<typeof loadStory>>;
 
-/** The viewer's role in the partnership, or "not found" for anyone outside it; sign-in first. */
-export const loadRole = cache(async (slug: string, here: string) => {
+/** What the viewer may do in the partnership, or "not found" for anyone outside it; sign-in first. */
+export const loadViewer = cache(async (slug: string, here: string) => {
   if (!partnershipSlug.safeParse(slug).success) notFound();
   if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
   const api = await getApi();
   try {
-    const overview = await api.partnership.overview({ partnershipSlug: slug });
-    return overview.myRole;
+    return await api.partnership.viewer({ partnershipSlug: slug });
   } catch (error) {
     if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
     throw error;

@@ -1,15 +1,23 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-styles";
-import type { MembershipRole } from "@/server/db/generated/enums";
+import type { PartnershipViewer } from "@/server/domain/partnerships/viewer";
 
 type Section = "published" | "mine" | "moderation" | "new";
 
 /** The stories area's own links: what is published, the viewer's stories, the officers' queue, and writing one. */
-export function StoriesNav({ slug, role, current }: { slug: string; role: MembershipRole; current: Section }) {
+export function StoriesNav({
+  slug,
+  viewer,
+  current,
+}: {
+  slug: string;
+  viewer: Pick<PartnershipViewer, "canWriteStories" | "canModerateStories">;
+  current: Section;
+}) {
   const base = `/p/${slug}/stories`;
   const links: { key: Section; href: string; label: string }[] = [{ key: "published", href: base, label: "Published stories" }];
-  if (role !== "OBSERVER") links.push({ key: "mine", href: `${base}/mine`, label: "Your stories" });
-  if (role === "OFFICER") links.push({ key: "moderation", href: `${base}/moderation`, label: "Waiting for moderation" });
+  if (viewer.canWriteStories) links.push({ key: "mine", href: `${base}/mine`, label: "Your stories" });
+  if (viewer.canModerateStories) links.push({ key: "moderation", href: `${base}/moderation`, label: "Waiting for moderation" });
   return (
     <div className="mb-8 flex flex-wrap items-center justify-between gap-4">
       <nav aria-label="Stories">
@@ -27,7 +35,7 @@ export function StoriesNav({ slug, role, current }: { slug: string; role: Member
           ))}
         </ul>
       </nav>
-      {role !== "OBSERVER" && current !== "new" ? (
+      {viewer.canWriteStories && current !== "new" ? (
         <Link href={`${base}/new`} className={buttonClass.primary}>
           Write a story
         </Link>

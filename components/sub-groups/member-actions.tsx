@@ -12,25 +12,23 @@ export function MemberActions({
   subGroupId,
   userId,
   name,
-  role,
+  isLead,
+  isOnlyLead,
   isMe,
-  leadCount,
 }: {
   subGroupId: string;
   userId: string;
   name: string;
-  role: "LEAD" | "MEMBER";
+  isLead: boolean;
+  isOnlyLead: boolean;
   isMe: boolean;
-  leadCount: number;
 }) {
   const trpc = useTRPC();
   const setRole = useMutation(trpc.subGroup.setMemberRole.mutationOptions());
   const remove = useMutation(trpc.subGroup.removeMember.mutationOptions());
   const action = useRefreshingAction();
   const [confirmingRemove, setConfirmingRemove] = useState(false);
-  const onlyLead = role === "LEAD" && leadCount <= 1;
-
-  if (onlyLead) {
+  if (isOnlyLead) {
     return <p className="text-sm text-slate-700">Only lead: make someone else a lead before {isMe ? "you step" : "they step"} down.</p>;
   }
 
@@ -55,7 +53,7 @@ export function MemberActions({
         </div>
       ) : (
         <div className="flex flex-wrap gap-2">
-          {role === "MEMBER" ? (
+          {!isLead ? (
             <button
               type="button"
               className={buttonClass.secondary}

@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { authorize } from "@/server/auth/policy";
+import type { Grant, MemberGrant } from "@/server/auth/grants";
+import { authorize } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { AppError, GENERIC_ERROR_MESSAGE, notFound } from "@/server/errors";
@@ -77,8 +78,10 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 
 /** Every procedure passes the policy module: a procedure without a policy row is refused. */
 const enforcePolicy = t.middleware(async ({ ctx, path, getRawInput, next }) => {
-  const grant = await authorize(ctx.db, ctx.actor, path, await getRawInput());
-  return next({ ctx: { ...ctx, membership: grant.membership, subGroup: grant.subGroup, proposal: grant.proposal ?? null, project: grant.project ?? null } });
+  const grant: Grant = await authorize(ctx.db, ctx.actor, path, await getRawInput());
+  return next({
+    ctx: { ...ctx, grant, membership: grant.membership, subGroup: grant.subGroup, proposal: grant.proposal ?? null, project: grant.project ?? null },
+  });
 });
 
 const base = t.procedure.use(mapAppErrors).use(enforcePolicy);
@@ -98,7 +101,8 @@ export const signedInProcedure = base.use(({ ctx, next }) => {
  */
 export const partnershipProcedure = signedInProcedure.use(({ ctx, next }) => {
   if (!ctx.membership) throw notFound();
-  return next({ ctx: { ...ctx, membership: ctx.membership } });
+  const grant: MemberGrant = { ...ctx.grant, actor: ctx.actor, membership: ctx.membership };
+  return next({ ctx: { ...ctx, membership: ctx.membership, grant } });
 });
 
 /**
@@ -117,8 +121,8 @@ export const subGroupProcedure = partnershipProcedure.use(({ ctx, next }) => {
  * (author role, sub-group role, panel seat), as read from the database for this request.
  */
 export const proposalProcedure = partnershipProcedure.use(({ ctx, next }) => {
-  if (!ctx.proposal) throw notFound();
-  return next({ ctx: { ...ctx, proposal: ctx.proposal } });
+  if (!ctx.proposal || !ctx.subGroup) throw notFound();
+  return next({ ctx: { ...ctx, proposal: ctx.proposal, subGroup: ctx.subGroup } });
 });
 
 /**
@@ -130,3 +134,23 @@ export const projectProcedure = partnershipProcedure.use(({ ctx, next }) => {
   if (!ctx.project) throw notFound();
   return next({ ctx: { ...ctx, project: ctx.project } });
 });
+
+/** A resource-scoped procedure: the policy proved the actor's part in `part` of the grant (ctx.grant). */
+function resourceProcedure<const Part extends "story" | "event" | "survey" | "connection" | "answer">(part: Part) {
+  return partnershipProcedure.use(({ ctx, next }) => {
+    const proved = ctx.grant[part];
+    if (!proved) throw notFound();
+    return next({ ctx: { ...ctx, grant: { ...ctx.grant, [part]: proved } as MemberGrant & { [K in Part]: NonNullable<MemberGrant[K]> } } });
+  });
+}
+
+/** Someone the policy let at the story the input names (author, reader of a published story, or an officer). */
+export const storyProcedure = resourceProcedure("story");
+/** Someone the policy let at the event the input names; `ctx.grant.event` says whether they organise it or were there. */
+export const eventProcedure = resourceProcedure("event");
+/** Someone the policy let at the reflection run the input names; `ctx.grant.survey` holds their part in it. */
+export const surveyProcedure = resourceProcedure("survey");
+/** One of the two people of the connection the input names. */
+export const connectionProcedure = resourceProcedure("connection");
+/** The person who gave the answer the input names. */
+export const answerProcedure = resourceProcedure("answer");

@@ -1,3 +1,4 @@
+import type { MembershipRole } from "@/server/db/generated/enums";
 import { describe, expect, it } from "vitest";
 import { surveyAccess, type Viewer } from "@/server/domain/reflections/access";
 import { storyTitleFrom } from "@/server/domain/reflections/answer-to-story";
@@ -70,15 +71,16 @@ describe("closing days", () => {
 });
 
 describe("who may do what with a run", () => {
-  const viewer = (overrides: Partial<Viewer> = {}): Viewer => ({
-    userId: "me",
-    role: "MEMBER",
+  type Overrides = Partial<Pick<Viewer, "subGroupRoles" | "projectRoles">> & { userId?: string; role?: MembershipRole };
+  const viewer = ({ userId = "me", role = "MEMBER", ...places }: Overrides = {}): Viewer => ({
+    actor: { userId, name: null, email: `${userId}@example.org`, organisationId: null },
+    membership: { id: "m", partnershipId: "p", role },
     subGroupRoles: new Map(),
     projectRoles: new Map(),
-    ...overrides,
+    ...places,
   });
   const now = new Date("2021-06-15T12:00:00Z");
-  const open = { createdById: "lead", subGroupId: "g1", projectId: null, closesAt: new Date("2021-06-30T22:59:59Z"), closedEarlyAt: null };
+  const open = { id: "s1", createdById: "lead", subGroupId: "g1", projectId: null, closesAt: new Date("2021-06-30T22:59:59Z"), closedEarlyAt: null };
   const closed = { ...open, closedEarlyAt: new Date("2021-06-10T09:00:00Z") };
 
   it("lets the audience answer once while open, and see results once answered or closed", () => {
@@ -102,6 +104,15 @@ describe("who may do what with a run", () => {
   it("puts everyone in the partnership, observers included, in a partnership-wide audience", () => {
     const wide = { ...open, subGroupId: null };
     expect(surveyAccess(viewer({ role: "OBSERVER" }), wide, false, now)).toMatchObject({ inAudience: true, canAnswer: true });
+  });
+
+  it("never lets an observer manage a run, even one they started or whose sub-group they still lead", () => {
+    expect(surveyAccess(viewer({ userId: "lead", role: "OBSERVER" }), open, false, now)).toMatchObject({ canManage: false });
+    expect(surveyAccess(viewer({ role: "OBSERVER", subGroupRoles: new Map([["g1", "LEAD"]]) }), open, false, now)).toMatchObject({
+      canManage: false,
+      inAudience: true,
+      canAnswer: true,
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
 
-/** The partnership's section navigation, for its members only (pages decide what else to show). */
+/** The partnership's section navigation, for its members only; each link shows when the policy allows what it leads to. */
 export default async function PartnershipLayout({
   children,
   params,
@@ -14,21 +14,20 @@ export default async function PartnershipLayout({
 }) {
   const { slug } = await params;
   const parsed = partnershipSlug.safeParse(slug);
-  let role: string | null = null;
-  if (parsed.success && (await getCurrentActor())) {
-    const api = await getApi();
-    role = await api.partnership.overview({ partnershipSlug: parsed.data }).then(
-      (overview) => overview.myRole,
-      () => null,
-    );
-  }
+  const viewer =
+    parsed.success && (await getCurrentActor())
+      ? await (await getApi()).partnership.viewer({ partnershipSlug: parsed.data }).catch(() => null)
+      : null;
   return (
     <>
-      {role ? <PartnershipNav
+      {viewer ? (
+        <PartnershipNav
           slug={slug}
-          showAdministration={role === "OFFICER"}
-          showFunding={role === "OFFICER" || role === "CHAIR"}
-        /> : null}
+          showAdministration={viewer.canAdminister}
+          showFunding={viewer.canSeeFunding}
+          showDashboard={viewer.canSeeDashboard}
+        />
+      ) : null}
       {children}
     </>
   );

@@ -7,7 +7,7 @@ import {
 } from "@/lib/schemas/directory";
 import { partnershipRefInput } from "@/lib/schemas/partnership";
 import { partnershipProcedure, router } from "@/server/api/trpc";
-import { OFFICERS } from "@/server/auth/policy";
+import { can } from "@/server/auth/can";
 import { getDirectoryFilterOptions } from "@/server/domain/directory/filter-options";
 import {
   getDirectoryOrganisation,
@@ -39,7 +39,7 @@ export const directoryRouter = router({
   organisation: partnershipProcedure.input(directoryOrganisationInput).query(async ({ ctx, input }) => ({
     ...(await getDirectoryOrganisation(ctx.db, ctx.membership.partnershipId, input.organisationId)),
     /** Whether the viewer may mark it verified (the same rule as directory.setOrganisationVerified). */
-    viewerCanVerify: OFFICERS.includes(ctx.membership.role),
+    viewerCanVerify: can("directory.setOrganisationVerified", ctx.grant),
   })),
   filterOptions: partnershipProcedure
     .input(partnershipRefInput)

@@ -11,7 +11,7 @@ import {
   startProposalFromConnectionInput,
   updateEventInput,
 } from "@/lib/schemas/events";
-import { partnershipProcedure, router } from "@/server/api/trpc";
+import { eventProcedure, partnershipProcedure, router } from "@/server/api/trpc";
 import {
   connectionSubGroups,
   logConnection,
@@ -25,12 +25,12 @@ import { cancelRsvp, eventAttendees, markAttendance, rsvpToEvent } from "@/serve
 
 /**
  * Events, RSVPs, speed networking and "we should talk again" connections. The policy has
- * proved partnership membership and role; who organises an event (and may see its
- * attendees, mark attendance or plan networking) is decided in server/domain/events.
+ * proved the actor's part: who organises an event (and may see its attendees, mark
+ * attendance or plan networking) and who was there are its rows.
  */
 export const eventRouter = router({
   list: partnershipProcedure.input(listEventsInput).query(({ ctx, input }) => listEvents(ctx.db, ctx.actor, ctx.membership, input)),
-  get: partnershipProcedure.input(eventRefInput).query(({ ctx, input }) => getEvent(ctx.db, ctx.actor, ctx.membership, input.eventId)),
+  get: eventProcedure.input(eventRefInput).query(({ ctx }) => getEvent(ctx.db, ctx.grant)),
   calendar: partnershipProcedure.input(eventRefInput).query(({ ctx, input }) => eventCalendar(ctx.db, ctx.membership, input.eventId)),
   create: partnershipProcedure
     .input(createEventInput)

@@ -1,3 +1,4 @@
+import { viewerCan } from "@/server/auth/can";
 import {
   addRingFenceInput,
   auditLogInput,
@@ -34,7 +35,17 @@ export const fundingRouter = router({
   funds: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => listFunds(ctx.db, ctx.membership.partnershipId)),
   fund: partnershipProcedure
     .input(fundRefInput)
-    .query(({ ctx, input }) => fundDashboard(ctx.db, ctx.membership.partnershipId, input.fundId)),
+    .query(async ({ ctx, input }) => ({
+      ...(await fundDashboard(ctx.db, ctx.membership.partnershipId, input.fundId)),
+      viewer: viewerCan(ctx.grant, {
+        canManageMoney: "funding.awardGrant",
+        canCreateRound: "funding.createRound",
+        canChangeRounds: "funding.changeRoundStatus",
+        canRunAssessment: "assessment.overview",
+        canSetUpProjects: "project.setUp",
+        canExport: "funding.exportAwards",
+      }),
+    })),
   createFund: partnershipProcedure
     .input(createFundInput)
     .mutation(({ ctx, input: { partnershipSlug: _slug, ...input } }) =>

@@ -7,7 +7,7 @@ import { changeMemberRole, listMembers, removeMember } from "@/server/domain/par
 export const membershipRouter = router({
   list: partnershipProcedure
     .input(partnershipRefInput)
-    .query(({ ctx }) => listMembers(ctx.db, ctx.membership.partnershipId)),
+    .query(({ ctx }) => listMembers(ctx.db, ctx.grant)),
   changeRole: partnershipProcedure
     .input(changeRoleInput)
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),

@@ -8,6 +8,7 @@ import {
 import { partnershipProcedure, router, signedInProcedure } from "@/server/api/trpc";
 import { listMyPartnerships } from "@/server/domain/partnerships/my-partnerships";
 import { getPartnershipOverview } from "@/server/domain/partnerships/partnership-overview";
+import { partnershipViewer } from "@/server/domain/partnerships/viewer";
 import {
   addLocality,
   removeLocality,
@@ -20,6 +21,7 @@ export const partnershipRouter = router({
   overview: partnershipProcedure
     .input(partnershipRefInput)
     .query(({ ctx }) => getPartnershipOverview(ctx.db, ctx.membership)),
+  viewer: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => partnershipViewer(ctx.db, ctx.grant)),
   update: partnershipProcedure
     .input(updatePartnershipInput)
     .mutation(({ ctx, input: { partnershipSlug: _slug, ...details } }) =>

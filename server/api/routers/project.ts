@@ -14,7 +14,7 @@ import { partnershipProcedure, projectProcedure, router } from "@/server/api/trp
 import { decideProject, submitEvaluation } from "@/server/domain/projects/evaluation";
 import { getProject, listProjects, myProjects } from "@/server/domain/projects/queries";
 import { setUpProject } from "@/server/domain/projects/set-up";
-import { addTeamMember, removeTeamMember, teamCandidates } from "@/server/domain/projects/team";
+import { addTeamMember, changeProjectLead, removeTeamMember, teamCandidates } from "@/server/domain/projects/team";
 import { projectTimeline } from "@/server/domain/projects/timeline";
 import { reviewUpdate, saveUpdateDraft, submitUpdate } from "@/server/domain/projects/updates";
 
@@ -45,4 +45,7 @@ export const projectRouter = router({
   removeTeamMember: projectProcedure
     .input(teamMemberInput)
     .mutation(({ ctx, input }) => removeTeamMember(ctx.db, ctx.actor, ctx, input.userId)),
+  changeLead: projectProcedure
+    .input(teamMemberInput)
+    .mutation(({ ctx, input }) => changeProjectLead(ctx.db, ctx.actor, ctx, input.userId)),
 });

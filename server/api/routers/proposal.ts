@@ -13,7 +13,7 @@ import {
 } from "@/lib/schemas/proposals";
 import { partnershipProcedure, proposalProcedure, router, subGroupProcedure } from "@/server/api/trpc";
 import { commentOnSection } from "@/server/domain/proposals/comments";
-import { addCoAuthor, coAuthorCandidates, removeCoAuthor } from "@/server/domain/proposals/co-authors";
+import { addCoAuthor, changeLeadAuthor, coAuthorCandidates, removeCoAuthor } from "@/server/domain/proposals/co-authors";
 import { compareRevisions, listRevisions, proposalTimeline } from "@/server/domain/proposals/history";
 import {
   chooseRound,
@@ -71,4 +71,7 @@ export const proposalRouter = router({
   withdraw: proposalProcedure
     .input(withdrawProposalInput)
     .mutation(({ ctx, input }) => withdrawProposal(ctx.db, ctx.actor, ctx, input.reason)),
+  changeLeadAuthor: proposalProcedure
+    .input(coAuthorInput)
+    .mutation(({ ctx, input }) => changeLeadAuthor(ctx.db, ctx.actor, ctx, input.userId)),
 });

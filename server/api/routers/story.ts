@@ -11,7 +11,7 @@ import {
   storyRefInput,
   updateStoryInput,
 } from "@/lib/schemas/stories";
-import { partnershipProcedure, publicProcedure, router } from "@/server/api/trpc";
+import { partnershipProcedure, publicProcedure, router, storyProcedure } from "@/server/api/trpc";
 import { createStory, updateStory } from "@/server/domain/stories/authoring";
 import { commentOnStory } from "@/server/domain/stories/comments";
 import { moderateStory, submitStory, withdrawStory } from "@/server/domain/stories/moderation";
@@ -21,29 +21,20 @@ import { getStory, listStories, moderationQueue, myStories, storyLinkOptions } f
 /**
  * Stories (#PositivePartnerships): written by members, moderated by officers, published to
  * the partnership and, when the author chooses and the partnership publishes, to everyone.
- * The policy has proved membership and role; authorship and visibility are checked in
- * server/domain/stories.
+ * The policy has proved membership, authorship and visibility (ctx.grant.story).
  */
 export const storyRouter = router({
   list: partnershipProcedure.input(listStoriesInput).query(({ ctx, input }) => listStories(ctx.db, ctx.membership, input)),
   mine: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => myStories(ctx.db, ctx.actor, ctx.membership)),
   moderationQueue: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => moderationQueue(ctx.db, ctx.membership)),
   linkOptions: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => storyLinkOptions(ctx.db, ctx.membership)),
-  get: partnershipProcedure.input(storyRefInput).query(({ ctx, input }) => getStory(ctx.db, ctx.actor, ctx.membership, input.storyId)),
+  get: storyProcedure.input(storyRefInput).query(({ ctx }) => getStory(ctx.db, ctx.grant)),
   create: partnershipProcedure.input(createStoryInput).mutation(({ ctx, input }) => createStory(ctx.db, ctx.actor, ctx.membership, input)),
-  update: partnershipProcedure.input(updateStoryInput).mutation(({ ctx, input }) => updateStory(ctx.db, ctx.actor, ctx.membership, input)),
-  submit: partnershipProcedure
-    .input(storyRefInput)
-    .mutation(({ ctx, input }) => submitStory(ctx.db, ctx.actor, ctx.membership, input.storyId)),
-  withdraw: partnershipProcedure
-    .input(storyRefInput)
-    .mutation(({ ctx, input }) => withdrawStory(ctx.db, ctx.actor, ctx.membership, input.storyId)),
-  moderate: partnershipProcedure
-    .input(moderateStoryInput)
-    .mutation(({ ctx, input }) => moderateStory(ctx.db, ctx.actor, ctx.membership, input)),
-  comment: partnershipProcedure
-    .input(commentOnStoryInput)
-    .mutation(({ ctx, input }) => commentOnStory(ctx.db, ctx.actor, ctx.membership, input)),
+  update: storyProcedure.input(updateStoryInput).mutation(({ ctx, input }) => updateStory(ctx.db, ctx.actor, ctx.grant, input)),
+  submit: storyProcedure.input(storyRefInput).mutation(({ ctx }) => submitStory(ctx.db, ctx.actor, ctx.grant)),
+  withdraw: storyProcedure.input(storyRefInput).mutation(({ ctx }) => withdrawStory(ctx.db, ctx.actor, ctx.grant)),
+  moderate: storyProcedure.input(moderateStoryInput).mutation(({ ctx, input }) => moderateStory(ctx.db, ctx.actor, ctx.grant, input)),
+  comment: storyProcedure.input(commentOnStoryInput).mutation(({ ctx, input }) => commentOnStory(ctx.db, ctx.actor, ctx.grant, input)),
   publicList: publicProcedure
     .input(publicStoriesInput)
     .output(publicStoriesOutput)

@@ -40,11 +40,11 @@ export type PanelCandidate = {
   role: MembershipRole;
 };
 
-/** Members of the partnership who are not on the round's panel yet, by name. */
+/** Members of the partnership who take part (observers do not score) and are not on the round's panel yet, by name. */
 export async function panelCandidates(db: Database, partnershipId: string, roundId: string): Promise<PanelCandidate[]> {
   const round = await loadRound(db, partnershipId, roundId);
   const members = await db.membership.findMany({
-    where: { partnershipId, user: { assessorOf: { none: { roundId: round.id } } } },
+    where: { partnershipId, role: { not: "OBSERVER" }, user: { assessorOf: { none: { roundId: round.id } } } },
     select: {
       role: true,
       user: { select: { id: true, name: true, email: true, organisation: { select: { name: true, sector: true } } } },
@@ -70,10 +70,15 @@ export async function appointAssessor(db: Database, actor: Actor, partnershipId:
   }
   const membership = await db.membership.findUnique({
     where: { partnershipId_userId: { partnershipId, userId: input.userId } },
-    select: { user: { select: { id: true, name: true, email: true } } },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
   });
   if (!membership) throw notFound("That person");
   const person = { id: membership.user.id, name: displayName(membership.user) };
+  if (membership.role === "OBSERVER") {
+    throw new AppError("BAD_REQUEST", `${person.name} observes this partnership, so cannot sit on a panel. Change their role first.`, {
+      userId: ["Choose someone taking part in this partnership"],
+    });
+  }
   const duplicate = new AppError("CONFLICT", `${person.name} is already on the panel for "${round.title}".`);
   const existing = await db.roundAssessor.count({ where: { roundId: round.id, userId: person.id } });
   if (existing > 0) throw duplicate;

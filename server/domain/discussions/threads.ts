@@ -3,7 +3,8 @@ import type { Database } from "@/server/db/client";
 import { recordActivity } from "@/server/domain/activity/record-activity";
 import { notify } from "@/server/domain/notifications/notify";
 import { notFound } from "@/server/errors";
-import { loadWritableSubGroup, policyAllows, type SubGroupAccess } from "./access";
+import { can } from "@/server/auth/can";
+import { loadWritableSubGroup, type SubGroupAccess } from "./access";
 import { mentionCandidates, partnershipMembersAmong } from "./mentionable";
 import { excerpt, segmentMentions } from "./mentions";
 import { listNotes } from "./notes";
@@ -39,8 +40,8 @@ export async function listThreads(db: Database, access: SubGroupAccess) {
   return {
     subGroup: { id: subGroup.id, name: subGroup.name, archived, partnershipSlug: subGroup.partnership.slug },
     viewer: {
-      canPost: !archived && policyAllows("discussion.startThread", access),
-      canManageNotes: !archived && policyAllows("discussion.addNote", access),
+      canPost: !archived && can("discussion.startThread", access),
+      canManageNotes: !archived && can("discussion.addNote", access),
     },
     threads: threads.map((thread) => ({
       id: thread.id,
@@ -82,7 +83,7 @@ export async function getThread(db: Database, access: SubGroupAccess, threadId: 
       archived,
       partnershipSlug: thread.subGroup.partnership.slug,
     },
-    viewer: { canReply: !archived && policyAllows("discussion.reply", access) },
+    viewer: { canReply: !archived && can("discussion.reply", access) },
     thread: {
       id: thread.id,
       title: thread.title,

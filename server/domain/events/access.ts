@@ -1,47 +1,14 @@
-import type { MembershipGrant } from "@/server/auth/policy";
-import type { Actor } from "@/server/auth/session";
+import type { EventGrant, MemberGrant } from "@/server/auth/grants";
 import type { Database } from "@/server/db/client";
 import { isTransactionUnavailable, violatedCheckConstraint } from "@/server/db/errors";
 import { Prisma } from "@/server/db/generated/client";
 import type { EventKind, EventStatus } from "@/server/db/generated/enums";
-import { AppError, notAllowed, notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Who organises an event: the partnership's officers and chairs (any event), whoever
- * created it, and the leads of the hosting sub-group (for a sub-group meeting).
- */
-export const STEERING_ROLES = ["OFFICER", "CHAIR"] as const;
-export const isSteering = (membership: Pick<MembershipGrant, "role">) =>
-  (STEERING_ROLES as readonly string[]).includes(membership.role);
-
-export type OrganisedEvent = { createdById: string; kind: EventKind; subGroupId: string | null };
-
-export async function canOrganise(
-  db: Database | Tx,
-  actor: Actor,
-  membership: Pick<MembershipGrant, "role">,
-  event: OrganisedEvent,
-): Promise<boolean> {
-  if (isSteering(membership) || event.createdById === actor.userId) return true;
-  if (event.kind !== "SUB_GROUP_MEETING" || !event.subGroupId) return false;
-  const lead = await db.subGroupMembership.findUnique({
-    where: { subGroupId_userId: { subGroupId: event.subGroupId, userId: actor.userId } },
-    select: { role: true },
-  });
-  return lead?.role === "LEAD";
-}
-
-export async function assertOrganiser(
-  db: Database | Tx,
-  actor: Actor,
-  membership: Pick<MembershipGrant, "role">,
-  event: OrganisedEvent,
-  action = "organise this event",
-): Promise<void> {
-  if (!(await canOrganise(db, actor, membership, event))) throw notAllowed(action);
-}
+/** What the policy proved about the actor and the event the input names (ctx.grant). */
+export type EventAccess = MemberGrant & { event: EventGrant };
 
 export type LockedEvent = {
   id: string;

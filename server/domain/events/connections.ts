@@ -1,5 +1,6 @@
 import type { LogConnectionInput, StartProposalFromConnectionInput } from "@/lib/schemas/events";
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant, ProposalAccess, SubGroupAccess } from "@/server/auth/grants";
+import { authorizeFor } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
@@ -10,7 +11,7 @@ import { notify } from "@/server/domain/notifications/notify";
 import { addCoAuthor } from "@/server/domain/proposals/co-authors";
 import { proposalEditPath } from "@/server/domain/proposals/paths";
 import { createProposal } from "@/server/domain/proposals/proposals";
-import { AppError, notAllowed, notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import { explainEventFailure, partnershipSlugOf } from "./access";
 import { connectionsPath } from "./paths";
 
@@ -84,7 +85,6 @@ export async function logConnection(
   if (input.userId === actor.userId) {
     throw new AppError("BAD_REQUEST", "You cannot log a connection with yourself.", { userId: ["Choose someone else"] });
   }
-  if (!(await wasAtEvent(db, event.id, actor.userId))) throw notAllowed("log a connection from an event you were not at");
   const other = await db.membership.findUnique({
     where: { partnershipId_userId: { partnershipId: membership.partnershipId, userId: input.userId } },
     select: { user: { select: personSelect } },
@@ -259,29 +259,12 @@ export async function startProposalFromConnection(
   if (!otherMembership || otherMembership.role === "OBSERVER") {
     throw new AppError("BAD_REQUEST", `${connection.other.name} observes this partnership, so cannot co-write a proposal.`);
   }
-  const mine = await db.subGroupMembership.findUniqueOrThrow({
-    where: { subGroupId_userId: { subGroupId: input.subGroupId, userId: actor.userId } },
-    select: { role: true },
-  });
-  const subGroup = { id: input.subGroupId, partnershipId: connection.partnershipId, myRole: mine.role };
-  const proposal = await createProposal(db, actor, { membership, subGroup }, { title: input.title }, now);
+  const inSubGroup = (await authorizeFor(db, actor, "proposal.create", input.subGroupId)) as SubGroupAccess;
+  const proposal = await createProposal(db, actor, inSubGroup, { title: input.title }, now);
   await addCoAuthor(
     db,
     actor,
-    {
-      actor,
-      membership,
-      proposal: {
-        id: proposal.id,
-        partnershipId: connection.partnershipId,
-        subGroupId: input.subGroupId,
-        roundId: null,
-        status: "DRAFT",
-        myAuthorRole: "LEAD",
-        mySubGroupRole: mine.role,
-        isAssessor: false,
-      },
-    },
+    (await authorizeFor(db, actor, "proposal.addCoAuthor", proposal.id)) as ProposalAccess,
     connection.other.userId,
     now,
   );

@@ -1,12 +1,13 @@
 import { EVENT_KIND_LABELS } from "@/lib/event-kinds";
 import type { ListEventsInput } from "@/lib/schemas/events";
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { EventKind, EventRecurrence, EventStatus, RsvpStatus } from "@/server/db/generated/enums";
 import { getEnv, type Env } from "@/server/env";
 import { notFound } from "@/server/errors";
-import { canOrganise } from "./access";
+import { can } from "@/server/auth/can";
+import type { EventAccess } from "./access";
 import { creationRights } from "./events";
 import { buildCalendar, calendarFileName } from "./ics";
 import { eventCalendarPath, eventPath } from "./paths";
@@ -105,7 +106,9 @@ export async function listEvents(
 export type EventView = Awaited<ReturnType<typeof getEvent>>;
 
 /** One event as its page shows it, with the viewer's own reply and what they may do. */
-export async function getEvent(db: Database, actor: Actor, membership: MembershipGrant, eventId: string, now = new Date()) {
+export async function getEvent(db: Database, access: EventAccess, now = new Date()) {
+  const { actor, membership } = access;
+  const eventId = access.event.id;
   const event = await db.event.findUnique({
     where: { id: eventId },
     include: {
@@ -126,8 +129,6 @@ export async function getEvent(db: Database, actor: Actor, membership: Membershi
   const mine = event.rsvps[0] ?? null;
   const started = event.startsAt.getTime() <= now.getTime();
   const finished = event.endsAt.getTime() <= now.getTime();
-  const organiser = await canOrganise(db, actor, membership, event);
-  const wasThere = mine !== null && (mine.attended === true || (mine.status === "GOING" && mine.attended !== false));
   return {
     id: event.id,
     partnership: event.partnership,
@@ -169,9 +170,11 @@ export async function getEvent(db: Database, actor: Actor, membership: Membershi
       /** Replies are open until the event starts, unless it was cancelled. */
       canReply: event.status === "SCHEDULED" && !started,
       /** "We should talk again": once it has started, for people who were there. */
-      canLogConnections: event.status === "SCHEDULED" && started && wasThere,
+      canLogConnections: event.status === "SCHEDULED" && started && can("event.logConnection", access),
     },
-    canOrganise: organiser,
+    canOrganise: can("event.update", access),
+    canSeeAttendees: can("event.attendees", access),
+    canPlanNetworking: can("event.generateNetworking", access),
     calendarPath: eventCalendarPath(event.partnership.slug, event.id),
   };
 }

@@ -1,4 +1,5 @@
-import type { MembershipGrant } from "@/server/auth/policy";
+import { can } from "@/server/auth/can";
+import { membershipOnly, type MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/errors";
@@ -190,7 +191,7 @@ export async function auditLog(
  * not observers) the awards to their own organisation, published or not.
  */
 export async function fundedProjects(db: Database, actor: Actor, membership: MembershipGrant) {
-  const ownOrganisation = membership.role !== "OBSERVER" ? actor.organisationId : null;
+  const ownOrganisation = can("funding.ownOrganisationsAwards", membershipOnly(actor, membership)) ? actor.organisationId : null;
   const awards = await db.award.findMany({
     where: {
       fund: { partnershipId: membership.partnershipId },

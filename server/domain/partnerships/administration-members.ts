@@ -1,17 +1,23 @@
 import { ROLE_LABELS } from "@/lib/sectors";
+import { can } from "@/server/auth/can";
+import type { MemberGrant } from "@/server/auth/grants";
+import { ALL_ROLES, PARTICIPANTS } from "@/server/auth/rules";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { MembershipRole } from "@/server/db/generated/enums";
 import { recordActivity } from "@/server/domain/activity/record-activity";
+import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { displayName } from "./administration";
+import { describeEnded, endWhatTheRoleGave } from "./role-change";
 
 type Tx = Prisma.TransactionClient;
 
 /** The partnership's members and its open invitations, for officers. */
-export async function listMembers(db: Database, partnershipId: string) {
+export async function listMembers(db: Database, grant: MemberGrant) {
+  const partnershipId = grant.membership.partnershipId;
   const [memberships, invitations] = await Promise.all([
     db.membership.findMany({
       where: { partnershipId },
@@ -48,6 +54,8 @@ export async function listMembers(db: Database, partnershipId: string) {
   const now = Date.now();
   return {
     officerCount: memberships.filter((membership) => membership.role === "OFFICER").length,
+    /** The roles that keep this page: an officer who gives themself another role leaves it. */
+    rolesThatAdminister: ALL_ROLES.filter((role) => can("membership.list", { ...grant, membership: { ...grant.membership, role } })),
     members: memberships.map((membership) => ({
       membershipId: membership.id,
       userId: membership.user.id,
@@ -55,6 +63,8 @@ export async function listMembers(db: Database, partnershipId: string) {
       email: membership.user.email,
       organisation: membership.user.organisation,
       role: membership.role,
+      /** Observers only read: they are not offered to lead, write or sit on panels. */
+      takesPart: PARTICIPANTS.includes(membership.role),
       joinedAt: membership.createdAt,
     })),
     invitations: invitations.map((invitation) => ({
@@ -99,7 +109,12 @@ async function lockForChange(tx: Tx, partnershipId: string, membershipId: string
 const lastOfficerMessage = (name: string, action: string) =>
   `${name} is the partnership's only officer, so you cannot ${action}. Make someone else an officer first.`;
 
-/** Changes a member's role. It applies from their next request (roles are read on every request). */
+/**
+ * Changes a member's role. It applies from their next request (roles are read on every
+ * request); becoming an observer also ends, in the same transaction, what taking part gave
+ * them beneath the partnership (see role-change.ts), or is refused when that would leave
+ * something without a lead.
+ */
 export async function changeMemberRole(
   db: Database,
   actor: Actor,
@@ -115,9 +130,19 @@ export async function changeMemberRole(
     if (target.role === "OFFICER" && officerCount <= 1) {
       throw new AppError("CONFLICT", lastOfficerMessage(name, "change their role"));
     }
+    const ended = await endWhatTheRoleGave(tx, { partnershipId, userId: target.userId, name, to: input.role });
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     const from = ROLE_LABELS[target.role];
     const to = ROLE_LABELS[input.role];
+    const endedInWords = describeEnded(ended);
+    await recordAudit(tx, {
+      partnershipId,
+      actorId: actor.userId,
+      action: "membership.role_changed",
+      subjectType: "Membership",
+      subjectId: target.id,
+      summary: `Changed ${name}'s role from ${from} to ${to}${endedInWords ? `; ${name} ${endedInWords}` : ""}`,
+    });
     await recordActivity(tx, {
       partnershipId,
       actorId: actor.userId,
@@ -131,10 +156,10 @@ export async function changeMemberRole(
       partnershipId,
       kind: "ROLE_CHANGED",
       title: `Your role in ${partnership.name} is now ${to}`,
-      body: `${displayName(actor)} changed your role from ${from} to ${to}.`,
+      body: `${displayName(actor)} changed your role from ${from} to ${to}.${endedInWords ? ` You ${describeEnded(ended, "to them")}.` : ""}`,
       linkPath: `/p/${partnership.slug}`,
     });
-    return { membershipId: target.id, role: input.role, changed: true };
+    return { membershipId: target.id, role: input.role, changed: true, ended };
   });
 }
 
@@ -150,7 +175,7 @@ export async function removeMember(db: Database, actor: Actor, partnershipId: st
       throw new AppError("CONFLICT", lastOfficerMessage(name, "remove them"));
     }
     const inThisPartnership = { userId: target.userId, subGroup: { partnershipId } };
-    const subGroups = await tx.subGroupMembership.deleteMany({ where: inThisPartnership });
+    const ended = await endWhatTheRoleGave(tx, { partnershipId, userId: target.userId, name, to: null });
     const joinRequests = await tx.joinRequest.updateMany({
       where: { ...inThisPartnership, status: "PENDING" },
       data: { status: "WITHDRAWN" },
@@ -163,10 +188,29 @@ export async function removeMember(db: Database, actor: Actor, partnershipId: st
       summary: `${displayName(actor)} removed ${name} from the partnership`,
       linkPath: `/p/${partnership.slug}/admin`,
     });
+    const endedInWords = describeEnded(ended);
+    await recordAudit(tx, {
+      partnershipId,
+      actorId: actor.userId,
+      action: "membership.removed",
+      subjectType: "Membership",
+      subjectId: target.id,
+      summary: `Removed ${name} from the partnership${endedInWords ? `; ${name} ${endedInWords}` : ""}`,
+    });
+    await notify(tx, {
+      userIds: [target.userId],
+      actorId: actor.userId,
+      partnershipId: null,
+      kind: "ROLE_CHANGED",
+      title: `You are no longer a member of ${partnership.name}`,
+      body: `${displayName(actor)} removed you from the partnership.`,
+      linkPath: "/",
+    });
     return {
       membershipId: target.id,
       name,
-      subGroupPlacesRemoved: subGroups.count,
+      ended,
+      subGroupPlacesRemoved: ended.subGroupsLeft.length,
       joinRequestsWithdrawn: joinRequests.count,
     };
   });

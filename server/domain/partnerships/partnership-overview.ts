@@ -1,4 +1,4 @@
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Database } from "@/server/db/client";
 import type { Sector } from "@/server/db/generated/enums";
 import { SECTORS } from "@/lib/sectors";

@@ -1,4 +1,5 @@
-import type { MembershipGrant } from "@/server/auth/policy";
+import { viewerCan } from "@/server/auth/can";
+import { membershipOnly, type MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { ProjectOutcome, ProposalAuthorRole, ProposalStatus } from "@/server/db/generated/enums";
@@ -47,6 +48,7 @@ export type WaitingForMe = {
 
 export type MyWork = {
   role: MembershipGrant["role"];
+  viewer: { canReviewUpdates: boolean; canModerateStories: boolean; canSeeDashboard: boolean };
   projects: ProjectListItem[];
   updatesDue: UpdateDue[];
   proposals: MyProposal[];
@@ -174,16 +176,21 @@ async function officerQueue(db: Database, partnershipId: string) {
  * due from them, the proposals they write, and what waits for their decision or scores.
  */
 export async function myWork(db: Database, actor: Actor, membership: MembershipGrant, now: Date = new Date()): Promise<MyWork> {
-  const isOfficer = membership.role === "OFFICER";
+  const viewer = viewerCan(membershipOnly(actor, membership), {
+    canReviewUpdates: "project.reviewUpdate",
+    canModerateStories: "story.moderationQueue",
+    canSeeDashboard: "portfolio.overview",
+  });
   const [projects, due, proposals, queue, assessments] = await Promise.all([
     myProjects(db, actor, membership, now),
     updatesDue(db, actor, membership.partnershipId, now),
     myProposals(db, actor, membership.partnershipId),
-    isOfficer ? officerQueue(db, membership.partnershipId) : null,
+    viewer.canReviewUpdates ? officerQueue(db, membership.partnershipId) : null,
     myAssessments(db, actor, membership.partnershipId),
   ]);
   return {
     role: membership.role,
+    viewer,
     projects: projects.items,
     updatesDue: due,
     proposals,

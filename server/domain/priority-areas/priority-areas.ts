@@ -1,9 +1,10 @@
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { recordActivity } from "@/server/domain/activity/record-activity";
-import { LEAD_ELIGIBLE_ROLES, partnershipPolicyAllows, policyAllows } from "@/server/domain/sub-groups/access";
+import { can } from "@/server/auth/can";
+import { LEAD_ELIGIBLE_ROLES } from "@/server/domain/sub-groups/access";
 import { archiveSubGroupsInTx } from "@/server/domain/sub-groups/archive";
 import { prioritiesPath, subGroupPath } from "@/server/domain/sub-groups/paths";
 import { personName } from "@/server/domain/sub-groups/people";
@@ -59,8 +60,8 @@ export async function listPriorityAreas(
   return {
     viewer: {
       role: membership.role,
-      canManagePriorityAreas: partnershipPolicyAllows("priorityArea.create", membership.role),
-      canCreateSubGroups: partnershipPolicyAllows("subGroup.create", membership.role),
+      canManagePriorityAreas: can("priorityArea.create", { actor, membership, subGroup: null }),
+      canCreateSubGroups: can("subGroup.create", { actor, membership, subGroup: null }),
     },
     priorityAreas: ordered.map((area) => ({
       id: area.id,
@@ -91,7 +92,7 @@ export async function listPriorityAreas(
             !archived &&
             myRole === null &&
             (pending === null || group.joinPolicy === "OPEN") &&
-            policyAllows("subGroup.join", { membership, subGroup: { id: group.id, partnershipId: membership.partnershipId, myRole } }),
+            can("subGroup.join", { actor, membership, subGroup: { id: group.id, partnershipId: membership.partnershipId, myRole } }),
         };
       }),
     })),

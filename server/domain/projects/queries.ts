@@ -1,5 +1,6 @@
 import type { SaveUpdateInput } from "@/lib/schemas/projects";
-import type { MembershipGrant } from "@/server/auth/policy";
+import { can } from "@/server/auth/can";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
@@ -94,7 +95,7 @@ export type ProjectView = {
       waitsFor: { periodSequence: number; accepted: boolean } | null;
     }[];
   };
-  team: { userId: string; name: string; organisationName: string | null; role: ProjectTeamRole }[];
+  team: { userId: string; name: string; organisationName: string | null; role: ProjectTeamRole; isLead: boolean }[];
   measures: (ProjectMeasure & { latest: number | null })[];
   budget: SpendReport;
   milestones: { id: string; sequence: number; title: string; dueOn: Date; state: MilestoneState; doneOn: Date | null; overdue: boolean }[];
@@ -124,6 +125,11 @@ export type ProjectView = {
     canDecide: boolean;
     /** The lead or an officer, until the partnership decides the test's future. */
     canManageTeam: boolean;
+    /** An officer, until the partnership decides the test's future. */
+    canChangeLead: boolean;
+    canRunReflection: boolean;
+    canWriteStory: boolean;
+    canMakePayments: boolean;
   };
 };
 
@@ -198,6 +204,7 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       name: displayName(member.user),
       organisationName: member.user.organisation?.name ?? null,
       role: member.role,
+      isLead: member.role === "LEAD",
     })),
     measures: measures.map((measure) => ({ ...measure, latest: latestValues.get(measure.id) ?? null })),
     budget: spendAgainstBudget(
@@ -267,16 +274,19 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     viewer: {
       isTeam,
       isLead: access.project.myTeamRole === "LEAD",
-      canPostUpdate: isTeam && projectAllows(project.status, "POST_UPDATE"),
-      canReview: access.membership.role === "OFFICER" && project.updates.some((update) => updateAllows(update.status, "ACCEPT")),
+      canPostUpdate: can("project.saveUpdate", access) && projectAllows(project.status, "POST_UPDATE"),
+      canReview: can("project.reviewUpdate", access) && project.updates.some((update) => updateAllows(update.status, "ACCEPT")),
       canEvaluate:
-        access.project.myTeamRole === "LEAD" &&
+        can("project.submitEvaluation", access) &&
         project.evaluation === null &&
         project.status !== "DECIDED" &&
         evaluationOpen(project.endsOn, now),
-      canDecide: access.membership.role === "OFFICER" && project.evaluation !== null && projectAllows(project.status, "DECIDE"),
-      canManageTeam:
-        (access.membership.role === "OFFICER" || access.project.myTeamRole === "LEAD") && project.status !== "DECIDED",
+      canDecide: can("project.decide", access) && project.evaluation !== null && projectAllows(project.status, "DECIDE"),
+      canManageTeam: can("project.addTeamMember", access) && project.status !== "DECIDED",
+      canChangeLead: can("project.changeLead", access) && project.status !== "DECIDED",
+      canRunReflection: can("reflection.runForProject", access),
+      canWriteStory: can("story.create", access),
+      canMakePayments: can("funding.payTranche", access),
     },
   };
 }

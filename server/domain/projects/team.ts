@@ -94,3 +94,71 @@ export async function removeTeamMember(db: Database, actor: Actor, access: Proje
     return { userId };
   });
 }
+
+/**
+ * An officer hands the project's lead to someone else taking part in the partnership (they
+ * join the team if they were not on it); the old lead stays on the team as a member. Both are
+ * told, and the change is in the audit trail. Refused once the test has been decided.
+ */
+export async function changeProjectLead(db: Database, actor: Actor, access: ProjectAccess, userId: string) {
+  return db.$transaction(async (tx) => {
+    const { status } = await lockProject(tx, access.project.id);
+    if (status === "DECIDED") throw new AppError("CONFLICT", "This project has been decided, so its lead no longer changes.");
+    const [project, newLead] = await Promise.all([
+      tx.fundedProject.findUniqueOrThrow({
+        where: { id: access.project.id },
+        select: { name: true, partnership: { select: { slug: true } }, team: { where: { role: "LEAD" }, select: { userId: true, user: { select: { name: true } } } } },
+      }),
+      tx.membership.findUnique({
+        where: { partnershipId_userId: { partnershipId: access.project.partnershipId, userId } },
+        select: { role: true, user: { select: { name: true } } },
+      }),
+    ]);
+    if (!newLead || newLead.role === "OBSERVER") {
+      throw new AppError("BAD_REQUEST", "Choose someone taking part in this partnership to lead the project.", {
+        userId: ["Choose someone taking part in this partnership"],
+      });
+    }
+    const oldLead = project.team[0] ?? null;
+    if (oldLead?.userId === userId) return { userId, changed: false };
+    // The old lead steps down first: the database allows one lead per project.
+    if (oldLead) {
+      await tx.projectTeamMember.update({ where: { projectId_userId: { projectId: access.project.id, userId: oldLead.userId } }, data: { role: "MEMBER" } });
+    }
+    await tx.projectTeamMember.upsert({
+      where: { projectId_userId: { projectId: access.project.id, userId } },
+      create: { projectId: access.project.id, userId, role: "LEAD" },
+      update: { role: "LEAD" },
+    });
+    const link = projectPath(project.partnership.slug, access.project.id);
+    await notify(tx, {
+      userIds: [userId],
+      actorId: actor.userId,
+      partnershipId: access.project.partnershipId,
+      kind: "PROJECT_SET_UP",
+      title: `You now lead "${project.name}"`,
+      body: "You post its progress updates and, at the end of the test, its evaluation.",
+      linkPath: link,
+    });
+    if (oldLead && oldLead.userId !== actor.userId) {
+      await notify(tx, {
+        userIds: [oldLead.userId],
+        actorId: actor.userId,
+        partnershipId: access.project.partnershipId,
+        kind: "PROJECT_SET_UP",
+        title: `${displayName(newLead.user)} now leads "${project.name}"`,
+        body: "You stay on its team.",
+        linkPath: link,
+      });
+    }
+    await recordAudit(tx, {
+      partnershipId: access.project.partnershipId,
+      actorId: actor.userId,
+      action: "project.lead_changed",
+      subjectType: "FundedProject",
+      subjectId: access.project.id,
+      summary: `${displayName(newLead.user)} now leads "${project.name}"${oldLead ? ` (was ${displayName(oldLead.user)})` : ""}`,
+    });
+    return { userId, changed: true };
+  });
+}

@@ -67,6 +67,7 @@ const STAGE: Record<ProjectTimelineKind, number> = {
   CREATED: 0,
   CO_AUTHOR_JOINED: 0,
   CO_AUTHOR_REMOVED: 0,
+  LEAD_AUTHOR_CHANGED: 0,
   ROUND_CHOSEN: 0,
   REVISED: 0,
   SUBMITTED: 0,

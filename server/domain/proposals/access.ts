@@ -1,29 +1,10 @@
-import { policy, type MembershipGrant, type ProposalGrant } from "@/server/auth/policy";
-import type { Actor } from "@/server/auth/session";
+export type { ProposalAccess } from "@/server/auth/grants";
 import type { Prisma } from "@/server/db/generated/client";
 import type { ProposalStatus } from "@/server/db/generated/enums";
 import { notFound } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
 
-/** What the policy proved about the actor for one proposal (ctx.actor, ctx.membership, ctx.proposal). */
-export type ProposalAccess = { actor: Actor; membership: MembershipGrant; proposal: ProposalGrant };
-
-/**
- * Whether the policy row of a proposal-scoped `procedure` lets this actor in, from what the
- * policy already proved: so the screens offer exactly what the API allows.
- */
-export function proposalPolicyAllows(procedure: string, access: Pick<ProposalAccess, "membership" | "proposal">): boolean {
-  const rule = policy[procedure];
-  if (!rule || rule.kind !== "proposal") return false;
-  const { myAuthorRole, mySubGroupRole, isAssessor } = access.proposal;
-  return (
-    rule.roles.includes(access.membership.role) ||
-    (mySubGroupRole !== null && rule.subGroupRoles.includes(mySubGroupRole)) ||
-    (myAuthorRole !== null && rule.authorRoles.includes(myAuthorRole)) ||
-    (rule.assessors && isAssessor)
-  );
-}
 
 /** While these hold, the lead author may change who writes the proposal. */
 export const CO_AUTHORS_CHANGE_WHILE: readonly ProposalStatus[] = ["DRAFT", "SUBMITTED"];

@@ -150,3 +150,65 @@ export async function removeCoAuthor(
     return { userId };
   });
 }
+
+/**
+ * The lead author (or an officer) hands the lead to one of the co-authors; the old lead
+ * stays on as a co-author. Both are told, and it is on the proposal's timeline.
+ */
+export async function changeLeadAuthor(
+  db: Database,
+  actor: Actor,
+  access: ProposalAccess,
+  userId: string,
+  now = new Date(),
+): Promise<{ userId: string; changed: boolean }> {
+  return db.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, access.proposal.id);
+    assertCoAuthorsMayChange(proposal);
+    const authors = await tx.proposalAuthor.findMany({
+      where: { proposalId: proposal.id },
+      select: { userId: true, role: true, user: { select: { name: true } } },
+    });
+    const next = authors.find((author) => author.userId === userId);
+    if (!next) {
+      throw new AppError("BAD_REQUEST", "Choose one of the proposal's co-authors to lead it.", { userId: ["Choose one of the co-authors"] });
+    }
+    const lead = authors.find((author) => author.role === "LEAD") ?? null;
+    if (lead?.userId === userId) return { userId, changed: false };
+    const membership = await tx.membership.findUnique({
+      where: { partnershipId_userId: { partnershipId: proposal.partnershipId, userId } },
+      select: { role: true },
+    });
+    if (!membership || membership.role === "OBSERVER") {
+      throw new AppError("BAD_REQUEST", `${displayName(next.user)} observes this partnership, so cannot lead a proposal.`, {
+        userId: ["Choose a co-author taking part in this partnership"],
+      });
+    }
+    // One lead per proposal (a unique index): the old lead steps down first.
+    if (lead) {
+      await tx.proposalAuthor.update({ where: { proposalId_userId: { proposalId: proposal.id, userId: lead.userId } }, data: { role: "CO_AUTHOR" } });
+    }
+    await tx.proposalAuthor.update({ where: { proposalId_userId: { proposalId: proposal.id, userId } }, data: { role: "LEAD" } });
+    await recordProposalEvent(tx, {
+      proposalId: proposal.id,
+      kind: "LEAD_AUTHOR_CHANGED",
+      actorId: actor.userId,
+      summary: `${displayName(actor)} made ${displayName(next.user)} the lead author`,
+      at: now,
+    });
+    const link = proposalEditPath(await partnershipSlugOf(tx, proposal.partnershipId), proposal.id);
+    const told = [userId, ...(lead && lead.userId !== actor.userId ? [lead.userId] : [])].filter((id) => id !== actor.userId);
+    if (told.length > 0) {
+      await notify(tx, {
+        userIds: told,
+        actorId: actor.userId,
+        partnershipId: proposal.partnershipId,
+        kind: "CO_AUTHOR_ADDED",
+        title: `${displayName(next.user)} now leads the proposal "${proposal.title}"`,
+        body: "The lead author withdraws the proposal and chooses its co-authors; everyone writing it can still change it.",
+        linkPath: link,
+      });
+    }
+    return { userId, changed: true };
+  });
+}

@@ -1,11 +1,11 @@
-import type { MembershipGrant, SubGroupGrant } from "@/server/auth/policy";
+import type { MembershipGrant, SubGroupGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { ProposalEventKind, ProposalStatus } from "@/server/db/generated/enums";
 import { recordActivity } from "@/server/domain/activity/record-activity";
 import { displayName } from "@/server/domain/discussions/people";
-import { AppError, notAllowed, notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import { lockProposal, partnershipSlugOf, type ProposalAccess } from "./access";
 import { missingAsFieldErrors, missingForSubmission, notReadyMessage, roundClosedReason } from "./completeness";
 import { proposalTransition } from "./lifecycle";
@@ -44,8 +44,6 @@ export async function createProposal(
   input: CreateProposalInput,
   now = new Date(),
 ): Promise<{ id: string }> {
-  if (access.membership.role === "OBSERVER") throw notAllowed("start a proposal as an observer");
-  if (access.subGroup.myRole === null) throw notAllowed("start a proposal in a sub-group you are not in");
   return db.$transaction(async (tx) => {
     const subGroup = await tx.subGroup.findUnique({
       where: { id: access.subGroup.id },

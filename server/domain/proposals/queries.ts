@@ -3,7 +3,7 @@ import {
   PROPOSAL_SECTION_KEYS,
   type ProposalSectionKey,
 } from "@/lib/schemas/proposals";
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
@@ -18,7 +18,9 @@ import type {
 import { displayName } from "@/server/domain/discussions/people";
 import { effectiveRoundStatus } from "@/server/domain/funding/rounds";
 import { notFound } from "@/server/errors";
-import { CO_AUTHORS_CHANGE_WHILE, proposalPolicyAllows, type ProposalAccess } from "./access";
+import { can } from "@/server/auth/can";
+import type { Action } from "@/server/auth/rules";
+import { CO_AUTHORS_CHANGE_WHILE, type ProposalAccess } from "./access";
 import { missingForSubmission, requiredSectionsOf, roundClosedReason, type MissingItem } from "./completeness";
 import { proposalAllows } from "./lifecycle";
 import { isSectionKey, parseSectionContent, sectionContents, type PersonRef, type SectionStates } from "./sections";
@@ -119,6 +121,8 @@ export type ProposalViewer = {
   canWithdraw: boolean;
   canComment: boolean;
   canManageCoAuthors: boolean;
+  /** The lead author or an officer, while co-authors may change. */
+  canChangeLeadAuthor: boolean;
   /** An officer who is not an author, and the proposal is being assessed. */
   canDecide: boolean;
   /** Sits on the panel of the proposal's round. */
@@ -153,6 +157,7 @@ export type ProposalView = {
     organisationName: string | null;
     sector: Sector | null;
     role: ProposalAuthorRole;
+    isLead: boolean;
     joinedAt: Date;
   }[];
   sections: SectionStates;
@@ -170,7 +175,7 @@ export type ProposalView = {
 /** Everything the proposal's pages show, and what the viewer may do with it. */
 export async function getProposal(db: Database, access: ProposalAccess, now = new Date()): Promise<ProposalView> {
   const grant = access.proposal;
-  const canComment = proposalPolicyAllows("proposal.comment", access);
+  const canComment = can("proposal.comment", access);
   const proposal = await db.proposal.findUnique({
     where: { id: grant.id },
     select: {
@@ -296,6 +301,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
       organisationName: author.user.organisation?.name ?? null,
       sector: author.user.organisation?.sector ?? null,
       role: author.role,
+      isLead: author.role === "LEAD",
       joinedAt: author.joinedAt,
     })),
     sections,
@@ -319,7 +325,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
  * what would succeed.
  */
 export function proposalViewer(
-  access: Pick<ProposalAccess, "membership" | "proposal">,
+  access: ProposalAccess,
   context: {
     status: ProposalStatus;
     round: { title: string; status: RoundStatus; closesAt: Date; allowsChangesAfterSubmission: boolean } | null;
@@ -327,7 +333,7 @@ export function proposalViewer(
   },
 ): ProposalViewer {
   const { status, round, now } = context;
-  const allows = (procedure: string) => proposalPolicyAllows(procedure, access);
+  const allows = (action: Action) => can(action, access);
   return {
     canEdit: allows("proposal.saveSection") && proposalAllows(status, "EDIT"),
     canSubmit: allows("proposal.submit") && proposalAllows(status, "SUBMIT"),
@@ -340,7 +346,8 @@ export function proposalViewer(
     canWithdraw: allows("proposal.withdraw") && proposalAllows(status, "WITHDRAW"),
     canComment: allows("proposal.comment"),
     canManageCoAuthors: allows("proposal.addCoAuthor") && CO_AUTHORS_CHANGE_WHILE.includes(status),
-    canDecide: allows("assessment.decide") && access.proposal.myAuthorRole === null && status === "UNDER_ASSESSMENT",
+    canChangeLeadAuthor: allows("proposal.changeLeadAuthor") && CO_AUTHORS_CHANGE_WHILE.includes(status),
+    canDecide: allows("assessment.decide") && status === "UNDER_ASSESSMENT",
     isAssessor: access.proposal.isAssessor,
   };
 }

@@ -1,30 +1,31 @@
-import type { MembershipGrant } from "@/server/auth/policy";
+import { can } from "@/server/auth/can";
+import type { MembershipGrant } from "@/server/auth/grants";
+import { surveyGrant } from "@/server/auth/resolve";
+import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import type { MembershipRole, ProjectTeamRole, SubGroupRole } from "@/server/db/generated/enums";
+import type { ProjectTeamRole, SubGroupRole } from "@/server/db/generated/enums";
 
 /**
- * Who may do what with one reflection run. The policy has proved partnership membership;
- * these rules add the audience (the whole partnership, a sub-group or a project team) and
- * who manages the run:
- *
- * - the audience answers, once, while the run is open. Observers are part of the whole
- *   partnership and may answer partnership-wide runs (their voice matters too);
- * - the runner, officers and chairs, the sub-group's leads (sub-group runs) and the project's
- *   lead (team runs) manage it: they see results from the start, export and close it;
- * - audience members see the results once they have answered, or once the run has closed.
+ * What someone may do with one reflection run: who answers and who manages it are policy
+ * rows (server/auth/rules.ts: the audience answers; the runner, officers, chairs and the
+ * sub-group's or project's lead manage). These flags add the run's state: answers are taken
+ * while it is open, once each; audience members see the results once they have answered,
+ * or once it has closed.
  */
 
 type Reader = Database | Prisma.TransactionClient;
 
+/** The actor, their membership and their places across the partnership's sub-groups and teams. */
 export type Viewer = {
-  userId: string;
-  role: MembershipRole;
+  actor: Actor;
+  membership: MembershipGrant;
   subGroupRoles: ReadonlyMap<string, SubGroupRole>;
   projectRoles: ReadonlyMap<string, ProjectTeamRole>;
 };
 
 export type SurveyForAccess = {
+  id: string;
   createdById: string;
   subGroupId: string | null;
   projectId: string | null;
@@ -42,10 +43,6 @@ export type SurveyAccess = {
   canSee: boolean;
 };
 
-const STEERING: readonly MembershipRole[] = ["OFFICER", "CHAIR"];
-
-export const isSteering = (role: MembershipRole) => STEERING.includes(role);
-
 /** Open until its closing time, unless closed early. */
 export function isSurveyOpen(survey: Pick<SurveyForAccess, "closesAt" | "closedEarlyAt">, now: Date): boolean {
   return survey.closedEarlyAt === null && survey.closesAt.getTime() > now.getTime();
@@ -57,24 +54,31 @@ export function surveyEnd(survey: Pick<SurveyForAccess, "closesAt" | "closedEarl
 }
 
 export function surveyAccess(viewer: Viewer, survey: SurveyForAccess, answered: boolean, now: Date): SurveyAccess {
-  const subGroupRole = survey.subGroupId ? viewer.subGroupRoles.get(survey.subGroupId) : undefined;
-  const projectRole = survey.projectId ? viewer.projectRoles.get(survey.projectId) : undefined;
-  const inAudience = survey.subGroupId ? subGroupRole !== undefined : survey.projectId ? projectRole !== undefined : true;
-  const canManage =
-    survey.createdById === viewer.userId || isSteering(viewer.role) || subGroupRole === "LEAD" || projectRole === "LEAD";
+  const grant = {
+    actor: viewer.actor,
+    membership: viewer.membership,
+    subGroup: null,
+    survey: surveyGrant(survey, viewer.actor.userId, {
+      subGroupRole: survey.subGroupId ? (viewer.subGroupRoles.get(survey.subGroupId) ?? null) : null,
+      teamRole: survey.projectId ? (viewer.projectRoles.get(survey.projectId) ?? null) : null,
+      answered,
+    }),
+  };
+  const canManage = can("reflection.close", grant);
   const isOpen = isSurveyOpen(survey, now);
   return {
-    inAudience,
+    inAudience: grant.survey.inAudience,
     canManage,
     isOpen,
-    canAnswer: inAudience && isOpen && !answered,
-    canSeeResults: canManage || answered || (inAudience && !isOpen),
-    canSee: canManage || inAudience || answered,
+    canAnswer: can("reflection.respond", grant) && isOpen && !answered,
+    canSeeResults: can("reflection.results", grant) && (canManage || answered || !isOpen),
+    canSee: can("reflection.get", grant),
   };
 }
 
-/** The actor's roles across the partnership's sub-groups and project teams. */
-export async function loadViewer(db: Reader, userId: string, membership: MembershipGrant): Promise<Viewer> {
+/** The actor's places across the partnership's sub-groups and project teams. */
+export async function loadViewer(db: Reader, actor: Actor, membership: MembershipGrant): Promise<Viewer> {
+  const userId = actor.userId;
   const [subGroups, projects] = await Promise.all([
     db.subGroupMembership.findMany({
       where: { userId, subGroup: { partnershipId: membership.partnershipId } },
@@ -86,8 +90,8 @@ export async function loadViewer(db: Reader, userId: string, membership: Members
     }),
   ]);
   return {
-    userId,
-    role: membership.role,
+    actor,
+    membership,
     subGroupRoles: new Map(subGroups.map((row) => [row.subGroupId, row.role])),
     projectRoles: new Map(projects.map((row) => [row.projectId, row.role])),
   };

@@ -1,8 +1,8 @@
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
-import { AppError, notAllowed, notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import { storyPath } from "./paths";
 
 const TITLE_MAX = 150;
@@ -35,10 +35,6 @@ export async function answerToStory(db: Database, actor: Actor, membership: Memb
   });
   if (!answer || answer.response.survey.partnershipId !== membership.partnershipId) throw notFound("That answer");
   const { survey } = answer.response;
-  if (survey.anonymity === "ANONYMOUS" || answer.response.respondentId === null) {
-    throw new AppError("FORBIDDEN", "Anonymous answers stay anonymous, so they cannot become stories. You can write a story of your own instead.");
-  }
-  if (answer.response.respondentId !== actor.userId) throw notAllowed("turn someone else's answer into a story");
   const slug = survey.partnership.slug;
   if (answer.story) return { storyId: answer.story.id, created: false, path: storyPath(slug, answer.story.id) };
   if (answer.question.kind !== "TEXT" || !answer.text?.trim()) {

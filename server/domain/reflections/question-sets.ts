@@ -1,11 +1,12 @@
 import type { QuestionSetData } from "@/lib/schemas/reflections";
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { SurveyQuestionKind } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
-import { isSteering } from "./access";
+import { can } from "@/server/auth/can";
+import { membershipOnly } from "@/server/auth/grants";
 import { isCopyOf, REFLECTION_TEMPLATES, type ReflectionTemplate } from "./templates";
 
 type Tx = Prisma.TransactionClient;
@@ -46,7 +47,7 @@ export async function listQuestionSets(db: Database, actor: Actor, membership: M
  * sub-group lead their sub-groups; a project lead their project's team.
  */
 export async function runnableAudiences(db: Database, actor: Actor, membership: MembershipGrant) {
-  const steering = isSteering(membership.role);
+  const steering = can("reflection.runForPartnership", membershipOnly(actor, membership));
   const [subGroups, projects] = await Promise.all([
     db.subGroup.findMany({
       where: {

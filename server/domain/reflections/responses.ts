@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RespondData } from "@/lib/schemas/reflections";
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isUniqueViolation, violatedCheckConstraint } from "@/server/db/errors";
@@ -60,13 +60,7 @@ export async function respondToReflection(
   input: RespondData,
   now = new Date(),
 ) {
-  const { survey, access, answered } = await loadSurveyFor(db, actor, membership, input.surveyId, now).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
-      throw new AppError("FORBIDDEN", "Only the people this reflection was sent to can answer it.");
-    }
-    throw error;
-  });
-  if (!access.inAudience) throw new AppError("FORBIDDEN", "Only the people this reflection was sent to can answer it.");
+  const { survey, access, answered } = await loadSurveyFor(db, actor, membership, input.surveyId, now);
   if (answered) throw new AppError("CONFLICT", ALREADY_ANSWERED);
   if (!access.isOpen) throw new AppError("CONFLICT", closedMessage(survey));
   const answers = checkAnswers(survey.questionSet.questions, input.answers);

@@ -1,12 +1,14 @@
 import type { CreateReflectionData } from "@/lib/schemas/reflections";
-import type { MembershipGrant } from "@/server/auth/policy";
+import { assertCan } from "@/server/auth/can";
+import { membershipOnly, type MembershipGrant } from "@/server/auth/grants";
+import { authorizeFor } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { displayName } from "@/server/domain/discussions/people";
 import { notify } from "@/server/domain/notifications/notify";
-import { AppError, notAllowed, notFound } from "@/server/errors";
-import { audienceUserIds, hasAnswered, isSteering, isSurveyOpen, loadViewer, surveyAccess, surveyEnd } from "./access";
+import { AppError, notFound } from "@/server/errors";
+import { audienceUserIds, hasAnswered, isSurveyOpen, loadViewer, surveyAccess, surveyEnd } from "./access";
 import { addDays, endOfLondonDay, londonDay } from "./dates";
 import { templateCopy } from "./question-sets";
 import { reflectionPath } from "./paths";
@@ -38,27 +40,26 @@ const badField = (field: string, message: string) => new AppError("BAD_REQUEST",
 
 /** Checks the actor may run a reflection for the chosen audience, and loads it. */
 async function resolveAudience(db: Database, actor: Actor, membership: MembershipGrant, input: CreateReflectionData) {
-  const steering = isSteering(membership.role);
   if (input.audience === "PARTNERSHIP") {
-    if (!steering) throw notAllowed("run a reflection for the whole partnership");
+    assertCan("reflection.runForPartnership", membershipOnly(actor, membership));
     return { subGroupId: null, projectId: null, label: "the whole partnership" };
   }
   if (input.audience === "SUB_GROUP") {
     const subGroup = await db.subGroup.findFirst({
       where: { id: input.subGroupId!, partnershipId: membership.partnershipId },
-      select: { id: true, name: true, archivedAt: true, members: { where: { userId: actor.userId }, select: { role: true } } },
+      select: { id: true, name: true, archivedAt: true },
     });
     if (!subGroup) throw notFound("That sub-group");
-    if (!steering && subGroup.members[0]?.role !== "LEAD") throw notAllowed("run a reflection for this sub-group");
+    await authorizeFor(db, actor, "reflection.runForSubGroup", subGroup.id);
     if (subGroup.archivedAt) throw new AppError("CONFLICT", `${subGroup.name} has been archived, so it no longer runs reflections.`);
     return { subGroupId: subGroup.id, projectId: null, label: subGroup.name };
   }
   const project = await db.fundedProject.findFirst({
     where: { id: input.projectId!, partnershipId: membership.partnershipId },
-    select: { id: true, name: true, team: { where: { userId: actor.userId }, select: { role: true } } },
+    select: { id: true, name: true },
   });
   if (!project) throw notFound("That project");
-  if (!steering && project.team[0]?.role !== "LEAD") throw notAllowed("run a reflection for this project team");
+  await authorizeFor(db, actor, "reflection.runForProject", project.id);
   return { subGroupId: null, projectId: project.id, label: `the ${project.name} team` };
 }
 
@@ -152,7 +153,7 @@ const listSelect = {
  * and runs closed within the last year whose results they may see.
  */
 export async function listReflections(db: Database, actor: Actor, membership: MembershipGrant, now = new Date()) {
-  const viewer = await loadViewer(db, actor.userId, membership);
+  const viewer = await loadViewer(db, actor, membership);
   const yearAgo = new Date(now.getTime() - 365 * 24 * 3600 * 1000);
   const surveys = await db.survey.findMany({
     where: { partnershipId: membership.partnershipId, closesAt: { gte: yearAgo } },
@@ -208,10 +209,10 @@ export async function loadSurveyFor(db: Database, actor: Actor, membership: Memb
     },
   });
   if (!survey) throw notFound("That reflection");
-  const viewer = await loadViewer(db, actor.userId, membership);
+  const viewer = await loadViewer(db, actor, membership);
   const answered = await hasAnswered(db, survey.id, actor.userId);
   const access = surveyAccess(viewer, survey, answered, now);
-  if (!access.canSee) throw notAllowed("see this reflection");
+  if (!access.canSee) throw notFound("That reflection");
   return { survey, access, answered };
 }
 
@@ -261,8 +262,7 @@ export async function getReflection(db: Database, actor: Actor, membership: Memb
 
 /** Closes a run before its closing date; only those who manage it may. */
 export async function closeReflection(db: Database, actor: Actor, membership: MembershipGrant, surveyId: string, now = new Date()) {
-  const { survey, access } = await loadSurveyFor(db, actor, membership, surveyId, now);
-  if (!access.canManage) throw notAllowed("close this reflection");
+  const { survey } = await loadSurveyFor(db, actor, membership, surveyId, now);
   if (!isSurveyOpen(survey, now)) throw new AppError("CONFLICT", `This reflection closed on ${formatUkDate(surveyEnd(survey))}.`);
   return db.$transaction(async (tx) => {
     const closed = await tx.survey.updateMany({ where: { id: survey.id, closedEarlyAt: null }, data: { closedEarlyAt: now } });

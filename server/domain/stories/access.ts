@@ -1,32 +1,19 @@
-import type { MembershipGrant } from "@/server/auth/policy";
-import type { Actor } from "@/server/auth/session";
+import { can } from "@/server/auth/can";
+import type { MemberGrant, StoryGrant } from "@/server/auth/grants";
 import type { Prisma } from "@/server/db/generated/client";
-import type { StoryStatus } from "@/server/db/generated/enums";
-import { notAllowed, notFound } from "@/server/errors";
+import { notFound } from "@/server/errors";
 
 /**
- * Who may see and change a story, beyond what the policy proved (membership of the
- * story's partnership with a role). A published story is read by the whole partnership;
- * until then it is seen only by its author and the partnership's officers, and anyone
- * else is told it does not exist. Only its author changes, submits or withdraws it.
+ * Who may see and change a story is decided by the policy (server/auth/rules.ts): a
+ * published story is read by the whole partnership; until then only its author and the
+ * partnership's officers see it, and anyone else is told it does not exist. Only its author
+ * changes, submits or withdraws it; officers moderate.
  */
 
 type Reader = Pick<Prisma.TransactionClient, "story">;
 
-export type StoryViewer = { isAuthor: boolean; isOfficer: boolean };
-
-export function viewerOf(actor: Actor, membership: MembershipGrant, story: { authorId: string }): StoryViewer {
-  return { isAuthor: story.authorId === actor.userId, isOfficer: membership.role === "OFFICER" };
-}
-
-export function canSee(viewer: StoryViewer, status: StoryStatus): boolean {
-  return status === "PUBLISHED" || viewer.isAuthor || viewer.isOfficer;
-}
-
-/** Observers read what is published; they take no active part. */
-export function canTakePart(membership: MembershipGrant): boolean {
-  return membership.role !== "OBSERVER";
-}
+/** What the policy proved about the actor and the story the input names (ctx.grant). */
+export type StoryAccess = MemberGrant & { story: StoryGrant };
 
 const storyCore = {
   id: true,
@@ -43,36 +30,31 @@ const storyCore = {
 export type StoryCore = Prisma.StoryGetPayload<{ select: typeof storyCore }>;
 
 /**
- * The story, locked for the rest of the transaction when `lock` (so two moderators or two
- * tabs act one after another), if the actor may see it; otherwise NOT_FOUND.
+ * The story the policy let the actor at, locked for the rest of the transaction when `lock`
+ * (so two moderators or two tabs act one after another). Seen again after the lock: a story
+ * unpublished in the meantime is no longer there for someone who may not see drafts.
  */
 export async function loadVisibleStory(
   tx: Reader & Pick<Prisma.TransactionClient, "$queryRaw">,
-  actor: Actor,
-  membership: MembershipGrant,
-  storyId: string,
+  access: StoryAccess,
   options: { lock?: boolean } = {},
-): Promise<{ story: StoryCore; viewer: StoryViewer }> {
-  if (options.lock) await tx.$queryRaw`SELECT 1 FROM "Story" WHERE "id" = ${storyId} FOR UPDATE`;
+): Promise<{ story: StoryCore; access: StoryAccess }> {
+  if (options.lock) await tx.$queryRaw`SELECT 1 FROM "Story" WHERE "id" = ${access.story.id} FOR UPDATE`;
   const story = await tx.story.findFirst({
-    where: { id: storyId, partnershipId: membership.partnershipId },
+    where: { id: access.story.id, partnershipId: access.membership.partnershipId },
     select: storyCore,
   });
   if (!story) throw notFound("That story");
-  const viewer = viewerOf(actor, membership, story);
-  if (!canSee(viewer, story.status)) throw notFound("That story");
-  return { story, viewer };
+  const now: StoryAccess = { ...access, story: { ...access.story, status: story.status } };
+  if (!can("story.get", now)) throw notFound("That story");
+  return { story, access: now };
 }
 
-/** As loadVisibleStory, for what only the author may do. */
+/** As loadVisibleStory, locked, for what only the author may do (the policy proved authorship). */
 export async function loadOwnStory(
   tx: Reader & Pick<Prisma.TransactionClient, "$queryRaw">,
-  actor: Actor,
-  membership: MembershipGrant,
-  storyId: string,
-  action: string,
+  access: StoryAccess,
 ): Promise<StoryCore> {
-  const { story, viewer } = await loadVisibleStory(tx, actor, membership, storyId, { lock: true });
-  if (!viewer.isAuthor) throw notAllowed(action);
+  const { story } = await loadVisibleStory(tx, access, { lock: true });
   return story;
 }

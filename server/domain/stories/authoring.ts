@@ -1,12 +1,12 @@
 import { imagesMissingAlt, renderMarkdown } from "@/lib/markdown";
 import { STORY_BODY_MAX, type CreateStoryInput, type StoryContentInput, type UpdateStoryInput } from "@/lib/schemas/stories";
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { violatedCheckConstraint } from "@/server/db/errors";
 import type { Prisma } from "@/server/db/generated/client";
-import { AppError, notAllowed } from "@/server/errors";
-import { canTakePart, loadOwnStory } from "./access";
+import { AppError } from "@/server/errors";
+import { loadOwnStory, type StoryAccess } from "./access";
 import { storyTransition } from "./lifecycle";
 
 type Tx = Prisma.TransactionClient;
@@ -100,7 +100,6 @@ export async function createStory(
   membership: MembershipGrant,
   input: StoryContentInput | CreateStoryInput,
 ): Promise<SavedStory> {
-  if (!canTakePart(membership)) throw notAllowed("write stories here");
   checkContent(input);
   try {
     return await db.$transaction(async (tx) => {
@@ -124,13 +123,14 @@ export async function createStory(
 export async function updateStory(
   db: Database,
   actor: Actor,
-  membership: MembershipGrant,
+  access: StoryAccess,
   input: UpdateStoryInput,
 ): Promise<SavedStory> {
+  const { membership } = access;
   checkContent(input);
   try {
     return await db.$transaction(async (tx) => {
-      const story = await loadOwnStory(tx, actor, membership, input.storyId, "change someone else's story");
+      const story = await loadOwnStory(tx, access);
       storyTransition(story.status, "EDIT");
       if (story.version !== input.version) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
       await checkLinks(tx, membership.partnershipId, input);

@@ -1,12 +1,10 @@
 import type { CommentOnStoryInput } from "@/lib/schemas/stories";
-import type { MembershipGrant } from "@/server/auth/policy";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { displayName } from "@/server/domain/discussions/people";
 import { excerpt } from "@/server/domain/discussions/mentions";
 import { notify } from "@/server/domain/notifications/notify";
-import { notAllowed } from "@/server/errors";
-import { canTakePart, loadVisibleStory } from "./access";
+import { loadVisibleStory, type StoryAccess } from "./access";
 import { storyTransition } from "./lifecycle";
 import { storyPath } from "./paths";
 
@@ -21,13 +19,12 @@ export type StoryCommentView = {
 export async function commentOnStory(
   db: Database,
   actor: Actor,
-  membership: MembershipGrant,
+  access: StoryAccess,
   input: CommentOnStoryInput,
   now = new Date(),
 ): Promise<StoryCommentView> {
-  if (!canTakePart(membership)) throw notAllowed("comment on stories");
   return db.$transaction(async (tx) => {
-    const { story } = await loadVisibleStory(tx, actor, membership, input.storyId);
+    const { story } = await loadVisibleStory(tx, access);
     storyTransition(story.status, "COMMENT");
     const body = input.body.trim();
     const comment = await tx.storyComment.create({

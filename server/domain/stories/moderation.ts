@@ -1,5 +1,4 @@
 import type { ModerateStoryInput } from "@/lib/schemas/stories";
-import type { MembershipGrant } from "@/server/auth/policy";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
@@ -7,8 +6,8 @@ import type { StoryStatus } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
 import { excerpt } from "@/server/domain/discussions/mentions";
 import { notify } from "@/server/domain/notifications/notify";
-import { AppError, notAllowed } from "@/server/errors";
-import { loadOwnStory, loadVisibleStory, type StoryCore } from "./access";
+import { AppError } from "@/server/errors";
+import { loadOwnStory, loadVisibleStory, type StoryAccess, type StoryCore } from "./access";
 import { checkImagesDescribed } from "./authoring";
 import { MODERATION_RECORD, storyTransition, type StoryAction } from "./lifecycle";
 import { storyPath } from "./paths";
@@ -54,12 +53,11 @@ function checkReadyToSubmit(story: StoryCore): void {
 export async function submitStory(
   db: Database,
   actor: Actor,
-  membership: MembershipGrant,
-  storyId: string,
+  access: StoryAccess,
   now = new Date(),
 ): Promise<MovedStory> {
   return db.$transaction(async (tx) => {
-    const story = await loadOwnStory(tx, actor, membership, storyId, "submit someone else's story");
+    const story = await loadOwnStory(tx, access);
     storyTransition(story.status, "SUBMIT");
     checkReadyToSubmit(story);
     const moved = await move(tx, actor, story, "SUBMIT", { submittedAt: now });
@@ -81,9 +79,9 @@ export async function submitStory(
 }
 
 /** The author takes their story back for good; a published story leaves every page at once. */
-export async function withdrawStory(db: Database, actor: Actor, membership: MembershipGrant, storyId: string): Promise<MovedStory> {
+export async function withdrawStory(db: Database, actor: Actor, access: StoryAccess): Promise<MovedStory> {
   return db.$transaction(async (tx) => {
-    const story = await loadOwnStory(tx, actor, membership, storyId, "withdraw someone else's story");
+    const story = await loadOwnStory(tx, access);
     return move(tx, actor, story, "WITHDRAW", {});
   });
 }
@@ -103,17 +101,16 @@ const MODERATION_NOTICE: Readonly<Record<ModerateStoryInput["action"], (title: s
 export async function moderateStory(
   db: Database,
   actor: Actor,
-  membership: MembershipGrant,
+  access: StoryAccess,
   input: ModerateStoryInput,
   now = new Date(),
 ): Promise<MovedStory> {
-  if (membership.role !== "OFFICER") throw notAllowed("moderate stories");
   const note = input.note.trim();
   if (input.action !== "PUBLISH" && !note) {
     throw new AppError("BAD_REQUEST", "Tell the author what to change.", { note: ["Tell the author what to change"] });
   }
   return db.$transaction(async (tx) => {
-    const { story } = await loadVisibleStory(tx, actor, membership, input.storyId, { lock: true });
+    const { story } = await loadVisibleStory(tx, access, { lock: true });
     const data: Prisma.StoryUpdateManyMutationInput =
       input.action === "PUBLISH" ? { publishedAt: now, returnNote: null } : { returnNote: note, publishedAt: null };
     if (input.action === "PUBLISH") checkImagesDescribed(story.body);

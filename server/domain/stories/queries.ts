@@ -1,13 +1,14 @@
 import { markdownToPlainText, renderMarkdown } from "@/lib/markdown";
 import type { ListStoriesInput } from "@/lib/schemas/stories";
-import type { MembershipGrant } from "@/server/auth/policy";
+import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { StoryModerationAction, StoryStatus, StoryTheme } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
 import { notFound } from "@/server/errors";
-import { canSee, canTakePart, viewerOf } from "./access";
+import { can } from "@/server/auth/can";
+import type { StoryAccess } from "./access";
 import type { StoryCommentView } from "./comments";
 import { storyAllows } from "./lifecycle";
 
@@ -181,7 +182,8 @@ export type StoryView = {
   comments: StoryCommentView[];
   viewer: {
     isAuthor: boolean;
-    isOfficer: boolean;
+    /** Sees the moderation record and the officer's note (the author and those who moderate). */
+    canSeeModeration: boolean;
     canEdit: boolean;
     canSubmit: boolean;
     canWithdraw: boolean;
@@ -193,9 +195,10 @@ export type StoryView = {
 };
 
 /** One story, if the actor may see it (published, or theirs, or they are an officer); NOT_FOUND otherwise. */
-export async function getStory(db: Database, actor: Actor, membership: MembershipGrant, storyId: string): Promise<StoryView> {
+export async function getStory(db: Database, access: StoryAccess): Promise<StoryView> {
+  const { membership } = access;
   const story = await db.story.findFirst({
-    where: { id: storyId, partnershipId: membership.partnershipId },
+    where: { id: access.story.id, partnershipId: membership.partnershipId },
     select: {
       id: true,
       authorId: true,
@@ -225,15 +228,15 @@ export async function getStory(db: Database, actor: Actor, membership: Membershi
     },
   });
   if (!story) throw notFound("That story");
-  const viewer = viewerOf(actor, membership, story);
-  if (!canSee(viewer, story.status)) throw notFound("That story");
-  const insider = viewer.isAuthor || viewer.isOfficer;
+  const isAuthor = access.story.isAuthor;
+  const canModerate = can("story.moderate", access);
+  const insider = isAuthor || canModerate;
   return {
     id: story.id,
     partnership: story.partnership,
     title: story.title,
     summary: story.summary,
-    body: viewer.isAuthor ? story.body : null,
+    body: isAuthor ? story.body : null,
     html: renderMarkdown(story.body),
     themes: story.themes,
     status: story.status,
@@ -256,15 +259,15 @@ export async function getStory(db: Database, actor: Actor, membership: Membershi
       author: shapeStoryAuthor(comment.author),
     })),
     viewer: {
-      isAuthor: viewer.isAuthor,
-      isOfficer: viewer.isOfficer,
-      canEdit: viewer.isAuthor && storyAllows(story.status, "EDIT"),
-      canSubmit: viewer.isAuthor && storyAllows(story.status, "SUBMIT"),
-      canWithdraw: viewer.isAuthor && storyAllows(story.status, "WITHDRAW"),
-      canPublish: viewer.isOfficer && storyAllows(story.status, "PUBLISH"),
-      canReturn: viewer.isOfficer && storyAllows(story.status, "RETURN"),
-      canUnpublish: viewer.isOfficer && storyAllows(story.status, "UNPUBLISH"),
-      canComment: canTakePart(membership) && storyAllows(story.status, "COMMENT"),
+      isAuthor,
+      canSeeModeration: insider,
+      canEdit: can("story.update", access) && storyAllows(story.status, "EDIT"),
+      canSubmit: can("story.submit", access) && storyAllows(story.status, "SUBMIT"),
+      canWithdraw: can("story.withdraw", access) && storyAllows(story.status, "WITHDRAW"),
+      canPublish: canModerate && storyAllows(story.status, "PUBLISH"),
+      canReturn: canModerate && storyAllows(story.status, "RETURN"),
+      canUnpublish: canModerate && storyAllows(story.status, "UNPUBLISH"),
+      canComment: can("story.comment", access) && storyAllows(story.status, "COMMENT"),
     },
   };
 }

@@ -1,27 +1,10 @@
-import { policy, type MembershipGrant, type SubGroupGrant } from "@/server/auth/policy";
-import type { Actor } from "@/server/auth/session";
 import type { Prisma } from "@/server/db/generated/client";
 import type { MembershipRole } from "@/server/db/generated/enums";
 import { AppError, notFound } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
 
-/** What the policy proved about the actor for one sub-group (ctx.actor, ctx.membership, ctx.subGroup). */
-export type SubGroupAccess = { actor: Actor; membership: MembershipGrant; subGroup: SubGroupGrant };
-
-/** Whether the policy row of `procedure` lets this actor in: the pages offer exactly what the API allows. */
-export function policyAllows(procedure: string, access: Omit<SubGroupAccess, "actor">): boolean {
-  const rule = policy[procedure];
-  if (!rule || rule.kind !== "subGroup") return false;
-  const myRole = access.subGroup.myRole;
-  return rule.roles.includes(access.membership.role) || (myRole !== null && rule.subGroupRoles.includes(myRole));
-}
-
-/** Whether a partnership-scoped policy row lets someone with this partnership role in. */
-export function partnershipPolicyAllows(procedure: string, role: MembershipRole): boolean {
-  const rule = policy[procedure];
-  return rule?.kind === "partnership" && rule.roles.includes(role);
-}
+export type { SubGroupAccess } from "@/server/auth/grants";
 
 /** Who may lead a sub-group: people who take an active part (observers only read). */
 export const LEAD_ELIGIBLE_ROLES = ["OFFICER", "CHAIR", "MEMBER"] as const satisfies readonly MembershipRole[];

@@ -1,5 +1,6 @@
 import type { Database } from "@/server/db/client";
-import { policyAllows, type SubGroupAccess } from "./access";
+import { can } from "@/server/auth/can";
+import type { SubGroupAccess } from "./access";
 import { personPath } from "./paths";
 import { personName, personSelect } from "./people";
 import { leadPairing, sectorMix, sectorOf } from "./sector-mix";
@@ -75,9 +76,15 @@ export async function getSubGroup(db: Database, access: SubGroupAccess) {
         a.userId.localeCompare(b.userId),
     );
   const leads = members.filter((member) => member.role === "LEAD");
+  const people = members.map((member) => ({
+    ...member,
+    isLead: member.role === "LEAD",
+    /** The last lead stays until someone else leads too. */
+    isOnlyLead: member.role === "LEAD" && leads.length <= 1,
+  }));
   const myRole = access.subGroup.myRole;
   const pending = group.joinRequests[0] ?? null;
-  const canSeeRequests = policyAllows("subGroup.pendingRequests", access);
+  const canSeeRequests = can("subGroup.pendingRequests", access);
   const pendingRequestCount = canSeeRequests
     ? await db.joinRequest.count({ where: { subGroupId: group.id, status: "PENDING" } })
     : null;
@@ -92,7 +99,7 @@ export async function getSubGroup(db: Database, access: SubGroupAccess) {
     createdAt: group.createdAt,
     partnershipSlug: slug,
     priorityArea: { id: group.priorityArea.id, title: group.priorityArea.title, archived: group.priorityArea.archivedAt !== null },
-    members,
+    members: people,
     memberCount: members.length,
     sectorMix: sectorMix(group.members.map((member) => member.user)),
     leadPairing: leadPairing(leads.map((lead) => lead.sector)),
@@ -106,13 +113,17 @@ export async function getSubGroup(db: Database, access: SubGroupAccess) {
         !archived &&
         myRole === null &&
         (pending === null || group.joinPolicy === "OPEN") &&
-        policyAllows("subGroup.join", access),
-      canLeave: !archived && myRole !== null,
-      canEdit: !archived && policyAllows("subGroup.update", access),
-      canArchive: !archived && policyAllows("subGroup.archive", access),
-      canManageMembers: !archived && policyAllows("subGroup.setMemberRole", access),
+        can("subGroup.join", access),
+      canLeave: !archived && can("subGroup.leave", access),
+      canEdit: !archived && can("subGroup.update", access),
+      canArchive: !archived && can("subGroup.archive", access),
+      canManageMembers: !archived && can("subGroup.setMemberRole", access),
       canSeeRequests,
-      canSeeDiscussions: policyAllows("discussion.threads", access),
+      canSeeDiscussions: can("discussion.threads", access),
+      canPropose: !archived && can("proposal.create", access),
+      canSeeProposals: can("proposal.forSubGroup", access),
+      canSeeProjects: can("portfolio.subGroup", access),
+      canSeeTrend: can("reflection.trend", access),
     },
   };
 }

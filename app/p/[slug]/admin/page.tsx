@@ -93,6 +93,7 @@ export default async function AdministrationPage({ params }: { params: Promise<{
           </p>
           <MemberTable
             slug={overview.slug}
+            rolesThatAdminister={people.rolesThatAdminister}
             members={people.members.map((member) => ({
               membershipId: member.membershipId,
               name: member.name,

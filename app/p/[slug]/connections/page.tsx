@@ -20,14 +20,14 @@ export default async function ConnectionsPage({ params }: Props) {
   const here = `/p/${slug}/connections`;
   if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
   const api = await getApi();
-  const [connections, overview] = await Promise.all([
+  const [connections, viewer] = await Promise.all([
     api.event.myConnections({ partnershipSlug: slug }),
-    api.partnership.overview({ partnershipSlug: slug }),
+    api.partnership.viewer({ partnershipSlug: slug }),
   ]).catch((error: unknown) => {
     if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
     throw error;
   });
-  const canPropose = overview.myRole !== "OBSERVER";
+  const canPropose = viewer.canStartProposals;
 
   return (
     <>

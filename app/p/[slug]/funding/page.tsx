@@ -17,14 +17,13 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
   const parsed = partnershipSlug.safeParse(slug);
   if (!parsed.success) notFound();
   const api = await getApi();
-  const [funds, overview] = await Promise.all([
+  const [funds, viewer] = await Promise.all([
     api.funding.funds({ partnershipSlug: parsed.data }).catch((error: unknown) => {
       if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED"].includes(error.code)) notFound();
       throw error;
     }),
-    api.partnership.overview({ partnershipSlug: parsed.data }),
+    api.partnership.viewer({ partnershipSlug: parsed.data }),
   ]);
-  const isOfficer = overview.myRole === "OFFICER";
 
   return (
     <>
@@ -53,16 +52,18 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
           </li>
         ))}
       </ul>
-      {isOfficer ? (
+      {viewer.canCreateFund ? (
         <section aria-labelledby="new-fund" className="mt-10">
           <h2 id="new-fund" className="mb-4 text-2xl font-semibold">
             Create a fund
           </h2>
           <CreateFundForm partnershipSlug={slug} />
-          <p className="mt-6">
-            <Link href={`/p/${slug}/funding/audit`}>Read the audit log</Link>
-          </p>
         </section>
+      ) : null}
+      {viewer.canSeeAuditLog ? (
+        <p className="mt-6">
+          <Link href={`/p/${slug}/funding/audit`}>Read the audit log</Link>
+        </p>
       ) : null}
     </>
   );

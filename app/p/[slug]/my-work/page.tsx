@@ -16,6 +16,7 @@ import {
 import { ProposalStatusTag } from "@/components/proposals/proposal-labels";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PageHeader } from "@/components/ui/page-header";
+import { MY_AUTHOR_ROLE_LONG, TEAM_ROLE_LABELS } from "@/lib/role-labels";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -40,7 +41,7 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
   const [events, reflections, storiesToModerate] = await Promise.all([
     api.event.list({ partnershipSlug: slug, when: "upcoming" }),
     api.reflection.list({ partnershipSlug: slug }),
-    work.role === "OFFICER" ? api.story.moderationQueue({ partnershipSlug: slug }) : null,
+    work.viewer.canModerateStories ? api.story.moderationQueue({ partnershipSlug: slug }) : null,
   ]);
   const community: Community = {
     events: events.events.filter((event) => event.myStatus === "GOING" || event.myStatus === "WAITING").slice(0, 10),
@@ -51,7 +52,7 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
   return (
     <>
       <PageHeader title="My work" lead="Your funded projects, the progress updates due from you, the proposals you write, what is waiting for you, and your events and reflections.">
-        {work.role === "OFFICER" || work.role === "CHAIR" ? (
+        {work.viewer.canSeeDashboard ? (
           <p className="mt-3">
             <Link href={`/p/${slug}/dashboard`}>Portfolio dashboard</Link>
           </p>
@@ -93,7 +94,7 @@ function MyProjects({ slug, projects }: { slug: string; projects: MyWork["projec
                       {project.name}
                     </Link>
                   </th>
-                  <td className={th}>{project.myRole === "LEAD" ? "Lead" : "Team member"}</td>
+                  <td className={th}>{project.myRole ? TEAM_ROLE_LABELS[project.myRole] : null}</td>
                   <td className={th}>{PROJECT_STATUS_LABELS[project.status]}</td>
                   <td className={th}>
                     {project.latest ? (
@@ -178,7 +179,7 @@ function MyProposals({ slug, proposals }: { slug: string; proposals: MyWork["pro
               </h3>
               <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-700">
                 <ProposalStatusTag status={proposal.status} />
-                <span>{proposal.myRole === "LEAD" ? "You are the lead author" : "You are a co-author"}</span>
+                <span>{MY_AUTHOR_ROLE_LONG[proposal.myRole]}</span>
                 <span>{proposal.subGroupName}</span>
                 <span>
                   Last change <InstantDay at={proposal.updatedAt} />

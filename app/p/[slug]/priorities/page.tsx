@@ -1,3 +1,4 @@
+import { MY_SUB_GROUP_STATUS } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -21,8 +22,7 @@ export const metadata: Metadata = { title: "Priorities and sub-groups" };
 type Props = { params: Promise<{ slug: string }> };
 
 function myStatus(group: { myRole: "LEAD" | "MEMBER" | null }): string | null {
-  if (group.myRole === "LEAD") return "You lead this sub-group.";
-  if (group.myRole === "MEMBER") return "You are a member.";
+  if (group.myRole) return MY_SUB_GROUP_STATUS[group.myRole];
   return null;
 }
 

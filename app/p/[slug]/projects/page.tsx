@@ -1,3 +1,4 @@
+import { MY_TEAM_ROLE } from "@/lib/role-labels";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -128,7 +129,7 @@ function ProjectTable({ slug, items, label }: { slug: string; items: ProjectList
                   {project.name}
                 </Link>
                 {project.myRole ? (
-                  <span className="block text-sm text-slate-700">{project.myRole === "LEAD" ? "You lead this" : "You are on the team"}</span>
+                  <span className="block text-sm text-slate-700">{project.myRole ? MY_TEAM_ROLE[project.myRole] : null}</span>
                 ) : null}
               </th>
               <td className="py-2 pr-3">{project.subGroupName ?? "None"}</td>

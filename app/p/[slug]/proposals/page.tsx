@@ -1,3 +1,4 @@
+import { MY_AUTHOR_ROLE } from "@/lib/role-labels";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -57,7 +58,7 @@ export default async function MyProposalsPage({ params }: { params: Promise<{ sl
               <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-700">
                 <ProposalStatusTag status={proposal.status} />
                 <span>{proposal.subGroup.name}</span>
-                <span>{proposal.myRole === "LEAD" ? "You lead it" : "You co-write it"}</span>
+                <span>{MY_AUTHOR_ROLE[proposal.myRole]}</span>
                 <span>Asks for {formatPence(proposal.requestedPence)}</span>
                 <span>Last change {timeFormat.format(proposal.updatedAt)}</span>
               </p>

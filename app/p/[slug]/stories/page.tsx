@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadRole } from "@/components/stories/load-story";
+import { loadViewer } from "@/components/stories/load-story";
 import { StoriesNav } from "@/components/stories/stories-nav";
 import { StoryList } from "@/components/stories/story-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +21,7 @@ type Props = {
 export default async function StoriesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const here = `/p/${slug}/stories`;
-  const role = await loadRole(slug, here);
+  const viewer = await loadViewer(slug, here);
   const query = await searchParams;
   const theme = typeof query.theme === "string" && isStoryTheme(query.theme) ? query.theme : undefined;
   const cursor = typeof query.after === "string" && query.after.length > 0 && query.after.length <= 64 ? query.after : undefined;
@@ -37,7 +37,7 @@ export default async function StoriesPage({ params, searchParams }: Props) {
         title="Stories"
         lead="#PositivePartnerships: what working together across sectors has made possible, told by the people who did it."
       />
-      <StoriesNav slug={slug} role={role} current="published" />
+      <StoriesNav slug={slug} viewer={viewer} current="published" />
 
       <nav aria-label="Filter stories by theme" className="mb-8">
         <p className="mb-2 font-semibold">Show stories of</p>
@@ -70,7 +70,7 @@ export default async function StoriesPage({ params, searchParams }: Props) {
               : theme
                 ? "No published stories have this theme yet."
                 : "No stories have been published yet."}{" "}
-            {role !== "OBSERVER" ? <Link href={`${here}/new`}>Write the first one</Link> : null}
+            {viewer.canWriteStories ? <Link href={`${here}/new`}>Write the first one</Link> : null}
           </p>
         ) : (
           <StoryList slug={slug} items={page.items} headingLevel={3} />

@@ -26,8 +26,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
     throw error;
   };
   const fund = await api.funding.fund({ fundId }).catch(refused);
-  const overview = await api.partnership.overview({ partnershipSlug: slug });
-  const isOfficer = overview.myRole === "OFFICER";
+  const { viewer } = fund;
   const areaOptions = fund.priorityAreas.map((area) => ({ id: area.id, label: area.title }));
   const roundOptions = fund.rounds.filter((r) => r.status === "OPEN" || r.status === "CLOSED").map((r) => ({ id: r.id, label: r.title }));
 
@@ -56,7 +55,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
           ))}
         </dl>
         <MoneyBar label="Whole fund" totalPence={fund.totalPence} committedPence={fund.committedPence} paidPence={fund.paidPence} />
-        {isOfficer ? (
+        {viewer.canExport ? (
           <p className="mt-3 flex flex-wrap gap-4">
             <a href={`/p/${slug}/funding/${fund.id}/awards.csv`} download>
               Download awards (CSV)
@@ -125,12 +124,12 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
                   {formatPence(round.minAwardPence)} to {formatPence(round.maxAwardPence)}
                   {committed ? ` · ${formatPence(committed.committedPence)} awarded in ${committed.awards} grants` : ""}
                 </p>
-                {isOfficer && next ? (
+                {viewer.canChangeRounds && next ? (
                   <div className="mt-2">
                     <RoundStatusButton roundId={round.id} status={next[0]} label={next[1]} />
                   </div>
                 ) : null}
-                {isOfficer && round.status !== "DRAFT" ? (
+                {viewer.canRunAssessment && round.status !== "DRAFT" ? (
                   <p className="mt-2">
                     <Link href={`/p/${slug}/funding/rounds/${round.id}/assessment`}>
                       Panel, scores and decisions<span className="sr-only"> for {round.title}</span>
@@ -181,7 +180,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
         </ScrollRegion>
       </section>
 
-      {isOfficer ? (
+      {viewer.canManageMoney ? (
         <div className="mt-10 grid gap-10 lg:grid-cols-2">
           <section aria-labelledby="award-grant">
             <h2 id="award-grant" className="mb-4 text-2xl font-semibold">

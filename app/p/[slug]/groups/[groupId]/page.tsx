@@ -8,6 +8,7 @@ import { JoinControls } from "@/components/sub-groups/join-controls";
 import { loadSubGroup } from "@/components/sub-groups/load-sub-group";
 import { MemberActions } from "@/components/sub-groups/member-actions";
 import { ArchiveSubGroupButton, EditSubGroupForm } from "@/components/sub-groups/sub-group-forms";
+import { MY_PLACE_IN_SUB_GROUP } from "@/lib/role-labels";
 import { JOIN_POLICY_LABELS, SUB_GROUP_ROLE_LABELS } from "@/lib/schemas/sub-groups";
 import { getCurrentActor } from "@/server/auth/current-actor";
 
@@ -32,14 +33,11 @@ export default async function SubGroupMembersPage({ params }: Props) {
   const { slug, groupId } = await params;
   const group = await loadSubGroup(slug, groupId);
   const { viewer } = group;
-  const leadCount = group.members.filter((member) => member.role === "LEAD").length;
   const nudge = NUDGE[group.leadPairing];
   const myStatus =
-    viewer.myRole === "LEAD"
-      ? "You are a lead of this sub-group."
-      : viewer.myRole === "MEMBER"
-        ? "You are a member of this sub-group."
-        : viewer.pendingRequest
+    viewer.myRole
+      ? MY_PLACE_IN_SUB_GROUP[viewer.myRole]
+      : viewer.pendingRequest
           ? null
           : group.archived
             ? "This sub-group is archived, so it is not taking new members."
@@ -137,7 +135,7 @@ export default async function SubGroupMembersPage({ params }: Props) {
                         <td className="py-2 pr-3">
                           <SectorTag sector={member.sector} />
                         </td>
-                        <td className={`py-2 pr-3 ${member.role === "LEAD" ? "font-semibold" : ""}`}>
+                        <td className={`py-2 pr-3 ${member.isLead ? "font-semibold" : ""}`}>
                           {SUB_GROUP_ROLE_LABELS[member.role]}
                         </td>
                         <td className="py-2 pr-3 whitespace-nowrap">{dateFormat.format(member.joinedAt)}</td>
@@ -147,9 +145,9 @@ export default async function SubGroupMembersPage({ params }: Props) {
                               subGroupId={group.id}
                               userId={member.userId}
                               name={member.name}
-                              role={member.role}
+                              isLead={member.isLead}
+                              isOnlyLead={member.isOnlyLead}
                               isMe={member.isMe}
-                              leadCount={leadCount}
                             />
                           </td>
                         ) : null}

@@ -1,3 +1,4 @@
+import { TEAM_ROLE_SUFFIX } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -17,7 +18,7 @@ import {
 } from "@/components/projects/project-labels";
 import { DecideProjectForm } from "@/components/projects/decide-project-form";
 import { EvaluationForm } from "@/components/projects/evaluation-form";
-import { AddTeamMemberForm, RemoveTeamMemberButton } from "@/components/projects/team-controls";
+import { AddTeamMemberForm, ChangeProjectLeadForm, RemoveTeamMemberButton } from "@/components/projects/team-controls";
 import { ReviewUpdateForm } from "@/components/projects/review-update-form";
 import { timeFormat } from "@/components/proposals/proposal-labels";
 import { buttonClass } from "@/components/ui/button-styles";
@@ -54,12 +55,10 @@ export default async function ProjectPage({ params }: Props) {
   const project = await loadProject(slug, projectId, here);
   const { viewer, award, budget } = project;
   const api = await getApi();
-  const [overview, timeline, stories] = await Promise.all([
-    api.partnership.overview({ partnershipSlug: slug }),
+  const [timeline, stories] = await Promise.all([
     api.project.timeline({ projectId }),
     api.story.list({ partnershipSlug: slug, projectId, limit: 10 }),
   ]);
-  const isOfficer = overview.myRole === "OFFICER";
   const canManageTeam = viewer.canManageTeam;
   const teamCandidates = canManageTeam ? await api.project.teamCandidates({ projectId: project.id }) : [];
   const awardPath = `/p/${slug}/funding/${award.fundId}/awards/${award.id}`;
@@ -338,7 +337,7 @@ export default async function ProjectPage({ params }: Props) {
               </tbody>
             </table>
           </ScrollRegion>
-          {isOfficer ? (
+          {viewer.canMakePayments ? (
             <p className="mt-3">
               <Link href={awardPath}>Make payments from the award page</Link>
             </p>
@@ -354,10 +353,10 @@ export default async function ProjectPage({ params }: Props) {
               <li key={member.userId}>
                 <p className="font-semibold">
                   {member.name}
-                  {member.role === "LEAD" ? " (lead)" : ""}
+                  {TEAM_ROLE_SUFFIX[member.role]}
                 </p>
                 <p className="text-sm text-slate-700">{member.organisationName ?? "Individual"}</p>
-                {canManageTeam && member.role !== "LEAD" ? (
+                {canManageTeam && !member.isLead ? (
                   <RemoveTeamMemberButton projectId={project.id} userId={member.userId} name={member.name} />
                 ) : null}
               </li>
@@ -370,6 +369,14 @@ export default async function ProjectPage({ params }: Props) {
                 userId: candidate.userId,
                 label: candidate.organisationName ? `${candidate.name}, ${candidate.organisationName}` : candidate.name,
               }))}
+            />
+          ) : null}
+          {viewer.canChangeLead ? (
+            <ChangeProjectLeadForm
+              projectId={project.id}
+              team={project.team
+                .filter((member) => !member.isLead)
+                .map((member) => ({ userId: member.userId, label: member.organisationName ? `${member.name}, ${member.organisationName}` : member.name }))}
             />
           ) : null}
         </section>
@@ -465,7 +472,7 @@ export default async function ProjectPage({ params }: Props) {
           ) : (
             <p className="mt-1 max-w-prose text-slate-700">No published story is linked to this project yet.</p>
           )}
-          {overview.myRole !== "OBSERVER" ? (
+          {viewer.canWriteStory ? (
             <p className="mt-3">
               <Link href={`/p/${slug}/stories/new?projectId=${project.id}`}>Write a story about this project</Link>
             </p>

@@ -1,6 +1,7 @@
+import { AUTHOR_ROLE_SUFFIX } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AddCoAuthorForm, RemoveCoAuthorButton } from "@/components/proposals/co-author-controls";
+import { AddCoAuthorForm, MakeLeadAuthorButton, RemoveCoAuthorButton } from "@/components/proposals/co-author-controls";
 import { loadProposal } from "@/components/proposals/load-proposal";
 import {
   ReturnToDraftButton,
@@ -195,14 +196,21 @@ export default async function ProposalPage({ params }: Props) {
                 <li key={author.userId}>
                   <p className="font-semibold">
                     {author.name}
-                    {author.role === "LEAD" ? " (lead author)" : ""}
+                    {AUTHOR_ROLE_SUFFIX[author.role]}
                   </p>
                   <p className="text-sm text-slate-700">
                     {author.organisationName ?? "Individual"}
                     {author.sector ? `, ${SECTOR_OR_INDIVIDUAL_LABELS[author.sector]}` : ""}
                   </p>
-                  {viewer.canManageCoAuthors && author.role !== "LEAD" ? (
-                    <RemoveCoAuthorButton proposalId={proposal.id} userId={author.userId} name={author.name} />
+                  {!author.isLead && (viewer.canManageCoAuthors || viewer.canChangeLeadAuthor) ? (
+                    <span className="mt-1 flex flex-wrap gap-2">
+                      {viewer.canChangeLeadAuthor ? (
+                        <MakeLeadAuthorButton proposalId={proposal.id} userId={author.userId} name={author.name} />
+                      ) : null}
+                      {viewer.canManageCoAuthors ? (
+                        <RemoveCoAuthorButton proposalId={proposal.id} userId={author.userId} name={author.name} />
+                      ) : null}
+                    </span>
                   ) : null}
                 </li>
               ))}

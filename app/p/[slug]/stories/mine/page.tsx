@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadRole } from "@/components/stories/load-story";
+import { loadViewer } from "@/components/stories/load-story";
 import { StoriesNav } from "@/components/stories/stories-nav";
 import { StoryList } from "@/components/stories/story-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,18 +31,18 @@ const GROUPS: { key: string; title: string; lead: string; match: (story: MyStory
 /** Everything the viewer has written here, grouped by where it stands. */
 export default async function MyStoriesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const role = await loadRole(slug, `/p/${slug}/stories/mine`);
+  const viewer = await loadViewer(slug, `/p/${slug}/stories/mine`);
   const api = await getApi();
-  const mine = role === "OBSERVER" ? [] : await api.story.mine({ partnershipSlug: slug });
+  const mine = !viewer.canWriteStories ? [] : await api.story.mine({ partnershipSlug: slug });
 
   return (
     <>
       <PageHeader title="Your stories" />
-      <StoriesNav slug={slug} role={role} current="mine" />
+      <StoriesNav slug={slug} viewer={viewer} current="mine" />
       {mine.length === 0 ? (
         <p>
           You have not written any stories here yet.{" "}
-          {role !== "OBSERVER" ? <Link href={`/p/${slug}/stories/new`}>Write a story</Link> : null}
+          {viewer.canWriteStories ? <Link href={`/p/${slug}/stories/new`}>Write a story</Link> : null}
         </p>
       ) : (
         <div className="space-y-10">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadRole } from "@/components/stories/load-story";
+import { loadViewer } from "@/components/stories/load-story";
 import { StoriesNav } from "@/components/stories/stories-nav";
 import { StoryList } from "@/components/stories/story-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 /** Officers: stories submitted for publishing, the longest-waiting first. */
 export default async function ModerationQueuePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const role = await loadRole(slug, `/p/${slug}/stories/moderation`);
-  if (role !== "OFFICER") notFound();
+  const viewer = await loadViewer(slug, `/p/${slug}/stories/moderation`);
+  if (!viewer.canModerateStories) notFound();
   const api = await getApi();
   const queue = await api.story.moderationQueue({ partnershipSlug: slug });
 
@@ -23,7 +23,7 @@ export default async function ModerationQueuePage({ params }: { params: Promise<
         title="Stories waiting for moderation"
         lead="Read each story, then publish it or return it to its author with a note saying what to change."
       />
-      <StoriesNav slug={slug} role={role} current="moderation" />
+      <StoriesNav slug={slug} viewer={viewer} current="moderation" />
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading" className="mb-4 text-2xl font-semibold">
           {queue.length === 1 ? "1 story waiting" : `${queue.length} stories waiting`}

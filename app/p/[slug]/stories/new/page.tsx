@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadRole } from "@/components/stories/load-story";
+import { loadViewer } from "@/components/stories/load-story";
 import { StoriesNav } from "@/components/stories/stories-nav";
 import { StoryForm } from "@/components/stories/story-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,8 +19,8 @@ export default async function NewStoryPage({
 }) {
   const { slug } = await params;
   const { projectId } = await searchParams;
-  const role = await loadRole(slug, `/p/${slug}/stories/new`);
-  if (role === "OBSERVER") {
+  const viewer = await loadViewer(slug, `/p/${slug}/stories/new`);
+  if (!viewer.canWriteStories) {
     return (
       <>
         <PageHeader title="Write a story" />
@@ -41,7 +41,7 @@ export default async function NewStoryPage({
         title="Write a story"
         lead="Tell the partnership what working together made possible. Your story is saved as a draft; an officer reads it before it is published."
       />
-      <StoriesNav slug={slug} role={role} current="new" />
+      <StoriesNav slug={slug} viewer={viewer} current="new" />
       <StoryForm
         slug={slug}
         organisations={options.organisations}

@@ -1,3 +1,4 @@
+import { SUB_GROUP_ROLE_LABELS } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -119,7 +120,7 @@ export default async function DirectoryPersonPage({ params }: Props) {
                   </Link>
                   <span className="block text-sm text-slate-700">{group.priorityArea.title}</span>
                 </span>
-                <span>{group.role === "LEAD" ? "Lead" : "Member"}</span>
+                <span>{SUB_GROUP_ROLE_LABELS[group.role]}</span>
               </li>
             ))}
           </ul>

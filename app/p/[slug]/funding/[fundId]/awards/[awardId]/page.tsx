@@ -24,14 +24,14 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
   });
   const award = fund.awards.find((a) => a.id === awardId);
   if (!award) notFound();
-  const overview = await api.partnership.overview({ partnershipSlug: slug });
-  const isOfficer = overview.myRole === "OFFICER";
+  const { viewer } = fund;
+  const canManageMoney = viewer.canManageMoney;
   const can = AWARD_TRANSITIONS[award.state];
-  const canSetUp = isOfficer && !award.projectId && award.state !== "COMPLETED" && award.state !== "WITHDRAWN";
+  const canSetUp = viewer.canSetUpProjects && !award.projectId && award.state !== "COMPLETED" && award.state !== "WITHDRAWN";
   // Observers do not take part in projects, so they are not offered as its lead.
   const people = canSetUp
     ? (await api.membership.list({ partnershipSlug: slug })).members
-        .filter((member) => member.role !== "OBSERVER")
+        .filter((member) => member.takesPart)
         .map((member) => ({
           id: member.userId,
           label: member.organisation ? `${member.name} (${member.organisation.name})` : member.name,
@@ -47,7 +47,7 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
         title={award.projectName}
         lead={`${award.recipientName} · ${AWARD_STATE_LABELS[award.state]} · ${award.published ? "published to the partnership" : "not published"}`}
       >
-        {isOfficer ? (
+        {canManageMoney ? (
           <div className="mt-4">
             <PublishAwardButton awardId={award.id} published={award.published} />
           </div>
@@ -87,7 +87,7 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
                 <p>
                   Paid on {dateFormat.format(tranche.paidOn)}, reference {tranche.reference}
                 </p>
-              ) : isOfficer && can.PAY.allowed ? (
+              ) : canManageMoney && can.PAY.allowed ? (
                 <div className="mt-3">
                   <PayTrancheForm awardId={award.id} trancheId={tranche.id} sequence={tranche.sequence} />
                 </div>
@@ -128,7 +128,7 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
         </section>
       ) : null}
 
-      {isOfficer ? (
+      {canManageMoney ? (
         <section aria-labelledby="changes" className="mt-8">
           <h2 id="changes" className="text-2xl font-semibold">Change this award</h2>
           <div className="mt-3 grid gap-4 lg:grid-cols-2">
