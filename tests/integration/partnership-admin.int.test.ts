@@ -247,6 +247,7 @@ describe("membership.list", () => {
       email: member.actor.email,
       organisation: { id: charity.id, name: charity.name, sector: "VOLUNTARY" },
       role: "MEMBER",
+      takesPart: true,
       joinedAt: membership.createdAt,
     });
     expect(result.members[2]?.organisation).toBeNull();
@@ -268,7 +269,9 @@ describe("membership.changeRole", () => {
 
     const result = await api.membership.changeRole({ membershipId: membership.id, role: "OFFICER" });
 
-    expect(result).toEqual({ membershipId: membership.id, role: "OFFICER", changed: true });
+    expect(result).toMatchObject({ membershipId: membership.id, role: "OFFICER", changed: true });
+    // Officers keep everything a member had beneath the partnership.
+    expect(result.ended).toEqual({ leadershipsEnded: [], subGroupsLeft: [], coAuthorshipsEnded: [], panelSeatsEnded: [], projectTeamsLeft: [] });
     await expect(theirApi.membership.list({ partnershipSlug: partnership.slug })).resolves.toMatchObject({ officerCount: 2 });
     const activity = await db.activity.findFirstOrThrow({ where: { partnershipId: partnership.id, kind: "ROLE_CHANGED" } });
     expect(activity.actorId).toBe(officer.actor.userId);
@@ -382,8 +385,9 @@ describe("membership.remove", () => {
     ]);
     await db.subGroupMembership.createMany({
       data: [
+        // A co-lead stays, so removing Morag leaves nobody without a lead (that would be refused).
         { subGroupId: groupA.id, userId: person.actor.userId, role: "LEAD" },
-        { subGroupId: groupA.id, userId: officer.actor.userId, role: "MEMBER" },
+        { subGroupId: groupA.id, userId: officer.actor.userId, role: "LEAD" },
         { subGroupId: otherGroup.id, userId: person.actor.userId, role: "MEMBER" },
       ],
     });

@@ -1,5 +1,4 @@
 import type { Prisma } from "@/server/db/generated/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
 import { AppError, notFound } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
@@ -7,7 +6,7 @@ type Tx = Prisma.TransactionClient;
 export type { SubGroupAccess } from "@/server/auth/grants";
 
 /** Who may lead a sub-group: people who take an active part (observers only read). */
-export const LEAD_ELIGIBLE_ROLES = ["OFFICER", "CHAIR", "MEMBER"] as const satisfies readonly MembershipRole[];
+export { PARTICIPANTS as LEAD_ELIGIBLE_ROLES } from "@/server/auth/rules";
 
 export const ARCHIVED_SUB_GROUP_MESSAGE =
   "This sub-group has been archived, so its membership can be read but no longer changed.";
