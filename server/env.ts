@@ -5,10 +5,13 @@ import { z } from "zod";
  * A bad or missing variable stops start-up with a message naming it.
  */
 
+/** `true` or `false` (any case); unset or empty means false. Nothing else: `1` or `yes` is a mistake to name, not to guess. */
 const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .string()
   .optional()
-  .transform((value) => value === "true" || value === "1" || value === "yes");
+  .transform((value) => value?.trim().toLowerCase() ?? "")
+  .pipe(z.enum(["true", "false", ""], { error: (issue) => `must be true or false (it is "${String(issue.input)}")` }))
+  .transform((value) => value === "true");
 
 const optionalString = z
   .string()

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { awardGrantInput } from "./funding";
 import { partnershipSlug } from "./partnership";
+import { fewerThan, id, multiLine, singleLine } from "./text";
 
-const id = z.string().min(1).max(64);
 const reason = (what: string, max = 2_000) =>
-  z.string().trim().min(1, `Enter ${what}`).max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer`);
+  multiLine().min(1, `Enter ${what}`).max(max, fewerThan(max));
 
 export const roundRefInput = z.object({ roundId: id });
 export const panelMemberInput = z.object({ roundId: id, userId: id });
@@ -12,15 +12,15 @@ export const myAssessmentsInput = z.object({ partnershipSlug });
 
 /** One criterion's score. The scale's top (round.scoreMax) is checked by the domain. */
 export const criterionScore = z.object({
-  criterion: z.string().min(1).max(200),
+  criterion: singleLine({ trim: false }).min(1).max(200),
   score: z.number({ error: "Enter a score" }).int("Scores are whole numbers").min(0, "Scores start at 0"),
-  comment: z.string().trim().max(2_000, "Use 2,000 characters or fewer").default(""),
+  comment: multiLine().max(2_000, fewerThan(2_000)).default(""),
 });
 
 export const saveScoresInput = z.object({
   proposalId: id,
   scores: z.array(criterionScore).max(12),
-  comment: z.string().trim().max(5_000, "Use 5,000 characters or fewer").default(""),
+  comment: multiLine().max(5_000, fewerThan(5_000)).default(""),
   /** false saves a draft; true submits the assessment (every criterion must be scored). */
   submit: z.boolean().default(false),
 });

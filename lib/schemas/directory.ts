@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORGANISATION_TYPE_LABELS, SECTORS } from "@/lib/sectors";
 import { partnershipSlug } from "./partnership";
+import { id, singleLine } from "./text";
 
 /** How someone taking part without an organisation is described in the directory. */
 export const INDIVIDUAL_LABEL = "Individual / local resident";
@@ -8,7 +9,6 @@ export const INDIVIDUAL_LABEL = "Individual / local resident";
 /** People and organisations per page of directory results. */
 export const DIRECTORY_PAGE_SIZE = 25;
 
-const id = z.string().trim().min(1).max(64);
 
 export const ORGANISATION_TYPES = Object.keys(ORGANISATION_TYPE_LABELS) as (keyof typeof ORGANISATION_TYPE_LABELS)[];
 
@@ -21,8 +21,8 @@ export const organisationTypeFilter = z.enum(
 );
 
 /** Free-text search: matched, word by word, against names, job titles, organisations and interests. */
-export const directoryQuery = z.string().trim().max(100, "Search for 100 characters or fewer");
-const interestFilter = z.string().trim().toLowerCase().min(1).max(40, "An interest is 40 characters or fewer");
+export const directoryQuery = singleLine().max(100, "Search for 100 characters or fewer");
+const interestFilter = singleLine().toLowerCase().min(1).max(40, "An interest is 40 characters or fewer");
 const page = z.number().int().min(1).max(10_000);
 
 export const directoryPeopleInput = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, multiLine } from "./text";
 
 /** Limits shared by the forms and the API. */
 export const THREAD_TITLE_MAX = 200;
@@ -7,11 +8,8 @@ export const NOTE_TITLE_MAX = 120;
 export const NOTE_BODY_MAX = 2_000;
 export const MAX_MENTIONS = 50;
 
-const id = z.string().min(1).max(64);
 const text = (what: string, label: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
+  multiLine({ error: `Enter ${what}` })
     .min(1, `Enter ${what}`)
     .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
 

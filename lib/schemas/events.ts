@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_KINDS, EVENT_RECURRENCES, MAX_NETWORKING_ROUNDS } from "@/lib/event-kinds";
 import { partnershipSlug } from "./partnership";
+import { fewerThan, id, multiLine, recordId, singleLine } from "./text";
 
 /**
  * Event inputs, shared by the API and the forms that send them. Rules that compare fields
@@ -8,9 +9,15 @@ import { partnershipSlug } from "./partnership";
  * server/domain/events, which answers with one clear message for the whole form.
  */
 
-const id = z.string().min(1).max(64);
-const text = (max: number) => z.string().trim().max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer`);
+/** A line of text (single) or text that may span lines (multi), at most `max` characters. */
+const line = (max: number) => singleLine().max(max, fewerThan(max));
+const text = (max: number) => multiLine().max(max, fewerThan(max));
 /** An optional line of text: empty means "not given" (stored as null). */
+const optionalLine = (max: number) =>
+  line(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+/** Optional text that may span lines: empty means "not given" (stored as null). */
 const optionalText = (max: number) =>
   text(max)
     .nullish()
@@ -24,24 +31,24 @@ export const MIN_OCCURRENCES = 2;
 export const MAX_OCCURRENCES = 12;
 
 export const speakerInput = z.object({
-  name: z.string().trim().min(1, "Enter the speaker's name").max(120, "Use 120 characters or fewer"),
-  role: text(200).default(""),
-  topic: text(300).default(""),
+  name: singleLine().min(1, "Enter the speaker's name").max(120, fewerThan(120)),
+  role: line(200).default(""),
+  topic: line(300).default(""),
 });
 export type SpeakerInput = z.input<typeof speakerInput>;
 
 const onlineUrl = z
-  .union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter the full link, starting https://" }).max(500, "Use a link of 500 characters or fewer")])
+  .union([z.literal(""), singleLine({ trim: false }).pipe(z.url({ protocol: /^https?$/, error: "Enter the full link, starting https://" }).max(500, "Use a link of 500 characters or fewer"))])
   .nullish()
   .transform((value) => (value ? value : null));
 
 const eventDetails = {
-  title: z.string().trim().min(1, "Enter the event's title").max(200, "Use 200 characters or fewer"),
+  title: singleLine().min(1, "Enter the event's title").max(200, fewerThan(200)),
   description: text(5_000).default(""),
   startsAt: z.coerce.date({ error: "Enter when the event starts" }),
   endsAt: z.coerce.date({ error: "Enter when the event ends" }),
   onlineUrl,
-  venueName: optionalText(200),
+  venueName: optionalLine(200),
   venueAddress: optionalText(500),
   accessibilityNotes: optionalText(2_000),
   /** Null: no limit. */
@@ -108,7 +115,7 @@ export type GenerateNetworkingInput = z.infer<typeof generateNetworkingInput>;
 
 export const logConnectionInput = z.object({
   eventId: id,
-  userId: z.string({ error: "Choose who you met" }).min(1, "Choose who you met").max(64),
+  userId: recordId({ error: "Choose who you met" }),
   note: optionalText(1_000),
 });
 export type LogConnectionInput = z.infer<typeof logConnectionInput>;
@@ -117,8 +124,8 @@ export const connectionRefInput = z.object({ connectionId: id });
 
 export const startProposalFromConnectionInput = z.object({
   connectionId: id,
-  subGroupId: z.string({ error: "Choose a sub-group" }).min(1, "Choose a sub-group").max(64),
-  title: z.string().trim().min(1, "Enter a working title").max(200, "Use 200 characters or fewer"),
+  subGroupId: recordId({ error: "Choose a sub-group" }),
+  title: singleLine().min(1, "Enter a working title").max(200, fewerThan(200)),
 });
 export type StartProposalFromConnectionInput = z.infer<typeof startProposalFromConnectionInput>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_PENCE } from "@/lib/money";
 import { partnershipSlug } from "./partnership";
+import { id, multiLine, plainKey, singleLine } from "./text";
 
 /** Amounts travel as whole pence; forms parse pounds with parsePounds() from lib/money before sending. */
 export const pence = z
@@ -10,17 +11,19 @@ export const pence = z
   .max(MAX_PENCE, "That amount is larger than Tandem accepts (£10,000,000)");
 export const positivePence = pence.min(1, "Enter an amount above £0");
 
-const id = z.string().min(1).max(64);
-const text = (label: string, max: number) =>
-  z.string().trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
-const idempotencyKey = z.string().min(8).max(100);
+const tooLong = (label: string, max: number) => `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`;
+/** A required line of text (a name, a title, a reference). */
+const line = (label: string, max: number) => singleLine().min(1, `Enter ${label}`).max(max, tooLong(label, max));
+/** Required text that may span lines (guidance, a reason). */
+const text = (label: string, max: number) => multiLine().min(1, `Enter ${label}`).max(max, tooLong(label, max));
+const idempotencyKey = plainKey(8, 100);
 const reason = text("a reason", 1000);
 
 export const createFundInput = z.object({
   partnershipSlug,
-  name: text("the fund's name", 200),
-  source: text("where the money comes from", 200),
-  financialYear: z.string().trim().regex(/^\d{4}\/\d{2}$/, "Enter the financial year like 2020/21"),
+  name: line("the fund's name", 200),
+  source: line("where the money comes from", 200),
+  financialYear: singleLine().regex(/^\d{4}\/\d{2}$/, "Enter the financial year like 2020/21"),
   totalPence: positivePence,
 });
 
@@ -30,11 +33,11 @@ export const addRingFenceInput = z.object({ fundId: id, priorityAreaId: id, limi
 
 export const createRoundInput = z.object({
   fundId: id,
-  title: text("a title", 200),
+  title: line("a title", 200),
   guidance: text("guidance for applicants", 10_000),
   eligibility: text("who can apply", 5_000),
   criteria: z
-    .array(z.object({ name: text("the criterion", 200), weight: z.number().int().min(1).max(100) }))
+    .array(z.object({ name: line("the criterion", 200), weight: z.number().int().min(1).max(100) }))
     .min(1, "Add at least one assessment criterion")
     .max(12, "Use 12 criteria or fewer"),
   opensAt: z.coerce.date({ error: "Enter the date the round opens" }),
@@ -50,7 +53,7 @@ export const createRoundInput = z.object({
    * createRound: importing it here would make lib/schemas/proposals.ts, which imports
    * this file, part of an import cycle.
    */
-  requiredSections: z.array(z.string().min(1).max(40)).max(20).optional(),
+  requiredSections: z.array(plainKey(1, 40)).max(20).optional(),
   /** Whether authors may take a submitted proposal back to draft before the deadline. */
   allowsChangesAfterSubmission: z.boolean().default(true),
 });
@@ -61,10 +64,10 @@ export const awardGrantInput = z.object({
   fundId: id,
   roundId: id.nullish(),
   priorityAreaId: id.nullish(),
-  projectName: text("the project's name", 200),
-  recipientName: text("who receives the grant", 200),
+  projectName: line("the project's name", 200),
+  recipientName: line("who receives the grant", 200),
   recipientOrganisationId: id.nullish(),
-  conditions: z.string().trim().max(5_000).nullish(),
+  conditions: multiLine().max(5_000, tooLong("the conditions", 5_000)).nullish(),
   published: z.boolean().default(false),
   amountPence: positivePence,
   tranches: z
@@ -80,10 +83,10 @@ const awardChange = { awardId: id, reason, idempotencyKey };
 
 export const payTrancheInput = z.object({
   ...awardChange,
-  reason: z.string().trim().max(1000).default(""),
+  reason: multiLine().max(1000, tooLong("the reason", 1000)).default(""),
   trancheId: id,
   paidOn: z.coerce.date({ error: "Enter the date it was paid" }),
-  reference: text("the payment reference", 100),
+  reference: line("the payment reference", 100),
 });
 export const varyAwardInput = z.object({ ...awardChange, newAmountPence: pence });
 export const withdrawAwardInput = z.object(awardChange);
@@ -92,7 +95,7 @@ export const completeAwardInput = z.object(awardChange);
 
 export const auditLogInput = z.object({
   partnershipSlug,
-  action: z.string().max(100).optional(),
+  action: singleLine({ trim: false }).max(100).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   page: z.number().int().min(1).max(10_000).default(1),

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { partnershipSlug } from "./partnership";
 import { MEMBERSHIP_ROLES, membershipRole } from "./partnership-admin";
-
-const id = z.string().min(1).max(64);
+import { id, singleLine } from "./text";
 
 /** Email addresses are compared and stored in lower case. */
-export const invitationEmail = z
-  .string({ error: "Enter an email address" })
-  .trim()
+export const invitationEmail = singleLine({ error: "Enter an email address" })
   .min(1, "Enter an email address")
   .max(254, "That email address is too long")
   .pipe(z.email("Enter an email address like name@example.org"))
@@ -19,7 +16,7 @@ export type CreateInvitationInput = z.infer<typeof createInvitationInput>;
 export const invitationRefInput = z.object({ invitationId: id });
 
 /** The token from an invitation link. Anything else is simply "not valid". */
-export const invitationTokenInput = z.object({ token: z.string().trim().min(1).max(200) });
+export const invitationTokenInput = z.object({ token: singleLine().min(1).max(200) });
 
 export const INVITATION_STATUSES = ["valid", "expired", "used", "revoked"] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const id = z.string().min(1).max(64);
+import { id } from "./text";
 
 export const listNotificationsInput = z
   .object({ cursor: id.nullish(), unreadOnly: z.boolean().default(false) })

@@ -1,24 +1,19 @@
 import { z } from "zod";
 import { partnershipSlug } from "./partnership";
+import { id, multiLine, singleLine } from "./text";
 
 /** Partnership roles, most responsibility first (the order the role pickers show). */
 export const MEMBERSHIP_ROLES = ["OFFICER", "CHAIR", "MEMBER", "OBSERVER"] as const;
 export const membershipRole = z.enum(MEMBERSHIP_ROLES, { error: "Choose a role from the list" });
 
-const id = z.string().min(1).max(64);
-
 const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
+  singleLine({ error: `Enter ${label}` })
     .min(1, `Enter ${label}`)
     .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 
-/** Optional text: an empty box is stored as nothing (null). */
+/** Optional text (it may span lines): an empty box is stored as nothing (null). */
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
+  multiLine()
     .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`)
     .nullish()
     .transform((value) => (value ? value : null));

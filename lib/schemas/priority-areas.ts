@@ -1,21 +1,18 @@
 import { z } from "zod";
 import { partnershipSlug } from "./partnership";
+import { id, multiLine, singleLine } from "./text";
 
 /** Limits shared by the forms and the API. */
 export const PRIORITY_AREA_TITLE_MAX = 120;
 export const PRIORITY_AREA_TEXT_MAX = 2_000;
 
-const id = z.string().min(1).max(64);
-
-const text = (what: string, label: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
+const text = (what: string, label: string, max: number, multiline = true) =>
+  (multiline ? multiLine({ error: `Enter ${what}` }) : singleLine({ error: `Enter ${what}` }))
     .min(1, `Enter ${what}`)
     .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
 
 const details = {
-  title: text("a title for the priority area", "The title", PRIORITY_AREA_TITLE_MAX),
+  title: text("a title for the priority area", "The title", PRIORITY_AREA_TITLE_MAX, false),
   description: text("a short description", "The description", PRIORITY_AREA_TEXT_MAX),
   outcomesSought: text("the outcomes sought", "The outcomes sought", PRIORITY_AREA_TEXT_MAX),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "./text";
 
 export const MAX_INTERESTS = 12;
 export const MAX_INTEREST_LENGTH = 40;
@@ -17,16 +18,13 @@ export function splitInterests(text: string): string[] {
 }
 
 /** Optional text: blank means "not given" and is stored as null. */
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
+const optionalText = (label: string, max: number, multiline = false) =>
+  (multiline ? multiLine() : singleLine())
     .max(max, `${label} must be ${max} characters or fewer`)
     .nullish()
     .transform((value) => (value ? value : null));
 
-const interestTag = z
-  .string()
+const interestTag = singleLine({ trim: false })
   .transform(normaliseInterest)
   .pipe(
     z
@@ -37,9 +35,9 @@ const interestTag = z
 
 export const updateProfileInput = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(100, "Your name must be 100 characters or fewer"),
+    name: singleLine().min(1, "Enter your name").max(100, "Your name must be 100 characters or fewer"),
     jobTitle: optionalText("Your job title", 120),
-    bio: optionalText("About you", 1000),
+    bio: optionalText("About you", 1000, true),
     interests: z
       .array(interestTag, { error: "List your interests" })
       .max(50, `Choose up to ${MAX_INTERESTS} interests`)

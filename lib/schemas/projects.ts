@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { pence } from "./funding";
 import { partnershipSlug } from "./partnership";
+import { fewerThan, id, multiLine, singleLine } from "./text";
 
 /** Funded project inputs, shared by the API and the forms that send them. */
 
-const id = z.string().min(1).max(64);
 const day = (what: string) => z.iso.date({ error: `Enter ${what} like 2021-06-30` });
-const longText = (max: number) => z.string().trim().max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer`);
+const longText = (max: number) => multiLine().max(max, fewerThan(max));
 
 export const reportingFrequency = z.enum(["MONTHLY", "QUARTERLY"], { error: "Choose how often the project reports" });
 export const ragStatus = z.enum(["RED", "AMBER", "GREEN"], { error: "Choose red, amber or green" });
@@ -14,7 +14,7 @@ export const ragStatus = z.enum(["RED", "AMBER", "GREEN"], { error: "Choose red,
 export const setUpProjectInput = z
   .object({
     awardId: id,
-    name: z.string().trim().min(1, "Enter the project's name").max(200, "Use 200 characters or fewer").optional(),
+    name: singleLine().min(1, "Enter the project's name").max(200, fewerThan(200)).optional(),
     startsOn: day("the start date"),
     endsOn: day("the end date"),
     reportingFrequency,
@@ -73,7 +73,7 @@ export const reviewUpdateInput = z
   .object({
     updateId: id,
     outcome: z.enum(["ACCEPT", "RETURN"], { error: "Choose to accept or return the update" }),
-    note: z.string().trim().max(2_000, "Use 2,000 characters or fewer").default(""),
+    note: longText(2_000).default(""),
   })
   .refine((input) => input.outcome === "ACCEPT" || input.note.length > 0, {
     message: "Say what the lead should change",
@@ -92,7 +92,7 @@ export const projectOutcome = z.enum(["SCALE_UP", "SUSTAIN", "ADAPT", "STOP"], {
 });
 
 const required = (what: string, max: number) =>
-  z.string().trim().min(1, `Say ${what}`).max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer`);
+  multiLine().min(1, `Say ${what}`).max(max, fewerThan(max));
 
 /** The lead's end-of-test evaluation. */
 export const submitEvaluationInput = z.object({
@@ -112,7 +112,7 @@ export const decideProjectInput = z.object({
   projectId: id,
   outcome: projectOutcome,
   reasons: required("why", 5_000),
-  nextStep: z.string().trim().max(2_000, "Use 2,000 characters or fewer").default(""),
+  nextStep: longText(2_000).default(""),
 });
 
 /** Someone joining or leaving a project's team. */

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { pence } from "./funding";
 import { partnershipSlug } from "./partnership";
+import { fewerThan, id, multiLine, recordId, singleLine } from "./text";
 
 /**
  * Proposal inputs, shared by the API and the forms that send them. A proposal's content is
  * a set of sections, each saved on its own (autosave) with the version it was based on.
  */
 
-const id = z.string().min(1).max(64);
 /** Client-made ids for rows inside a section (measures, activities, budget lines). */
-const rowId = z.string().min(1).max(40);
+const rowId = recordId({ max: 40 });
 
 export const PROPOSAL_SECTION_KEYS = [
   "title",
@@ -43,14 +43,14 @@ export const PROPOSAL_SECTION_LABELS: Readonly<Record<ProposalSectionKey, string
 };
 
 // Drafts may be half-written: saves accept empty text; submitting checks completeness.
-const prose = (max: number) => z.object({ text: z.string().max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer`) });
+const prose = (max: number) => z.object({ text: multiLine({ trim: false }).max(max, fewerThan(max)) });
 
 export const measureKind = z.enum(["NUMBER", "PERCENTAGE"]);
 export const successMeasure = z.object({
   id: rowId,
-  name: z.string().trim().max(200, "Use 200 characters or fewer"),
+  name: singleLine().max(200, fewerThan(200)),
   /** What is counted, e.g. "carers supported" or "% reporting less isolation". */
-  unit: z.string().trim().max(60, "Use 60 characters or fewer"),
+  unit: singleLine().max(60, fewerThan(60)),
   kind: measureKind.default("NUMBER"),
   baseline: z.number({ error: "The baseline must be a number" }).finite().nullable(),
   target: z.number({ error: "The target must be a number" }).finite().nullable(),
@@ -58,14 +58,14 @@ export const successMeasure = z.object({
 
 export const plannedActivity = z.object({
   id: rowId,
-  activity: z.string().trim().max(500, "Use 500 characters or fewer"),
+  activity: multiLine().max(500, fewerThan(500)),
   /** The date it should be done by (YYYY-MM-DD), or null while undecided. */
   by: z.iso.date({ error: "Enter a date like 2021-06-30" }).nullable(),
 });
 
 export const budgetLine = z.object({
   id: rowId,
-  item: z.string().trim().max(200, "Use 200 characters or fewer"),
+  item: singleLine().max(200, fewerThan(200)),
   amountPence: pence,
   /** The partner organisation that spends it. */
   organisationId: id.nullable(),
@@ -73,7 +73,7 @@ export const budgetLine = z.object({
 
 /** The content each section holds. */
 export const sectionContentSchemas = {
-  title: z.object({ text: z.string().trim().max(200, "Use 200 characters or fewer") }),
+  title: z.object({ text: singleLine().max(200, fewerThan(200)) }),
   summary: prose(2_000),
   need: prose(10_000),
   hypothesis: prose(10_000),
@@ -129,7 +129,7 @@ export const subGroupProposalsInput = z.object({ subGroupId: id });
 
 export const createProposalInput = z.object({
   subGroupId: id,
-  title: z.string().trim().min(1, "Enter a working title").max(200, "Use 200 characters or fewer"),
+  title: singleLine().min(1, "Enter a working title").max(200, fewerThan(200)),
   roundId: id.nullish(),
 });
 
@@ -145,14 +145,14 @@ export const compareRevisionsInput = z
 export const commentOnSectionInput = z.object({
   proposalId: id,
   section: proposalSectionKey,
-  body: z.string().trim().min(1, "Write a comment").max(5_000, "Use 5,000 characters or fewer"),
+  body: multiLine().min(1, "Write a comment").max(5_000, fewerThan(5_000)),
 });
 
 export const coAuthorInput = z.object({ proposalId: id, userId: id });
 
 export const withdrawProposalInput = z.object({
   proposalId: id,
-  reason: z.string().trim().min(1, "Say why the proposal is withdrawn").max(1_000, "Use 1,000 characters or fewer"),
+  reason: multiLine().min(1, "Say why the proposal is withdrawn").max(1_000, fewerThan(1_000)),
 });
 
 export const myProposalsInput = z.object({ partnershipSlug });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { partnershipSlug } from "./partnership";
+import { fewerThan, id, multiLine, singleLine } from "./text";
 
 /** Reflection and survey inputs, shared by the API and the forms that send them. */
-
-const id = z.string().min(1).max(64);
 
 export const TEXT_ANSWER_MAX = 5_000;
 export const QUESTIONS_MAX = 20;
@@ -13,15 +12,15 @@ export const anonymity = z.enum(["NAMED", "ANONYMOUS"], { error: "Choose whether
 export const audienceKind = z.enum(["PARTNERSHIP", "SUB_GROUP", "PROJECT"], { error: "Choose who is asked" });
 
 export const questionInput = z.object({
-  prompt: z.string().trim().min(1, "Enter the question").max(500, "Use 500 characters or fewer"),
-  help: z.string().trim().max(1_000, "Use 1,000 characters or fewer").default(""),
+  prompt: multiLine().min(1, "Enter the question").max(500, fewerThan(500)),
+  help: multiLine().max(1_000, fewerThan(1_000)).default(""),
   kind: questionKind,
 });
 
 export const createQuestionSetInput = z.object({
   partnershipSlug,
-  title: z.string().trim().min(1, "Enter a title for the question set").max(200, "Use 200 characters or fewer"),
-  description: z.string().trim().max(2_000, "Use 2,000 characters or fewer").default(""),
+  title: singleLine().min(1, "Enter a title for the question set").max(200, fewerThan(200)),
+  description: multiLine().max(2_000, fewerThan(2_000)).default(""),
   questions: z
     .array(questionInput)
     .min(1, "Add at least one question")
@@ -37,10 +36,10 @@ export type QuestionSetData = z.output<typeof createQuestionSetInput>;
 export const createReflectionInput = z
   .object({
     partnershipSlug,
-    templateKey: z.string().trim().max(40).optional(),
+    templateKey: singleLine().max(40).optional(),
     questionSetId: id.optional(),
     /** Defaults to the question set's title and the audience. */
-    title: z.string().trim().max(200, "Use 200 characters or fewer").optional(),
+    title: singleLine().max(200, fewerThan(200)).optional(),
     audience: audienceKind,
     subGroupId: id.optional(),
     projectId: id.optional(),
@@ -67,9 +66,7 @@ export const surveyRefInput = z.object({ surveyId: id });
 
 export const answerInput = z.object({
   questionId: id,
-  text: z
-    .string()
-    .trim()
+  text: multiLine()
     .max(TEXT_ANSWER_MAX, `Use ${TEXT_ANSWER_MAX.toLocaleString("en-GB")} characters or fewer`)
     .optional(),
   score: z

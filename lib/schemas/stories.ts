@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { STORY_THEMES } from "@/lib/story-themes";
 import { partnershipSlug } from "./partnership";
+import { id, multiLine, singleLine } from "./text";
 
 /** Story inputs, shared by the API and the forms that send them. */
-
-const id = z.string().min(1).max(64);
 
 export const STORY_TITLE_MAX = 200;
 export const STORY_SUMMARY_MAX = 500;
@@ -17,15 +16,12 @@ const count = (n: number) => n.toLocaleString("en-GB");
 
 export const storyTheme = z.enum(STORY_THEMES, { error: "Choose one of the campaign's themes" });
 
-const storyTitle = z
-  .string({ error: "Enter a title for your story" })
-  .trim()
+const storyTitle = singleLine({ error: "Enter a title for your story" })
   .min(1, "Enter a title for your story")
   .max(STORY_TITLE_MAX, `Use ${count(STORY_TITLE_MAX)} characters or fewer for the title`);
 
 /** Markdown, kept as typed (leading spaces can matter), but never blank. */
-const storyBody = z
-  .string({ error: "Write your story" })
+const storyBody = multiLine({ trim: false, error: "Write your story" })
   .refine((body) => body.trim().length > 0, "Write your story: it cannot be empty")
   .refine(
     (body) => body.length <= STORY_BODY_MAX,
@@ -37,9 +33,7 @@ const storyBody = z
 
 const storyContent = {
   title: storyTitle,
-  summary: z
-    .string()
-    .trim()
+  summary: multiLine()
     .max(STORY_SUMMARY_MAX, `Use ${count(STORY_SUMMARY_MAX)} characters or fewer for the summary`)
     .default(""),
   body: storyBody,
@@ -99,7 +93,7 @@ export const moderateStoryInput = z
   .object({
     storyId: id,
     action: z.enum(moderationActions, { error: "Choose to publish the story or return it" }),
-    note: z.string().trim().max(MODERATION_NOTE_MAX, `Use ${count(MODERATION_NOTE_MAX)} characters or fewer`).default(""),
+    note: multiLine().max(MODERATION_NOTE_MAX, `Use ${count(MODERATION_NOTE_MAX)} characters or fewer`).default(""),
   })
   .refine((input) => input.action === "PUBLISH" || input.note.length > 0, {
     message: "Tell the author what to change",
@@ -109,9 +103,7 @@ export type ModerateStoryInput = z.infer<typeof moderateStoryInput>;
 
 export const commentOnStoryInput = z.object({
   storyId: id,
-  body: z
-    .string()
-    .trim()
+  body: multiLine()
     .min(1, "Write your comment")
     .max(STORY_COMMENT_MAX, `Use ${count(STORY_COMMENT_MAX)} characters or fewer`),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { partnershipSlug } from "./partnership";
+import { id, multiLine, singleLine } from "./text";
 
 /** Limits shared by the forms and the API. */
 export const SUB_GROUP_NAME_MAX = 120;
@@ -19,20 +20,14 @@ export const JOIN_POLICY_SHORT_LABELS: Record<(typeof JOIN_POLICIES)[number], st
 };
 export const SUB_GROUP_ROLE_LABELS = { LEAD: "Lead", MEMBER: "Member" } as const;
 
-const id = z.string().min(1).max(64);
-
-const text = (what: string, label: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
+const text = (what: string, label: string, max: number, multiline = true) =>
+  (multiline ? multiLine({ error: `Enter ${what}` }) : singleLine({ error: `Enter ${what}` }))
     .min(1, `Enter ${what}`)
     .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
 
 /** Optional text: an empty box is stored as nothing (null). */
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
+  multiLine()
     .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`)
     .nullish()
     .transform((value) => (value ? value : null));
@@ -40,7 +35,7 @@ const optionalText = (label: string, max: number) =>
 const joinPolicy = z.enum(JOIN_POLICIES, { error: "Choose how people join" });
 
 const details = {
-  name: text("a name for the sub-group", "The name", SUB_GROUP_NAME_MAX),
+  name: text("a name for the sub-group", "The name", SUB_GROUP_NAME_MAX, false),
   purpose: text("the sub-group's purpose", "The purpose", SUB_GROUP_PURPOSE_MAX),
   joinPolicy,
 };

@@ -22,6 +22,22 @@ function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   return fieldErrors;
 }
 
+/**
+ * What the server log says about an unexpected failure: the error's kind, its code (a
+ * Prisma error's P2xxx, a Node error's ECONNREFUSED) and where it was thrown. Not its
+ * message: a Prisma message quotes the query's arguments, i.e. what people typed.
+ */
+export function describeForLog(error: unknown): { kind: string; code?: string; at: string[] } {
+  if (!(error instanceof Error)) return { kind: typeof error, at: [] };
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("at "))
+    .slice(0, 8);
+  return { kind: error.constructor?.name || error.name, ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}), at: frames };
+}
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error, path }) {
@@ -31,11 +47,14 @@ const t = initTRPC.context<TRPCContext>().create({
     if (cause instanceof AppError) {
       message = cause.userMessage;
       fieldErrors = cause.fieldErrors;
-    } else if (cause instanceof ZodError) {
+    } else if (cause instanceof ZodError && error.code === "BAD_REQUEST") {
+      // An input refused by its schema: expected, answered field by field, not logged.
       message = "Please check the highlighted fields.";
       fieldErrors = fieldErrorsOf(cause);
     } else if (error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[api] ${path ?? "unknown procedure"} failed`, error.cause ?? error);
+      // Unexpected (a database failure, an output that does not fit its schema): logged
+      // without the message or the input, which may hold personal data.
+      console.error(`[api] ${path ?? "unknown procedure"} failed`, describeForLog(error.cause ?? error));
       message = GENERIC_ERROR_MESSAGE;
     } else if (error.code === "NOT_FOUND") {
       message = "That could not be found.";

@@ -29,6 +29,17 @@ describe("configuration", () => {
     expect(problemsOf({ TANDEM_DEMO_MODE: "maybe" })[0]).toMatch(/^TANDEM_DEMO_MODE /);
   });
 
+  it("accepts only true or false (any case) for a yes/no setting, saying so at start-up", () => {
+    expect(parseEnv({ TANDEM_DEMO_MODE: "true" }).TANDEM_DEMO_MODE).toBe(true);
+    expect(parseEnv({ TANDEM_DEMO_MODE: "TRUE" }).TANDEM_DEMO_MODE).toBe(true);
+    expect(parseEnv({ TANDEM_DEMO_MODE: " False " }).TANDEM_DEMO_MODE).toBe(false);
+    expect(parseEnv({ TANDEM_DEMO_MODE: "" }).TANDEM_DEMO_MODE).toBe(false);
+    for (const value of ["1", "0", "yes", "no", "on", "maybe"]) {
+      expect(problemsOf({ TANDEM_DEMO_MODE: value }), value).toEqual([`TANDEM_DEMO_MODE must be true or false (it is "${value}")`]);
+    }
+    expect(() => parseEnv({ TANDEM_DEMO_MODE: "yes" })).toThrow(/Tandem cannot start: invalid configuration\n {2}- TANDEM_DEMO_MODE must be true or false/);
+  });
+
   it("requires all three OIDC variables together", () => {
     expect(problemsOf({ OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0" }).sort()).toEqual([
       "OIDC_CLIENT_ID is required when any OIDC_ variable is set (set all three, or none)",

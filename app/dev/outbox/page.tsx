@@ -31,13 +31,19 @@ function TextWithLinks({ text }: { text: string }) {
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
 
 export default async function OutboxPage() {
-  if (!outboxEnabled(getEnv())) notFound();
-  const emails = await listOutbox(getDb());
+  const env = getEnv();
+  if (!outboxEnabled(env)) notFound();
+  // In demo mode anyone can read this page: it shows mail to the demo people only.
+  const emails = await listOutbox(getDb(), 50, { demoOnly: env.TANDEM_DEMO_MODE });
   return (
     <>
       <PageHeader
         title="Developer outbox"
-        lead="No email server is set up here, so Tandem keeps its emails on this page instead of sending them. Newest first."
+        lead={
+          env.TANDEM_DEMO_MODE
+            ? "This demo has no email server, so Tandem keeps the demo people's emails on this page instead of sending them. Emails to anyone else are not kept or shown. Newest first."
+            : "No email server is set up here, so Tandem keeps its emails on this page instead of sending them. Newest first."
+        }
       />
       {emails.length === 0 ? (
         <p>No emails yet.</p>

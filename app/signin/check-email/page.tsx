@@ -7,6 +7,7 @@ export const metadata: Metadata = { title: "Check your email" };
 export const dynamic = "force-dynamic";
 
 export default function CheckEmailPage() {
+  const env = getEnv();
   return (
     <>
       <PageHeader
@@ -16,7 +17,13 @@ export default function CheckEmailPage() {
       <p className="max-w-prose text-slate-700">
         Not arrived after a few minutes? Check your junk folder, or <Link href="/signin">ask for a new link</Link>.
       </p>
-      {outboxEnabled(getEnv()) ? (
+      {outboxEnabled(env) && env.TANDEM_DEMO_MODE ? (
+        <p className="mt-6 max-w-prose rounded-md border border-amber-400 bg-amber-50 p-4">
+          This is a demo without an email server. Sign-in links for the demo people go to the{" "}
+          <Link href="/dev/outbox">developer outbox</Link>; for any other address no link is sent or shown.{" "}
+          <Link href="/signin">Sign in as a demo person</Link> instead.
+        </p>
+      ) : outboxEnabled(env) ? (
         <p className="mt-6 max-w-prose rounded-md border border-amber-400 bg-amber-50 p-4">
           This installation has no email server set up, so emails go to the{" "}
           <Link href="/dev/outbox">developer outbox</Link> instead.

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Database } from "@/server/db/client";
+import { isDemoAddress } from "@/server/domain/demo/demo-addresses";
 import { getEnv, outboxEnabled, type Env } from "@/server/env";
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
@@ -15,8 +16,11 @@ const transports = new Map<string, nodemailer.Transporter>();
 /**
  * Sends an email over SMTP when SMTP_URL is set. Without SMTP (development and demo
  * mode only) the email is stored in the outbox, which a developer reads at /dev/outbox.
+ * In demo mode that page is open to anyone, so only mail to the seeded demo people is
+ * kept: mail to any other address (a sign-in link, an invitation) is withheld, neither
+ * sent nor shown.
  */
-export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = getEnv()): Promise<"smtp" | "outbox"> {
+export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = getEnv()): Promise<"smtp" | "outbox" | "withheld"> {
   if (env.SMTP_URL) {
     let transport = transports.get(env.SMTP_URL);
     if (!transport) {
@@ -33,6 +37,10 @@ export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = g
     return "smtp";
   }
   if (!outboxEnabled(env)) throw new EmailNotConfiguredError();
+  if (env.TANDEM_DEMO_MODE && !isDemoAddress(email.to)) {
+    console.info(`[email] demo mode: "${email.subject}" to an address outside the demo was withheld (not sent, not kept)`);
+    return "withheld";
+  }
   await db.outboxEmail.create({
     data: { to: email.to, subject: email.subject, text: email.text, html: email.html ?? null },
   });

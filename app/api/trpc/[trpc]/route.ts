@@ -1,11 +1,17 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
+import { checkRequestLimits } from "@/server/api/request-limits";
 import { resolveActor, sessionTokenFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 
-async function handler(request: Request) {
+const ENDPOINT = "/api/trpc";
+
+async function handler(incoming: Request) {
+  const checked = await checkRequestLimits(incoming, ENDPOINT);
+  if (!checked.ok) return checked.response;
+  const request = checked.request;
   return fetchRequestHandler({
-    endpoint: "/api/trpc",
+    endpoint: ENDPOINT,
     req: request,
     router: appRouter,
     createContext: async () => {
