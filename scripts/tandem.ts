@@ -33,10 +33,12 @@ async function main() {
   const port = Number.parseInt(process.env.PORT ?? "3000", 10);
   (process.env as Record<string, string | undefined>).NODE_ENV ??= mode === "dev" ? "development" : "production";
   const dataDir = path.resolve(ROOT, process.env.TANDEM_DATA_DIR ?? ".data");
-  if (!process.env.NEXTAUTH_SECRET && (process.env.TANDEM_DEMO_MODE === "true" || mode === "dev")) {
+  // The same reading as server/env.ts: true or false, in any case.
+  const demoMode = process.env.TANDEM_DEMO_MODE?.trim().toLowerCase() === "true";
+  if (!process.env.NEXTAUTH_SECRET && (demoMode || mode === "dev")) {
     process.env.NEXTAUTH_SECRET = localAuthSecret(dataDir);
   }
-  if (!process.env.NEXTAUTH_URL && (process.env.TANDEM_DEMO_MODE === "true" || mode === "dev")) {
+  if (!process.env.NEXTAUTH_URL && (demoMode || mode === "dev")) {
     process.env.NEXTAUTH_URL = `http://localhost:${port}`;
   }
 
