@@ -296,7 +296,7 @@ export async function authorize(db: Database, actor: Actor | null, path: string,
   if (value === null) throw notFound();
   const grant = await grantFor(db, actor, rule.via, value);
   const decision = allows(rule, grant);
-  if (decision !== true) throw refusalOf(rule, grant);
+  if (decision !== true) throw refusalOf(rule, grant, decision);
   return grant;
 }
 

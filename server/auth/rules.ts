@@ -19,7 +19,9 @@ import type { Grant } from "./grants";
  * `bound` is how the partnership role bounds everything beneath it: for anything that posts,
  * comments, authors, leads, scores or manages, it is the participants (officers, chairs and
  * members), so an observer who is still in a sub-group or on a team reads but never acts.
- * `unless` names a check that refuses even when the rest allows (a conflict of interest).
+ * `unless` names a check that refuses even when the rest allows (a conflict of interest),
+ * with its own words. `refusal` words a refusal for someone who takes part but lacks the
+ * part the row asks for; observers are told what observers may do.
  */
 
 export type PartnershipScopeKey =
@@ -54,7 +56,7 @@ export type ScopedRule = {
   roles: readonly MembershipRole[];
   checks: readonly CheckName[];
   bound: readonly MembershipRole[];
-  unless?: CheckName;
+  unless?: { check: CheckName; refusal: string };
   /** Plain words for a refusal, when "You do not have permission" would not say why. */
   refusal?: string | ((grant: Grant) => string);
 };
@@ -233,8 +235,7 @@ export const procedureRules = {
   "assessment.saveScores": acts("proposalId", NOBODY, "assessor"),
   "assessment.declareConflict": acts("proposalId", NOBODY, "assessor"),
   "assessment.decide": with_(acts("proposalId", OFFICERS), {
-    unless: "proposalAuthor",
-    refusal: "You co-wrote this proposal, so another officer must decide it.",
+    unless: { check: "proposalAuthor", refusal: "You co-wrote this proposal, so another officer must decide it." },
   }),
 
   // --- funded projects -----------------------------------------------------------------
@@ -321,9 +322,11 @@ export const procedureRules = {
   /** With the respondent's consent (their own act), an answer becomes a draft story. */
   "reflection.answerToStory": with_(acts("answerId", NOBODY, "answerRespondent"), {
     refusal: (grant) =>
-      grant.answer?.anonymous
-        ? "Anonymous answers stay anonymous, so they cannot become stories. You can write a story of your own instead."
-        : "Only the person who gave an answer can turn it into a story.",
+      grant.membership?.role === "OBSERVER"
+        ? OBSERVER_REFUSAL
+        : grant.answer?.anonymous
+          ? "Anonymous answers stay anonymous, so they cannot become stories. You can write a story of your own instead."
+          : "Only the person who gave an answer can turn it into a story.",
   }),
 
   // --- notifications (always the actor's own) -------------------------------------------

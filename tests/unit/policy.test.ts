@@ -93,7 +93,7 @@ describe("the policy module", () => {
   it("names only checks that exist, and bounds every acting rule by the participants", () => {
     for (const [path, rule] of Object.entries(rules)) {
       if (rule.kind !== "scoped") continue;
-      for (const name of [...rule.checks, ...(rule.unless ? [rule.unless] : [])]) expect(Object.keys(checks), path).toContain(name);
+      for (const name of [...rule.checks, ...(rule.unless ? [rule.unless.check] : [])]) expect(Object.keys(checks), path).toContain(name);
       if (mutations.includes(path) && !OBSERVER_WRITES.includes(path)) {
         expect(rule.bound, path).toEqual(PARTICIPANTS);
         expect(rule.roles.every((role) => PARTICIPANTS.includes(role)), path).toBe(true);

@@ -59,7 +59,7 @@ export const eventRouter = router({
   logConnection: partnershipProcedure
     .input(logConnectionInput)
     .mutation(({ ctx, input }) => logConnection(ctx.db, ctx.actor, ctx.membership, input)),
-  myConnections: partnershipProcedure.input(myConnectionsInput).query(({ ctx }) => myConnections(ctx.db, ctx.actor, ctx.membership)),
+  myConnections: partnershipProcedure.input(myConnectionsInput).query(({ ctx }) => myConnections(ctx.db, ctx.grant)),
   connectionSubGroups: partnershipProcedure
     .input(connectionRefInput)
     .query(({ ctx, input }) => connectionSubGroups(ctx.db, ctx.actor, input.connectionId)),

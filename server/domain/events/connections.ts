@@ -1,5 +1,6 @@
 import type { LogConnectionInput, StartProposalFromConnectionInput } from "@/lib/schemas/events";
-import type { MembershipGrant, ProposalAccess, SubGroupAccess } from "@/server/auth/grants";
+import { can } from "@/server/auth/can";
+import type { MemberGrant, MembershipGrant, ProposalAccess, SubGroupAccess } from "@/server/auth/grants";
 import { authorizeFor } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
@@ -134,10 +135,13 @@ export type ConnectionItem = {
   event: { id: string; title: string; startsAt: Date } | null;
   proposal: { id: string; title: string } | null;
   createdAt: Date;
+  /** May start a draft proposal from it (no proposal yet, and the viewer takes part). */
+  canStartProposal: boolean;
 };
 
 /** Everyone I have a connection with in this partnership (either way round), newest first. */
-export async function myConnections(db: Database, actor: Actor, membership: MembershipGrant): Promise<ConnectionItem[]> {
+export async function myConnections(db: Database, grant: MemberGrant): Promise<ConnectionItem[]> {
+  const { actor, membership } = grant;
   const rows = await db.connection.findMany({
     where: { partnershipId: membership.partnershipId, OR: [{ fromUserId: actor.userId }, { toUserId: actor.userId }] },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -165,6 +169,8 @@ export async function myConnections(db: Database, actor: Actor, membership: Memb
       event: row.event,
       proposal: row.proposal,
       createdAt: row.createdAt,
+      // Every connection listed is the viewer's own, so they are one of its two people.
+      canStartProposal: row.proposal === null && can("event.startProposal", { ...grant, connection: { id: row.id, isParty: true } }),
     };
     const seen = byOther.get(other.userId);
     if (!seen) {
@@ -173,7 +179,8 @@ export async function myConnections(db: Database, actor: Actor, membership: Memb
     }
     // Both logged it: show it once, as the viewer's own, with whichever proposal was started.
     const mine = seen.loggedByMe ? seen : item;
-    byOther.set(other.userId, { ...mine, mutual: true, proposal: seen.proposal ?? item.proposal });
+    const proposal = seen.proposal ?? item.proposal;
+    byOther.set(other.userId, { ...mine, mutual: true, proposal, canStartProposal: mine.canStartProposal && proposal === null });
   }
   return [...byOther.values()];
 }

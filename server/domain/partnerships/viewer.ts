@@ -1,4 +1,4 @@
-import { viewerCan } from "@/server/auth/can";
+import { can, viewerCan } from "@/server/auth/can";
 import type { MemberGrant } from "@/server/auth/grants";
 import type { Database } from "@/server/db/client";
 
@@ -8,29 +8,38 @@ import type { Database } from "@/server/db/client";
  * policy already read for this request (nothing else is loaded but the partnership's name).
  */
 export async function partnershipViewer(db: Database, grant: MemberGrant) {
-  const partnership = await db.partnership.findUniqueOrThrow({
-    where: { id: grant.membership.partnershipId },
-    select: { slug: true, name: true },
-  });
-  return {
-    partnershipSlug: partnership.slug,
-    partnershipName: partnership.name,
-    role: grant.membership.role,
-    ...viewerCan(grant, {
-      canAdminister: "membership.list",
+  const partnershipId = grant.membership.partnershipId;
+  const [partnership, firstLed] = await Promise.all([
+    db.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { slug: true, name: true } }),
+    // A sub-group's leads arrange its meetings: the one sub-group the flag below needs.
+    db.subGroupMembership.findFirst({
+      where: { userId: grant.actor.userId, role: "LEAD", subGroup: { partnershipId, archivedAt: null } },
+      select: { subGroupId: true, subGroup: { select: { partnershipId: true } } },
+    }),
+  ]);
+  const flags = viewerCan(grant, {
+    canAdminister: "membership.list",
       canSeeFunding: "funding.funds",
       canSeeDashboard: "portfolio.overview",
       canSeeProjectList: "project.list",
       canModerateStories: "story.moderationQueue",
       canWriteStories: "story.create",
-      canCreateEvents: "event.create",
       canCreateAnyEvent: "event.createAnyKind",
       canRunReflections: "reflection.create",
-      canStartProposals: "proposal.mine",
       canSeeAuditLog: "funding.auditLog",
       canPublishPortfolio: "transparency.setPublished",
       canCreateFund: "funding.createFund",
-    }),
+  });
+  const hostsMeetings =
+    firstLed !== null &&
+    can("event.hostMeeting", { ...grant, subGroup: { id: firstLed.subGroupId, partnershipId: firstLed.subGroup.partnershipId, myRole: "LEAD" } });
+  return {
+    partnershipSlug: partnership.slug,
+    partnershipName: partnership.name,
+    role: grant.membership.role,
+    ...flags,
+    /** Any event at all (officers and chairs), or meetings of a sub-group they lead. */
+    canCreateEvents: can("event.create", grant) && (flags.canCreateAnyEvent || hostsMeetings),
   };
 }
 

@@ -12,6 +12,8 @@ export const PERSONAS = [
   "subGroupLead",
   "officer",
   "otherPartnershipOfficer",
+  "demotedLead",
+  "removedMember",
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -23,13 +25,22 @@ async function person(db: Database, organisationId: string | null, label: string
 
 /**
  * One partnership with everything a procedure may point at, and one person for each
- * persona. Built fresh for every (procedure, persona) pair so calls cannot interfere.
+ * persona. Built once per procedure into an empty database (world.ts); every call runs in
+ * a transaction that is rolled back, so calls cannot interfere.
  *
  * - member: MEMBER of the partnership and MEMBER of sub-group A
  * - otherSubGroupMember: MEMBER of the partnership, in sub-group B only
  * - subGroupLead: MEMBER of the partnership, LEAD of sub-group A
  * - observer: OBSERVER of the partnership; officer: OFFICER of it
  * - otherPartnershipOfficer: OFFICER of a different partnership only
+ * - demotedLead: OBSERVER of the partnership whose rows still say they take part (written
+ *   straight into the database, as a role change leaves them): LEAD of sub-group A, lead
+ *   author of `demotedDraft` (with `member` as co-author), co-author of `draftProposal`, on
+ *   the round's panel, a MEMBER of `project`'s team and LEAD of `demotedProject`'s, creator of
+ *   `demotedMeeting` (a meeting of sub-group A) and going to the breakfast. The partnership
+ *   role bounds all of it: they read what is shared with them and never act.
+ * - removedMember: no membership of any partnership, but still a MEMBER of sub-group A, a
+ *   co-author of `draftProposal` and on `project`'s team: they see nothing at all.
  */
 export async function buildFixture(db: Database) {
   const slug = unique("matrix");
@@ -64,6 +75,8 @@ export async function buildFixture(db: Database) {
     otherPartnershipOfficer: await person(db, null, "outsider"),
     requester: await person(db, voluntary.id, "requester"),
     spare: await person(db, voluntary.id, "spare"),
+    demotedLead: await person(db, voluntary.id, "demoted"),
+    removedMember: await person(db, voluntary.id, "removed"),
   };
   const roles: [keyof typeof people, MembershipRole][] = [
     ["observer", "OBSERVER"],
@@ -73,6 +86,7 @@ export async function buildFixture(db: Database) {
     ["officer", "OFFICER"],
     ["requester", "MEMBER"],
     ["spare", "MEMBER"],
+    ["demotedLead", "OBSERVER"],
   ];
   const memberships = Object.fromEntries(
     await Promise.all(
@@ -119,6 +133,8 @@ export async function buildFixture(db: Database) {
       { subGroupId: subGroupA.id, userId: people.member.id, role: "MEMBER" },
       { subGroupId: subGroupA.id, userId: people.spare.id, role: "MEMBER" },
       { subGroupId: subGroupB.id, userId: people.otherSubGroupMember.id, role: "LEAD" },
+      { subGroupId: subGroupA.id, userId: people.demotedLead.id, role: "LEAD" },
+      { subGroupId: subGroupA.id, userId: people.removedMember.id, role: "MEMBER" },
     ],
   });
   const joinRequest = await db.joinRequest.create({
@@ -218,8 +234,32 @@ export async function buildFixture(db: Database) {
   });
   const draftProposal = await db.proposal.create({ data: proposalData("DRAFT") });
   const assessedProposal = await db.proposal.create({ data: proposalData("UNDER_ASSESSMENT") });
-  await db.roundAssessor.create({
-    data: { roundId: round.id, userId: people.otherSubGroupMember.id, appointedById: people.officer.id },
+  await db.roundAssessor.createMany({
+    data: [
+      { roundId: round.id, userId: people.otherSubGroupMember.id, appointedById: people.officer.id },
+      { roundId: round.id, userId: people.demotedLead.id, appointedById: people.officer.id },
+    ],
+  });
+  // The demoted lead and the removed member still co-write the draft; the demoted lead
+  // also leads a draft of their own, which `member` co-writes.
+  await db.proposalAuthor.createMany({
+    data: [
+      { proposalId: draftProposal.id, userId: people.demotedLead.id, role: "CO_AUTHOR", addedById: people.member.id },
+      { proposalId: draftProposal.id, userId: people.removedMember.id, role: "CO_AUTHOR", addedById: people.member.id },
+    ],
+  });
+  const demotedDraft = await db.proposal.create({
+    data: {
+      ...proposalData("DRAFT"),
+      title: "Carers' evening test",
+      createdById: people.demotedLead.id,
+      authors: {
+        create: [
+          { userId: people.demotedLead.id, role: "LEAD" },
+          { userId: people.member.id, role: "CO_AUTHOR", addedById: people.demotedLead.id },
+        ],
+      },
+    },
   });
 
   // A funded project from `award`, led by `member`: a draft update for period 1 and a
@@ -234,7 +274,13 @@ export async function buildFixture(db: Database) {
       reportingFrequency: "MONTHLY",
       budgetLines: [{ id: "line-1", item: "Short breaks", organisationId: null, awardedPence: 100_000 }],
       createdById: people.officer.id,
-      team: { create: [{ userId: people.member.id, role: "LEAD" }] },
+      team: {
+        create: [
+          { userId: people.member.id, role: "LEAD" },
+          { userId: people.demotedLead.id, role: "MEMBER" },
+          { userId: people.removedMember.id, role: "MEMBER" },
+        ],
+      },
       periods: {
         create: [
           { sequence: 1, startsOn: new Date("2021-04-01"), endsOn: new Date("2021-04-30"), dueOn: new Date("2021-05-14") },
@@ -260,6 +306,39 @@ export async function buildFixture(db: Database) {
   });
   const awardToSetUp = await db.award.create({
     data: { fundId: fund.id, projectName: "Digital check-ins", recipientName: "Carers charity", createdById: people.officer.id },
+  });
+  // A second project, led (so its rows say) by the demoted lead, with `spare` on the team.
+  const demotedAward = await db.award.create({
+    data: {
+      fundId: fund.id,
+      projectName: "Evening sitters test",
+      recipientName: "Carers charity",
+      createdById: people.officer.id,
+      tranches: { create: [{ sequence: 1, amountPence: 50_000, dueOn: new Date("2021-04-01") }] },
+    },
+    include: { tranches: true },
+  });
+  const demotedProject = await db.fundedProject.create({
+    data: {
+      partnershipId: partnership.id,
+      awardId: demotedAward.id,
+      name: "Evening sitters test",
+      startsOn: new Date("2021-04-01"),
+      endsOn: new Date("2021-09-30"),
+      reportingFrequency: "MONTHLY",
+      budgetLines: [{ id: "line-1", item: "Sitters", organisationId: null, awardedPence: 50_000 }],
+      createdById: people.officer.id,
+      team: {
+        create: [
+          { userId: people.demotedLead.id, role: "LEAD" },
+          { userId: people.spare.id, role: "MEMBER" },
+        ],
+      },
+      periods: {
+        create: [{ sequence: 1, startsOn: new Date("2021-04-01"), endsOn: new Date("2021-04-30"), dueOn: new Date("2021-05-14") }],
+      },
+    },
+    include: { periods: { orderBy: { sequence: "asc" } } },
   });
 
   // --- stories: `member` wrote all three -------------------------------------------------
@@ -307,8 +386,23 @@ export async function buildFixture(db: Database) {
         create: [
           { userId: people.member.id, status: "GOING" },
           { userId: people.subGroupLead.id, status: "GOING" },
+          { userId: people.demotedLead.id, status: "GOING" },
         ],
       },
+    },
+  });
+  // A meeting of sub-group A that the demoted lead arranged while they led it.
+  const demotedMeeting = await db.event.create({
+    data: {
+      partnershipId: partnership.id,
+      subGroupId: subGroupA.id,
+      kind: "SUB_GROUP_MEETING",
+      title: "Sub-group A catch-up",
+      startsAt: new Date(startsAt.getTime() + 24 * 3600 * 1000),
+      endsAt: new Date(startsAt.getTime() + 26 * 3600 * 1000),
+      venueName: "Carers centre",
+      createdById: people.demotedLead.id,
+      rsvps: { create: [{ userId: people.demotedLead.id, status: "GOING" }] },
     },
   });
   const connection = await db.connection.create({
@@ -364,16 +458,20 @@ export async function buildFixture(db: Database) {
     publishedStory,
     otherPartnershipStory,
     breakfast,
+    demotedMeeting,
     connection,
     questionSet,
     survey,
     answer,
     project,
+    demotedProject,
+    demotedAward,
     draftUpdate,
     submittedUpdate,
     awardToSetUp,
     draftProposal,
     assessedProposal,
+    demotedDraft,
     fund,
     round,
     award,

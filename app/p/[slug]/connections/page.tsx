@@ -20,14 +20,10 @@ export default async function ConnectionsPage({ params }: Props) {
   const here = `/p/${slug}/connections`;
   if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
   const api = await getApi();
-  const [connections, viewer] = await Promise.all([
-    api.event.myConnections({ partnershipSlug: slug }),
-    api.partnership.viewer({ partnershipSlug: slug }),
-  ]).catch((error: unknown) => {
+  const connections = await api.event.myConnections({ partnershipSlug: slug }).catch((error: unknown) => {
     if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
     throw error;
   });
-  const canPropose = viewer.canStartProposals;
 
   return (
     <>
@@ -68,7 +64,7 @@ export default async function ConnectionsPage({ params }: Props) {
                   <>
                     Draft proposal: <Link href={`/p/${slug}/proposals/${connection.proposal.id}`}>{connection.proposal.title}</Link>
                   </>
-                ) : canPropose ? (
+                ) : connection.canStartProposal ? (
                   <Link href={`${here}/${connection.id}`}>
                     Start a draft proposal<span className="sr-only"> with {connection.other.name}</span>
                   </Link>

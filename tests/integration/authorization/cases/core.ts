@@ -5,4 +5,6 @@ export const coreCases: AuthorizationCases = {
   "me.profile": { allow: SIGNED_IN },
   "partnership.mine": { allow: SIGNED_IN },
   "partnership.overview": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
+  // What the navigation and pages may offer: everyone in the partnership asks it about themselves.
+  "partnership.viewer": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
 };

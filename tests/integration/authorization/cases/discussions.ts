@@ -2,11 +2,13 @@ import type { AuthorizationCases } from "../case";
 import type { Persona } from "../fixture";
 
 /**
- * Sub-group A's space. Readers and posters are its members and lead plus the partnership's
- * officers and chairs: `otherSubGroupMember` (in sub-group B only) and the observer are
- * refused, and an officer of another partnership cannot even see that it exists.
+ * Sub-group A's space. Posters are its members and lead plus the partnership's officers and
+ * chairs: `otherSubGroupMember` (in sub-group B only) and the observer are refused, and an
+ * officer of another partnership (or the removed member, still on A's list) cannot even see
+ * that it exists. The demoted lead is still on A's list, so reads what A shares, but posts nothing.
  */
-const readers: readonly Persona[] = ["member", "subGroupLead", "officer"];
+const readers: readonly Persona[] = ["member", "subGroupLead", "officer", "demotedLead"];
+const posters: readonly Persona[] = ["member", "subGroupLead", "officer"];
 /** Notes are the lead's (and officers' and chairs'). */
 const noteKeepers: readonly Persona[] = ["subGroupLead", "officer"];
 
@@ -20,11 +22,11 @@ export const discussionsCases: AuthorizationCases = {
       body: `@${f.people.spare.name} could you share the venue list?`,
       mentionUserIds: [f.people.spare.id],
     }),
-    allow: readers,
+    allow: posters,
   },
   "discussion.reply": {
     input: (f) => ({ threadId: f.thread.id, body: "Tuesday works for me.", mentionUserIds: [f.people.member.id] }),
-    allow: readers,
+    allow: posters,
   },
   "discussion.addNote": {
     input: (f) => ({ subGroupId: f.subGroupA.id, title: "Key links", body: "Shared drive: ask the lead", pinned: true }),
@@ -32,5 +34,6 @@ export const discussionsCases: AuthorizationCases = {
   },
   "discussion.setNotePinned": { input: (f) => ({ noteId: f.note.id, pinned: true }), allow: noteKeepers },
   "discussion.activity": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: readers },
-  "discussion.mentionable": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: readers },
+  // The post form's list: for those who may post.
+  "discussion.mentionable": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: posters },
 };

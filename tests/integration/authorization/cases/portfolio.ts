@@ -7,7 +7,8 @@ import type { Persona } from "../fixture";
  * in the partnership has their own "My work".
  */
 const steering: readonly Persona[] = ["officer"];
-const subGroupReaders: readonly Persona[] = ["member", "subGroupLead", "officer"];
+/** The demoted lead is still on sub-group A's list: they read what it shares. */
+const subGroupReaders: readonly Persona[] = ["member", "subGroupLead", "officer", "demotedLead"];
 
 export const portfolioCases: AuthorizationCases = {
   "portfolio.overview": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: steering },

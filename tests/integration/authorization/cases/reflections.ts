@@ -4,8 +4,9 @@ import { PARTNERSHIP_MEMBERS, type AuthorizationCases } from "../case";
  * The fixture's reflection is a named run for sub-group A (lead: `subGroupLead`; members:
  * `member`, who has answered, and `spare`). Its audience answers; those who manage it (the
  * runner, officers and chairs, the sub-group's leads) see results from the start, export and
- * close it; audience members see results once they have answered. Observers read and, for
- * partnership-wide runs only, answer.
+ * close it; audience members see results once they have answered. The demoted lead is still
+ * on A's list (as a lead): so they read the run and may answer it, as anyone it is sent to,
+ * but manage nothing, and see results only once they have answered (they have not yet).
  */
 const participants = ["member", "otherSubGroupMember", "subGroupLead", "officer"] as const;
 const managers = ["subGroupLead", "officer"] as const;
@@ -33,7 +34,7 @@ export const reflectionsCases: AuthorizationCases = {
     }),
     allow: managers,
   },
-  "reflection.get": { input: (f) => ({ surveyId: f.survey.id }), allow: ["member", "subGroupLead", "officer"] },
+  "reflection.get": { input: (f) => ({ surveyId: f.survey.id }), allow: ["member", "subGroupLead", "officer", "demotedLead"] },
   // `member` has answered already: refused as a conflict, after the policy let them in.
   "reflection.respond": {
     input: (f) => ({
@@ -43,11 +44,11 @@ export const reflectionsCases: AuthorizationCases = {
         { questionId: f.questionSet.questions[1]!.id, score: 3 },
       ],
     }),
-    allow: ["member", "subGroupLead"],
+    allow: ["member", "subGroupLead", "demotedLead"],
   },
   "reflection.results": { input: (f) => ({ surveyId: f.survey.id }), allow: ["member", "subGroupLead", "officer"] },
   "reflection.exportCsv": { input: (f) => ({ surveyId: f.survey.id }), allow: managers },
   "reflection.close": { input: (f) => ({ surveyId: f.survey.id }), allow: managers },
-  "reflection.trend": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: ["member", "subGroupLead", "officer"] },
+  "reflection.trend": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: ["member", "subGroupLead", "officer", "demotedLead"] },
   "reflection.answerToStory": { input: (f) => ({ answerId: f.answer.id }), allow: ["member"] },
 };

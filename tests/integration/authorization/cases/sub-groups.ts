@@ -4,7 +4,8 @@ import type { Persona } from "../fixture";
 /**
  * Sub-group A needs approval to join; `member` and `spare` are in it and `subGroupLead`
  * leads it; `requester` (not a persona) has a pending request. Officers act through their
- * partnership role; `otherSubGroupMember` leads sub-group B only, so has no say in A.
+ * partnership role; `otherSubGroupMember` leads sub-group B only, so has no say in A. The
+ * demoted lead is still recorded as a lead of A but observes: they may only leave it.
  */
 const steering: readonly Persona[] = ["officer"];
 const leadsAndOfficers: readonly Persona[] = ["subGroupLead", "officer"];
@@ -30,8 +31,8 @@ export const subGroupsCases: AuthorizationCases = {
   "subGroup.archive": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: steering },
   // member and subGroupLead are refused as already members (CONFLICT), after the policy.
   "subGroup.join": { input: (f) => ({ subGroupId: f.subGroupA.id, message: "I would like to help" }), allow: participants },
-  // subGroupLead is the only lead (CONFLICT), after the policy.
-  "subGroup.leave": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: ["member", "subGroupLead"] },
+  // Observers may leave too: the demoted lead is on A's list.
+  "subGroup.leave": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: ["member", "subGroupLead", "demotedLead"] },
   // The request is requester's: everyone else is refused with PRECONDITION_FAILED, after the policy.
   "subGroup.withdrawRequest": { input: (f) => ({ joinRequestId: f.joinRequest.id }), allow: participants },
   "subGroup.pendingRequests": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: leadsAndOfficers },
