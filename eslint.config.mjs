@@ -17,7 +17,7 @@ const config = [
   },
   {
     // The env module, the launchers and test tooling are where process.env is read or set.
-    files: ["server/env.ts", "instrumentation.ts", "scripts/**", "tests/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "prisma/**"],
+    files: ["server/env.ts", "instrumentation.ts", "proxy.ts", "scripts/**", "tests/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "prisma/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

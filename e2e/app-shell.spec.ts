@@ -66,14 +66,37 @@ test("pages fit a 320 px wide screen without sideways scrolling", async ({ page,
   }
 });
 
-test("the health endpoint reports the database and migrations", async ({ request }) => {
+test("the health endpoint reports the database and migrations, without naming them", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({
-    status: "ok",
-    database: "reachable",
-    migrations: { status: "up-to-date", pending: [] },
-  });
+  const body = await response.json();
+  expect(body).toMatchObject({ status: "ok", database: "reachable", migrations: { status: "up-to-date", pending: 0 } });
+  expect(JSON.stringify(body)).not.toMatch(/\d{14}_/);
+});
+
+test("every page and API answer carries a nonce Content-Security-Policy and is never cached", async ({ page, request, signInAs }) => {
+  await signInAs("priya.nair@nhs-ggc.example");
+  const nonces = new Set<string>();
+  for (const path of ["/", "/p/renfrewshire-spg", "/signin"]) {
+    const response = await page.goto(path);
+    const policy = response!.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce, `nonce on ${path}`).toBeTruthy();
+    nonces.add(nonce!);
+    expect(policy).toContain("'strict-dynamic'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(response!.headers()["cache-control"]).toContain("no-store");
+    // Every script Next.js wrote carries this response's nonce.
+    const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((value) => value === nonce)).toBe(true);
+  }
+  expect(nonces.size).toBe(3); // a fresh one each time
+  const api = await request.get("/api/trpc/system.ping");
+  expect(api.headers()["cache-control"]).toContain("no-store");
 });
 
 test("a person sees their own account details, loaded through the API", async ({ page, signInAs }) => {

@@ -42,6 +42,15 @@ export async function sessionCookie(email: string, baseURL: string) {
 }
 
 export const test = base.extend<{ signInAs: (email: string) => Promise<void> }>({
+  /** Every page is watched for Content-Security-Policy violations: any one fails the test. */
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+    await use(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
   /** Logs in by creating a session in the database, as next-auth would after sign-in. */
   signInAs: async ({ context, baseURL }, use) => {
     await use(async (email: string) => {
