@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isEntraMultiTenantIssuer, isUnsupportedEntraIssuer } from "./auth/entra";
 
 /**
  * The one place that reads process.env. Everything else imports `env`.
@@ -18,6 +19,75 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
 
+/** An Entra tenant id: a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (any case; kept in lower case). */
+const tenantId = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(
+    z.guid({
+      error: (issue) => `must be a tenant id, a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (it is "${String(issue.input)}")`,
+    }),
+  );
+
+/** Comma-separated tenant ids; unset or empty means no allow-list. */
+const tenantList = optionalString
+  .transform((value) => value?.split(",").map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(tenantId).optional());
+
+/** One more OpenID Connect provider, e.g. another organisation's Entra tenant. */
+const oidcProviderEntry = z.strictObject({
+  id: z
+    .string({ error: "is required" })
+    .regex(
+      /^[a-z][a-z0-9-]{0,39}$/,
+      "must be lower-case letters, digits and hyphens, starting with a letter (it is part of the callback URL /api/auth/callback/<id>)",
+    ),
+  name: z.string({ error: "is required (the sign-in button label)" }).trim().min(1, "is required (the sign-in button label)"),
+  issuer: z.url({ error: "must be the issuer URL of the identity provider" }),
+  clientId: z.string({ error: "is required" }).trim().min(1, "is required"),
+  clientSecret: z.string({ error: "is required" }).trim().min(1, "is required"),
+  allowedTenants: z.array(tenantId, { error: "must be a list of tenant ids" }).min(1, "must list at least one tenant id").optional(),
+}, {
+  error: (issue) =>
+    issue.code === "unrecognized_keys"
+      ? `has unknown setting ${issue.keys.map((key) => `"${key}"`).join(", ")} (known: id, name, issuer, clientId, clientSecret, allowedTenants)`
+      : undefined,
+});
+
+/** A JSON array of providers; unset or empty means none. */
+const oidcProviderList = optionalString
+  .transform((value, ctx) => {
+    if (value === undefined) return [];
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'must be a JSON array such as [{"id":"partner","name":"…","issuer":"https://…","clientId":"…","clientSecret":"…"}]' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(oidcProviderEntry, { error: "must be a JSON array of providers" }));
+
+/** A rate limit: how many requests in how long. `off` turns it off (never on a public installation). */
+export type RateLimitRule = { limit: number; windowSeconds: number };
+const WINDOW_UNITS = { s: 1, m: 60, h: 3600 } as const;
+
+/** `5/10m` is 5 per 10 minutes (units s, m, h); `off` turns the limit off; unset takes `fallback`. */
+const rateLimitSetting = (fallback: string) =>
+  optionalString
+    .transform((value) => (value ?? fallback).toLowerCase().replaceAll(" ", ""))
+    .pipe(z.string().regex(/^(off|[1-9]\d{0,5}\/[1-9]\d{0,5}[smh])$/, "must be a count per time such as 5/10m (5 per 10 minutes; units s, m or h), or off"))
+    .transform((value): RateLimitRule | null => {
+      if (value === "off") return null;
+      const [, count, amount, unit] = /^(\d+)\/(\d+)([smh])$/.exec(value)!;
+      return { limit: Number(count), windowSeconds: Number(amount) * WINDOW_UNITS[unit as keyof typeof WINDOW_UNITS] };
+    });
+
+/** Comma-separated email domains (example.org, nhs.net); unset or empty means anyone may ask for a sign-in link. */
+const domainList = optionalString
+  .transform((value) => value?.split(",").map((domain) => domain.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "must be email domains such as example.org, separated by commas")).optional());
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -30,6 +100,14 @@ export const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     TANDEM_DEMO_MODE: booleanFlag,
     TANDEM_DATA_DIR: z.string().default(".data"),
+    TANDEM_RATE_LIMIT_SIGN_IN_EMAIL: rateLimitSetting("5/10m"),
+    TANDEM_RATE_LIMIT_SIGN_IN_IP: rateLimitSetting("20/10m"),
+    TANDEM_RATE_LIMIT_INVITATIONS: rateLimitSetting("50/1h"),
+    TANDEM_RATE_LIMIT_DEMO_SIGN_IN: rateLimitSetting("30/10m"),
+    TANDEM_RATE_LIMIT_MUTATIONS: rateLimitSetting("300/5m"),
+    TANDEM_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+    TANDEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
+    TANDEM_SIGN_UP_DOMAINS: domainList,
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5488),
     NEXTAUTH_URL: optionalString.pipe(z.url("must be a full URL such as https://tandem.example.org").optional()),
     NEXTAUTH_SECRET: optionalString.pipe(
@@ -43,6 +121,8 @@ export const envSchema = z
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_DISPLAY_NAME: z.string().default("your organisation account"),
+    OIDC_ALLOWED_TENANTS: tenantList,
+    OIDC_PROVIDERS: oidcProviderList,
   })
   .superRefine((value, ctx) => {
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
@@ -57,6 +137,49 @@ export const envSchema = z
         }
       }
     }
+    if (value.OIDC_ALLOWED_TENANTS && !value.OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ALLOWED_TENANTS"], message: "is only used together with OIDC_ISSUER" });
+    }
+    const issuers: { path: (string | number)[]; issuer: string; tenants: string[] | undefined; tenantsPath: (string | number)[] }[] = [
+      ...(value.OIDC_ISSUER
+        ? [{ path: ["OIDC_ISSUER"], issuer: value.OIDC_ISSUER, tenants: value.OIDC_ALLOWED_TENANTS, tenantsPath: ["OIDC_ALLOWED_TENANTS"] }]
+        : []),
+      ...value.OIDC_PROVIDERS.map((provider, index) => ({
+        path: ["OIDC_PROVIDERS", index, "issuer"],
+        issuer: provider.issuer,
+        tenants: provider.allowedTenants,
+        tenantsPath: ["OIDC_PROVIDERS", index, "allowedTenants"],
+      })),
+    ];
+    for (const { path, issuer, tenants, tenantsPath } of issuers) {
+      if (isUnsupportedEntraIssuer(issuer)) {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: "must name one tenant (https://login.microsoftonline.com/<tenant-id>/v2.0) or be the multi-tenant https://login.microsoftonline.com/organizations/v2.0",
+        });
+      } else if (isEntraMultiTenantIssuer(issuer) && !tenants) {
+        ctx.addIssue({
+          code: "custom",
+          path: tenantsPath,
+          message: "is required for a multi-tenant Microsoft Entra issuer: list the tenant ids of the organisations whose accounts may sign in",
+        });
+      }
+      if (value.NODE_ENV === "production" && !issuer.startsWith("https://")) {
+        ctx.addIssue({ code: "custom", path, message: "must be an https:// URL in production" });
+      }
+    }
+    const seen = new Set(["email", "oidc"]);
+    value.OIDC_PROVIDERS.forEach((provider, index) => {
+      if (seen.has(provider.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["OIDC_PROVIDERS", index, "id"],
+          message: `"${provider.id}" is already used (each provider needs its own id; "oidc" is the one set by OIDC_ISSUER, "email" is the email link)`,
+        });
+      }
+      seen.add(provider.id);
+    });
     if (value.NODE_ENV === "production" && !value.TANDEM_DEMO_MODE) {
       if (!value.NEXTAUTH_SECRET) {
         ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
@@ -64,7 +187,7 @@ export const envSchema = z
       if (!value.NEXTAUTH_URL) {
         ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production" });
       }
-      if (!value.SMTP_URL && !value.OIDC_ISSUER) {
+      if (!value.SMTP_URL && !value.OIDC_ISSUER && value.OIDC_PROVIDERS.length === 0) {
         ctx.addIssue({
           code: "custom",
           path: ["SMTP_URL"],
@@ -83,11 +206,16 @@ export class EnvError extends Error {
   }
 }
 
+/** `OIDC_PROVIDERS[1].issuer`: the variable, then where inside its value. */
+function formatPath(path: PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join("");
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+      result.error.issues.map((issue) => `${formatPath(issue.path) || "environment"} ${issue.message}`),
     );
   }
   return result.data;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { NotificationSettingsForm } from "@/components/people/notification-settings-form";
 import { ProfileForm } from "@/components/people/profile-form";
 import { ProfileSummary } from "@/components/people/profile-summary";
+import { SignOutEverywhereSection } from "@/components/people/sign-out-everywhere-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, getTrpc } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -48,6 +49,7 @@ export default async function AccountPage() {
               <NotificationSettingsForm />
             </div>
           </section>
+          <SignOutEverywhereSection />
         </div>
       </HydrationBoundary>
     </>

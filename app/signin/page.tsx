@@ -8,6 +8,7 @@ import { ROLE_LABELS, SECTOR_SHORT_LABELS } from "@/lib/sectors";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDb } from "@/server/db/client";
 import { listDemoPeople } from "@/server/domain/demo/demo-sign-in";
+import { oidcProviderSettings } from "@/server/auth/oidc";
 import { getEnv } from "@/server/env";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -29,23 +30,35 @@ export default async function SignInPage({
   if (await getCurrentActor()) redirect(callbackUrl);
 
   const env = getEnv();
-  const oidcConfigured = Boolean(env.OIDC_ISSUER);
+  const oidcProviders = oidcProviderSettings(env).map(({ id, name }) => ({ id, name }));
   const demoPeople = env.TANDEM_DEMO_MODE ? await listDemoPeople(getDb()) : [];
   const demoError = typeof params.demoError === "string" ? params.demoError : null;
+  const signedOutEverywhere = params.signedOut === "everywhere";
 
   return (
     <>
       <PageHeader title="Sign in to Tandem" />
+      {signedOutEverywhere ? (
+        <p role="status" className="mb-6 max-w-prose rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-lg">
+          You have been signed out of every device, including this one. Sign in again to carry on.
+        </p>
+      ) : null}
       <div className="grid gap-10 lg:grid-cols-2">
         <section aria-labelledby="email-sign-in">
           <h2 id="email-sign-in" className="sr-only">
             Sign in with email
           </h2>
           <EmailSignInForm callbackUrl={callbackUrl} />
-          {oidcConfigured ? (
+          {oidcProviders.length > 0 ? (
             <div className="mt-8 border-t border-slate-300 pt-6">
               <p className="mb-3 text-slate-700">Or use your work account:</p>
-              <OidcSignInButton label={env.OIDC_DISPLAY_NAME} callbackUrl={callbackUrl} />
+              <ul className="flex flex-wrap gap-3">
+                {oidcProviders.map((provider) => (
+                  <li key={provider.id}>
+                    <OidcSignInButton providerId={provider.id} label={provider.name} callbackUrl={callbackUrl} />
+                  </li>
+                ))}
+              </ul>
             </div>
           ) : null}
         </section>

@@ -1,9 +1,29 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { getCsrfToken } from "next-auth/react";
 import { useId, useState, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button-styles";
 import { emailSignInInput } from "@/lib/schemas/auth";
+
+/**
+ * Asks next-auth to email a sign-in link (what `signIn("email")` does), reading the answer
+ * itself so a refusal's message can be shown: gives that message, or goes on to the page
+ * next-auth names ("Check your email") and gives null.
+ */
+async function requestSignInLink(email: string, callbackUrl: string): Promise<string | null> {
+  const csrfToken = (await getCsrfToken()) ?? "";
+  const response = await fetch("/api/auth/signin/email", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, csrfToken, callbackUrl, json: "true" }),
+  });
+  const answer = (await response.json().catch(() => ({}))) as { url?: string; message?: string };
+  if (response.status === 429 || response.status === 403) {
+    return answer.message ?? "Too many sign-in links were asked for. Please try again later.";
+  }
+  window.location.href = answer.url ?? "/signin/error?error=EmailSignin";
+  return null;
+}
 
 export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const inputId = useId();
@@ -21,7 +41,13 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setError(null);
     setPending(true);
-    await signIn("email", { email: parsed.data.email, callbackUrl });
+    const refusal = await requestSignInLink(parsed.data.email, callbackUrl);
+    if (refusal) {
+      // Too many links asked for (429), or an address that needs an invitation (403).
+      setError(refusal);
+      setPending(false);
+      document.getElementById(inputId)?.focus();
+    }
   }
 
   return (

@@ -3,9 +3,9 @@
 import { signIn } from "next-auth/react";
 import { buttonClass } from "@/components/ui/button-styles";
 
-export function OidcSignInButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
+export function OidcSignInButton({ providerId, label, callbackUrl }: { providerId: string; label: string; callbackUrl: string }) {
   return (
-    <button type="button" className={buttonClass.secondary} onClick={() => void signIn("oidc", { callbackUrl })}>
+    <button type="button" className={buttonClass.secondary} onClick={() => void signIn(providerId, { callbackUrl })}>
       Sign in with {label}
     </button>
   );

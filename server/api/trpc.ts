@@ -5,6 +5,8 @@ import type { Grant, MemberGrant } from "@/server/auth/grants";
 import { authorize } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
+import { countRequest, peekRequest, RateLimitedError } from "@/server/domain/rate-limits/rate-limit";
+import { getEnv } from "@/server/env";
 import { AppError, GENERIC_ERROR_MESSAGE, notFound } from "@/server/errors";
 
 export type TRPCContext = { db: Database; actor: Actor | null };
@@ -103,7 +105,33 @@ const enforcePolicy = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   });
 });
 
-const base = t.procedure.use(mapAppErrors).use(enforcePolicy);
+/**
+ * A generous limit on the changes one person makes (TANDEM_RATE_LIMIT_MUTATIONS), counted
+ * in the database so every instance shares it; the route handler puts the wait in
+ * Retry-After. After the policy, and a change counts once it has succeeded: a refused or
+ * failed call writes nothing, not even to the count.
+ */
+const limitMutations = t.middleware(async ({ ctx, type, next }) => {
+  const rule = getEnv().TANDEM_RATE_LIMIT_MUTATIONS;
+  if (type !== "mutation" || !ctx.actor || !rule) return next();
+  const outcome = await peekRequest(ctx.db, "mutations", ctx.actor.userId, rule);
+  if (!outcome.allowed) {
+    throw new RateLimitedError(
+      "You have made a lot of changes in a short time, so Tandem is holding the next one back.",
+      outcome.retryAfterSeconds,
+    );
+  }
+  const result = await next();
+  if (result.ok) {
+    // The change is made: a failure to count it is logged, not passed on as the change's failure.
+    await countRequest(ctx.db, "mutations", ctx.actor.userId, rule).catch((error: unknown) => {
+      console.error("[api] a change could not be counted for its rate limit", describeForLog(error));
+    });
+  }
+  return result;
+});
+
+const base = t.procedure.use(mapAppErrors).use(enforcePolicy).use(limitMutations);
 
 /** Anyone, signed in or not (the policy row must say `public`). */
 export const publicProcedure = base;

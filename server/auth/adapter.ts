@@ -1,6 +1,7 @@
 import type { Adapter, AdapterAccount, AdapterUser } from "next-auth/adapters";
 import type { Database } from "@/server/db/client";
 import { isRecordNotFound } from "@/server/db/errors";
+import { keepSessionAlive } from "./session";
 
 /**
  * next-auth's database adapter over Tandem's Prisma client. Sessions live in the
@@ -78,7 +79,8 @@ export function tandemAuthAdapter(db: Database): Adapter {
     },
     async getSessionAndUser(sessionToken) {
       const found = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
-      if (!found) return null;
+      // An expired or idle session is no session here either, as in resolveActor.
+      if (!found || !(await keepSessionAlive(db, found))) return null;
       return {
         session: { sessionToken: found.sessionToken, userId: found.userId, expires: found.expires },
         user: toAdapterUser(found.user),

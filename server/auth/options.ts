@@ -1,11 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import type { Provider } from "next-auth/providers/index";
-import { getDb } from "@/server/db/client";
+import { signInErrorPath } from "@/lib/sign-in-errors";
+import { getDb, type Database } from "@/server/db/client";
 import { sendEmail } from "@/server/domain/email/send-email";
 import { getEnv, type Env } from "@/server/env";
 import { tandemAuthAdapter } from "./adapter";
+import { oidcProvider, oidcProviderSettings, refuseOidcIdentity, type OidcClaims } from "./oidc";
 import { signInEmail } from "./sign-in-email";
+import { normaliseSignInEmail } from "./sign-in-limits";
 
 import { SESSION_MAX_AGE_SECONDS } from "./session";
 
@@ -17,49 +20,47 @@ export function configuredProviders(env: Env = getEnv()): Provider[] {
       server: env.SMTP_URL ?? "smtp://localhost:25",
       from: env.EMAIL_FROM,
       maxAge: 60 * 60, // sign-in links expire after an hour
+      // The same rule the sign-in limits count addresses by (server/auth/sign-in-limits.ts).
+      normalizeIdentifier: normaliseSignInEmail,
       async sendVerificationRequest({ identifier, url }) {
         await sendEmail(getDb(), signInEmail({ to: identifier, url }));
       },
     }),
   ];
-  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
-    // Any OpenID Connect provider, e.g. Microsoft Entra ID:
-    // OIDC_ISSUER=https://login.microsoftonline.com/<tenant-id>/v2.0
-    providers.push({
-      id: "oidc",
-      name: env.OIDC_DISPLAY_NAME,
-      type: "oauth",
-      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      clientId: env.OIDC_CLIENT_ID,
-      clientSecret: env.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: "openid email profile" } },
-      idToken: true,
-      checks: ["pkce", "state"],
-      // The issuer is configured by the installation's administrator and trusted to
-      // verify email addresses, so someone who first signed in by email keeps one account.
-      allowDangerousEmailAccountLinking: true,
-      profile(profile: { sub: string; name?: string; email?: string; preferred_username?: string }) {
-        return {
-          id: profile.sub,
-          name: profile.name ?? null,
-          email: (profile.email ?? profile.preferred_username ?? "").toLowerCase(),
-          image: null,
-        };
-      },
-    });
-  }
+  // Any OpenID Connect provider, e.g. Microsoft Entra ID:
+  // OIDC_ISSUER=https://login.microsoftonline.com/<tenant-id>/v2.0, and more in OIDC_PROVIDERS.
+  providers.push(...oidcProviderSettings(env).map(oidcProvider));
   return providers;
 }
 
-export function authOptions(): NextAuthOptions {
-  const env = getEnv();
+/** next-auth's configuration; tests pass their own database and environment. */
+export function authOptions(deps: { db?: Database; env?: Env } = {}): NextAuthOptions {
+  const env = deps.env ?? getEnv();
+  const oidcSettings = oidcProviderSettings(env);
   return {
-    adapter: tandemAuthAdapter(getDb()),
+    adapter: tandemAuthAdapter(deps.db ?? getDb()),
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
-    providers: configuredProviders(),
+    providers: configuredProviders(env),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     callbacks: {
+      // Runs after the provider's tokens are checked and before next-auth finds, creates or
+      // links any account: a refusal here creates no user, account or session.
+      signIn({ account, profile }) {
+        if (account?.type !== "oauth") return true;
+        const settings = oidcSettings.find((provider) => provider.id === account.provider);
+        if (!settings || !profile) return false;
+        const claims = profile as unknown as OidcClaims;
+        const refusal = refuseOidcIdentity(settings, claims);
+        if (!refusal) return true;
+        console.warn(`[auth] OIDC sign-in refused (${refusal})`, {
+          provider: settings.id,
+          iss: claims.iss,
+          tid: claims.tid,
+          sub: claims.sub,
+        });
+        return signInErrorPath(refusal);
+      },
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };
       },

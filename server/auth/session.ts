@@ -18,16 +18,71 @@ export function sessionCookieName(): string {
 
 export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
-/** Looks the session up in the database: an expired or deleted session is no session. */
-export async function resolveActor(db: Database, sessionToken: string | undefined | null): Promise<Actor | null> {
+/** When a session is looked at, and after how long without use it ends (default TANDEM_SESSION_IDLE_MINUTES). */
+export type SessionClock = { now?: Date; idleMinutes?: number };
+
+/**
+ * How often a session's last use is written: at most every 5 minutes (a tenth of the idle
+ * timeout when that is shorter), so most requests only read. A session in use therefore
+ * ends at the earliest this long short of the idle timeout.
+ */
+export function lastUseWriteIntervalMs(idleMinutes: number): number {
+  return Math.min(5 * 60_000, (idleMinutes * 60_000) / 10);
+}
+
+/**
+ * Is this session alive at `now`: before its absolute expiry, and used within the idle
+ * timeout? An idle session is deleted; a live one has its last use brought up to date when
+ * that is older than the write interval (a conditional update, so instances do not race).
+ */
+export async function keepSessionAlive(
+  db: Database,
+  session: { sessionToken: string; expires: Date; lastUsedAt: Date },
+  clock: SessionClock = {},
+): Promise<boolean> {
+  const now = clock.now ?? new Date();
+  const idleMinutes = clock.idleMinutes ?? getEnv().TANDEM_SESSION_IDLE_MINUTES;
+  if (session.expires <= now) return false;
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
+  if (session.lastUsedAt < idleSince) {
+    await db.session.deleteMany({ where: { sessionToken: session.sessionToken, lastUsedAt: { lt: idleSince } } });
+    return false;
+  }
+  const writeBefore = new Date(now.getTime() - lastUseWriteIntervalMs(idleMinutes));
+  if (session.lastUsedAt < writeBefore) {
+    await db.session.updateMany({
+      where: { sessionToken: session.sessionToken, lastUsedAt: { lt: writeBefore } },
+      data: { lastUsedAt: now },
+    });
+  }
+  return true;
+}
+
+/** Looks the session up in the database: an expired, idle or deleted session is no session. */
+export async function resolveActor(
+  db: Database,
+  sessionToken: string | undefined | null,
+  clock: SessionClock = {},
+): Promise<Actor | null> {
   if (!sessionToken) return null;
   const session = await db.session.findUnique({
     where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, name: true, email: true, organisationId: true } } },
+    select: {
+      sessionToken: true,
+      expires: true,
+      lastUsedAt: true,
+      user: { select: { id: true, name: true, email: true, organisationId: true } },
+    },
   });
-  if (!session || session.expires <= new Date()) return null;
+  if (!session || !(await keepSessionAlive(db, session, clock))) return null;
   const { user } = session;
   return { userId: user.id, name: user.name, email: user.email, organisationId: user.organisationId };
+}
+
+/** "Sign out of every device": ends every session of this person, the current one included. Gives how many ended. */
+export async function endAllSessions(db: Database, userId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
 }
 
 /** Reads the session token from a Cookie header (tRPC route handler, API routes). */

@@ -47,6 +47,68 @@ describe("configuration", () => {
     ]);
   });
 
+  describe("several OpenID Connect issuers and tenants", () => {
+    const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    const multiTenant = {
+      OIDC_ISSUER: "https://login.microsoftonline.com/organizations/v2.0",
+      OIDC_CLIENT_ID: "id",
+      OIDC_CLIENT_SECRET: "secret",
+    };
+    const provider = { id: "partner", name: "Partner account", issuer: "https://idp.partner.example.org", clientId: "c", clientSecret: "s" };
+    const providers = (...list: object[]) => ({ OIDC_PROVIDERS: JSON.stringify(list) });
+
+    it("reads an allow-list of tenant ids, in lower case", () => {
+      expect(parseEnv({ ...multiTenant, OIDC_ALLOWED_TENANTS: ` ${tenant.toUpperCase()} ,${tenant.replace("7", "8")}` }).OIDC_ALLOWED_TENANTS).toEqual([
+        tenant,
+        tenant.replace("7", "8"),
+      ]);
+      expect(parseEnv({}).OIDC_ALLOWED_TENANTS).toBeUndefined();
+      expect(problemsOf({ ...multiTenant, OIDC_ALLOWED_TENANTS: `${tenant},council` })).toEqual([
+        'OIDC_ALLOWED_TENANTS[1] must be a tenant id, a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (it is "council")',
+      ]);
+      expect(problemsOf({ OIDC_ALLOWED_TENANTS: tenant })).toEqual(["OIDC_ALLOWED_TENANTS is only used together with OIDC_ISSUER"]);
+    });
+
+    it("refuses a multi-tenant Entra issuer without an allow-list, and Entra issuers naming no tenant", () => {
+      expect(problemsOf(multiTenant)).toEqual([
+        "OIDC_ALLOWED_TENANTS is required for a multi-tenant Microsoft Entra issuer: list the tenant ids of the organisations whose accounts may sign in",
+      ]);
+      for (const issuer of ["https://login.microsoftonline.com/consumers/v2.0", "https://login.microsoftonline.com/organizations"]) {
+        expect(problemsOf({ ...multiTenant, OIDC_ISSUER: issuer, OIDC_ALLOWED_TENANTS: tenant }), issuer).toEqual([
+          "OIDC_ISSUER must name one tenant (https://login.microsoftonline.com/<tenant-id>/v2.0) or be the multi-tenant https://login.microsoftonline.com/organizations/v2.0",
+        ]);
+      }
+      expect(problemsOf({ ...multiTenant, OIDC_ALLOWED_TENANTS: tenant })).toEqual([]);
+    });
+
+    it("reads more providers from OIDC_PROVIDERS (JSON), naming each mistake by its place", () => {
+      expect(parseEnv({}).OIDC_PROVIDERS).toEqual([]);
+      expect(parseEnv(providers(provider)).OIDC_PROVIDERS).toEqual([provider]);
+      expect(problemsOf({ OIDC_PROVIDERS: "[{id: partner}]" })[0]).toMatch(/^OIDC_PROVIDERS must be a JSON array such as \[/);
+      expect(problemsOf({ OIDC_PROVIDERS: "{}" })).toEqual(["OIDC_PROVIDERS must be a JSON array of providers"]);
+      expect(problemsOf(providers({ ...provider, id: "Partner Org", issuer: "idp.partner", clientSecret: "", colour: "red" }))).toEqual([
+        "OIDC_PROVIDERS[0].id must be lower-case letters, digits and hyphens, starting with a letter (it is part of the callback URL /api/auth/callback/<id>)",
+        "OIDC_PROVIDERS[0].issuer must be the issuer URL of the identity provider",
+        "OIDC_PROVIDERS[0].clientSecret is required",
+        'OIDC_PROVIDERS[0] has unknown setting "colour" (known: id, name, issuer, clientId, clientSecret, allowedTenants)',
+      ]);
+      expect(problemsOf(providers(provider, { ...provider, issuer: multiTenant.OIDC_ISSUER }, { ...provider, id: "email" }))).toEqual([
+        "OIDC_PROVIDERS[1].allowedTenants is required for a multi-tenant Microsoft Entra issuer: list the tenant ids of the organisations whose accounts may sign in",
+        'OIDC_PROVIDERS[1].id "partner" is already used (each provider needs its own id; "oidc" is the one set by OIDC_ISSUER, "email" is the email link)',
+        'OIDC_PROVIDERS[2].id "email" is already used (each provider needs its own id; "oidc" is the one set by OIDC_ISSUER, "email" is the email link)',
+      ]);
+      expect(problemsOf(providers({ ...provider, allowedTenants: [] }))).toEqual(["OIDC_PROVIDERS[0].allowedTenants must list at least one tenant id"]);
+    });
+
+    it("lets OIDC_PROVIDERS alone be the way to sign in for production, over https only", () => {
+      const production = { NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32), NEXTAUTH_URL: "https://tandem.example.org" };
+      expect(problemsOf({ ...production, ...providers(provider) })).toEqual([]);
+      expect(problemsOf({ ...production, ...providers({ ...provider, issuer: "http://idp.partner.example.org" }) })).toEqual([
+        "OIDC_PROVIDERS[0].issuer must be an https:// URL in production",
+      ]);
+    });
+  });
+
   it("requires a secret, a public URL and a way to sign in for production", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
     expect(problems).toEqual([

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { sessionCookieName } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { startDemoSession } from "@/server/domain/demo/demo-sign-in";
+import { limitDemoSignIn, startDemoSession } from "@/server/domain/demo/demo-sign-in";
+import { RateLimitedError, tooManyRequestsResponse } from "@/server/domain/rate-limits/rate-limit";
 import { getEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 
@@ -20,6 +21,7 @@ export async function POST(request: Request) {
   const email = String(form.get("email") ?? "");
   const base = env.NEXTAUTH_URL ?? new URL(request.url).origin;
   try {
+    await limitDemoSignIn(getDb(), request.headers, env);
     const session = await startDemoSession(getDb(), env.TANDEM_DEMO_MODE, email);
     const response = NextResponse.redirect(new URL("/", base), 303);
     response.cookies.set(sessionCookieName(), session.sessionToken, {
@@ -31,6 +33,7 @@ export async function POST(request: Request) {
     });
     return response;
   } catch (error) {
+    if (error instanceof RateLimitedError) return tooManyRequestsResponse({ message: error.userMessage, retryAfterSeconds: error.retryAfterSeconds });
     if (error instanceof AppError) {
       const url = new URL("/signin", base);
       url.searchParams.set("demoError", error.userMessage);

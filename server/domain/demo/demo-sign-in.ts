@@ -1,6 +1,9 @@
 import { DEMO_EMAILS } from "@/prisma/seed/demo-data";
 import { createSession } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
+import { clientAddress } from "@/server/domain/rate-limits/client-address";
+import { enforceRateLimit } from "@/server/domain/rate-limits/rate-limit";
+import type { Env } from "@/server/env";
 import { AppError } from "@/server/errors";
 
 /**
@@ -30,4 +33,16 @@ export async function listDemoPeople(db: Database) {
     },
   });
   return users;
+}
+
+/** Counts a demo sign-in from the request's network (TANDEM_RATE_LIMIT_DEMO_SIGN_IN); throws RateLimitedError over the limit. */
+export async function limitDemoSignIn(db: Database, headers: Headers, env: Env, now?: Date): Promise<void> {
+  await enforceRateLimit(
+    db,
+    "demo-sign-in",
+    clientAddress(headers, env.TANDEM_PROXY_HOPS),
+    env.TANDEM_RATE_LIMIT_DEMO_SIGN_IN,
+    "Too many demo sign-ins came from your network.",
+    now,
+  );
 }

@@ -7,6 +7,7 @@ import type { MembershipRole } from "@/server/db/generated/enums";
 import { recordActivity } from "@/server/domain/activity/record-activity";
 import { sendEmail } from "@/server/domain/email/send-email";
 import { notify } from "@/server/domain/notifications/notify";
+import { enforceRateLimit } from "@/server/domain/rate-limits/rate-limit";
 import { displayName } from "@/server/domain/partnerships/administration";
 import { getEnv, type Env } from "@/server/env";
 import { AppError, notFound } from "@/server/errors";
@@ -30,6 +31,20 @@ function emailNotSent(cause: unknown): AppError {
   return new AppError(
     "PRECONDITION_FAILED",
     "The invitation email could not be sent, so nothing was changed. Please try again in a few minutes; if it keeps failing, ask whoever runs Tandem to check its email settings.",
+  );
+}
+
+/**
+ * Each officer may send TANDEM_RATE_LIMIT_INVITATIONS invitation emails (new or resent),
+ * counted across every partnership and instance, so nobody can make Tandem mail without end.
+ */
+async function limitInvitationEmails(db: Database, actor: Actor, env: Env) {
+  await enforceRateLimit(
+    db,
+    "invitations",
+    actor.userId,
+    env.TANDEM_RATE_LIMIT_INVITATIONS,
+    "You have sent a lot of invitations in a short time, so Tandem is holding the next one back.",
   );
 }
 
@@ -67,6 +82,7 @@ export async function createInvitation(
     );
   }
   if (open) throw alreadyInvited(email);
+  await limitInvitationEmails(db, actor, env);
 
   const token = newInvitationToken();
   const expiresAt = expiryFromNow();
@@ -155,6 +171,7 @@ export async function resendInvitation(
       `${invitation.email} is already a member of this partnership. Withdraw this invitation instead of resending it.`,
     );
   }
+  await limitInvitationEmails(db, actor, env);
 
   const token = newInvitationToken();
   const expiresAt = expiryFromNow();

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { checkRequestLimits } from "@/server/api/request-limits";
+import { apiResponseMeta } from "@/server/api/response-meta";
 import { resolveActor, sessionTokenFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 
@@ -14,6 +15,7 @@ async function handler(incoming: Request) {
     endpoint: ENDPOINT,
     req: request,
     router: appRouter,
+    responseMeta: apiResponseMeta,
     createContext: async () => {
       const db = getDb();
       return { db, actor: await resolveActor(db, sessionTokenFromCookieHeader(request.headers.get("cookie"))) };
