@@ -17,8 +17,62 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
-/** Fails on serious or critical WCAG 2.2 A/AA violations, listing them readably. */
+/**
+ * The contrast of every visible link and button's text against what is really behind it
+ * (the nearest ancestor with a background colour): 4.5:1, or 3:1 for large text (WCAG
+ * 1.4.3). axe marks text on coloured link-buttons "incomplete" rather than failing it, which
+ * once let primary buttons ship with text the colour of their background.
+ */
+export async function expectReadableControls(page: Page) {
+  const failures = await page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (value: string): Rgba => {
+      const parts = value.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+      return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts.length > 3 ? parts[3]! : 1];
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      const channel = (c: number) => {
+        const v = c / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const over = (top: Rgba, bottom: Rgba): Rgba => {
+      const a = top[3];
+      return [top[0] * a + bottom[0] * (1 - a), top[1] * a + bottom[1] * (1 - a), top[2] * a + bottom[2] * (1 - a), 1];
+    };
+    const backgroundOf = (element: Element): Rgba => {
+      const layers: Rgba[] = [];
+      for (let node: Element | null = element; node; node = node.parentElement) {
+        const colour = parse(getComputedStyle(node).backgroundColor);
+        if (colour[3] > 0) layers.push(colour);
+        if (colour[3] >= 1) break;
+      }
+      return layers.reduceRight<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
+    };
+    const found: string[] = [];
+    for (const element of Array.from(document.querySelectorAll("a, button, [role='button'], input[type='submit']"))) {
+      const html = element as HTMLElement;
+      if ((html as HTMLButtonElement).disabled || html.getAttribute("aria-disabled") === "true") continue;
+      const box = html.getBoundingClientRect();
+      const style = getComputedStyle(html);
+      if (box.width <= 1 || box.height <= 1 || style.visibility === "hidden" || !html.innerText.trim()) continue;
+      const background = backgroundOf(html);
+      const text = over(parse(style.color), background);
+      const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number];
+      const ratio = (light + 0.05) / (dark + 0.05);
+      const size = Number.parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) found.push(`"${html.innerText.trim().slice(0, 40)}" ${ratio.toFixed(2)}:1 (${style.color} on ${background.join(",")})`);
+    }
+    return found;
+  });
+  expect(failures, `links and buttons whose text is hard to read on ${page.url()}`).toEqual([]);
+}
+
+/** Fails on serious or critical WCAG 2.2 A/AA violations, listing them readably, and on unreadable link or button text. */
 export async function expectAccessible(page: Page) {
+  await expectReadableControls(page);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();

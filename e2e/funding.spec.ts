@@ -143,6 +143,18 @@ test("everyone in the partnership sees the published funded projects; members al
   await expectAccessible(page);
 });
 
+test("an officer of another partnership finds its money pages do not exist", async ({ page, signInAs }) => {
+  await signInAs("sam.okafor@lch.example"); // officer in Leeds only
+  const [fund] = await query<{ id: string }>(
+    'SELECT f.id FROM "Fund" f JOIN "Partnership" p ON p.id = f."partnershipId" WHERE p.slug = $1 LIMIT 1',
+    ["renfrewshire-spg"],
+  );
+  for (const path of ["/p/renfrewshire-spg/funding", `/p/renfrewshire-spg/funding/${fund!.id}`, "/p/renfrewshire-spg/funding/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
 test("members who are not officers or chairs cannot see the money", async ({ page, signInAs }) => {
   await signInAs("kenny.doyle@ramh.example");
   const response = await page.goto("/p/renfrewshire-spg/funding");

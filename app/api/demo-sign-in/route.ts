@@ -5,21 +5,19 @@ import { limitDemoSignIn, startDemoSession } from "@/server/domain/demo/demo-sig
 import { RateLimitedError, tooManyRequestsResponse } from "@/server/domain/rate-limits/rate-limit";
 import { getEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { isSameSitePost, siteOrigin } from "@/server/site-address";
 
 /** Demo mode only: a plain form post that signs in as a seeded demo person. */
 export async function POST(request: Request) {
   const env = getEnv();
   if (!env.TANDEM_DEMO_MODE) return new NextResponse("Not found", { status: 404 });
 
-  // Same-origin form posts only.
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin && origin !== env.NEXTAUTH_URL?.replace(/\/$/, "")) {
-    return new NextResponse("Forbidden", { status: 403 });
-  }
+  // Same-origin form posts only: the address the demo was opened at (see site-address.ts).
+  if (!isSameSitePost(request, env)) return new NextResponse("Forbidden", { status: 403 });
 
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
-  const base = env.NEXTAUTH_URL ?? new URL(request.url).origin;
+  const base = siteOrigin(request, env);
   try {
     await limitDemoSignIn(getDb(), request.headers, env);
     const session = await startDemoSession(getDb(), env.TANDEM_DEMO_MODE, email);

@@ -2,16 +2,14 @@ import { NextResponse } from "next/server";
 import { endAllSessions, resolveActor, SESSION_COOKIE_NAMES, sessionTokenFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { isSameSitePost, siteOrigin } from "@/server/site-address";
 
 /** "Sign out of every device" (the account page's form): ends every session of the signed-in person, this one too. */
 export async function POST(request: Request) {
   const env = getEnv();
-  const base = env.NEXTAUTH_URL ?? new URL(request.url).origin;
+  const base = siteOrigin(request, env);
   // Same-origin form posts only.
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin && origin !== env.NEXTAUTH_URL?.replace(/\/$/, "")) {
-    return new NextResponse("Forbidden", { status: 403 });
-  }
+  if (!isSameSitePost(request, env)) return new NextResponse("Forbidden", { status: 403 });
 
   const db = getDb();
   const actor = await resolveActor(db, sessionTokenFromCookieHeader(request.headers.get("cookie")));

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { NextResponse } from "next/server";
 import { getApi } from "@/server/api/server-caller";
 import { getEnv } from "@/server/env";
+import { siteOrigin } from "@/server/site-address";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ notificationId: string }> }) {
   const { notificationId } = await params;
-  const base = getEnv().NEXTAUTH_URL ?? new URL(request.url).origin;
+  const base = siteOrigin(request, getEnv());
   const to = (path: string) => {
     const response = NextResponse.redirect(new URL(path, base), 303);
     response.headers.set("Cache-Control", "no-store");

@@ -17,13 +17,15 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
   const parsed = partnershipSlug.safeParse(slug);
   if (!parsed.success) notFound();
   const api = await getApi();
+  // Either call refused (another partnership's officer, or someone who may not see the
+  // money) is "not found", whichever answers first.
   const [funds, viewer] = await Promise.all([
-    api.funding.funds({ partnershipSlug: parsed.data }).catch((error: unknown) => {
-      if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED"].includes(error.code)) notFound();
-      throw error;
-    }),
+    api.funding.funds({ partnershipSlug: parsed.data }),
     api.partnership.viewer({ partnershipSlug: parsed.data }),
-  ]);
+  ]).catch((error: unknown) => {
+    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED"].includes(error.code)) notFound();
+    throw error;
+  });
 
   return (
     <>
