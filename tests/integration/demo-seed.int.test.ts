@@ -1,16 +1,33 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_FUND, DEMO_PEOPLE, DEMO_PROPOSALS, DEMO_PROPOSALS_FUND } from "@/prisma/seed/demo-data";
 import { sectionContentSchemas, type ProposalSectionKey } from "@/lib/schemas/proposals";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { periodStates } from "@/server/domain/projects/queries";
 import { resolveActor } from "@/server/auth/session";
 import { startDemoSession } from "@/server/domain/demo/demo-sign-in";
+import type { AppError } from "@/server/errors";
 import { callerFor } from "./support/caller";
-import { createTestDatabase, withTestDatabase } from "./support/database";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { expectFailure } from "./support/expect";
+
+/** A database holding the demo data: the first test seeds it, the sign-in tests then use it. */
+let seeded: TestDatabase | undefined;
+afterAll(async () => {
+  await seeded?.drop();
+});
+
+async function seededDatabase() {
+  if (!seeded) {
+    seeded = await createTestDatabase();
+    await seedDemoData(seeded.db);
+  }
+  return seeded.db;
+}
 
 describe("demo data", () => {
   it("seeds two partnerships once, even when several instances start at the same time", async () => {
     const scratch = await createTestDatabase();
+    let kept = false;
     try {
       const outcomes = await Promise.all([seedDemoData(scratch.db), seedDemoData(scratch.db), seedDemoData(scratch.db)]);
       expect(outcomes.sort()).toEqual(["already-seeded", "already-seeded", "seeded"]);
@@ -121,17 +138,20 @@ describe("demo data", () => {
       const scored = await scratch.db.assessment.findMany({ where: { status: "SUBMITTED" }, select: { weightedScore: true } });
       expect(scored.length).toBeGreaterThanOrEqual(3);
       for (const assessment of scored) expect(assessment.weightedScore).toBeGreaterThan(0);
+      // Seeded now, so the sign-in tests below need not seed a database of their own.
+      if (!seeded) {
+        seeded = scratch;
+        kept = true;
+      }
     } finally {
-      await scratch.drop();
+      if (!kept) await scratch.drop();
     }
   });
 });
 
 describe("demo sign-in", () => {
-  const database = withTestDatabase();
-
   it("signs in as a seeded demo person, who then sees their partnerships", async () => {
-    const { db } = database;
+    const db = await seededDatabase();
     await seedDemoData(db);
     const alex = DEMO_PEOPLE.find((person) => Object.keys(person.memberships).length === 2)!;
 
@@ -144,16 +164,18 @@ describe("demo sign-in", () => {
   });
 
   it("does not exist outside demo mode, and never signs in anyone who is not a demo person", async () => {
-    const { db } = database;
+    const db = await seededDatabase();
     await seedDemoData(db);
     const sessionsBefore = await db.session.count();
     await db.user.create({ data: { email: "real.person@council.example.org", name: "Real Person" } });
 
-    await expect(startDemoSession(db, false, DEMO_PEOPLE[0]!.email)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(startDemoSession(db, true, "real.person@council.example.org")).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      userMessage: "Choose one of the demo people listed.",
-    });
+    await expectFailure<AppError>(startDemoSession(db, false, DEMO_PEOPLE[0]!.email), "NOT_FOUND");
+    const refused = await expectFailure<AppError>(
+      startDemoSession(db, true, "real.person@council.example.org"),
+      "BAD_REQUEST",
+      "Choose one of the demo people listed.",
+    );
+    expect(refused.userMessage).toBe("Choose one of the demo people listed.");
     expect(await db.session.count()).toBe(sessionsBefore);
   });
 });

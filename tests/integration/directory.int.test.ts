@@ -1,22 +1,20 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole, OrganisationType, Sector } from "@/server/db/generated/enums";
+import type { MembershipRole } from "@/server/db/generated/enums";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { expectFailure } from "./support/expect";
+import {
+  createOrganisation,
+  createOrganisationIn,
+  createPartnership,
+  createPerson,
+  createPriorityArea,
+  createSubGroup,
+  unique,
+} from "./support/factories";
 
 const database = withTestDatabase();
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 type PersonSpec = {
   name?: string;
@@ -53,18 +51,6 @@ async function member(db: Database, partnershipId: string, spec: PersonSpec = {}
   return { user, actor };
 }
 
-async function organisationIn(
-  db: Database,
-  partnershipId: string,
-  spec: { name?: string; sector?: Sector; type?: OrganisationType; localityId?: string | null } = {},
-) {
-  const organisation = await createOrganisation(db, { name: spec.name, sector: spec.sector, type: spec.type });
-  await db.partnershipOrganisation.create({
-    data: { partnershipId, organisationId: organisation.id, localityId: spec.localityId ?? null },
-  });
-  return organisation;
-}
-
 /**
  * A small partnership: two localities, a charity in Seacroft, a council across the whole
  * area, a community group in Chapeltown; a priority area with one active and one
@@ -76,42 +62,28 @@ async function buildPartnership(db: Database) {
   const localities = await db.locality.findMany({ where: { partnershipId: partnership.id } });
   const seacroft = localities.find((l) => l.name === "Seacroft")!;
   const chapeltown = localities.find((l) => l.name === "Chapeltown")!;
-  const charity = await organisationIn(db, partnership.id, {
+  const charity = await createOrganisationIn(db, partnership.id, {
     name: `Carers Leeds ${tag}`,
     sector: "VOLUNTARY",
     type: "CHARITY",
     localityId: seacroft.id,
   });
-  const council = await organisationIn(db, partnership.id, {
+  const council = await createOrganisationIn(db, partnership.id, {
     name: `Leeds City Council ${tag}`,
     sector: "PUBLIC",
     type: "COUNCIL",
   });
-  const communityGroup = await organisationIn(db, partnership.id, {
+  const communityGroup = await createOrganisationIn(db, partnership.id, {
     name: `Chapeltown Tenants ${tag}`,
     sector: "COMMUNITY",
     type: "COMMUNITY_GROUP",
     localityId: chapeltown.id,
   });
   const viewer = await member(db, partnership.id, { name: `Viewer ${tag}`, role: "OBSERVER", listedInDirectory: false });
-  const area = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Carers", description: "d", outcomesSought: "o", position: 0 },
-  });
-  const otherArea = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Mental health", description: "d", outcomesSought: "o", position: 1 },
-  });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: area.id, name: `Short breaks ${tag}`, purpose: "p" },
-  });
-  const archivedSubGroup = await db.subGroup.create({
-    data: {
-      partnershipId: partnership.id,
-      priorityAreaId: otherArea.id,
-      name: `Old group ${tag}`,
-      purpose: "p",
-      archivedAt: new Date(),
-    },
-  });
+  const area = await createPriorityArea(db, partnership.id, { title: "Carers", position: 0 });
+  const otherArea = await createPriorityArea(db, partnership.id, { title: "Mental health", position: 1 });
+  const subGroup = await createSubGroup(db, area, { name: `Short breaks ${tag}` });
+  const archivedSubGroup = await createSubGroup(db, otherArea, { name: `Old group ${tag}`, archived: true });
   return { tag, partnership, seacroft, chapeltown, charity, council, communityGroup, viewer, area, otherArea, subGroup, archivedSubGroup };
 }
 
@@ -284,9 +256,11 @@ describe("directory.people", () => {
     expect(result.total).toBe(1);
 
     for (const userId of [unlisted.user.id, outsider.user.id, "no-such-person"]) {
-      const error = await errorOf(api.directory.person({ ...slugOf(s.partnership), userId }));
-      expect(error.code).toBe("NOT_FOUND");
-      expect(error.message).toBe("That person could not be found, or you do not have access to it.");
+      await expectFailure(
+        api.directory.person({ ...slugOf(s.partnership), userId }),
+        "NOT_FOUND",
+        "That person could not be found, or you do not have access to it.",
+      );
     }
     const page = await api.directory.person({ ...slugOf(s.partnership), userId: listed.user.id });
     expect(page.name).toBe(`Listed ${s.tag}`);
@@ -310,10 +284,10 @@ describe("directory.people", () => {
   it("rejects filters that are not in the lists with a clear message", async () => {
     const { db } = database;
     const s = await buildPartnership(db);
-    const error = await errorOf(
+    const error = await expectFailure(
       callerFor(db, s.viewer.actor).directory.people({ ...slugOf(s.partnership), sector: "MEDIA" as "PUBLIC" }),
+      "BAD_REQUEST",
     );
-    expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toBeDefined();
   });
 });
@@ -332,7 +306,7 @@ describe("directory.organisations and directory.organisation", () => {
     });
     // An organisation of another partnership, whose name matches the search.
     const elsewhere = await createPartnership(db);
-    const foreign = await organisationIn(db, elsewhere.id, { name: `Carers Elsewhere ${s.tag}`, sector: "VOLUNTARY" });
+    const foreign = await createOrganisationIn(db, elsewhere.id, { name: `Carers Elsewhere ${s.tag}`, sector: "VOLUNTARY" });
     const api = callerFor(db, s.viewer.actor);
 
     const all = await api.directory.organisations(slugOf(s.partnership));
@@ -400,10 +374,12 @@ describe("directory.organisations and directory.organisation", () => {
     ]);
 
     // Organisations elsewhere are answered as not found.
-    const foreign = await organisationIn(db, other.id);
-    const error = await errorOf(api.directory.organisation({ ...slugOf(s.partnership), organisationId: foreign.id }));
-    expect(error.code).toBe("NOT_FOUND");
-    expect(error.message).toBe("That organisation could not be found, or you do not have access to it.");
+    const foreign = await createOrganisationIn(db, other.id);
+    await expectFailure(
+      api.directory.organisation({ ...slugOf(s.partnership), organisationId: foreign.id }),
+      "NOT_FOUND",
+      "That organisation could not be found, or you do not have access to it.",
+    );
   });
 
   it("never links a website that is not an ordinary web address", async () => {
@@ -461,19 +437,19 @@ describe("directory.setOrganisationVerified", () => {
     const s = await buildPartnership(db);
     const officer = await member(db, s.partnership.id, { role: "OFFICER" });
     const elsewhere = await createPartnership(db);
-    const foreign = await organisationIn(db, elsewhere.id);
+    const foreign = await createOrganisationIn(db, elsewhere.id);
     const unattached = await createOrganisation(db);
 
     for (const organisationId of [foreign.id, unattached.id]) {
-      const error = await errorOf(
+      await expectFailure(
         callerFor(db, officer.actor).directory.setOrganisationVerified({
           ...slugOf(s.partnership),
           organisationId,
           verified: true,
         }),
+        "NOT_FOUND",
+        "That organisation could not be found, or you do not have access to it.",
       );
-      expect(error.code).toBe("NOT_FOUND");
-      expect(error.message).toBe("That organisation could not be found, or you do not have access to it.");
     }
     const foreignLink = await db.partnershipOrganisation.findUniqueOrThrow({
       where: { partnershipId_organisationId: { partnershipId: elsewhere.id, organisationId: foreign.id } },
@@ -486,14 +462,14 @@ describe("directory.setOrganisationVerified", () => {
     const { db } = database;
     const s = await buildPartnership(db);
     const chair = await member(db, s.partnership.id, { role: "CHAIR" });
-    const error = await errorOf(
+    await expectFailure(
       callerFor(db, chair.actor).directory.setOrganisationVerified({
         ...slugOf(s.partnership),
         organisationId: s.charity.id,
         verified: true,
       }),
+      "FORBIDDEN",
     );
-    expect(error.code).toBe("FORBIDDEN");
     const link = await db.partnershipOrganisation.findUniqueOrThrow({
       where: { partnershipId_organisationId: { partnershipId: s.partnership.id, organisationId: s.charity.id } },
     });
@@ -508,9 +484,7 @@ describe("directory.filterOptions", () => {
     await member(db, s.partnership.id, { interests: ["carers", "dementia"] });
     await member(db, s.partnership.id, { interests: ["carers"] });
     await member(db, s.partnership.id, { interests: ["secret"], listedInDirectory: false });
-    await db.priorityArea.create({
-      data: { partnershipId: s.partnership.id, title: "Archived", description: "d", outcomesSought: "o", position: 2, archivedAt: new Date() },
-    });
+    await createPriorityArea(db, s.partnership.id, { title: "Archived", position: 2, archived: true });
     const options = await callerFor(db, s.viewer.actor).directory.filterOptions(slugOf(s.partnership));
     expect(options.localities.map((l) => l.name)).toEqual(["Chapeltown", "Seacroft"]);
     expect(options.priorityAreas.map((a) => a.title)).toEqual(["Carers", "Mental health"]);

@@ -1,62 +1,35 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
-import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
+import { expectFailure } from "./support/expect";
+import { unique } from "./support/factories";
 import { mutate } from "./support/http";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { subGroupIn, subGroupWorld } from "./support/worlds";
 
 const database = withTestDatabase();
-
-
-
-async function person(db: Database, name: string, organisationId: string | null = null) {
-  return (await createPerson(db, { name: `${name} ${unique("n")}`, organisationId })).actor;
-}
 
 /**
  * A partnership with one sub-group: a lead, a member, a partnership member who is not in
  * the sub-group, an officer, a chair, an observer; and someone from another partnership.
  */
 async function space(db: Database) {
-  const partnership = await createPartnership(db);
-  const elsewhere = await createPartnership(db);
-  const charity = await createOrganisation(db, { name: `Carers Leeds ${unique()}`, sector: "VOLUNTARY" });
-  const council = await createOrganisation(db, { name: `Leeds City Council ${unique()}`, sector: "PUBLIC", type: "COUNCIL" });
-  const people = {
-    lead: await person(db, "Lena Lead", council.id),
-    member: await person(db, "Mo Member", charity.id),
-    neighbour: await person(db, "Nia Neighbour", charity.id),
-    officer: await person(db, "Olu Officer", council.id),
-    chair: await person(db, "Chris Chair", council.id),
-    observer: await person(db, "Obi Observer"),
-    outsider: await person(db, "Oscar Outsider"),
-  };
-  const roles: [keyof typeof people, MembershipRole][] = [
-    ["lead", "MEMBER"],
-    ["member", "MEMBER"],
-    ["neighbour", "MEMBER"],
-    ["officer", "OFFICER"],
-    ["chair", "CHAIR"],
-    ["observer", "OBSERVER"],
-  ];
-  for (const [key, role] of roles) await addMember(db, partnership.id, people[key].userId, role);
-  await addMember(db, elsewhere.id, people.outsider.userId, "OFFICER");
-  const area = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Carers", description: "Unpaid carers", outcomesSought: "Breaks", position: 0 },
+  return subGroupWorld(db, {
+    cast: {
+      lead: { name: "Lena Lead", organisation: "public" },
+      member: { name: "Mo Member", organisation: "voluntary" },
+      neighbour: { name: "Nia Neighbour", organisation: "voluntary" },
+      officer: { name: "Olu Officer", organisation: "public", role: "OFFICER" },
+      chair: { name: "Chris Chair", organisation: "public", role: "CHAIR" },
+      observer: { name: "Obi Observer", role: "OBSERVER" },
+      outsider: { name: "Oscar Outsider", role: null, elsewhere: "OFFICER" },
+    },
+    tagNames: true,
+    organisations: { voluntary: { name: "Carers Leeds" }, public: { name: "Leeds City Council" } },
+    area: { title: "Carers", description: "Unpaid carers", outcomesSought: "Breaks" },
+    subGroup: { name: `Short breaks ${unique()}`, purpose: "Test breaks" },
+    leads: ["lead"],
+    members: ["member"],
   });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: area.id, name: `Short breaks ${unique()}`, purpose: "Test breaks" },
-  });
-  await db.subGroupMembership.createMany({
-    data: [
-      { subGroupId: subGroup.id, userId: people.lead.userId, role: "LEAD" },
-      { subGroupId: subGroup.id, userId: people.member.userId, role: "MEMBER" },
-    ],
-  });
-  const api = (who: keyof typeof people) => callerFor(db, people[who]);
-  return { partnership, subGroup, people, api, charity, council };
 }
 
 async function counts(db: Database, subGroupId: string) {
@@ -68,11 +41,6 @@ async function counts(db: Database, subGroupId: string) {
     db.notification.count(),
   ]);
   return { threads, replies, notes, activity, notifications };
-}
-
-function expectCode(error: unknown, code: TRPCError["code"]) {
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
 }
 
 describe("conversations", () => {
@@ -93,7 +61,7 @@ describe("conversations", () => {
       id: started.id,
       title: "Venue for March",
       replyCount: 0,
-      author: { id: s.people.member.userId, name: s.people.member.name, organisation: { name: s.charity.name, sector: "VOLUNTARY" } },
+      author: { id: s.people.member.userId, name: s.people.member.name, organisation: { name: s.organisations.voluntary.name, sector: "VOLUNTARY" } },
     });
     expect(space1.viewer).toEqual({ canPost: true, canManageNotes: true });
 
@@ -130,8 +98,8 @@ describe("conversations", () => {
     const view = await s.api("member").discussion.thread({ threadId: first.id });
     expect(view.thread).toMatchObject({ title: "First", body: "One" });
     expect(view.replies.map((r) => [r.body, r.author.name, r.author.organisation?.name, r.author.organisation?.sector])).toEqual([
-      ["Tuesday suits me", s.people.lead.name, s.council.name, "PUBLIC"],
-      ["I can book the hall", s.people.officer.name, s.council.name, "PUBLIC"],
+      ["Tuesday suits me", s.people.lead.name, s.organisations.public.name, "PUBLIC"],
+      ["I can book the hall", s.people.officer.name, s.organisations.public.name, "PUBLIC"],
     ]);
     expect(view.viewer.canReply).toBe(true);
 
@@ -162,7 +130,7 @@ describe("mentions", () => {
   it("tells each mentioned partnership member once, never the author, and silently ignores everyone else", async () => {
     const { db } = database;
     const s = await space(db);
-    const stranger = await person(db, "Stan Stranger");
+    const stranger = await s.person({ name: `Stan Stranger ${unique("n")}`, role: null });
     const started = await s.api("member").discussion.startThread({
       subGroupId: s.subGroup.id,
       title: "Respite",
@@ -221,7 +189,7 @@ describe("mentions", () => {
     const people = await s.api("member").discussion.mentionable({ subGroupId: s.subGroup.id });
     const ids = people.map((p) => p.id);
     expect(ids[0]).toBe(s.people.lead.userId); // in the sub-group: offered even though unlisted
-    expect(people[0]).toMatchObject({ name: s.people.lead.name, organisation: s.council.name, inSubGroup: true });
+    expect(people[0]).toMatchObject({ name: s.people.lead.name, organisation: s.organisations.public.name, inSubGroup: true });
     expect(new Set(ids.slice(1))).toEqual(new Set([s.people.officer.userId, s.people.chair.userId, s.people.observer.userId]));
     expect(ids).not.toContain(s.people.member.userId); // not yourself
     expect(ids).not.toContain(s.people.neighbour.userId); // unlisted and not in the sub-group
@@ -267,9 +235,9 @@ describe("refusals", () => {
       () => s.api("lead").discussion.setNotePinned({ noteId: note.id, pinned: true }),
     ];
     for (const attempt of attempts) {
-      const error = await attempt().catch((caught: unknown) => caught);
-      expectCode(error, "PRECONDITION_FAILED");
-      expect((error as TRPCError).message).toBe(
+      await expectFailure(
+        attempt,
+        "PRECONDITION_FAILED",
         "This sub-group has been archived, so its conversations and notes can be read but no longer changed.",
       );
     }
@@ -293,18 +261,15 @@ describe("refusals", () => {
     }
     const before = await counts(db, s.subGroup.id);
     for (const who of ["neighbour", "observer"] as const) {
-      expectCode(await s.api(who).discussion.threads({ subGroupId: s.subGroup.id }).catch((e: unknown) => e), "FORBIDDEN");
-      expectCode(await s.api(who).discussion.thread({ threadId: thread.id }).catch((e: unknown) => e), "FORBIDDEN");
-      expectCode(
-        await s.api(who).discussion.startThread({ subGroupId: s.subGroup.id, title: "x", body: "y", mentionUserIds: [] }).catch((e: unknown) => e),
+      await expectFailure(s.api(who).discussion.threads({ subGroupId: s.subGroup.id }), "FORBIDDEN");
+      await expectFailure(s.api(who).discussion.thread({ threadId: thread.id }), "FORBIDDEN");
+      await expectFailure(
+        s.api(who).discussion.startThread({ subGroupId: s.subGroup.id, title: "x", body: "y", mentionUserIds: [] }),
         "FORBIDDEN",
       );
     }
-    expectCode(await s.api("outsider").discussion.thread({ threadId: thread.id }).catch((e: unknown) => e), "NOT_FOUND");
-    expectCode(
-      await s.api("outsider").discussion.reply({ threadId: thread.id, body: "y", mentionUserIds: [] }).catch((e: unknown) => e),
-      "NOT_FOUND",
-    );
+    await expectFailure(s.api("outsider").discussion.thread({ threadId: thread.id }), "NOT_FOUND");
+    await expectFailure(s.api("outsider").discussion.reply({ threadId: thread.id, body: "y", mentionUserIds: [] }), "NOT_FOUND");
     expect(await counts(db, s.subGroup.id)).toEqual(before);
   });
 });
@@ -313,8 +278,10 @@ describe("notes", () => {
   it("lets leads, officers and chairs add and pin notes, pinned first; members may not", async () => {
     const { db } = database;
     const s = await space(db);
-    const refused = await s.api("member").discussion.addNote({ subGroupId: s.subGroup.id, title: "x", body: "y", pinned: true }).catch((e: unknown) => e);
-    expectCode(refused, "FORBIDDEN");
+    await expectFailure(
+      s.api("member").discussion.addNote({ subGroupId: s.subGroup.id, title: "x", body: "y", pinned: true }),
+      "FORBIDDEN",
+    );
     expect(await db.subGroupNote.count({ where: { subGroupId: s.subGroup.id } })).toBe(0);
 
     const links = await s.api("lead").discussion.addNote({ subGroupId: s.subGroup.id, title: "Key links", body: "Drive", pinned: false });
@@ -345,8 +312,7 @@ describe("notes", () => {
     ]);
     expect(pinned[2]!.linkPath).toBe(`/p/${s.partnership.slug}/groups/${s.subGroup.id}/discussions#note-${links.id}`);
 
-    const notLead = await s.api("member").discussion.setNotePinned({ noteId: links.id, pinned: false }).catch((e: unknown) => e);
-    expectCode(notLead, "FORBIDDEN");
+    await expectFailure(s.api("member").discussion.setNotePinned({ noteId: links.id, pinned: false }), "FORBIDDEN");
     expect((await db.subGroupNote.findUniqueOrThrow({ where: { id: links.id } })).pinnedAt).not.toBeNull();
   });
 });
@@ -355,9 +321,7 @@ describe("activity feed", () => {
   it("pages through the sub-group's activity, newest first, 30 at a time", async () => {
     const { db } = database;
     const s = await space(db);
-    const other = await db.subGroup.create({
-      data: { partnershipId: s.partnership.id, priorityAreaId: s.subGroup.priorityAreaId, name: "Other", purpose: "Other" },
-    });
+    const other = await subGroupIn(db, s.area, { name: "Other", purpose: "Other" });
     const start = Date.UTC(2025, 0, 1);
     await db.activity.createMany({
       data: Array.from({ length: 65 }, (_, i) => ({
@@ -388,6 +352,6 @@ describe("activity feed", () => {
     expect(all[0]).toMatchObject({ actor: { id: s.people.lead.userId, name: s.people.lead.name } });
 
     // A cursor from another sub-group's feed is refused, not followed.
-    expectCode(await api.activity({ subGroupId: s.subGroup.id, cursor: elsewhere.id }).catch((e: unknown) => e), "BAD_REQUEST");
+    await expectFailure(api.activity({ subGroupId: s.subGroup.id, cursor: elsewhere.id }), "BAD_REQUEST");
   });
 });

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole, Sector } from "@/server/db/generated/enums";
 import { MAX_NETWORKING_ROUNDS } from "@/lib/event-kinds";
 import { MAX_ROUNDS, pairKey } from "@/server/domain/events/speed-networking";
 import { proposalEditPath } from "@/server/domain/proposals/paths";
-import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
-import { refusal } from "./support/http";
+import { expectFailure } from "./support/expect";
+import { type Cast, type OrganisationKey, subGroupIn, subGroupWorld } from "./support/worlds";
 
 const database = withTestDatabase();
 
@@ -17,33 +15,17 @@ const DAY = 24 * HOUR;
 
 /** A partnership with an officer, a sub-group, and people from three sectors and none. */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  const organisations: Record<Sector, { id: string; name: string }> = {
-    VOLUNTARY: await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" }),
-    PUBLIC: await createOrganisation(db, { name: `Council ${unique()}`, sector: "PUBLIC", type: "COUNCIL" }),
-    PRIVATE: await createOrganisation(db, { name: `Pharmacy ${unique()}`, sector: "PRIVATE", type: "BUSINESS" }),
-    COMMUNITY: await createOrganisation(db, { name: `Tenants ${unique()}`, sector: "COMMUNITY", type: "COMMUNITY_GROUP" }),
-  };
-  const person = async (name: string, sector: Sector | null, role: MembershipRole = "MEMBER"): Promise<Actor> => {
-    const { actor } = await createPerson(db, { name, organisationId: sector ? organisations[sector].id : null });
-    await addMember(db, partnership.id, actor.userId, role);
-    return actor;
-  };
-  const officer = await person("Fiona Officer", "PUBLIC", "OFFICER");
-  const sectors: (Sector | null)[] = ["VOLUNTARY", "VOLUNTARY", "VOLUNTARY", "PUBLIC", "PUBLIC", "PUBLIC", "PRIVATE", "PRIVATE", "COMMUNITY", null];
-  const guests: Actor[] = [];
-  for (const [index, sector] of sectors.entries()) guests.push(await person(`Guest ${index + 1}`, sector));
-  const priorityArea = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Isolation", description: "d", outcomesSought: "o", position: 0 },
+  const sectors: (OrganisationKey | null)[] = ["voluntary", "voluntary", "voluntary", "public", "public", "public", "private", "private", "community", null];
+  const cast: Cast = { officer: { name: "Fiona Officer", organisation: "public", role: "OFFICER" } };
+  for (const [index, organisation] of sectors.entries()) cast[`guest${index + 1}`] = { name: `Guest ${index + 1}`, organisation };
+  const w = await subGroupWorld(db, {
+    cast,
+    area: { title: "Isolation" },
+    subGroup: { name: "Loneliness" },
   });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Loneliness", purpose: "p" },
-  });
-  const otherSubGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Transport", purpose: "p" },
-  });
-  const api = (actor: Actor) => callerFor(db, actor);
-  return { partnership, organisations, officer, guests, person, subGroup, otherSubGroup, api };
+  const guests: Actor[] = sectors.map((_, index) => w.people[`guest${index + 1}`]!);
+  const otherSubGroup = await subGroupIn(db, w.area, { name: "Transport" });
+  return { ...w, officer: w.people.officer!, guests, otherSubGroup };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -117,8 +99,8 @@ describe("planning speed networking", () => {
     expect(plan.rounds).toHaveLength(3);
     expect(plan.crossSectorShare).toBeCloseTo(plan.crossSectorPairs / 15);
     expect(plan.rounds[0]!.tables[0]!.people[0]).toHaveProperty("organisationName");
-    await refusal(w.api(w.guests[0]!).event.networking({ eventId: event.id }), "FORBIDDEN");
-    await refusal(w.api(w.guests[0]!).event.generateNetworking({ eventId: event.id, rounds: 2 }), "FORBIDDEN");
+    await expectFailure(w.api(w.guests[0]!).event.networking({ eventId: event.id }), "FORBIDDEN");
+    await expectFailure(w.api(w.guests[0]!).event.generateNetworking({ eventId: event.id, rounds: 2 }), "FORBIDDEN");
   });
 
   it("makes a trio when the numbers are odd, and planning again replaces the previous plan", async () => {
@@ -176,18 +158,22 @@ describe("planning speed networking", () => {
     const { db } = database;
     const w = await world(db);
     const finished = await breakfast(db, w, new Date(Date.now() - 5 * HOUR), w.guests.slice(0, 4));
-    await refusal(
+    await expectFailure(
       w.api(w.officer).event.generateNetworking({ eventId: finished.id, rounds: 2 }),
       "CONFLICT",
       "This event has finished, so its speed networking can no longer be changed.",
     );
     const workshop = await breakfast(db, w, new Date(Date.now() + DAY), w.guests.slice(0, 4), { kind: "WORKSHOP" });
-    await refusal(w.api(w.officer).event.generateNetworking({ eventId: workshop.id, rounds: 2 }), "BAD_REQUEST", "Speed networking is planned for networking breakfasts only.");
+    await expectFailure(
+      w.api(w.officer).event.generateNetworking({ eventId: workshop.id, rounds: 2 }),
+      "BAD_REQUEST",
+      "Speed networking is planned for networking breakfasts only.",
+    );
     const empty = await breakfast(db, w, new Date(Date.now() + DAY), w.guests.slice(0, 1));
-    await refusal(w.api(w.officer).event.generateNetworking({ eventId: empty.id, rounds: 2 }), "PRECONDITION_FAILED");
+    await expectFailure(w.api(w.officer).event.generateNetworking({ eventId: empty.id, rounds: 2 }), "PRECONDITION_FAILED");
     // The form's limit is the planner's limit.
     expect(MAX_NETWORKING_ROUNDS).toBe(MAX_ROUNDS);
-    await refusal(w.api(w.officer).event.generateNetworking({ eventId: empty.id, rounds: MAX_ROUNDS + 1 }), "BAD_REQUEST");
+    await expectFailure(w.api(w.officer).event.generateNetworking({ eventId: empty.id, rounds: MAX_ROUNDS + 1 }), "BAD_REQUEST");
     expect(await db.networkingRound.count({ where: { eventId: { in: [finished.id, workshop.id, empty.id] } } })).toBe(0);
   });
 });
@@ -236,14 +222,22 @@ describe("we should talk again", () => {
     const w = await world(db);
     const { event, anna, ben, outsider } = await afterBreakfast(db, w);
     const upcoming = await breakfast(db, w, new Date(Date.now() + DAY), [anna, ben]);
-    await refusal(
+    await expectFailure(
       w.api(anna).event.logConnection({ eventId: upcoming.id, userId: ben.userId }),
       "CONFLICT",
       "This event has not started yet: log a connection once you have met.",
     );
-    await refusal(w.api(anna).event.logConnection({ eventId: event.id, userId: anna.userId }), "BAD_REQUEST", "You cannot log a connection with yourself.");
-    await refusal(w.api(anna).event.logConnection({ eventId: event.id, userId: outsider.userId }), "BAD_REQUEST", "Choose someone who was at this event.");
-    await refusal(w.api(outsider).event.logConnection({ eventId: event.id, userId: anna.userId }), "FORBIDDEN");
+    await expectFailure(
+      w.api(anna).event.logConnection({ eventId: event.id, userId: anna.userId }),
+      "BAD_REQUEST",
+      "You cannot log a connection with yourself.",
+    );
+    await expectFailure(
+      w.api(anna).event.logConnection({ eventId: event.id, userId: outsider.userId }),
+      "BAD_REQUEST",
+      "Choose someone who was at this event.",
+    );
+    await expectFailure(w.api(outsider).event.logConnection({ eventId: event.id, userId: anna.userId }), "FORBIDDEN");
     expect(await db.connection.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
   });
 
@@ -263,14 +257,14 @@ describe("we should talk again", () => {
     const options = await w.api(anna).event.connectionSubGroups({ connectionId });
     expect(options.subGroups).toEqual([{ id: w.subGroup.id, name: "Loneliness" }]);
     expect(options.other.userId).toBe(ben.userId);
-    await refusal(w.api(cara).event.connectionSubGroups({ connectionId }), "NOT_FOUND");
+    await expectFailure(w.api(cara).event.connectionSubGroups({ connectionId }), "NOT_FOUND");
 
-    await refusal(
+    await expectFailure(
       w.api(anna).event.startProposal({ connectionId, subGroupId: w.otherSubGroup.id, title: "Lift share" }),
       "BAD_REQUEST",
       "You can only start a proposal in a sub-group you both belong to.",
     );
-    await refusal(w.api(cara).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Lift share" }), "NOT_FOUND");
+    await expectFailure(w.api(cara).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Lift share" }), "NOT_FOUND");
     expect(await db.proposal.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
 
     const started = await w.api(anna).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Lift share for carers" });
@@ -288,7 +282,7 @@ describe("we should talk again", () => {
     const listed = await w.api(ben).event.myConnections({ partnershipSlug: w.partnership.slug });
     expect(listed[0]!.proposal).toEqual({ id: started.proposalId, title: "Lift share for carers" });
 
-    await refusal(
+    await expectFailure(
       w.api(ben).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Again" }),
       "CONFLICT",
       "A draft proposal has already been started from this connection.",

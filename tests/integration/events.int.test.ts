@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { EventKind, MembershipRole, RsvpStatus, Sector } from "@/server/db/generated/enums";
+import type { EventKind, RsvpStatus } from "@/server/db/generated/enums";
 import { explainEventFailure, isEventFullRefusal } from "@/server/domain/events/access";
 import { seriesStarts } from "@/server/domain/events/recurrence";
 import { AppError } from "@/server/errors";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
-import { refusal } from "./support/http";
+import { expectFailure } from "./support/expect";
+import { subGroupIn, subGroupWorld } from "./support/worlds";
 
 const database = withTestDatabase();
 
@@ -20,43 +19,20 @@ const DAY = 24 * HOUR;
  * observer, and a pool of people for crowded events.
  */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  const charity = await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" });
-  const council = await createOrganisation(db, { name: `Council ${unique()}`, sector: "PUBLIC" });
-  const person = async (name: string, organisationId: string | null, role: MembershipRole = "MEMBER"): Promise<Actor> => {
-    const { actor } = await createPerson(db, { name, organisationId });
-    await addMember(db, partnership.id, actor.userId, role);
-    return actor;
-  };
-  const people = {
-    officer: await person("Fiona Officer", council.id, "OFFICER"),
-    chair: await person("Chris Chair", charity.id, "CHAIR"),
-    lena: await person("Lena Lead", charity.id),
-    mo: await person("Mo Member", council.id),
-    olu: await person("Olu Observer", null, "OBSERVER"),
-  };
-  const priorityArea = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Unpaid carers", description: "d", outcomesSought: "o", position: 0 },
+  const w = await subGroupWorld(db, {
+    cast: {
+      officer: { name: "Fiona Officer", organisation: "public", role: "OFFICER" },
+      chair: { name: "Chris Chair", organisation: "voluntary", role: "CHAIR" },
+      lena: { name: "Lena Lead", organisation: "voluntary" },
+      mo: { name: "Mo Member", organisation: "public" },
+      olu: { name: "Olu Observer", role: "OBSERVER" },
+    },
+    organisations: { public: { name: "Council" } },
+    leads: ["lena"],
+    members: ["mo"],
   });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Carers", purpose: "p" },
-  });
-  const otherSubGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Isolation", purpose: "p" },
-  });
-  await db.subGroupMembership.createMany({
-    data: [
-      { subGroupId: subGroup.id, userId: people.lena.userId, role: "LEAD" },
-      { subGroupId: subGroup.id, userId: people.mo.userId, role: "MEMBER" },
-    ],
-  });
-  const api = (actor: Actor) => callerFor(db, actor);
-  /** Many partnership members at once, for crowded events. */
-  const crowd = async (count: number, sector: Sector = "VOLUNTARY") => {
-    const organisation = await createOrganisation(db, { sector });
-    return Promise.all(Array.from({ length: count }, (_, i) => person(`Guest ${String(i + 1).padStart(2, "0")}`, organisation.id)));
-  };
-  return { partnership, people, subGroup, otherSubGroup, api, crowd, charity, council };
+  const otherSubGroup = await subGroupIn(db, w.area, { name: "Isolation" });
+  return { ...w, otherSubGroup };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -148,18 +124,18 @@ describe("creating events", () => {
     const lenaList = await w.api(w.people.lena).event.list({ partnershipSlug: w.partnership.slug, when: "upcoming" });
     expect(lenaList.create).toEqual({ kinds: ["SUB_GROUP_MEETING"], subGroups: [{ id: w.subGroup.id, name: "Carers" }] });
 
-    await refusal(
+    await expectFailure(
       w.api(w.people.lena).event.create({ partnershipSlug: w.partnership.slug, kind: "SUB_GROUP_MEETING", subGroupId: w.otherSubGroup.id, ...details() }),
       "FORBIDDEN",
     );
-    await refusal(createEvent(w, {}, w.people.lena, "WORKSHOP"), "FORBIDDEN");
-    await refusal(
+    await expectFailure(createEvent(w, {}, w.people.lena, "WORKSHOP"), "FORBIDDEN");
+    await expectFailure(
       w.api(w.people.mo).event.create({ partnershipSlug: w.partnership.slug, kind: "SUB_GROUP_MEETING", subGroupId: w.subGroup.id, ...details() }),
       "FORBIDDEN",
     );
-    await refusal(createEvent(w, {}, w.people.olu), "FORBIDDEN");
+    await expectFailure(createEvent(w, {}, w.people.olu), "FORBIDDEN");
     // An officer's sub-group meeting must say which sub-group.
-    await refusal(createEvent(w, {}, w.people.officer, "SUB_GROUP_MEETING"), "BAD_REQUEST", "Choose the sub-group that is meeting.");
+    await expectFailure(createEvent(w, {}, w.people.officer, "SUB_GROUP_MEETING"), "BAD_REQUEST", "Choose the sub-group that is meeting.");
     expect(await db.event.count({ where: { partnershipId: w.partnership.id } })).toBe(1);
   });
 
@@ -167,25 +143,25 @@ describe("creating events", () => {
     const { db } = database;
     const w = await world(db);
     const start = new Date(Date.now() + 5 * DAY);
-    const endsFirst = await refusal(
+    const endsFirst = await expectFailure(
       createEvent(w, { startsAt: start, endsAt: new Date(start.getTime() - HOUR) }),
       "BAD_REQUEST",
       "The event must end after it starts.",
     );
     expect((endsFirst.cause as AppError).fieldErrors).toEqual({ endsAt: ["Enter an end time after the start time"] });
-    await refusal(createEvent(w, { startsAt: start, endsAt: start }), "BAD_REQUEST", "The event must end after it starts.");
-    await refusal(
+    await expectFailure(createEvent(w, { startsAt: start, endsAt: start }), "BAD_REQUEST", "The event must end after it starts.");
+    await expectFailure(
       createEvent(w, { venueName: null, venueAddress: null, onlineUrl: "" }),
       "BAD_REQUEST",
       "Say where the event is: give an online link, a venue, or both.",
     );
-    await refusal(createEvent(w, { capacity: 0 }), "BAD_REQUEST", /at least one place/);
-    await refusal(
+    await expectFailure(createEvent(w, { capacity: 0 }), "BAD_REQUEST", /at least one place/);
+    await expectFailure(
       createEvent(w, { startsAt: new Date(Date.now() - HOUR), endsAt: new Date(Date.now() + HOUR) }),
       "BAD_REQUEST",
       "The event must start in the future.",
     );
-    await refusal(createEvent(w, { onlineUrl: "javascript:alert(1)", venueName: null }), "BAD_REQUEST");
+    await expectFailure(createEvent(w, { onlineUrl: "javascript:alert(1)", venueName: null }), "BAD_REQUEST");
     expect(await db.event.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
 
     // An online-only event is fine.
@@ -234,7 +210,7 @@ describe("creating events", () => {
     const { db } = database;
     const w = await world(db);
     for (const occurrences of [1, 13]) {
-      await refusal(
+      await expectFailure(
         w.api(w.people.officer).event.create({
           partnershipSlug: w.partnership.slug,
           kind: "INTRODUCTION_SESSION",
@@ -288,9 +264,17 @@ describe("RSVPs and the waiting list", () => {
     const w = await world(db);
     const { id: eventId } = await createEvent(w);
     await w.api(w.people.officer).event.cancel({ eventId, reason: "" });
-    await refusal(w.api(w.people.mo).event.rsvp({ eventId }), "CONFLICT", "This event has been cancelled, so it no longer takes replies.");
+    await expectFailure(
+      w.api(w.people.mo).event.rsvp({ eventId }),
+      "CONFLICT",
+      "This event has been cancelled, so it no longer takes replies.",
+    );
     const past = await eventAt(db, w, new Date(Date.now() - 3 * HOUR));
-    await refusal(w.api(w.people.mo).event.rsvp({ eventId: past.id }), "CONFLICT", "This event has already started, so it no longer takes replies.");
+    await expectFailure(
+      w.api(w.people.mo).event.rsvp({ eventId: past.id }),
+      "CONFLICT",
+      "This event has already started, so it no longer takes replies.",
+    );
     expect(await db.eventRsvp.count({ where: { eventId: { in: [eventId, past.id] } } })).toBe(0);
   });
 
@@ -366,8 +350,8 @@ describe("changing and cancelling events", () => {
     const base = details({ capacity: 2, title: "Networking breakfast (moved)" });
     const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
     const update = { eventId, ...base, startsAt: event.startsAt, endsAt: event.endsAt };
-    await refusal(w.api(w.people.mo).event.update(update), "FORBIDDEN");
-    await refusal(w.api(w.people.lena).event.update(update), "FORBIDDEN");
+    await expectFailure(w.api(w.people.mo).event.update(update), "FORBIDDEN");
+    await expectFailure(w.api(w.people.lena).event.update(update), "FORBIDDEN");
 
     const result = await w.api(w.people.officer).event.update(update);
     expect(result).toMatchObject({ sequence: 1, promoted: 1 });
@@ -376,9 +360,17 @@ describe("changing and cancelling events", () => {
     expect(changed.map((row) => row.userId)).toEqual([a!.userId]);
     expect(changed[0]!.title).toBe("“Networking breakfast (moved)” has changed");
 
-    await refusal(w.api(w.people.officer).event.update({ ...update, capacity: 1 }), "CONFLICT", "2 people are already going, so the event needs at least 2 places.");
-    await refusal(w.api(w.people.officer).event.update({ ...update, endsAt: update.startsAt }), "BAD_REQUEST", "The event must end after it starts.");
-    await refusal(
+    await expectFailure(
+      w.api(w.people.officer).event.update({ ...update, capacity: 1 }),
+      "CONFLICT",
+      "2 people are already going, so the event needs at least 2 places.",
+    );
+    await expectFailure(
+      w.api(w.people.officer).event.update({ ...update, endsAt: update.startsAt }),
+      "BAD_REQUEST",
+      "The event must end after it starts.",
+    );
+    await expectFailure(
       w.api(w.people.officer).event.update({ ...update, startsAt: new Date(Date.now() - HOUR) }),
       "BAD_REQUEST",
       "The event must start in the future.",
@@ -402,8 +394,8 @@ describe("changing and cancelling events", () => {
     const event = await db.event.findUniqueOrThrow({ where: { id: meeting.id } });
     const update = { eventId: meeting.id, ...details({ title: "Carers meeting (room 2)" }), startsAt: event.startsAt, endsAt: event.endsAt };
     expect(await w.api(w.people.lena).event.update(update)).toMatchObject({ sequence: 1 });
-    await refusal(w.api(w.people.mo).event.update(update), "FORBIDDEN");
-    await refusal(w.api(w.people.mo).event.cancel({ eventId: meeting.id, reason: "" }), "FORBIDDEN");
+    await expectFailure(w.api(w.people.mo).event.update(update), "FORBIDDEN");
+    await expectFailure(w.api(w.people.mo).event.cancel({ eventId: meeting.id, reason: "" }), "FORBIDDEN");
   });
 
   it("cancels: status CANCELLED, everyone going or waiting told, the calendar file says so", async () => {
@@ -424,7 +416,11 @@ describe("changing and cancelling events", () => {
     const calendar = await w.api(a!).event.calendar({ eventId });
     expect(calendar.content).toContain("\r\nSTATUS:CANCELLED\r\n");
     expect(calendar.content).toContain("\r\nSEQUENCE:1\r\n");
-    await refusal(w.api(w.people.officer).event.update({ eventId, ...details() }), "CONFLICT", "This event has been cancelled, so it cannot be changed.");
+    await expectFailure(
+      w.api(w.people.officer).event.update({ eventId, ...details() }),
+      "CONFLICT",
+      "This event has been cancelled, so it cannot be changed.",
+    );
   });
 });
 
@@ -465,7 +461,7 @@ describe("attendance", () => {
     const [a, b, outsider] = await w.crowd(3);
     const upcoming = await eventAt(db, w, new Date(Date.now() + DAY));
     await db.eventRsvp.create({ data: { eventId: upcoming.id, userId: a!.userId, status: "GOING" } });
-    await refusal(
+    await expectFailure(
       w.api(w.people.officer).event.markAttendance({ eventId: upcoming.id, attendance: [{ userId: a!.userId, attended: true }] }),
       "CONFLICT",
       "Attendance can be marked once the event has started.",
@@ -478,12 +474,12 @@ describe("attendance", () => {
         { eventId: started.id, userId: b!.userId, status: "WAITING" },
       ],
     });
-    await refusal(
+    await expectFailure(
       w.api(w.people.mo).event.markAttendance({ eventId: started.id, attendance: [{ userId: a!.userId, attended: true }] }),
       "FORBIDDEN",
     );
-    await refusal(w.api(w.people.mo).event.attendees({ eventId: started.id }), "FORBIDDEN");
-    await refusal(
+    await expectFailure(w.api(w.people.mo).event.attendees({ eventId: started.id }), "FORBIDDEN");
+    await expectFailure(
       w.api(w.people.officer).event.markAttendance({ eventId: started.id, attendance: [{ userId: outsider!.userId, attended: true }] }),
       "BAD_REQUEST",
       "Attendance can only be marked for people who replied to this event.",

@@ -1,5 +1,4 @@
 import net from "node:net";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
@@ -9,27 +8,21 @@ import { AppError } from "@/server/errors";
 import { parseEnv } from "@/server/env";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createPartnership, createPerson, unique } from "./support/factories";
+import { expectFailure } from "./support/expect";
+import { addMember, createPerson, unique } from "./support/factories";
+import { partnershipWorld } from "./support/worlds";
 
 const database = withTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
 const env = parseEnv({ NODE_ENV: "test", NEXTAUTH_URL: "https://tandem.example.org/" });
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
+/** A partnership whose officer, Sandra Kerr, sends the invitations. */
 async function setUp(db: Database) {
-  const partnership = await createPartnership(db, { name: `Renfrewshire SPG ${unique()}` });
-  const officer = await createPerson(db, { name: "Sandra Kerr" });
-  await addMember(db, partnership.id, officer.actor.userId, "OFFICER");
-  return { partnership, officer, api: callerFor(db, officer.actor) };
+  const w = await partnershipWorld(db, {
+    cast: { officer: { name: "Sandra Kerr", role: "OFFICER" } },
+    partnership: { name: `Renfrewshire SPG ${unique()}` },
+  });
+  return { partnership: w.partnership, officer: w.people.officer, api: w.api("officer") };
 }
 
 /** Someone who can sign in with a given address (unique per test). */
@@ -88,9 +81,9 @@ describe("invitation.create", () => {
     const stored = await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
     expect(stored.tokenHash).toBe(hashInvitationToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(stored.invitedById).toBe(officer.actor.userId);
+    expect(stored.invitedById).toBe(officer.userId);
     const activity = await db.activity.findFirstOrThrow({ where: { partnershipId: partnership.id } });
-    expect(activity).toMatchObject({ kind: "MEMBER_INVITED", actorId: officer.actor.userId });
+    expect(activity).toMatchObject({ kind: "MEMBER_INVITED", actorId: officer.userId });
   });
 
   it("builds the link from NEXTAUTH_URL", async () => {
@@ -98,7 +91,7 @@ describe("invitation.create", () => {
     const { partnership, officer } = await setUp(db);
     const email = `${unique("link")}@example.org`;
 
-    await createInvitation(db, officer.actor, partnership.id, { email, role: "MEMBER" }, env);
+    await createInvitation(db, officer, partnership.id, { email, role: "MEMBER" }, env);
 
     const { token, email: sent } = await tokenEmailedTo(db, email);
     expect(sent.text).toContain(`https://tandem.example.org/invite/${token}`);
@@ -112,12 +105,9 @@ describe("invitation.create", () => {
     await addMember(db, partnership.id, existing.actor.userId, "MEMBER");
     const before = await footprint(db, partnership.id, existing.actor.email);
 
-    const error = await errorOf(
+    await expectFailure(
       api.invitation.create({ partnershipSlug: partnership.slug, email: existing.actor.email.toUpperCase(), role: "OFFICER" }),
-    );
-
-    expect(error.code).toBe("CONFLICT");
-    expect(error.message).toBe(
+      "CONFLICT",
       `${existing.actor.email} is already a member of this partnership (as member). To change what they can do, change their role in the members list.`,
     );
     expect(await footprint(db, partnership.id, existing.actor.email)).toEqual(before);
@@ -130,9 +120,10 @@ describe("invitation.create", () => {
     await api.invitation.create({ partnershipSlug: partnership.slug, email, role: "MEMBER" });
     const before = await footprint(db, partnership.id, email);
 
-    const error = await errorOf(api.invitation.create({ partnershipSlug: partnership.slug, email: email.toUpperCase(), role: "CHAIR" }));
-
-    expect(error.code).toBe("CONFLICT");
+    const error = await expectFailure(
+      api.invitation.create({ partnershipSlug: partnership.slug, email: email.toUpperCase(), role: "CHAIR" }),
+      "CONFLICT",
+    );
     expect(error.message).toContain(`${email} already has an open invitation to this partnership. Use "Resend"`);
     expect(await footprint(db, partnership.id, email)).toEqual(before);
   });
@@ -153,7 +144,7 @@ describe("invitation.create", () => {
     const email = `${unique("race")}@example.org`;
 
     const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () => createInvitation(db, officer.actor, partnership.id, { email, role: "MEMBER" }, env)),
+      Array.from({ length: 4 }, () => createInvitation(db, officer, partnership.id, { email, role: "MEMBER" }, env)),
     );
 
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
@@ -173,13 +164,13 @@ describe("invitation.create", () => {
     const before = await footprint(db, partnership.id, email);
     const brokenEnv = parseEnv({ NODE_ENV: "test", SMTP_URL: await deadSmtpUrl() });
 
-    const error = await createInvitation(db, officer.actor, partnership.id, { email, role: "MEMBER" }, brokenEnv).catch(
-      (caught: unknown) => caught,
+    const error = await expectFailure<AppError>(
+      createInvitation(db, officer, partnership.id, { email, role: "MEMBER" }, brokenEnv),
+      "PRECONDITION_FAILED",
     );
 
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("PRECONDITION_FAILED");
-    expect((error as AppError).userMessage).toContain("The invitation email could not be sent, so nothing was changed.");
+    expect(error.userMessage).toContain("The invitation email could not be sent, so nothing was changed.");
     expect(await footprint(db, partnership.id, email)).toEqual(before);
   });
 });
@@ -207,7 +198,7 @@ describe("invitation.resend", () => {
     expect(await anonymous.invitation.preview({ token: oldToken })).toEqual({ status: "invalid" });
     expect(await anonymous.invitation.preview({ token: newToken })).toMatchObject({ status: "valid" });
     const theirApi = callerFor(db, invitee);
-    expect((await errorOf(theirApi.invitation.accept({ token: oldToken }))).code).toBe("BAD_REQUEST");
+    await expectFailure(theirApi.invitation.accept({ token: oldToken }), "BAD_REQUEST");
     await expect(theirApi.invitation.accept({ token: newToken })).resolves.toMatchObject({ partnershipSlug: partnership.slug });
   });
 
@@ -216,7 +207,7 @@ describe("invitation.resend", () => {
     const { partnership, officer } = await setUp(db);
     const email = `${unique("overlap")}@example.org`;
     const invitee = await personWithEmail(db, email);
-    const invitation = await createInvitation(db, officer.actor, partnership.id, { email, role: "MEMBER" }, env);
+    const invitation = await createInvitation(db, officer, partnership.id, { email, role: "MEMBER" }, env);
     const { token: oldToken } = await tokenEmailedTo(db, email);
 
     // A resend holds the invitation row (new token written, not yet committed) while the old link is accepted.
@@ -227,14 +218,12 @@ describe("invitation.resend", () => {
       await released;
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const accept = acceptInvitation(db, invitee, { token: oldToken }).catch((caught: unknown) => caught);
+    const accept = expectFailure<AppError>(acceptInvitation(db, invitee, { token: oldToken }), "BAD_REQUEST");
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await resend;
 
-    const error = await accept;
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("BAD_REQUEST");
+    expect(await accept).toBeInstanceOf(AppError);
     expect(await db.membership.count({ where: { partnershipId: partnership.id, userId: invitee.userId } })).toBe(0);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).acceptedAt).toBeNull();
   });
@@ -251,13 +240,14 @@ describe("invitation.resend", () => {
     const before = await footprint(db, partnership.id, acceptedEmail);
     const outboxBefore = await db.outboxEmail.count({ where: { to: revokedEmail } });
 
-    const acceptedError = await errorOf(api.invitation.resend({ invitationId: accepted.id }));
-    const revokedError = await errorOf(api.invitation.resend({ invitationId: revoked.id }));
-
-    expect(acceptedError.code).toBe("CONFLICT");
-    expect(acceptedError.message).toBe(`The invitation to ${acceptedEmail} has already been accepted, so it cannot be resent.`);
-    expect(revokedError.code).toBe("CONFLICT");
-    expect(revokedError.message).toBe(
+    await expectFailure(
+      api.invitation.resend({ invitationId: accepted.id }),
+      "CONFLICT",
+      `The invitation to ${acceptedEmail} has already been accepted, so it cannot be resent.`,
+    );
+    await expectFailure(
+      api.invitation.resend({ invitationId: revoked.id }),
+      "CONFLICT",
       `The invitation to ${revokedEmail} was withdrawn, so it cannot be resent. Send a new invitation instead.`,
     );
     expect(await footprint(db, partnership.id, acceptedEmail)).toEqual(before);
@@ -273,11 +263,10 @@ describe("invitation.resend", () => {
     const before = await footprint(db, partnership.id, email);
     const brokenEnv = parseEnv({ NODE_ENV: "test", SMTP_URL: await deadSmtpUrl() });
 
-    const error = await resendInvitation(db, officer.actor, partnership.id, { invitationId: invitation.id }, brokenEnv).catch(
-      (caught: unknown) => caught,
+    await expectFailure<AppError>(
+      resendInvitation(db, officer, partnership.id, { invitationId: invitation.id }, brokenEnv),
+      "PRECONDITION_FAILED",
     );
-
-    expect((error as AppError).code).toBe("PRECONDITION_FAILED");
     expect(await footprint(db, partnership.id, email)).toEqual(before);
     expect(await callerFor(db, null).invitation.preview({ token })).toMatchObject({ status: "valid" });
   });
@@ -299,12 +288,13 @@ describe("invitation.revoke", () => {
     expect(await db.activity.count({ where: { partnershipId: partnership.id, kind: "INVITATION_REVOKED" } })).toBe(1);
     expect(await callerFor(db, null).invitation.preview({ token })).toMatchObject({ status: "revoked" });
     const before = await footprint(db, partnership.id, email);
-    const error = await errorOf(callerFor(db, invitee).invitation.accept({ token }));
-    expect(error.code).toBe("CONFLICT");
+    const error = await expectFailure(callerFor(db, invitee).invitation.accept({ token }), "CONFLICT");
     expect(error.message).toContain("was withdrawn");
-    const again = await errorOf(api.invitation.revoke({ invitationId: invitation.id }));
-    expect(again.code).toBe("CONFLICT");
-    expect(again.message).toBe(`The invitation to ${email} was already withdrawn.`);
+    await expectFailure(
+      api.invitation.revoke({ invitationId: invitation.id }),
+      "CONFLICT",
+      `The invitation to ${email} was already withdrawn.`,
+    );
     expect(await footprint(db, partnership.id, email)).toEqual(before);
   });
 
@@ -318,7 +308,7 @@ describe("invitation.revoke", () => {
       role: "MEMBER",
     });
 
-    expect((await errorOf(api.invitation.revoke({ invitationId: invitation.id }))).code).toBe("NOT_FOUND");
+    await expectFailure(api.invitation.revoke({ invitationId: invitation.id }), "NOT_FOUND");
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
   });
 });
@@ -374,15 +364,17 @@ describe("invitation.accept", () => {
     expect(stored.acceptedAt).toBeInstanceOf(Date);
     expect(stored.acceptedById).toBe(invitee.userId);
     expect(await db.activity.count({ where: { partnershipId: partnership.id, kind: "INVITATION_ACCEPTED", actorId: invitee.userId } })).toBe(1);
-    expect(await db.notification.count({ where: { userId: officer.actor.userId, kind: "INVITATION" } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: officer.userId, kind: "INVITATION" } })).toBe(1);
     await expect(theirApi.partnership.overview({ partnershipSlug: partnership.slug })).resolves.toMatchObject({ myRole: "CHAIR" });
     expect(await callerFor(db, null).invitation.preview({ token })).toMatchObject({ status: "used" });
 
     // The link works once.
     const before = await footprint(db, partnership.id, email);
-    const again = await errorOf(theirApi.invitation.accept({ token }));
-    expect(again.code).toBe("CONFLICT");
-    expect(again.message).toBe(`You have already accepted this invitation: you are a member of ${partnership.name}.`);
+    await expectFailure(
+      theirApi.invitation.accept({ token }),
+      "CONFLICT",
+      `You have already accepted this invitation: you are a member of ${partnership.name}.`,
+    );
     expect(await footprint(db, partnership.id, email)).toEqual(before);
   });
 
@@ -391,7 +383,7 @@ describe("invitation.accept", () => {
     const { partnership, officer } = await setUp(db);
     const email = `${unique("double")}@example.org`;
     const invitee = await personWithEmail(db, email);
-    await createInvitation(db, officer.actor, partnership.id, { email, role: "MEMBER" }, env);
+    await createInvitation(db, officer, partnership.id, { email, role: "MEMBER" }, env);
     const { token } = await tokenEmailedTo(db, email);
 
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => acceptInvitation(db, invitee, { token })));
@@ -414,10 +406,9 @@ describe("invitation.accept", () => {
     const someoneElse = await createPerson(db);
     const before = await footprint(db, partnership.id, email);
 
-    const error = await errorOf(callerFor(db, someoneElse.actor).invitation.accept({ token }));
-
-    expect(error.code).toBe("PRECONDITION_FAILED");
-    expect(error.message).toBe(
+    const error = await expectFailure(
+      callerFor(db, someoneElse.actor).invitation.accept({ token }),
+      "PRECONDITION_FAILED",
       `This invitation was sent to j***@example.org, but you are signed in as ${someoneElse.actor.email}. Sign out, then sign in with the address the invitation was sent to.`,
     );
     expect(error.message).not.toContain(email);
@@ -434,10 +425,11 @@ describe("invitation.accept", () => {
     await db.invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const before = await footprint(db, partnership.id, email);
 
-    const error = await errorOf(callerFor(db, invitee).invitation.accept({ token }));
-
-    expect(error.code).toBe("PRECONDITION_FAILED");
-    expect(error.message).toMatch(/^This invitation expired on .+\. Ask Sandra Kerr to send it again/);
+    await expectFailure(
+      callerFor(db, invitee).invitation.accept({ token }),
+      "PRECONDITION_FAILED",
+      /^This invitation expired on .+\. Ask Sandra Kerr to send it again/,
+    );
     expect(await footprint(db, partnership.id, email)).toEqual(before);
   });
 
@@ -469,12 +461,10 @@ describe("invitation.accept", () => {
     const someone = await createPerson(db);
     const before = await footprint(db, partnership.id, email);
 
-    const unknown = await errorOf(callerFor(db, someone.actor).invitation.accept({ token: "made-up-token" }));
-    const anonymous = await errorOf(callerFor(db, null).invitation.accept({ token }));
+    const unknown = await expectFailure(callerFor(db, someone.actor).invitation.accept({ token: "made-up-token" }), "BAD_REQUEST");
+    await expectFailure(callerFor(db, null).invitation.accept({ token }), "UNAUTHORIZED");
 
-    expect(unknown.code).toBe("BAD_REQUEST");
     expect(unknown.message).toContain("This invitation link is not valid.");
-    expect(anonymous.code).toBe("UNAUTHORIZED");
     expect(await footprint(db, partnership.id, email)).toEqual(before);
   });
 });

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
 import type { NotificationKind } from "@/server/db/generated/enums";
@@ -11,6 +10,7 @@ import { notify } from "@/server/domain/notifications/notify";
 import { parseEnv } from "@/server/env";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
+import { expectFailure } from "./support/expect";
 import { createPartnership, createPerson, unique } from "./support/factories";
 
 const database = withTestDatabase();
@@ -84,9 +84,7 @@ describe("the notification list", () => {
     const theirs = await tell(db, kit.userId, "MENTION", "Theirs");
     const api = callerFor(db, sam);
 
-    const refused = await api.notification.markRead({ notificationId: theirs.id }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(TRPCError);
-    expect((refused as TRPCError).code).toBe("NOT_FOUND");
+    await expectFailure(api.notification.markRead({ notificationId: theirs.id }), "NOT_FOUND");
     expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
 
     const opened = await api.notification.markRead({ notificationId: mine.id });

@@ -4,7 +4,15 @@ import type { Sector } from "@/server/db/generated/enums";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
 import { subGroupPhrase } from "@/server/domain/directory/partnership-map";
-import { addMember, createOrganisation, createPartnership, createPerson } from "./support/factories";
+import {
+  addMember,
+  createOrganisation,
+  createOrganisationIn,
+  createPartnership,
+  createPerson,
+  createPriorityArea,
+  createSubGroup,
+} from "./support/factories";
 
 const database = withTestDatabase();
 
@@ -17,24 +25,11 @@ const counts = (partial: Partial<Record<Sector | "INDIVIDUAL", number>> = {}) =>
   ...partial,
 });
 
-async function area(db: Database, partnershipId: string, title: string, position: number, archived = false) {
-  return db.priorityArea.create({
-    data: {
-      partnershipId,
-      title,
-      description: "d",
-      outcomesSought: "o",
-      position,
-      archivedAt: archived ? new Date() : null,
-    },
-  });
-}
+const area = (db: Database, partnershipId: string, title: string, position: number, archived = false) =>
+  createPriorityArea(db, partnershipId, { title, position, archived });
 
-async function subGroup(db: Database, partnershipId: string, priorityAreaId: string, name: string, archived = false) {
-  return db.subGroup.create({
-    data: { partnershipId, priorityAreaId, name, purpose: "p", archivedAt: archived ? new Date() : null },
-  });
-}
+const subGroup = (db: Database, partnershipId: string, priorityAreaId: string, name: string, archived = false) =>
+  createSubGroup(db, { partnershipId, id: priorityAreaId }, { name, archived });
 
 /**
  * Localities Chapeltown, Gipton, Seacroft. Organisations: a charity in Seacroft, a
@@ -48,11 +43,8 @@ async function buildConstructedPartnership(db: Database) {
   const localities = await db.locality.findMany({ where: { partnershipId: partnership.id } });
   const locality = (name: string) => localities.find((l) => l.name === name)!;
   const [seacroft, chapeltown, gipton] = [locality("Seacroft"), locality("Chapeltown"), locality("Gipton")];
-  const join = async (sector: Sector, localityId: string | null) => {
-    const organisation = await createOrganisation(db, { sector, type: sector === "PUBLIC" ? "COUNCIL" : "CHARITY" });
-    await db.partnershipOrganisation.create({ data: { partnershipId: partnership.id, organisationId: organisation.id, localityId } });
-    return organisation;
-  };
+  const join = (sector: Sector, localityId: string | null) =>
+    createOrganisationIn(db, partnership.id, { sector, type: sector === "PUBLIC" ? "COUNCIL" : "CHARITY", localityId });
   const charity = await join("VOLUNTARY", seacroft.id);
   const council = await join("PUBLIC", null);
   const communityGroup = await join("COMMUNITY", chapeltown.id);
@@ -115,10 +107,14 @@ async function buildConstructedPartnership(db: Database) {
   };
 }
 
+let built: ReturnType<typeof buildConstructedPartnership> | undefined;
+/** One constructed partnership for the tests that only read it; a test that changes it builds its own. */
+const constructedPartnership = () => (built ??= buildConstructedPartnership(database.db));
+
 describe("directory.map", () => {
   it("counts members per sector in each locality from real sub-group memberships, ignoring archived areas and sub-groups", async () => {
     const { db } = database;
-    const p = await buildConstructedPartnership(db);
+    const p = await constructedPartnership();
     const map = await callerFor(db, p.observer.actor).directory.map({ partnershipSlug: p.partnership.slug });
 
     expect(map.columns).toEqual([
@@ -156,7 +152,7 @@ describe("directory.map", () => {
 
   it("states the gaps by the documented rules, most important first, with links to act on them", async () => {
     const { db } = database;
-    const p = await buildConstructedPartnership(db);
+    const p = await constructedPartnership();
     const map = await callerFor(db, p.observer.actor).directory.map({ partnershipSlug: p.partnership.slug });
     const slug = p.partnership.slug;
 
@@ -249,7 +245,7 @@ describe("directory.map", () => {
 
   it("shows nothing of another partnership", async () => {
     const { db } = database;
-    const p = await buildConstructedPartnership(db);
+    const p = await constructedPartnership();
     const other = await createPartnership(db, { localities: ["Elsewhere"] });
     const { actor } = await createPerson(db);
     await addMember(db, other.id, actor.userId, "OFFICER");

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
 import { myWork } from "@/server/domain/portfolio/my-work";
 import { countMeasures, targetReached } from "@/server/domain/portfolio/outcomes";
 import { portfolioOverview } from "@/server/domain/portfolio/overview";
@@ -11,19 +9,20 @@ import { subGroupPortfolio } from "@/server/domain/portfolio/sub-group";
 import { getProject } from "@/server/domain/projects/queries";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { expectFailure } from "./support/expect";
+import { createPriorityArea } from "./support/factories";
+import {
+  fundedProject,
+  fundWorld,
+  grantAward,
+  recordedProposal,
+  subGroupIn,
+  subGroupWorld,
+  submitUpdate,
+  updateInput,
+} from "./support/worlds";
 
 const database = withTestDatabase();
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** The dashboards are read as at this moment: 8 September 2021, mid-morning. */
 const NOW = new Date("2021-09-08T09:00:00Z");
@@ -56,51 +55,39 @@ const measure = (id: string, name: string, baseline: number | null, target: numb
  * co-authors, and a proposal under assessment that Dev sits on the panel for.
  */
 async function buildWorld(db: Database) {
-  const partnership = await createPartnership(db);
-  const carers = await createOrganisation(db, { name: `Carers Centre ${unique()}` });
-  const person = async (name: string, role: MembershipRole = "MEMBER", organisationId: string | null = null): Promise<Actor> => {
-    const { actor } = await createPerson(db, { name, organisationId });
-    await addMember(db, partnership.id, actor.userId, role);
-    return actor;
-  };
-  const people = {
-    officer: await person("Fiona Officer", "OFFICER"),
-    chair: await person("Carol Chair", "CHAIR"),
-    lena: await person("Lena Lead", "MEMBER", carers.id),
-    colin: await person("Colin Team"),
-    mo: await person("Mo Lead"),
-    dev: await person("Dev Assessor"),
-    olive: await person("Olive Observer", "OBSERVER"),
-  };
-  const api = (actor: Actor) => callerFor(db, actor);
-  const officer = api(people.officer);
-
-  const area = (title: string, position: number) =>
-    db.priorityArea.create({ data: { partnershipId: partnership.id, title, description: "d", outcomesSought: "o", position } });
-  const areas = { carers: await area("Unpaid carers", 0), minds: await area("Mental health", 1), falls: await area("Falls", 2) };
-  const subGroup = (name: string, priorityAreaId: string) =>
-    db.subGroup.create({ data: { partnershipId: partnership.id, priorityAreaId, name, purpose: "p" } });
-  const subGroups = { carers: await subGroup("Carers", areas.carers.id), minds: await subGroup("Minds", areas.minds.id) };
-  await db.subGroupMembership.create({ data: { subGroupId: subGroups.carers.id, userId: people.lena.userId, role: "MEMBER" } });
-
-  const fund = await officer.funding.createFund({
-    partnershipSlug: partnership.slug,
-    name: "Test and learn fund",
-    source: "HSCP",
-    financialYear: "2021/22",
-    totalPence: 10_000_000,
+  const w = await subGroupWorld(db, {
+    cast: {
+      officer: { name: "Fiona Officer", role: "OFFICER" },
+      chair: { name: "Carol Chair", role: "CHAIR" },
+      lena: { name: "Lena Lead", organisation: "voluntary" },
+      colin: { name: "Colin Team" },
+      mo: { name: "Mo Lead" },
+      dev: { name: "Dev Assessor" },
+      olive: { name: "Olive Observer", role: "OBSERVER" },
+      stranger: { name: "Other Officer", role: null, elsewhere: "OFFICER" },
+    },
+    area: { title: "Unpaid carers", position: 0 },
+    subGroup: { name: "Carers" },
+    members: ["lena"],
   });
-  const round = await db.fundingRound.create({
-    data: {
-      fundId: fund.id,
-      title: "Round 1",
+  const { people } = w;
+  const officer = w.api(people.officer);
+
+  const areas = {
+    carers: w.area,
+    minds: await createPriorityArea(db, w.partnership.id, { title: "Mental health", position: 1 }),
+    falls: await createPriorityArea(db, w.partnership.id, { title: "Falls", position: 2 }),
+  };
+  const subGroups = { carers: w.subGroup, minds: await subGroupIn(db, areas.minds, { name: "Minds" }) };
+
+  const { fund, round } = await fundWorld(w, {
+    by: people.officer,
+    fund: { totalPence: 10_000_000 },
+    round: {
       guidance: "g",
       eligibility: "e",
-      criteria: [{ name: "Partnership", weight: 100 }],
       opensAt: new Date("2020-10-01T00:00:00Z"),
       closesAt: new Date("2020-11-30T00:00:00Z"),
-      minAwardPence: 1_000,
-      maxAwardPence: 1_000_000,
       status: "CLOSED",
     },
   });
@@ -110,69 +97,66 @@ async function buildWorld(db: Database) {
     title: string,
     subGroupId: string,
     status: "DRAFT" | "UNDER_ASSESSMENT" | "APPROVED",
-    authors: { userId: string; role: "LEAD" | "CO_AUTHOR" }[],
+    [lead, ...coAuthors]: [Actor, ...Actor[]],
     measures: Measure[],
   ) =>
-    db.proposal.create({
-      data: {
-        partnershipId: partnership.id,
-        subGroupId,
-        roundId: status === "DRAFT" ? null : round.id,
-        title,
-        requestedPence: 100_000,
-        status,
-        submittedAt: status === "DRAFT" ? null : new Date("2020-11-01T00:00:00Z"),
-        createdById: authors[0]!.userId,
-        authors: { create: authors },
-        sections: { create: [{ key: "measures", version: 1, content: { items: measures } }] },
-      },
+    recordedProposal(w, {
+      title,
+      subGroupId,
+      status,
+      round,
+      submittedAt: new Date("2020-11-01T00:00:00Z"),
+      lead,
+      coAuthors,
+      requestedPence: 100_000,
+      sections: { measures: { items: measures } },
     });
-  const lead = (userId: string) => ({ userId, role: "LEAD" as const });
-  const coAuthor = (userId: string) => ({ userId, role: "CO_AUTHOR" as const });
   const proposals = {
-    pharmacy: await proposal("Pharmacy check-ins", subGroups.carers.id, "APPROVED", [lead(people.lena.userId), coAuthor(people.colin.userId)], [
+    pharmacy: await proposal("Pharmacy check-ins", subGroups.carers.id, "APPROVED", [people.lena, people.colin], [
       measure("m1", "Carers referred", 4, 60),
       measure("m2", "Days waiting for a carer's assessment", 30, 10),
       measure("m3", "Pharmacies taking part", null, null),
     ]),
-    peer: await proposal("Peer support", subGroups.minds.id, "APPROVED", [lead(people.mo.userId)], [measure("m1", "People supported", 0, 50)]),
-    cafe: await proposal("Carers café", subGroups.carers.id, "APPROVED", [lead(people.lena.userId)], [measure("m1", "Visitors", 0, 100)]),
-    drop: await proposal("Drop-in clinic", subGroups.carers.id, "DRAFT", [lead(people.colin.userId), coAuthor(people.lena.userId)], []),
-    assessed: await proposal("Listening line", subGroups.minds.id, "UNDER_ASSESSMENT", [lead(people.mo.userId)], []),
+    peer: await proposal("Peer support", subGroups.minds.id, "APPROVED", [people.mo], [measure("m1", "People supported", 0, 50)]),
+    cafe: await proposal("Carers café", subGroups.carers.id, "APPROVED", [people.lena], [measure("m1", "Visitors", 0, 100)]),
+    drop: await proposal("Drop-in clinic", subGroups.carers.id, "DRAFT", [people.colin, people.lena], []),
+    assessed: await proposal("Listening line", subGroups.minds.id, "UNDER_ASSESSMENT", [people.mo], []),
   };
 
-  const award = async (projectName: string, priorityAreaId: string | null, amounts: number[], proposalId: string | null) => {
-    const made = await officer.funding.awardGrant({
-      fundId: fund.id,
+  const award = (projectName: string, priorityAreaId: string | null, amounts: number[], forProposal: { id: string } | null) =>
+    grantAward(w, {
+      by: people.officer,
+      fund,
+      proposal: forProposal ?? undefined,
       priorityAreaId,
       projectName,
-      recipientName: "Carers Centre",
       amountPence: amounts.reduce((sum, amount) => sum + amount, 0),
       tranches: amounts.map((amountPence, index) => ({ amountPence, dueOn: new Date(Date.UTC(2021, index, 15)) })),
-      idempotencyKey: randomUUID(),
     });
-    if (proposalId) await db.award.update({ where: { id: made.id }, data: { proposalId } });
-    return made;
-  };
   const pay = (awardId: string, trancheId: string) =>
     officer.funding.payTranche({ awardId, trancheId, paidOn: new Date("2021-04-01T00:00:00Z"), reference: "BACS", idempotencyKey: randomUUID() });
   const awards = {
-    pharmacy: await award("Pharmacy check-ins", areas.carers.id, [250_000, 250_000], proposals.pharmacy.id),
-    peer: await award("Peer support", areas.minds.id, [300_000], proposals.peer.id),
-    cafe: await award("Carers café", areas.carers.id, [200_000], proposals.cafe.id),
+    pharmacy: await award("Pharmacy check-ins", areas.carers.id, [250_000, 250_000], proposals.pharmacy),
+    peer: await award("Peer support", areas.minds.id, [300_000], proposals.peer),
+    cafe: await award("Carers café", areas.carers.id, [200_000], proposals.cafe),
     walking: await award("Walking group", null, [100_000], null),
     notSetUp: await award("Befriending", areas.minds.id, [50_000], null),
   };
   await pay(awards.pharmacy.id, awards.pharmacy.tranches[0]!.id);
   await pay(awards.peer.id, awards.peer.tranches[0]!.id);
 
-  const setUp = async (awardId: string, startsOn: string, endsOn: string, reportingFrequency: "MONTHLY" | "QUARTERLY", leadUserId?: string) =>
-    (await officer.project.setUp({ awardId, startsOn, endsOn, reportingFrequency, leadUserId })).id;
+  const setUp = async (
+    award: { id: string },
+    startsOn: string,
+    endsOn: string,
+    reportingFrequency: "MONTHLY" | "QUARTERLY",
+    leadUserId?: string,
+  ) => (await fundedProject(w, { by: people.officer, award, startsOn, endsOn, reportingFrequency, leadUserId })).id;
   const projects = {
-    pharmacy: await setUp(awards.pharmacy.id, "2021-04-01", "2021-09-30", "MONTHLY"),
-    peer: await setUp(awards.peer.id, "2021-01-01", "2021-06-30", "QUARTERLY"),
-    cafe: await setUp(awards.cafe.id, "2021-03-01", "2021-08-31", "MONTHLY"),
-    walking: await setUp(awards.walking.id, "2021-06-01", "2021-11-30", "QUARTERLY", people.mo.userId),
+    pharmacy: await setUp(awards.pharmacy, "2021-04-01", "2021-09-30", "MONTHLY"),
+    peer: await setUp(awards.peer, "2021-01-01", "2021-06-30", "QUARTERLY"),
+    cafe: await setUp(awards.cafe, "2021-03-01", "2021-08-31", "MONTHLY"),
+    walking: await setUp(awards.walking, "2021-06-01", "2021-11-30", "QUARTERLY", people.mo.userId),
   };
   const periodId = async (projectId: string, sequence: number) =>
     (await db.reportingPeriod.findFirstOrThrow({ where: { projectId, sequence } })).id;
@@ -183,20 +167,8 @@ async function buildWorld(db: Database) {
     rag: "RED" | "AMBER" | "GREEN",
     measureValues: { measureId: string; value: number }[],
   ) => {
-    const draft = await api(actor).project.saveUpdate({
-      projectId,
-      periodId: await periodId(projectId, sequence),
-      rag,
-      percentComplete: 10 * sequence,
-      narrative: "Going to plan.",
-      spend: [],
-      measureValues,
-      milestoneChanges: [],
-      risks: "",
-      learning: "",
-    });
-    await api(actor).project.submitUpdate({ updateId: draft.id });
-    return draft.id;
+    const periodOf = await periodId(projectId, sequence);
+    return submitUpdate(w, actor, updateInput(projectId, periodOf, { rag, percentComplete: 10 * sequence, measureValues }));
   };
   const review = (updateId: string, outcome: "ACCEPT" | "RETURN") =>
     officer.project.reviewUpdate({ updateId, outcome, note: outcome === "RETURN" ? "Add the spend, please." : "" });
@@ -208,22 +180,13 @@ async function buildWorld(db: Database) {
     { measureId: "m3", value: 8 },
   ]);
   await review(await post(people.colin, projects.pharmacy, 3, "RED", [{ measureId: "m1", value: 70 }]), "RETURN");
-  await api(people.colin).project.saveUpdate({
-    projectId: projects.pharmacy,
-    periodId: await periodId(projects.pharmacy, 5),
-    rag: null,
-    percentComplete: null,
-    narrative: "Half written.",
-    spend: [],
-    measureValues: [],
-    milestoneChanges: [],
-    risks: "",
-    learning: "",
-  });
+  await w.api(people.colin).project.saveUpdate(
+    updateInput(projects.pharmacy, await periodId(projects.pharmacy, 5), { rag: null, percentComplete: null, narrative: "Half written." }),
+  );
 
   await review(await post(people.mo, projects.peer, 1, "RED", [{ measureId: "m1", value: 20 }]), "ACCEPT");
   await review(await post(people.mo, projects.peer, 2, "GREEN", [{ measureId: "m1", value: 40 }]), "ACCEPT");
-  await api(people.mo).project.submitEvaluation({
+  await w.api(people.mo).project.submitEvaluation({
     projectId: projects.peer,
     measureResults: [{ measureId: "m1", value: 55 }],
     costPence: 290_000,
@@ -233,7 +196,7 @@ async function buildWorld(db: Database) {
   });
   await officer.project.decide({ projectId: projects.peer, outcome: "SCALE_UP", reasons: "It worked.", nextStep: "" });
 
-  await api(people.lena).project.submitEvaluation({
+  await w.api(people.lena).project.submitEvaluation({
     projectId: projects.cafe,
     measureResults: [{ measureId: "m1", value: 80 }],
     costPence: 200_000,
@@ -242,7 +205,7 @@ async function buildWorld(db: Database) {
     recommendation: "SUSTAIN",
   });
 
-  return { partnership, people, api, areas, subGroups, fund, round, proposals, awards, projects };
+  return { ...w, areas, subGroups, fund, round, proposals, awards, projects };
 }
 
 let built: ReturnType<typeof buildWorld> | undefined;
@@ -338,7 +301,9 @@ describe("the portfolio dashboard", () => {
       const view = await getProject(
         database.db,
         {
+          actor: { userId: w.people.officer.userId, name: null, email: "officer@example.org", organisationId: null },
           membership: { id: membership.id, partnershipId: w.partnership.id, role: "OFFICER" },
+          subGroup: null,
           project: { id: projectId, partnershipId: w.partnership.id, status: project.status, myTeamRole: null, update: null },
         },
         NOW,
@@ -386,13 +351,10 @@ describe("the portfolio dashboard", () => {
   it("is for officers and chairs: members and observers are refused, other partnerships cannot see it", async () => {
     const w = await world();
     const input = { partnershipSlug: w.partnership.slug };
-    expect((await failure(w.api(w.people.lena).portfolio.overview(input))).code).toBe("FORBIDDEN");
-    expect((await failure(w.api(w.people.olive).portfolio.overview(input))).code).toBe("FORBIDDEN");
-    expect((await failure(callerFor(database.db, null).portfolio.overview(input))).code).toBe("UNAUTHORIZED");
-    const stranger = await createPerson(database.db, { name: "Other Officer" });
-    const other = await createPartnership(database.db);
-    await addMember(database.db, other.id, stranger.actor.userId, "OFFICER");
-    expect((await failure(callerFor(database.db, stranger.actor).portfolio.overview(input))).code).toBe("NOT_FOUND");
+    await expectFailure(w.api(w.people.lena).portfolio.overview(input), "FORBIDDEN");
+    await expectFailure(w.api(w.people.olive).portfolio.overview(input), "FORBIDDEN");
+    await expectFailure(callerFor(database.db, null).portfolio.overview(input), "UNAUTHORIZED");
+    await expectFailure(w.api(w.people.stranger).portfolio.overview(input), "NOT_FOUND");
   });
 });
 
@@ -431,7 +393,7 @@ describe("a sub-group's projects", () => {
     const input = { subGroupId: w.subGroups.carers.id };
     expect((await w.api(w.people.lena).portfolio.subGroup(input)).projects.total).toBe(2);
     expect((await w.api(w.people.chair).portfolio.subGroup(input)).projects.total).toBe(2);
-    expect((await failure(w.api(w.people.mo).portfolio.subGroup(input))).code).toBe("FORBIDDEN");
+    await expectFailure(w.api(w.people.mo).portfolio.subGroup(input), "FORBIDDEN");
   });
 });
 

@@ -1,71 +1,41 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
-import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { mutate, refusal } from "./support/http";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { expectFailure, subGroupRowsOf } from "./support/expect";
+import { createSubGroup, unique } from "./support/factories";
+import { mutate } from "./support/http";
+import { partnershipWorld } from "./support/worlds";
 
 const database = withTestDatabase();
 
-
-
-
-/** Every row this part of Tandem writes for a partnership, to prove a refusal wrote nothing. */
-async function fingerprint(db: Database, partnershipId: string) {
-  const [areas, groups, members, requests, activity, notifications] = await Promise.all([
-    db.priorityArea.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
-    db.subGroup.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
-    db.subGroupMembership.findMany({ where: { subGroup: { partnershipId } }, orderBy: { id: "asc" } }),
-    db.joinRequest.findMany({ where: { subGroup: { partnershipId } }, orderBy: { id: "asc" } }),
-    db.activity.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
-    db.notification.findMany({ where: { partnershipId }, orderBy: { id: "asc" } }),
-  ]);
-  return JSON.stringify({ areas, groups, members, requests, activity, notifications });
-}
-
-async function person(db: Database, name: string, organisationId: string | null = null) {
-  return (await createPerson(db, { name: `${name} ${unique("n")}`, organisationId })).actor;
-}
-
 /** A partnership with an officer, a chair, a member, an observer, and an officer elsewhere. */
 async function partnershipWithPeople(db: Database) {
-  const partnership = await createPartnership(db);
-  const elsewhere = await createPartnership(db);
-  const charity = await createOrganisation(db, { name: `Carers Trust ${unique()}`, sector: "VOLUNTARY" });
-  const council = await createOrganisation(db, { name: `City Council ${unique()}`, sector: "PUBLIC", type: "COUNCIL" });
-  const people = {
-    officer: await person(db, "Olu Officer", council.id),
-    chair: await person(db, "Chris Chair", council.id),
-    member: await person(db, "Mo Member", charity.id),
-    observer: await person(db, "Obi Observer"),
-    outsider: await person(db, "Oscar Outsider"),
-  };
-  const roles: [keyof typeof people, MembershipRole][] = [
-    ["officer", "OFFICER"],
-    ["chair", "CHAIR"],
-    ["member", "MEMBER"],
-    ["observer", "OBSERVER"],
-  ];
-  for (const [key, role] of roles) await addMember(db, partnership.id, people[key].userId, role);
-  await addMember(db, elsewhere.id, people.outsider.userId, "OFFICER");
-  const api = (who: keyof typeof people) => callerFor(db, people[who]);
-  const slug = partnership.slug;
-  const create = (title: string, who: keyof typeof people = "officer") =>
-    api(who).priorityArea.create({
-      partnershipSlug: slug,
+  const p = await partnershipWorld(db, {
+    cast: {
+      officer: { name: "Olu Officer", organisation: "public", role: "OFFICER" },
+      chair: { name: "Chris Chair", organisation: "public", role: "CHAIR" },
+      member: { name: "Mo Member", organisation: "voluntary" },
+      observer: { name: "Obi Observer", role: "OBSERVER" },
+      outsider: { name: "Oscar Outsider", role: null, elsewhere: "OFFICER" },
+    },
+    tagNames: true,
+    organisations: { voluntary: { name: "Carers Trust" } },
+  });
+  const create = (title: string, who: keyof typeof p.people = "officer") =>
+    p.api(who).priorityArea.create({
+      partnershipSlug: p.slug,
       title,
       description: `About ${title.trim()}`,
       outcomesSought: `Better ${title.trim()}`,
     });
-  return { partnership, slug, people, api, create, charity, council };
+  return { ...p, create };
 }
 
+/** A sub-group (asking to join needs approval) in the priority area. */
 async function subGroupIn(db: Database, partnershipId: string, priorityAreaId: string, name: string) {
-  return db.subGroup.create({
-    data: { partnershipId, priorityAreaId, name: `${name} ${unique()}`, purpose: `Test ${name}`, joinPolicy: "APPROVAL" },
-  });
+  const area = { partnershipId, id: priorityAreaId };
+  return createSubGroup(db, area, { name: `${name} ${unique()}`, purpose: `Test ${name}`, joinPolicy: "APPROVAL" });
 }
 
 describe("creating and listing priority areas", () => {
@@ -146,7 +116,7 @@ describe("creating and listing priority areas", () => {
     const { db } = database;
     const p = await partnershipWithPeople(db);
     await p.create("Unpaid carers");
-    const before = await fingerprint(db, p.partnership.id);
+    const before = await subGroupRowsOf(db, p.partnership.id);
     const response = await mutate(db, p.people.officer, "priorityArea.create", {
       partnershipSlug: p.slug,
       title: "UNPAID CARERS",
@@ -156,7 +126,7 @@ describe("creating and listing priority areas", () => {
     expect(response.status).toBe(409);
     expect(response.body.error?.json.message).toBe('There is already a priority area called "Unpaid carers" in this partnership.');
     expect(response.body.error?.json.data.fieldErrors).toEqual({ title: ["Choose a title that no other current priority area uses"] });
-    expect(await fingerprint(db, p.partnership.id)).toBe(before);
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(before);
 
     // The same title in another partnership is fine.
     const other = await partnershipWithPeople(db);
@@ -166,7 +136,7 @@ describe("creating and listing priority areas", () => {
   it("gives field-level messages for missing or too long details, and writes nothing", async () => {
     const { db } = database;
     const p = await partnershipWithPeople(db);
-    const before = await fingerprint(db, p.partnership.id);
+    const before = await subGroupRowsOf(db, p.partnership.id);
     const empty = await mutate(db, p.people.officer, "priorityArea.create", {
       partnershipSlug: p.slug,
       title: "  ",
@@ -179,21 +149,21 @@ describe("creating and listing priority areas", () => {
       description: ["Enter a short description"],
       outcomesSought: ["The outcomes sought must be 2,000 characters or fewer"],
     });
-    expect(await fingerprint(db, p.partnership.id)).toBe(before);
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(before);
   });
 
   it("lets only officers and chairs shape priority areas; members and outsiders are refused with nothing written", async () => {
     const { db } = database;
     const p = await partnershipWithPeople(db);
     const area = await p.create("Housing");
-    const before = await fingerprint(db, p.partnership.id);
-    await refusal(p.create("Loneliness", "member"), "FORBIDDEN");
-    await refusal(p.create("Loneliness", "observer"), "FORBIDDEN");
-    await refusal(p.create("Loneliness", "outsider"), "NOT_FOUND");
-    await refusal(p.api("member").priorityArea.archive({ priorityAreaId: area.id }), "FORBIDDEN");
-    await refusal(p.api("outsider").priorityArea.move({ priorityAreaId: area.id, direction: "down" }), "NOT_FOUND");
-    await refusal(p.api("member").priorityArea.candidateLeads({ partnershipSlug: p.slug }), "FORBIDDEN");
-    expect(await fingerprint(db, p.partnership.id)).toBe(before);
+    const before = await subGroupRowsOf(db, p.partnership.id);
+    await expectFailure(p.create("Loneliness", "member"), "FORBIDDEN");
+    await expectFailure(p.create("Loneliness", "observer"), "FORBIDDEN");
+    await expectFailure(p.create("Loneliness", "outsider"), "NOT_FOUND");
+    await expectFailure(p.api("member").priorityArea.archive({ priorityAreaId: area.id }), "FORBIDDEN");
+    await expectFailure(p.api("outsider").priorityArea.move({ priorityAreaId: area.id, direction: "down" }), "NOT_FOUND");
+    await expectFailure(p.api("member").priorityArea.candidateLeads({ partnershipSlug: p.slug }), "FORBIDDEN");
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(before);
   });
 
   it("creates exactly one of two identical areas started at the same moment", async () => {
@@ -223,7 +193,7 @@ describe("editing priority areas", () => {
     const last = await db.activity.findFirstOrThrow({ where: { partnershipId: p.partnership.id }, orderBy: { createdAt: "desc" } });
     expect(last).toMatchObject({ kind: "PRIORITY_AREA_UPDATED", summary: `${p.people.chair.name} renamed the priority area Carers to Unpaid carers` });
 
-    const before = await fingerprint(db, p.partnership.id);
+    const before = await subGroupRowsOf(db, p.partnership.id);
     const clash = await mutate(db, p.people.officer, "priorityArea.update", {
       priorityAreaId: housing.id,
       title: "unpaid carers",
@@ -232,16 +202,16 @@ describe("editing priority areas", () => {
     });
     expect(clash.status).toBe(409);
     expect(clash.body.error?.json.data.fieldErrors?.title).toBeDefined();
-    expect(await fingerprint(db, p.partnership.id)).toBe(before);
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(before);
 
     await p.api("officer").priorityArea.archive({ priorityAreaId: housing.id });
-    const archived = await fingerprint(db, p.partnership.id);
-    await refusal(
+    const archived = await subGroupRowsOf(db, p.partnership.id);
+    await expectFailure(
       p.api("officer").priorityArea.update({ priorityAreaId: housing.id, title: "Homes", description: "x", outcomesSought: "y" }),
       "PRECONDITION_FAILED",
       "Housing is archived. Restore it before changing it.",
     );
-    expect(await fingerprint(db, p.partnership.id)).toBe(archived);
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(archived);
   });
 });
 
@@ -273,23 +243,31 @@ describe("ordering priority areas", () => {
     const p = await partnershipWithPeople(db);
     const first = await p.create("First");
     const last = await p.create("Last");
-    const before = await fingerprint(db, p.partnership.id);
-    await refusal(
+    const before = await subGroupRowsOf(db, p.partnership.id);
+    await expectFailure(
       p.api("officer").priorityArea.move({ priorityAreaId: first.id, direction: "up" }),
       "PRECONDITION_FAILED",
       "First is already first, so it cannot move up.",
     );
-    await refusal(
+    await expectFailure(
       p.api("officer").priorityArea.move({ priorityAreaId: last.id, direction: "down" }),
       "PRECONDITION_FAILED",
       "Last is already last, so it cannot move down.",
     );
-    expect(await fingerprint(db, p.partnership.id)).toBe(before);
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(before);
 
     await p.api("officer").priorityArea.archive({ priorityAreaId: first.id });
-    await refusal(p.api("officer").priorityArea.move({ priorityAreaId: first.id, direction: "down" }), "PRECONDITION_FAILED", /archived/);
+    await expectFailure(
+      p.api("officer").priorityArea.move({ priorityAreaId: first.id, direction: "down" }),
+      "PRECONDITION_FAILED",
+      /archived/,
+    );
     // Last is now the only current area: first and last at once.
-    await refusal(p.api("officer").priorityArea.move({ priorityAreaId: last.id, direction: "up" }), "PRECONDITION_FAILED", /already first/);
+    await expectFailure(
+      p.api("officer").priorityArea.move({ priorityAreaId: last.id, direction: "up" }),
+      "PRECONDITION_FAILED",
+      /already first/,
+    );
   });
 
   it("still moves areas that share a position (older data), by numbering them first", async () => {
@@ -355,14 +333,18 @@ describe("archiving and restoring priority areas", () => {
     ]);
     expect(all.priorityAreas[1]!.subGroups.every((group) => group.archived && !group.canJoin)).toBe(true);
 
-    const before = await fingerprint(db, p.partnership.id);
-    await refusal(p.api("officer").priorityArea.archive({ priorityAreaId: area.id }), "PRECONDITION_FAILED", "Carers is already archived.");
-    await refusal(
+    const before = await subGroupRowsOf(db, p.partnership.id);
+    await expectFailure(
+      p.api("officer").priorityArea.archive({ priorityAreaId: area.id }),
+      "PRECONDITION_FAILED",
+      "Carers is already archived.",
+    );
+    await expectFailure(
       p.api("officer").subGroup.create({ priorityAreaId: area.id, name: "New", purpose: "x", joinPolicy: "OPEN", leadUserIds: [p.people.member.userId] }),
       "PRECONDITION_FAILED",
       /Carers is archived/,
     );
-    expect(await fingerprint(db, p.partnership.id)).toBe(before);
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(before);
   });
 
   it("archives cleanly while people are joining its sub-groups: every join either lands before or is refused after", async () => {
@@ -372,15 +354,9 @@ describe("archiving and restoring priority areas", () => {
       const area = await p.create("Carers");
       const group = await subGroupIn(db, p.partnership.id, area.id, "Short breaks");
       await db.subGroupMembership.create({ data: { subGroupId: group.id, userId: p.people.officer.userId, role: "LEAD" } });
-      const joiners = await Promise.all(
-        Array.from({ length: 4 }, async (_, index) => {
-          const joiner = await person(db, `Joiner ${index}`);
-          await addMember(db, p.partnership.id, joiner.userId, "MEMBER");
-          return joiner;
-        }),
-      );
+      const joiners = await p.crowd(4);
       const results = await Promise.allSettled([
-        ...joiners.map((joiner) => callerFor(db, joiner).subGroup.join({ subGroupId: group.id, message: "Hello" })),
+        ...joiners.map((joiner) => p.api(joiner).subGroup.join({ subGroupId: group.id, message: "Hello" })),
         p.api("chair").priorityArea.archive({ priorityAreaId: area.id }),
       ]);
       for (const result of results) {
@@ -428,14 +404,14 @@ describe("archiving and restoring priority areas", () => {
 
     // The title is free while the area is archived ...
     const replacement = await p.create("carers");
-    const before = await fingerprint(db, p.partnership.id);
+    const before = await subGroupRowsOf(db, p.partnership.id);
     // ... so it cannot come back until the replacement is renamed.
-    await refusal(
+    await expectFailure(
       p.api("officer").priorityArea.restore({ priorityAreaId: area.id }),
       "CONFLICT",
       'There is already a current priority area called "carers". Rename that one before restoring this.',
     );
-    expect(await fingerprint(db, p.partnership.id)).toBe(before);
+    expect(await subGroupRowsOf(db, p.partnership.id)).toBe(before);
     await p.api("officer").priorityArea.update({ priorityAreaId: replacement.id, title: "Carers (new)", description: "x", outcomesSought: "y" });
 
     const restored = await p.api("chair").priorityArea.restore({ priorityAreaId: area.id });
@@ -453,7 +429,11 @@ describe("archiving and restoring priority areas", () => {
       ]),
     );
 
-    await refusal(p.api("officer").priorityArea.restore({ priorityAreaId: area.id }), "PRECONDITION_FAILED", "Carers is not archived.");
+    await expectFailure(
+      p.api("officer").priorityArea.restore({ priorityAreaId: area.id }),
+      "PRECONDITION_FAILED",
+      "Carers is not archived.",
+    );
   });
 });
 
@@ -469,7 +449,7 @@ describe("candidate leads", () => {
       userId: p.people.member.userId,
       name: p.people.member.name,
       role: "MEMBER",
-      organisation: { id: p.charity.id, name: p.charity.name, sector: "VOLUNTARY" },
+      organisation: { id: p.organisations.voluntary.id, name: p.organisations.voluntary.name, sector: "VOLUNTARY" },
       sector: "VOLUNTARY",
     });
   });

@@ -1,32 +1,12 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { appRouter } from "@/server/api/root";
-import type { Actor } from "@/server/auth/session";
-import type { Database } from "@/server/db/client";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson } from "./support/factories";
+import { expectFailure } from "./support/expect";
+import { createOrganisation, createPerson } from "./support/factories";
+import { mutate } from "./support/http";
+import { partnershipWorld } from "./support/worlds";
 
 const database = withTestDatabase();
-
-type ErrorBody = { error?: { json: { message: string; data: { fieldErrors?: Record<string, string[]> } } } };
-
-/** Sends a mutation through the same HTTP handler the app serves, so messages are exactly what a form receives. */
-async function mutate(db: Database, actor: Actor | null, procedure: string, input: unknown) {
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: new Request(`http://localhost/api/trpc/${procedure}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ json: input }),
-    }),
-    router: appRouter,
-    createContext: () => ({ db, actor }),
-    onError: () => {},
-  });
-  return { status: response.status, body: (await response.json()) as ErrorBody };
-}
 
 const validProfile = {
   name: "Amara Okafor",
@@ -119,21 +99,17 @@ describe("me.updateProfile", () => {
 
   it("only ever changes the signed-in person's own profile", async () => {
     const { db } = database;
-    const me = await createPerson(db, { name: "Me Myself" });
-    const someoneElse = await createPerson(db, { name: "Someone Else" });
-    const partnership = await createPartnership(db);
-    await addMember(db, partnership.id, me.actor.userId);
-    await addMember(db, partnership.id, someoneElse.actor.userId);
+    const { people, api } = await partnershipWorld(db, { cast: { me: { name: "Me Myself" }, someoneElse: { name: "Someone Else" } } });
 
     // An id smuggled into the input is ignored: there is no field for it.
-    await callerFor(db, me.actor).me.updateProfile({
+    await api("me").me.updateProfile({
       ...validProfile,
       name: "Renamed",
-      userId: someoneElse.user.id,
-      id: someoneElse.user.id,
+      userId: people.someoneElse.userId,
+      id: people.someoneElse.userId,
     } as typeof validProfile);
-    const other = await db.user.findUniqueOrThrow({ where: { id: someoneElse.user.id } });
-    const mine = await db.user.findUniqueOrThrow({ where: { id: me.user.id } });
+    const other = await db.user.findUniqueOrThrow({ where: { id: people.someoneElse.userId } });
+    const mine = await db.user.findUniqueOrThrow({ where: { id: people.me.userId } });
     expect(other.name).toBe("Someone Else");
     expect(other.showEmail).toBe(false);
     expect(mine.name).toBe("Renamed");
@@ -141,24 +117,16 @@ describe("me.updateProfile", () => {
 
   it("takes effect in the directory at once: unlisting hides the person, sharing shows the phone", async () => {
     const { db } = database;
-    const partnership = await createPartnership(db);
-    const me = await createPerson(db);
-    const viewer = await createPerson(db);
-    await addMember(db, partnership.id, me.actor.userId);
-    await addMember(db, partnership.id, viewer.actor.userId);
-    const directory = () => callerFor(db, viewer.actor).directory.people({ partnershipSlug: partnership.slug });
+    const { slug, people, api } = await partnershipWorld(db, { cast: { me: { name: "Me" }, viewer: { name: "Viewer" } } });
+    const directory = () => api("viewer").directory.people({ partnershipSlug: slug });
 
-    await callerFor(db, me.actor).me.updateProfile({ ...validProfile, showPhone: true });
-    const listed = (await directory()).people.find((p) => p.userId === me.user.id)!;
-    expect(listed).toMatchObject({ name: "Amara Okafor", phone: "0113 555 0100", email: me.user.email });
+    await api("me").me.updateProfile({ ...validProfile, showPhone: true });
+    const listed = (await directory()).people.find((p) => p.userId === people.me.userId)!;
+    expect(listed).toMatchObject({ name: "Amara Okafor", phone: "0113 555 0100", email: people.me.email });
 
-    await callerFor(db, me.actor).me.updateProfile({ ...validProfile, listedInDirectory: false });
-    expect((await directory()).people.map((p) => p.userId)).not.toContain(me.user.id);
-    const error = await callerFor(db, viewer.actor)
-      .directory.person({ partnershipSlug: partnership.slug, userId: me.user.id })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TRPCError);
-    expect((error as TRPCError).code).toBe("NOT_FOUND");
+    await api("me").me.updateProfile({ ...validProfile, listedInDirectory: false });
+    expect((await directory()).people.map((p) => p.userId)).not.toContain(people.me.userId);
+    await expectFailure(api("viewer").directory.person({ partnershipSlug: slug, userId: people.me.userId }), "NOT_FOUND");
   });
 });
 

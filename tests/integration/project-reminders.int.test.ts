@@ -1,14 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
 import { parseEnv } from "@/server/env";
-import { callerFor } from "./support/caller";
 import { createTestDatabase, type TestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { fundedProject, fundWorld, grantAward, partnershipWorld, submitUpdate, updateInput } from "./support/worlds";
 
 /**
  * Each test has a database of its own: reminders are for every project in the database,
@@ -42,53 +38,43 @@ const FIRST_MOMENT_LATE = at("2030-04-15T00:00:00Z");
 
 /** A partnership where Lena leads and Colin works on a project; Dev takes part but not in it; Fiona is the officer. */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  const carers = await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" });
-  await db.partnershipOrganisation.create({ data: { partnershipId: partnership.id, organisationId: carers.id } });
-  const person = async (name: string, role: MembershipRole = "MEMBER"): Promise<Actor> => {
-    const { actor } = await createPerson(db, { name, organisationId: carers.id });
-    await addMember(db, partnership.id, actor.userId, role);
-    return actor;
-  };
-  const people = {
-    officer: await person("Fiona Officer", "OFFICER"),
-    lena: await person("Lena Lead"),
-    colin: await person("Colin Member"),
-    dev: await person("Dev Bystander"),
-  };
-  const api = (actor: Actor) => callerFor(db, actor);
-  const fund = await api(people.officer).funding.createFund({
-    partnershipSlug: partnership.slug,
-    name: "Test and learn fund",
-    source: "HSCP",
-    financialYear: "2029/30",
-    totalPence: 2_000_000,
+  const w = await partnershipWorld(db, {
+    cast: {
+      officer: { name: "Fiona Officer", organisation: "voluntary", role: "OFFICER" },
+      lena: { name: "Lena Lead", organisation: "voluntary" },
+      colin: { name: "Colin Member", organisation: "voluntary" },
+      dev: { name: "Dev Bystander", organisation: "voluntary" },
+    },
+    organisations: { public: { linked: false } },
   });
+  const { people } = w;
+  const { fund } = await fundWorld(w, { by: people.officer, fund: { financialYear: "2029/30" }, round: null });
 
   /** A project funded from the fund, led by Lena with Colin in the team. */
   const project = async (name: string) => {
-    const award = await api(people.officer).funding.awardGrant({
-      fundId: fund.id,
+    const award = await grantAward(w, {
+      by: people.officer,
+      fund,
       projectName: name,
-      recipientName: "Carers Centre",
-      recipientOrganisationId: carers.id,
+      recipientOrganisationId: w.organisations.voluntary.id,
       amountPence: 100_000,
       tranches: [{ amountPence: 100_000, dueOn: at("2030-01-01T00:00:00Z") }],
-      idempotencyKey: randomUUID(),
     });
-    const { id } = await api(people.officer).project.setUp({
-      awardId: award.id,
+    const { id, periods } = await fundedProject(w, {
+      by: people.officer,
+      award,
       startsOn: "2030-01-01",
       endsOn: "2030-06-30",
       reportingFrequency: "QUARTERLY",
       leadUserId: people.lena.userId,
       teamUserIds: [people.colin.userId],
     });
-    const period1 = await db.reportingPeriod.findFirstOrThrow({ where: { projectId: id, sequence: 1 } });
+    const period1 = periods[0]!;
+    expect(period1.sequence).toBe(1);
     expect(period1.dueOn).toEqual(PERIOD_1_DUE);
     return { id, period1 };
   };
-  return { partnership, people, api, project };
+  return { ...w, project };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -170,25 +156,17 @@ describe("reminders for progress updates", () => {
     const db = database();
     const w = await world(db);
     const { id: projectId, period1 } = await w.project("Pharmacy check-ins");
-    const draft = await w.api(w.people.colin).project.saveUpdate({
-      projectId,
-      periodId: period1.id,
-      rag: "GREEN",
-      percentComplete: 20,
-      narrative: "Six pharmacies asking about caring.",
-      spend: [],
-      measureValues: [],
-      milestoneChanges: [],
-      risks: "",
-      learning: "",
-    });
-    await w.api(w.people.colin).project.submitUpdate({ updateId: draft.id });
+    const updateId = await submitUpdate(
+      w,
+      w.people.colin,
+      updateInput(projectId, period1.id, { narrative: "Six pharmacies asking about caring." }),
+    );
 
     expect(await sendProjectReminders(db, SEVEN_DAYS_BEFORE)).toEqual({ dueSoon: 0, overdue: 0 });
     expect(await sendProjectReminders(db, FIRST_MOMENT_LATE)).toEqual({ dueSoon: 0, overdue: 0 });
     expect(await remindersIn(db, w)).toEqual([]);
 
-    await w.api(w.people.officer).project.reviewUpdate({ updateId: draft.id, outcome: "RETURN", note: "Add the spend, please." });
+    await w.api(w.people.officer).project.reviewUpdate({ updateId, outcome: "RETURN", note: "Add the spend, please." });
     expect(await sendProjectReminders(db, FIRST_MOMENT_LATE)).toEqual({ dueSoon: 0, overdue: 1 });
     expect(await remindersIn(db, w)).toEqual(["Colin Member", "Lena Lead"].map((name) => `${name}: ${overdueTitle("Pharmacy check-ins")}`));
   });

@@ -1,108 +1,43 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
-import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { expectFailure } from "./support/expect";
+import { approvedProposal, daysAgo, daysFromNow, fundedProject, fundWorld, grantAward, isoDay, subGroupWorld } from "./support/worlds";
 
 const database = withTestDatabase();
-
-const DAY = 24 * 3600 * 1000;
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /**
  * A proposal by Lena (lead author) and Colin (co-author), started, submitted and approved
  * weeks ago, then awarded £5,000 in two payments.
  */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  const carers = await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" });
-  await db.partnershipOrganisation.create({ data: { partnershipId: partnership.id, organisationId: carers.id } });
-  const person = async (name: string, role: MembershipRole = "MEMBER"): Promise<Actor> => {
-    const { actor } = await createPerson(db, { name, organisationId: carers.id });
-    await addMember(db, partnership.id, actor.userId, role);
-    return actor;
-  };
-  const people = {
-    officer: await person("Fiona Officer", "OFFICER"),
-    lena: await person("Lena Lead"),
-    colin: await person("Colin Coauthor"),
-    dev: await person("Dev Bystander"),
-  };
-  const api = (actor: Actor) => callerFor(db, actor);
-  const fund = await api(people.officer).funding.createFund({
-    partnershipSlug: partnership.slug,
-    name: "Test and learn fund",
-    source: "HSCP",
-    financialYear: "2021/22",
-    totalPence: 2_000_000,
+  const w = await subGroupWorld(db, {
+    cast: {
+      officer: { name: "Fiona Officer", organisation: "voluntary", role: "OFFICER" },
+      lena: { name: "Lena Lead", organisation: "voluntary" },
+      colin: { name: "Colin Coauthor", organisation: "voluntary" },
+      dev: { name: "Dev Bystander", organisation: "voluntary" },
+    },
+    organisations: { public: { linked: false } },
   });
-  const priorityArea = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Unpaid carers", description: "d", outcomesSought: "o", position: 0 },
+  const { people } = w;
+  const { fund, round } = await fundWorld(w, {
+    by: people.officer,
+    round: { guidance: "g", eligibility: "e", opensAt: daysAgo(70), closesAt: daysAgo(30), status: "DECIDED" },
   });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Carers", purpose: "p" },
-  });
-  const round = await db.fundingRound.create({
-    data: {
-      fundId: fund.id,
-      title: "Round 1",
-      guidance: "g",
-      eligibility: "e",
-      criteria: [{ name: "Partnership", weight: 100 }],
-      opensAt: daysAgo(70),
-      closesAt: daysAgo(30),
-      minAwardPence: 1_000,
-      maxAwardPence: 1_000_000,
-      status: "DECIDED",
+  const proposal = await approvedProposal(w, {
+    round,
+    lead: people.lena,
+    coAuthors: [people.colin],
+    requestedPence: 500_000,
+    submittedAt: daysAgo(40),
+    sections: {
+      measures: { items: [{ id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }] },
+      budget: { lines: [{ id: "b1", item: "Pharmacy time", amountPence: 500_000, organisationId: null }] },
     },
   });
-  const proposal = await db.proposal.create({
-    data: {
-      partnershipId: partnership.id,
-      subGroupId: subGroup.id,
-      roundId: round.id,
-      submittedAt: daysAgo(40),
-      title: "Pharmacy check-ins",
-      requestedPence: 500_000,
-      status: "APPROVED",
-      createdById: people.lena.userId,
-      authors: {
-        create: [
-          { userId: people.lena.userId, role: "LEAD" },
-          { userId: people.colin.userId, role: "CO_AUTHOR" },
-        ],
-      },
-      sections: {
-        create: [
-          {
-            key: "measures",
-            version: 1,
-            content: { items: [{ id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }] },
-          },
-          {
-            key: "budget",
-            version: 1,
-            content: { lines: [{ id: "b1", item: "Pharmacy time", amountPence: 500_000, organisationId: null }] },
-          },
-        ],
-      },
-    },
-  });
+  // Its history as the app recorded it at the time.
   await db.proposalEvent.createMany({
     data: [
       { kind: "CREATED" as const, actor: people.lena, summary: "Lena Lead started the proposal “Pharmacy check-ins”", daysAgo: 60 },
@@ -116,20 +51,18 @@ async function world(db: Database) {
       createdAt: daysAgo(event.daysAgo),
     })),
   });
-  const award = await api(people.officer).funding.awardGrant({
-    fundId: fund.id,
-    projectName: "Pharmacy check-ins",
-    recipientName: "Carers Centre",
-    recipientOrganisationId: carers.id,
+  const award = await grantAward(w, {
+    by: people.officer,
+    fund,
+    proposal,
+    recipientOrganisationId: w.organisations.voluntary.id,
     amountPence: 500_000,
     tranches: [
       { amountPence: 250_000, dueOn: new Date() },
-      { amountPence: 250_000, dueOn: new Date(Date.now() + 90 * DAY) },
+      { amountPence: 250_000, dueOn: daysFromNow(90) },
     ],
-    idempotencyKey: randomUUID(),
   });
-  await db.award.update({ where: { id: award.id }, data: { proposalId: proposal.id } });
-  return { partnership, people, api, proposal, award };
+  return { ...w, fund, proposal, award };
 }
 
 describe("a funded project's timeline", () => {
@@ -140,8 +73,9 @@ describe("a funded project's timeline", () => {
     const lena = w.api(w.people.lena);
 
     // A test that ran for six months and ended ten days ago.
-    const { id: projectId } = await officer.project.setUp({
-      awardId: w.award.id,
+    const { id: projectId } = await fundedProject(w, {
+      by: w.people.officer,
+      award: w.award,
       startsOn: isoDay(-200),
       endsOn: isoDay(-10),
       reportingFrequency: "QUARTERLY",
@@ -217,23 +151,23 @@ describe("a funded project's timeline", () => {
 
     // The team sees the same history; someone outside the project and its steering group does not.
     expect((await w.api(w.people.colin).project.timeline({ projectId })).map((entry) => entry.id)).toEqual(timeline.map((entry) => entry.id));
-    expect((await failure(w.api(w.people.dev).project.timeline({ projectId }))).code).toBe("FORBIDDEN");
+    await expectFailure(w.api(w.people.dev).project.timeline({ projectId }), "FORBIDDEN");
   });
 
   it("shows only the set-up and the money for a project awarded without a proposal", async () => {
     const { db } = database;
     const w = await world(db);
-    const officer = w.api(w.people.officer);
-    const award = await officer.funding.awardGrant({
-      fundId: w.award.fundId,
+    const award = await grantAward(w, {
+      by: w.people.officer,
+      fund: w.fund,
       projectName: "Direct award",
       recipientName: "Someone",
       amountPence: 10_000,
       tranches: [{ amountPence: 10_000, dueOn: new Date() }],
-      idempotencyKey: randomUUID(),
     });
-    const { id: projectId } = await officer.project.setUp({
-      awardId: award.id,
+    const { id: projectId } = await fundedProject(w, {
+      by: w.people.officer,
+      award,
       startsOn: isoDay(-10),
       endsOn: isoDay(80),
       reportingFrequency: "QUARTERLY",

@@ -1,151 +1,66 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
-import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
-import { AppError } from "@/server/errors";
-import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { expectFailure, fieldErrorsOf } from "./support/expect";
+import { approvedProposal, daysAgo, daysFromNow, fundedProject, fundWorld, grantAward, isoDay, subGroupWorld } from "./support/worlds";
 
 const database = withTestDatabase();
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-/** The field messages a refusal carries, keyed as the API sends them. */
-function fieldErrorsOf(error: TRPCError): Record<string, string[]> {
-  if (error.cause instanceof AppError) return error.cause.fieldErrors ?? {};
-  const fieldErrors: Record<string, string[]> = {};
-  if (error.cause instanceof ZodError) {
-    for (const issue of error.cause.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
-
-const DAY = 24 * 3600 * 1000;
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 /**
  * An approved proposal by Lena (carers' charity, lead author) and Colin (the council,
  * co-author) that asked for £6,500 and was awarded £5,000 in two payments.
  */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  const carers = await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" });
-  const council = await createOrganisation(db, { name: `Council ${unique()}`, sector: "PUBLIC" });
-  await db.partnershipOrganisation.createMany({
-    data: [carers, council].map((organisation) => ({ partnershipId: partnership.id, organisationId: organisation.id })),
-  });
-  const person = async (name: string, organisationId: string | null, role: MembershipRole = "MEMBER"): Promise<Actor> => {
-    const { actor } = await createPerson(db, { name, organisationId });
-    await addMember(db, partnership.id, actor.userId, role);
-    return actor;
-  };
-  const people = {
-    officer: await person("Fiona Officer", council.id, "OFFICER"),
-    lena: await person("Lena Lead", carers.id),
-    colin: await person("Colin Coauthor", council.id),
-    dev: await person("Dev Bystander", null),
-  };
-  const api = (actor: Actor) => callerFor(db, actor);
-  const priorityArea = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Unpaid carers", description: "d", outcomesSought: "o", position: 0 },
-  });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Carers", purpose: "p" },
-  });
-  const fund = await api(people.officer).funding.createFund({
-    partnershipSlug: partnership.slug,
-    name: "Test and learn fund",
-    source: "HSCP",
-    financialYear: "2021/22",
-    totalPence: 2_000_000,
-  });
-  const round = await db.fundingRound.create({
-    data: {
-      fundId: fund.id,
-      title: "Round 1",
-      guidance: "g",
-      eligibility: "e",
-      criteria: [{ name: "Partnership", weight: 100 }],
-      opensAt: new Date(Date.now() - 60 * DAY),
-      closesAt: new Date(Date.now() - 30 * DAY),
-      minAwardPence: 1_000,
-      maxAwardPence: 1_000_000,
-      status: "DECIDED",
+  const w = await subGroupWorld(db, {
+    cast: {
+      officer: { name: "Fiona Officer", organisation: "public", role: "OFFICER" },
+      lena: { name: "Lena Lead", organisation: "voluntary" },
+      colin: { name: "Colin Coauthor", organisation: "public" },
+      dev: { name: "Dev Bystander" },
+      stranger: { name: "Other Officer", role: null, elsewhere: "OFFICER" },
     },
+    organisations: { public: { name: "Council" } },
   });
-  const proposal = await db.proposal.create({
-    data: {
-      partnershipId: partnership.id,
-      subGroupId: subGroup.id,
-      roundId: round.id,
-      submittedAt: new Date(Date.now() - 40 * DAY),
-      title: "Pharmacy check-ins",
-      requestedPence: 650_000,
-      status: "APPROVED",
-      createdById: people.lena.userId,
-      authors: {
-        create: [
-          { userId: people.lena.userId, role: "LEAD" },
-          { userId: people.colin.userId, role: "CO_AUTHOR" },
+  const { people } = w;
+  const { fund, round } = await fundWorld(w, {
+    by: people.officer,
+    round: { guidance: "g", eligibility: "e", opensAt: daysAgo(60), closesAt: daysAgo(30), status: "DECIDED" },
+  });
+  const proposal = await approvedProposal(w, {
+    round,
+    lead: people.lena,
+    coAuthors: [people.colin],
+    requestedPence: 650_000,
+    submittedAt: daysAgo(40),
+    sections: {
+      measures: { items: [{ id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }] },
+      activities: {
+        items: [
+          { id: "a1", activity: "Train pharmacy staff", by: isoDay(-60) },
+          { id: "a2", activity: "Review with the sub-group", by: null },
         ],
       },
-      sections: {
-        create: [
-          {
-            key: "measures",
-            version: 1,
-            content: { items: [{ id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }] },
-          },
-          {
-            key: "activities",
-            version: 1,
-            content: {
-              items: [
-                { id: "a1", activity: "Train pharmacy staff", by: isoDay(-60) },
-                { id: "a2", activity: "Review with the sub-group", by: null },
-              ],
-            },
-          },
-          {
-            key: "budget",
-            version: 1,
-            content: {
-              lines: [
-                { id: "b1", item: "Pharmacy time", amountPence: 400_000, organisationId: null },
-                { id: "b2", item: "Support worker", amountPence: 250_000, organisationId: carers.id },
-              ],
-            },
-          },
+      budget: {
+        lines: [
+          { id: "b1", item: "Pharmacy time", amountPence: 400_000, organisationId: null },
+          { id: "b2", item: "Support worker", amountPence: 250_000, organisationId: w.organisations.voluntary.id },
         ],
       },
     },
   });
-  const award = await api(people.officer).funding.awardGrant({
-    fundId: fund.id,
-    projectName: "Pharmacy check-ins",
-    recipientName: "Carers Centre",
-    recipientOrganisationId: carers.id,
+  const award = await grantAward(w, {
+    by: people.officer,
+    fund,
+    proposal,
+    recipientOrganisationId: w.organisations.voluntary.id,
     amountPence: 500_000,
     tranches: [
       { amountPence: 250_000, dueOn: new Date() },
-      { amountPence: 250_000, dueOn: new Date(Date.now() + 90 * DAY) },
+      { amountPence: 250_000, dueOn: daysFromNow(90) },
     ],
-    idempotencyKey: randomUUID(),
   });
-  await db.award.update({ where: { id: award.id }, data: { proposalId: proposal.id } });
-  return { partnership, people, api, fund, proposal, award, subGroup, carers };
+  return { ...w, fund, proposal, award, carers: w.organisations.voluntary };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -153,8 +68,9 @@ type World = Awaited<ReturnType<typeof world>>;
 /** Sets the project up: began 100 days ago, runs 8 months, monthly reports; payment 2 waits for period 1's update. */
 async function setUp(w: World) {
   const tranche2 = w.award.tranches.find((tranche) => tranche.sequence === 2)!;
-  const { id } = await w.api(w.people.officer).project.setUp({
-    awardId: w.award.id,
+  const { id } = await fundedProject(w, {
+    by: w.people.officer,
+    award: w.award,
     startsOn: isoDay(-100),
     endsOn: isoDay(140),
     reportingFrequency: "MONTHLY",
@@ -222,21 +138,21 @@ describe("setting up a funded project from an award", () => {
   it("is for officers only, once per award, with dates in order", async () => {
     const { db } = database;
     const w = await world(db);
-    const byMember = await failure(
+    await expectFailure(
       w.api(w.people.lena).project.setUp({ awardId: w.award.id, startsOn: isoDay(0), endsOn: isoDay(90), reportingFrequency: "QUARTERLY" }),
+      "FORBIDDEN",
     );
-    expect(byMember.code).toBe("FORBIDDEN");
-    const backwards = await failure(
+    const backwards = await expectFailure(
       w.api(w.people.officer).project.setUp({ awardId: w.award.id, startsOn: isoDay(90), endsOn: isoDay(0), reportingFrequency: "QUARTERLY" }),
+      "BAD_REQUEST",
     );
-    expect(backwards.code).toBe("BAD_REQUEST");
     expect(fieldErrorsOf(backwards)).toMatchObject({ endsOn: ["The end date must be after the start date"] });
     await setUp(w);
-    const twice = await failure(
+    await expectFailure(
       w.api(w.people.officer).project.setUp({ awardId: w.award.id, startsOn: isoDay(0), endsOn: isoDay(90), reportingFrequency: "QUARTERLY" }),
+      "CONFLICT",
+      '"Pharmacy check-ins" has already been set up as a project.',
     );
-    expect(twice.code).toBe("CONFLICT");
-    expect(twice.message).toBe('"Pharmacy check-ins" has already been set up as a project.');
     expect(await db.fundedProject.count({ where: { awardId: w.award.id } })).toBe(1);
   });
 });
@@ -249,24 +165,19 @@ describe("progress updates", () => {
     const period1 = (await db.reportingPeriod.findFirstOrThrow({ where: { projectId, sequence: 1 } })).id;
 
     const draft = await w.api(w.people.colin).project.saveUpdate(draftInput(projectId, period1));
-    expect((await failure(w.api(w.people.officer).project.saveUpdate(draftInput(projectId, period1)))).code).toBe("FORBIDDEN");
-    expect((await failure(w.api(w.people.dev).project.get({ projectId }))).code).toBe("FORBIDDEN");
-    expect((await failure(w.api(w.people.dev).project.submitUpdate({ updateId: draft.id }))).code).toBe("FORBIDDEN");
+    await expectFailure(w.api(w.people.officer).project.saveUpdate(draftInput(projectId, period1)), "FORBIDDEN");
+    await expectFailure(w.api(w.people.dev).project.get({ projectId }), "FORBIDDEN");
+    await expectFailure(w.api(w.people.dev).project.submitUpdate({ updateId: draft.id }), "FORBIDDEN");
 
     await w.api(w.people.colin).project.submitUpdate({ updateId: draft.id });
-    expect((await failure(w.api(w.people.lena).project.reviewUpdate({ updateId: draft.id, outcome: "ACCEPT", note: "" }))).code).toBe(
-      "FORBIDDEN",
-    );
+    await expectFailure(w.api(w.people.lena).project.reviewUpdate({ updateId: draft.id, outcome: "ACCEPT", note: "" }), "FORBIDDEN");
 
     // A removed team member loses access at once.
     await db.projectTeamMember.delete({ where: { projectId_userId: { projectId, userId: w.people.colin.userId } } });
-    expect((await failure(w.api(w.people.colin).project.get({ projectId }))).code).toBe("FORBIDDEN");
+    await expectFailure(w.api(w.people.colin).project.get({ projectId }), "FORBIDDEN");
 
     // Someone from another partnership cannot tell it exists.
-    const stranger = await createPerson(db, { name: "Other Officer" });
-    const other = await createPartnership(db);
-    await addMember(db, other.id, stranger.actor.userId, "OFFICER");
-    expect((await failure(callerFor(db, stranger.actor).project.get({ projectId }))).code).toBe("NOT_FOUND");
+    await expectFailure(w.api(w.people.stranger).project.get({ projectId }), "NOT_FOUND");
   });
 
   it("flags a late update, and keeps submitted updates as history", async () => {
@@ -286,8 +197,10 @@ describe("progress updates", () => {
     expect(view.measures[0]!.latest).toBe(12);
     expect(view.budget.totalSpentPence).toBe(150_000);
 
-    const again = await failure(lena.project.saveUpdate(draftInput(projectId, period1.id, { updateId: draft.id, narrative: "Rewritten" })));
-    expect(again.code).toBe("CONFLICT");
+    await expectFailure(
+      lena.project.saveUpdate(draftInput(projectId, period1.id, { updateId: draft.id, narrative: "Rewritten" })),
+      "CONFLICT",
+    );
     await expect(db.$executeRaw`UPDATE "ProgressUpdate" SET "narrative" = 'Rewritten' WHERE "id" = ${draft.id}`).rejects.toThrow(
       /submitted progress update cannot be changed/,
     );
@@ -295,9 +208,11 @@ describe("progress updates", () => {
 
     // A second update for the same period waits its turn.
     const second = await lena.project.saveUpdate(draftInput(projectId, period1.id));
-    const waiting = await failure(lena.project.submitUpdate({ updateId: second.id }));
-    expect(waiting.code).toBe("CONFLICT");
-    expect(waiting.message).toBe("An update for period 1 is already waiting for an officer. Your draft is saved.");
+    await expectFailure(
+      lena.project.submitUpdate({ updateId: second.id }),
+      "CONFLICT",
+      "An update for period 1 is already waiting for an officer. Your draft is saved.",
+    );
   });
 
   it("refuses bad input with clear messages and loses nothing: percentages, measure values, spend above the award", async () => {
@@ -307,18 +222,20 @@ describe("progress updates", () => {
     const period2 = await db.reportingPeriod.findFirstOrThrow({ where: { projectId, sequence: 2 } });
     const lena = w.api(w.people.lena);
 
-    const percent = await failure(lena.project.saveUpdate(draftInput(projectId, period2.id, { percentComplete: 120 })));
-    expect(percent.code).toBe("BAD_REQUEST");
+    const percent = await expectFailure(
+      lena.project.saveUpdate(draftInput(projectId, period2.id, { percentComplete: 120 })),
+      "BAD_REQUEST",
+    );
     expect(fieldErrorsOf(percent)).toMatchObject({ percentComplete: ["Enter a percentage from 0 to 100"] });
-    const wrongType = await failure(
+    const wrongType = await expectFailure(
       lena.project.saveUpdate(draftInput(projectId, period2.id, { measureValues: [{ measureId: "m1", value: "lots" }] })),
+      "BAD_REQUEST",
     );
-    expect(wrongType.code).toBe("BAD_REQUEST");
     expect(fieldErrorsOf(wrongType)).toMatchObject({ "measureValues.0.value": ["Enter a number"] });
-    const unknownLine = await failure(
+    await expectFailure(
       lena.project.saveUpdate(draftInput(projectId, period2.id, { spend: [{ budgetLineId: "nope", spentPence: 1 }] })),
+      "BAD_REQUEST",
     );
-    expect(unknownLine.code).toBe("BAD_REQUEST");
     expect(await db.progressUpdate.count({ where: { projectId } })).toBe(0);
 
     // Half-written: kept as a draft. Spend above the award: refused on submission, draft kept.
@@ -330,9 +247,11 @@ describe("progress updates", () => {
       ],
     });
     const draft = await lena.project.saveUpdate(overspent);
-    const refused = await failure(lena.project.submitUpdate({ updateId: draft.id }));
-    expect(refused.code).toBe("BAD_REQUEST");
-    expect(refused.message).toBe("This update is not ready to submit. Your draft is saved.");
+    const refused = await expectFailure(
+      lena.project.submitUpdate({ updateId: draft.id }),
+      "BAD_REQUEST",
+      "This update is not ready to submit. Your draft is saved.",
+    );
     expect(fieldErrorsOf(refused)).toMatchObject({
       rag: ["Choose red, amber or green"],
       spend: ["Spend to date adds up to £5,500.00, more than the award of £5,000.00. Check the amounts."],
@@ -386,9 +305,11 @@ describe("progress updates", () => {
     const { projectId } = await setUp(w);
     const period1 = await db.reportingPeriod.findFirstOrThrow({ where: { projectId, sequence: 1 } });
     await db.fundedProject.update({ where: { id: projectId }, data: { status: "DECIDED" } });
-    const closed = await failure(w.api(w.people.lena).project.saveUpdate(draftInput(projectId, period1.id)));
-    expect(closed.code).toBe("CONFLICT");
-    expect(closed.message).toBe("The partnership has decided this test's future, so the project is closed to new updates.");
+    await expectFailure(
+      w.api(w.people.lena).project.saveUpdate(draftInput(projectId, period1.id)),
+      "CONFLICT",
+      "The partnership has decided this test's future, so the project is closed to new updates.",
+    );
   });
 });
 
@@ -408,9 +329,7 @@ describe("payments tied to reporting", () => {
         idempotencyKey: randomUUID(),
       });
 
-    const early = await failure(pay());
-    expect(early.code).toBe("CONFLICT");
-    expect(early.message).toBe("Payment 2 waits for the project's update for period 1 to be accepted.");
+    await expectFailure(pay(), "CONFLICT", "Payment 2 waits for the project's update for period 1 to be accepted.");
     // The database refuses it too, whatever the application does.
     await expect(db.$executeRaw`UPDATE "Tranche" SET "paidAt" = now() WHERE "id" = ${tranche2.id}`).rejects.toThrow(
       /waits for a progress update to be accepted/,
@@ -419,9 +338,9 @@ describe("payments tied to reporting", () => {
     const lena = w.api(w.people.lena);
     const update = await lena.project.saveUpdate(draftInput(projectId, period1.id));
     await lena.project.submitUpdate({ updateId: update.id });
-    expect((await failure(pay())).code).toBe("CONFLICT");
+    await expectFailure(pay(), "CONFLICT");
 
-    const returned = await failure(officer.project.reviewUpdate({ updateId: update.id, outcome: "RETURN", note: "" }));
+    const returned = await expectFailure(officer.project.reviewUpdate({ updateId: update.id, outcome: "RETURN", note: "" }), "BAD_REQUEST");
     expect(fieldErrorsOf(returned)).toMatchObject({ note: ["Say what the lead should change"] });
     await officer.project.reviewUpdate({ updateId: update.id, outcome: "ACCEPT", note: "" });
     const paid = await pay();
@@ -499,19 +418,20 @@ describe("the test-and-learn decision", () => {
     const officer = w.api(w.people.officer);
     const lena = w.api(w.people.lena);
 
-    const tooSoon = await failure(officer.project.decide({ projectId, outcome: "SCALE_UP", reasons: "Keen", nextStep: "" }));
-    expect(tooSoon.code).toBe("CONFLICT");
-    expect(tooSoon.message).toBe("Wait for the lead's evaluation before deciding the test's future.");
-    expect((await failure(w.api(w.people.colin).project.submitEvaluation(evaluation(projectId)))).code).toBe("FORBIDDEN");
+    await expectFailure(
+      officer.project.decide({ projectId, outcome: "SCALE_UP", reasons: "Keen", nextStep: "" }),
+      "CONFLICT",
+      "Wait for the lead's evaluation before deciding the test's future.",
+    );
+    await expectFailure(w.api(w.people.colin).project.submitEvaluation(evaluation(projectId)), "FORBIDDEN");
 
-    const overCost = await failure(lena.project.submitEvaluation(evaluation(projectId, { costPence: 500_001 })));
-    expect(overCost.code).toBe("BAD_REQUEST");
+    const overCost = await expectFailure(lena.project.submitEvaluation(evaluation(projectId, { costPence: 500_001 })), "BAD_REQUEST");
     expect(fieldErrorsOf(overCost)).toEqual({ costPence: ["The cost is more than the award of £5,000.00. Check the amount."] });
-    const blank = await failure(lena.project.submitEvaluation(evaluation(projectId, { whatWorked: "  " })));
+    const blank = await expectFailure(lena.project.submitEvaluation(evaluation(projectId, { whatWorked: "  " })), "BAD_REQUEST");
     expect(fieldErrorsOf(blank)).toEqual({ whatWorked: ["Say what worked"] });
 
     expect(await lena.project.submitEvaluation(evaluation(projectId))).toMatchObject({ status: "EVALUATING" });
-    expect((await failure(lena.project.submitEvaluation(evaluation(projectId)))).code).toBe("CONFLICT");
+    await expectFailure(lena.project.submitEvaluation(evaluation(projectId)), "CONFLICT");
     await expect(db.$executeRaw`UPDATE "ProjectEvaluation" SET "costPence" = 1 WHERE "projectId" = ${projectId}`).rejects.toThrow(/history/);
 
     const decided = await officer.project.decide({
@@ -526,7 +446,7 @@ describe("the test-and-learn decision", () => {
     expect(view.evaluation).toMatchObject({ costPence: 480_000, recommendation: "SCALE_UP", author: { name: "Lena Lead" } });
     expect(view.viewer).toMatchObject({ canPostUpdate: false, canEvaluate: false, canDecide: false });
     expect(view.periods.length).toBeGreaterThan(0);
-    expect((await failure(officer.project.decide({ projectId, outcome: "STOP", reasons: "Changed mind", nextStep: "" }))).code).toBe("CONFLICT");
+    await expectFailure(officer.project.decide({ projectId, outcome: "STOP", reasons: "Changed mind", nextStep: "" }), "CONFLICT");
     expect(await db.notification.count({ where: { kind: "PROJECT_DECIDED", userId: w.people.lena.userId } })).toBe(1);
   });
 
@@ -534,9 +454,11 @@ describe("the test-and-learn decision", () => {
     const { db } = database;
     const w = await world(db);
     const { projectId } = await setUp(w);
-    const early = await failure(w.api(w.people.lena).project.submitEvaluation(evaluation(projectId)));
-    expect(early.code).toBe("CONFLICT");
-    expect(early.message).toMatch(/^The evaluation opens a month before the test ends/);
+    await expectFailure(
+      w.api(w.people.lena).project.submitEvaluation(evaluation(projectId)),
+      "CONFLICT",
+      /^The evaluation opens a month before the test ends/,
+    );
     expect((await w.api(w.people.lena).project.get({ projectId })).viewer.canEvaluate).toBe(false);
   });
 });
@@ -551,21 +473,25 @@ describe("the project's team", () => {
 
     const candidates = await lena.project.teamCandidates({ projectId });
     expect(candidates.map((candidate) => candidate.name).sort()).toEqual(["Dev Bystander", "Fiona Officer"]);
-    expect((await failure(w.api(w.people.colin).project.addTeamMember({ projectId, userId: w.people.dev.userId }))).code).toBe("FORBIDDEN");
+    await expectFailure(w.api(w.people.colin).project.addTeamMember({ projectId, userId: w.people.dev.userId }), "FORBIDDEN");
 
     await lena.project.addTeamMember({ projectId, userId: w.people.dev.userId });
     expect(await db.notification.count({ where: { userId: w.people.dev.userId, kind: "PROJECT_SET_UP" } })).toBe(1);
-    const twice = await failure(lena.project.addTeamMember({ projectId, userId: w.people.dev.userId }));
-    expect(twice.code).toBe("CONFLICT");
-    expect(twice.message).toBe("Dev Bystander is already in the team.");
+    await expectFailure(
+      lena.project.addTeamMember({ projectId, userId: w.people.dev.userId }),
+      "CONFLICT",
+      "Dev Bystander is already in the team.",
+    );
     // Dev can now write updates.
     await w.api(w.people.dev).project.saveUpdate(draftInput(projectId, period1.id));
 
-    const lead = await failure(w.api(w.people.officer).project.removeTeamMember({ projectId, userId: w.people.lena.userId }));
-    expect(lead.code).toBe("CONFLICT");
-    expect(lead.message).toBe("The project's lead stays in the team.");
+    await expectFailure(
+      w.api(w.people.officer).project.removeTeamMember({ projectId, userId: w.people.lena.userId }),
+      "CONFLICT",
+      "The project's lead stays in the team.",
+    );
     await lena.project.removeTeamMember({ projectId, userId: w.people.dev.userId });
-    expect((await failure(w.api(w.people.dev).project.get({ projectId }))).code).toBe("FORBIDDEN");
+    await expectFailure(w.api(w.people.dev).project.get({ projectId }), "FORBIDDEN");
   });
 
   it("stays as it was once the project has been decided: nobody is added or taken off", async () => {
@@ -580,11 +506,12 @@ describe("the project's team", () => {
     const before = await teamIds();
     expect(before).toContain(w.people.dev.userId);
 
-    const removal = await failure(lena.project.removeTeamMember({ projectId, userId: w.people.dev.userId }));
-    expect(removal.code).toBe("CONFLICT");
-    expect(removal.message).toBe("This project has been decided, so its team no longer changes.");
-    const addition = await failure(lena.project.addTeamMember({ projectId, userId: w.people.officer.userId }));
-    expect(addition.code).toBe("CONFLICT");
+    await expectFailure(
+      lena.project.removeTeamMember({ projectId, userId: w.people.dev.userId }),
+      "CONFLICT",
+      "This project has been decided, so its team no longer changes.",
+    );
+    await expectFailure(lena.project.addTeamMember({ projectId, userId: w.people.officer.userId }), "CONFLICT");
     expect(await teamIds()).toEqual(before);
   });
 });

@@ -1,21 +1,26 @@
 import { describe, expect, it } from "vitest";
 import type { SaveSectionInput, SectionContent } from "@/lib/schemas/proposals";
-import { authorize } from "@/server/auth/policy";
+import { authorize } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
 import { saveSection } from "@/server/domain/proposals/save-section";
-import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
-import { mutate, refusal } from "./support/http";
+import { createPriorityArea, unique } from "./support/factories";
+import {
+  completeProposalContent,
+  draftProposal,
+  fundingRound,
+  fundWorld,
+  type RoundSpec,
+  submittedProposal,
+  subGroupWorld,
+  writeSections,
+} from "./support/worlds";
+import { expectFailure } from "./support/expect";
+import { mutate } from "./support/http";
 
 const database = withTestDatabase();
 const DAY = 24 * 3600 * 1000;
-
-async function person(db: Database, name: string, organisationId: string | null = null) {
-  return (await createPerson(db, { name: `${name} ${unique("n")}`, organisationId })).actor;
-}
 
 /**
  * A partnership with a sub-group writing proposals, and people in every position:
@@ -24,143 +29,56 @@ async function person(db: Database, name: string, organisationId: string | null 
  * - subLead: leads the sub-group; member: another sub-group member
  * - bystander: partnership member outside the sub-group, no part in the proposal
  * - officer; observer (an observer who is in the sub-group)
+ * The private organisation takes no part in the partnership.
  */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  const charity = await createOrganisation(db, { name: `Carers Trust ${unique()}`, sector: "VOLUNTARY" });
-  const council = await createOrganisation(db, { name: `City Council ${unique()}`, sector: "PUBLIC", type: "COUNCIL" });
-  const stranger = await createOrganisation(db, { name: `Elsewhere Ltd ${unique()}`, sector: "PRIVATE", type: "BUSINESS" });
-  await db.partnershipOrganisation.createMany({
-    data: [
-      { partnershipId: partnership.id, organisationId: charity.id },
-      { partnershipId: partnership.id, organisationId: council.id },
-    ],
-  });
-  const people = {
-    lead: await person(db, "Priya Nair", charity.id),
-    coAuthor: await person(db, "Colin Council", council.id),
-    subLead: await person(db, "Lena Lead", council.id),
-    member: await person(db, "Mo Member", charity.id),
-    bystander: await person(db, "Bea Bystander", charity.id),
-    officer: await person(db, "Olu Officer", council.id),
-    observer: await person(db, "Obi Observer"),
-  };
-  const roles: [keyof typeof people, MembershipRole][] = [
-    ["lead", "MEMBER"],
-    ["coAuthor", "MEMBER"],
-    ["subLead", "MEMBER"],
-    ["member", "MEMBER"],
-    ["bystander", "MEMBER"],
-    ["officer", "OFFICER"],
-    ["observer", "OBSERVER"],
-  ];
-  for (const [key, role] of roles) await addMember(db, partnership.id, people[key].userId, role);
-  const area = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Carers", description: "Unpaid carers", outcomesSought: "Breaks", position: 0 },
-  });
-  const otherArea = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Frailty", description: "Older people", outcomesSought: "Fewer falls", position: 1 },
-  });
-  const group = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: area.id, name: `Short breaks ${unique()}`, purpose: "Test short breaks" },
-  });
-  await db.subGroupMembership.createMany({
-    data: [
-      { subGroupId: group.id, userId: people.lead.userId, role: "MEMBER" },
-      { subGroupId: group.id, userId: people.subLead.userId, role: "LEAD" },
-      { subGroupId: group.id, userId: people.member.userId, role: "MEMBER" },
-      { subGroupId: group.id, userId: people.observer.userId, role: "MEMBER" },
-    ],
-  });
-  const fund = await db.fund.create({
-    data: {
-      partnershipId: partnership.id,
-      name: "Non-recurring fund",
-      source: "HSCP",
-      financialYear: "2021/22",
-      totalPence: 10_000_000,
-      createdById: people.officer.userId,
+  const w = await subGroupWorld(db, {
+    cast: {
+      lead: { name: "Priya Nair", organisation: "voluntary" },
+      coAuthor: { name: "Colin Council", organisation: "public" },
+      subLead: { name: "Lena Lead", organisation: "public" },
+      member: { name: "Mo Member", organisation: "voluntary" },
+      bystander: { name: "Bea Bystander", organisation: "voluntary" },
+      officer: { name: "Olu Officer", organisation: "public", role: "OFFICER" },
+      observer: { name: "Obi Observer", role: "OBSERVER" },
     },
+    tagNames: true,
+    organisations: { voluntary: { name: "Carers Trust" }, private: { name: "Elsewhere Ltd" } },
+    area: { title: "Carers", description: "Unpaid carers", outcomesSought: "Breaks" },
+    subGroup: { name: `Short breaks ${unique()}`, purpose: "Test short breaks" },
+    leads: ["subLead"],
+    members: ["lead", "member", "observer"],
   });
-  const roundData = (title: string, extra: object = {}) => ({
-    fundId: fund.id,
-    title,
-    guidance: "Guidance",
-    eligibility: "Cross-sector partnerships",
-    criteria: [{ name: "Partnership", weight: 100 }],
-    opensAt: new Date(Date.now() - DAY),
-    closesAt: new Date(Date.now() + 30 * DAY),
-    minAwardPence: 100_000,
-    maxAwardPence: 1_000_000,
-    status: "OPEN" as const,
-    ...extra,
+  const otherArea = await createPriorityArea(db, w.partnership.id, {
+    title: "Frailty",
+    description: "Older people",
+    outcomesSought: "Fewer falls",
+    position: 1,
   });
-  const round = await db.fundingRound.create({ data: roundData("Round 1", { priorityAreaIds: [area.id] }) });
-  const strictRound = await db.fundingRound.create({ data: roundData("Strict round", { allowsChangesAfterSubmission: false }) });
-  const closedRound = await db.fundingRound.create({ data: roundData("Closed round", { opensAt: new Date(Date.now() - 10 * DAY), closesAt: new Date(Date.now() - DAY) }) });
-  const draftRound = await db.fundingRound.create({ data: roundData("Planned round", { status: "DRAFT" }) });
-  const frailtyRound = await db.fundingRound.create({ data: roundData("Frailty round", { priorityAreaIds: [otherArea.id] }) });
-  const api = (who: keyof typeof people) => callerFor(db, people[who]);
-  return {
-    partnership,
-    organisations: { charity, council, stranger },
-    people,
-    area,
-    group,
-    fund,
-    rounds: { round, strictRound, closedRound, draftRound, frailtyRound },
-    api,
+  const { fund } = await fundWorld(w, { by: w.people.officer, fund: { name: "Non-recurring fund", totalPence: 10_000_000 }, round: null });
+  const round = (title: string, spec: RoundSpec = {}) => fundingRound(db, fund.id, { title, minAwardPence: 100_000, ...spec });
+  const rounds = {
+    round: await round("Round 1", { priorityAreaIds: [w.area.id] }),
+    strictRound: await round("Strict round", { allowsChangesAfterSubmission: false }),
+    closedRound: await round("Closed round", { opensAt: new Date(Date.now() - 10 * DAY), closesAt: new Date(Date.now() - DAY) }),
+    draftRound: await round("Planned round", { status: "DRAFT" }),
+    frailtyRound: await round("Frailty round", { priorityAreaIds: [otherArea.id] }),
   };
+  return { ...w, fund, rounds };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-/** A proposal started by `lead` with `coAuthor` added. */
-async function proposalIn(w: World, options: { roundId?: string; title?: string } = {}) {
-  const { id } = await w.api("lead").proposal.create({
-    subGroupId: w.group.id,
-    title: options.title ?? "Carers' short breaks test",
-    roundId: options.roundId ?? w.rounds.round.id,
-  });
-  await w.api("lead").proposal.addCoAuthor({ proposalId: id, userId: w.people.coAuthor.userId });
-  return id;
-}
+/** A proposal started by `lead` with `coAuthor` added, for Round 1 unless told. */
+const proposalIn = (w: World, options: { roundId?: string; title?: string } = {}) =>
+  draftProposal(w, { lead: w.people.lead, coAuthors: [w.people.coAuthor], roundId: w.rounds.round.id, ...options });
 
-function completeContent(w: World): SectionContent {
-  const { charity, council } = w.organisations;
-  return {
-    title: { text: "Carers' short breaks test" },
-    summary: { text: "Short breaks for unpaid carers in West Leeds." },
-    need: { text: "Carers told us they have no time off." },
-    hypothesis: { text: "If carers get a monthly break, fewer reach crisis." },
-    measures: { items: [{ id: "m1", name: "Carers supported", unit: "carers", kind: "NUMBER", baseline: 0, target: 40 }] },
-    activities: { items: [{ id: "a1", activity: "Recruit sitters", by: "2021-06-30" }] },
-    partners: { leadOrganisationId: charity.id, organisationIds: [council.id] },
-    budget: {
-      lines: [
-        { id: "b1", item: "Sitter hours", amountPence: 600_000, organisationId: charity.id },
-        { id: "b2", item: "Venue", amountPence: 200_000, organisationId: council.id },
-      ],
-    },
-    duration: { months: 12 },
-    sustainability: { text: "The council will fund it if it works." },
-    risks: { text: "Sitters may be hard to recruit." },
-  };
-}
+/** The same, written in full and submitted by the lead. */
+const submittedIn = (w: World, options: { roundId?: string } = {}) =>
+  submittedProposal(w, { lead: w.people.lead, coAuthors: [w.people.coAuthor], roundId: w.rounds.round.id, ...options });
 
 /** Saves sections (from their current versions) as `who`. */
-async function fill(w: World, proposalId: string, content: Partial<SectionContent>, who: keyof World["people"] = "lead") {
-  const view = await w.api(who).proposal.get({ proposalId });
-  for (const [section, value] of Object.entries(content)) {
-    const key = section as keyof SectionContent;
-    const result = await w.api(who).proposal.saveSection({
-      proposalId,
-      section: key,
-      content: value,
-      baseVersion: view.sections[key].version,
-    } as SaveSectionInput);
-    expect(result.status).toBe("saved");
-  }
-}
+const fill = (w: World, proposalId: string, content: Partial<SectionContent>, who: keyof World["people"] = "lead") =>
+  writeSections(w, w.people[who], proposalId, content);
 
 /** Everything a proposal's actions write, to prove a refusal wrote nothing. */
 async function proposalFingerprint(db: Database, proposalId: string) {
@@ -180,13 +98,13 @@ async function proposalFingerprint(db: Database, proposalId: string) {
 /** What the policy proves for `actor` on a proposal: lets a test call a domain function with its own clock. */
 async function accessFor(db: Database, actor: Actor, procedure: string, proposalId: string) {
   const grant = await authorize(db, actor, procedure, { proposalId });
-  return { actor, membership: grant.membership!, proposal: grant.proposal! };
+  return { actor, membership: grant.membership!, subGroup: grant.subGroup!, proposal: grant.proposal! };
 }
 
 describe("starting proposals", () => {
   it("lists the rounds open to the sub-group: open, not past closing, and funding its priority area", async () => {
     const w = await world(database.db);
-    const rounds = await w.api("member").proposal.openRounds({ subGroupId: w.group.id });
+    const rounds = await w.api("member").proposal.openRounds({ subGroupId: w.subGroup.id });
     expect(rounds.map((round) => round.title)).toEqual(["Round 1", "Strict round"]);
     expect(rounds[0]).toEqual({
       id: w.rounds.round.id,
@@ -201,7 +119,7 @@ describe("starting proposals", () => {
   it("creates the proposal, its lead author, the title as revision 1, an event and a feed entry", async () => {
     const w = await world(database.db);
     const db = database.db;
-    const { id } = await w.api("lead").proposal.create({ subGroupId: w.group.id, title: "  Evening respite  ", roundId: w.rounds.round.id });
+    const { id } = await w.api("lead").proposal.create({ subGroupId: w.subGroup.id, title: "  Evening respite  ", roundId: w.rounds.round.id });
     const proposal = await db.proposal.findUniqueOrThrow({ where: { id }, include: { authors: true, sections: true, revisions: true, events: true } });
     expect(proposal).toMatchObject({
       title: "Evening respite",
@@ -209,7 +127,7 @@ describe("starting proposals", () => {
       revision: 1,
       roundId: w.rounds.round.id,
       partnershipId: w.partnership.id,
-      subGroupId: w.group.id,
+      subGroupId: w.subGroup.id,
       createdById: w.people.lead.userId,
     });
     expect(proposal.authors).toMatchObject([{ userId: w.people.lead.userId, role: "LEAD" }]);
@@ -217,7 +135,7 @@ describe("starting proposals", () => {
     expect(proposal.revisions).toMatchObject([{ number: 1, sectionKey: "title", sectionVersion: 1, authorId: w.people.lead.userId }]);
     expect(proposal.events).toMatchObject([{ kind: "CREATED", actorId: w.people.lead.userId }]);
     expect(proposal.events[0]!.summary).toBe(`${w.people.lead.name} started the proposal “Evening respite” for “Round 1”`);
-    const activity = await db.activity.findMany({ where: { subGroupId: w.group.id } });
+    const activity = await db.activity.findMany({ where: { subGroupId: w.subGroup.id } });
     expect(activity).toMatchObject([
       {
         kind: "PROPOSAL_STARTED",
@@ -227,7 +145,7 @@ describe("starting proposals", () => {
       },
     ]);
 
-    const list = await w.api("subLead").proposal.forSubGroup({ subGroupId: w.group.id });
+    const list = await w.api("subLead").proposal.forSubGroup({ subGroupId: w.subGroup.id });
     expect(list).toEqual([
       {
         id,
@@ -245,27 +163,27 @@ describe("starting proposals", () => {
   it("refuses a round that is closed, not open yet, or for another priority area, writing nothing", async () => {
     const w = await world(database.db);
     for (const round of [w.rounds.closedRound, w.rounds.draftRound, w.rounds.frailtyRound]) {
-      const error = await refusal(
-        w.api("lead").proposal.create({ subGroupId: w.group.id, title: "Too late", roundId: round.id }),
+      const error = await expectFailure(
+        w.api("lead").proposal.create({ subGroupId: w.subGroup.id, title: "Too late", roundId: round.id }),
         "BAD_REQUEST",
         "That funding round is not open to this sub-group's proposals.",
       );
       expect(error.cause).toMatchObject({ fieldErrors: { roundId: [expect.stringContaining("Choose one of the rounds")] } });
     }
-    expect(await database.db.proposal.count({ where: { subGroupId: w.group.id } })).toBe(0);
+    expect(await database.db.proposal.count({ where: { subGroupId: w.subGroup.id } })).toBe(0);
   });
 
   it("does not let an observer start a proposal, even one in the sub-group", async () => {
     const w = await world(database.db);
-    await refusal(
-      w.api("observer").proposal.create({ subGroupId: w.group.id, title: "Observer's idea" }),
+    await expectFailure(
+      w.api("observer").proposal.create({ subGroupId: w.subGroup.id, title: "Observer's idea" }),
       "FORBIDDEN",
-      "You do not have permission to start a proposal as an observer.",
+      /^Observers read what the partnership shares with them, but do not post/,
     );
     // Officers read and decide; they start proposals only from inside a sub-group.
-    await refusal(w.api("officer").proposal.create({ subGroupId: w.group.id, title: "Officer's idea" }), "FORBIDDEN");
-    expect(await database.db.proposal.count({ where: { subGroupId: w.group.id } })).toBe(0);
-    expect(await database.db.activity.count({ where: { subGroupId: w.group.id } })).toBe(0);
+    await expectFailure(w.api("officer").proposal.create({ subGroupId: w.subGroup.id, title: "Officer's idea" }), "FORBIDDEN");
+    expect(await database.db.proposal.count({ where: { subGroupId: w.subGroup.id } })).toBe(0);
+    expect(await database.db.activity.count({ where: { subGroupId: w.subGroup.id } })).toBe(0);
   });
 });
 
@@ -275,8 +193,8 @@ describe("who may read and write a proposal", () => {
     const proposalId = await proposalIn(w);
     const view = await w.api("coAuthor").proposal.get({ proposalId });
     expect(view.authors.map((author) => [author.name, author.role, author.organisationName, author.sector])).toEqual([
-      [w.people.lead.name, "LEAD", w.organisations.charity.name, "VOLUNTARY"],
-      [w.people.coAuthor.name, "CO_AUTHOR", w.organisations.council.name, "PUBLIC"],
+      [w.people.lead.name, "LEAD", w.organisations.voluntary.name, "VOLUNTARY"],
+      [w.people.coAuthor.name, "CO_AUTHOR", w.organisations.public.name, "PUBLIC"],
     ]);
     expect(view.viewer).toEqual({
       canEdit: true,
@@ -285,6 +203,7 @@ describe("who may read and write a proposal", () => {
       canWithdraw: false,
       canComment: true,
       canManageCoAuthors: false,
+      canChangeLeadAuthor: false,
       canDecide: false,
       isAssessor: false,
     });
@@ -302,15 +221,15 @@ describe("who may read and write a proposal", () => {
       updatedBy: { id: w.people.coAuthor.userId, name: w.people.coAuthor.name },
     });
     const mine = await w.api("coAuthor").proposal.mine({ partnershipSlug: w.partnership.slug });
-    expect(mine).toMatchObject([{ id: proposalId, myRole: "CO_AUTHOR", subGroup: { id: w.group.id, name: w.group.name } }]);
+    expect(mine).toMatchObject([{ id: proposalId, myRole: "CO_AUTHOR", subGroup: { id: w.subGroup.id, name: w.subGroup.name } }]);
   });
 
   it("hides a draft from a partnership member outside the sub-group who is not an author", async () => {
     const w = await world(database.db);
     const proposalId = await proposalIn(w);
-    await refusal(w.api("bystander").proposal.get({ proposalId }), "NOT_FOUND");
-    await refusal(w.api("bystander").proposal.timeline({ proposalId }), "NOT_FOUND");
-    await refusal(
+    await expectFailure(w.api("bystander").proposal.get({ proposalId }), "NOT_FOUND");
+    await expectFailure(w.api("bystander").proposal.timeline({ proposalId }), "NOT_FOUND");
+    await expectFailure(
       w.api("bystander").proposal.saveSection({ proposalId, section: "need", content: { text: "x" }, baseVersion: 0 }),
       "NOT_FOUND",
     );
@@ -324,14 +243,14 @@ describe("who may read and write a proposal", () => {
     expect(asMember.viewer).toMatchObject({ canEdit: false, canSubmit: false, canComment: true, canWithdraw: false, canDecide: false });
     const asOfficer = await w.api("officer").proposal.get({ proposalId });
     expect(asOfficer.viewer).toMatchObject({ canEdit: false, canComment: true, canDecide: false });
-    await refusal(
+    await expectFailure(
       w.api("member").proposal.saveSection({ proposalId, section: "need", content: { text: "x" }, baseVersion: 0 }),
       "FORBIDDEN",
     );
     const asLead = await w.api("lead").proposal.get({ proposalId });
     expect(asLead.viewer).toMatchObject({ canEdit: true, canWithdraw: true, canManageCoAuthors: true });
     expect(asLead.organisations.map((organisation) => organisation.id).sort()).toEqual(
-      [w.organisations.charity.id, w.organisations.council.id].sort(),
+      [w.organisations.voluntary.id, w.organisations.public.id].sort(),
     );
   });
 });
@@ -341,7 +260,7 @@ describe("the proposal under assessment", () => {
     const w = await world(database.db);
     const db = database.db;
     const proposalId = await proposalIn(w);
-    await fill(w, proposalId, completeContent(w));
+    await fill(w, proposalId, completeProposalContent(w));
     await w.api("member").proposal.comment({ proposalId, section: "need", body: "Add the survey figures." });
     await w.api("lead").proposal.submit({ proposalId });
     await db.roundAssessor.create({
@@ -355,13 +274,14 @@ describe("the proposal under assessment", () => {
       canWithdraw: false,
       canComment: false,
       canManageCoAuthors: false,
+      canChangeLeadAuthor: false,
       canDecide: false,
       isAssessor: true,
     });
     expect(asAssessor.comments.need).toEqual([]);
     expect(asAssessor.sections.need.content).toEqual({ text: "Carers told us they have no time off." });
     expect(asAssessor.missing).toEqual([]);
-    await refusal(w.api("bystander").proposal.comment({ proposalId, section: "need", body: "Hmm" }), "FORBIDDEN");
+    await expectFailure(w.api("bystander").proposal.comment({ proposalId, section: "need", body: "Hmm" }), "FORBIDDEN");
 
     await db.proposal.update({ where: { id: proposalId }, data: { status: "UNDER_ASSESSMENT" } });
     expect((await w.api("officer").proposal.get({ proposalId })).viewer).toMatchObject({ canDecide: true, canEdit: false });
@@ -383,7 +303,7 @@ describe("the proposal under assessment", () => {
         roundId: w.rounds.round.id,
         proposalId,
         projectName: "Carers' short breaks test",
-        recipientName: w.organisations.charity.name,
+        recipientName: w.organisations.voluntary.name,
         createdById: w.people.officer.userId,
       },
     });
@@ -399,7 +319,7 @@ describe("the proposal under assessment", () => {
 describe("co-authors", () => {
   it("adds a co-author from any organisation, tells them, and lists only who is left", async () => {
     const w = await world(database.db);
-    const { id: proposalId } = await w.api("lead").proposal.create({ subGroupId: w.group.id, title: "Peer support" });
+    const { id: proposalId } = await w.api("lead").proposal.create({ subGroupId: w.subGroup.id, title: "Peer support" });
     const before = await w.api("lead").proposal.coAuthorCandidates({ proposalId });
     const names = before.map((candidate) => candidate.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en-GB")));
@@ -412,7 +332,7 @@ describe("co-authors", () => {
     expect(added).toMatchObject({
       userId: w.people.coAuthor.userId,
       name: w.people.coAuthor.name,
-      organisationName: w.organisations.council.name,
+      organisationName: w.organisations.public.name,
       sector: "PUBLIC",
       role: "CO_AUTHOR",
     });
@@ -428,22 +348,22 @@ describe("co-authors", () => {
     expect(after.map((candidate) => candidate.userId)).not.toContain(w.people.coAuthor.userId);
     expect(after).toHaveLength(before.length - 1);
 
-    await refusal(
+    await expectFailure(
       w.api("lead").proposal.addCoAuthor({ proposalId, userId: w.people.coAuthor.userId }),
       "CONFLICT",
       `${w.people.coAuthor.name} is already an author of this proposal.`,
     );
-    await refusal(w.api("lead").proposal.addCoAuthor({ proposalId, userId: w.people.observer.userId }), "BAD_REQUEST");
+    await expectFailure(w.api("lead").proposal.addCoAuthor({ proposalId, userId: w.people.observer.userId }), "BAD_REQUEST");
   });
 
   it("lets only the lead author manage co-authors, never removing the lead", async () => {
     const w = await world(database.db);
     const proposalId = await proposalIn(w);
-    await refusal(
+    await expectFailure(
       w.api("coAuthor").proposal.addCoAuthor({ proposalId, userId: w.people.member.userId }),
       "FORBIDDEN",
     );
-    await refusal(
+    await expectFailure(
       w.api("lead").proposal.removeCoAuthor({ proposalId, userId: w.people.lead.userId }),
       "CONFLICT",
       "The lead author cannot be removed from the proposal.",
@@ -452,7 +372,7 @@ describe("co-authors", () => {
       userId: w.people.coAuthor.userId,
     });
     // Removed: they can no longer see the draft (they were never in the sub-group).
-    await refusal(w.api("coAuthor").proposal.get({ proposalId }), "NOT_FOUND");
+    await expectFailure(w.api("coAuthor").proposal.get({ proposalId }), "NOT_FOUND");
     const kinds = (await w.api("lead").proposal.timeline({ proposalId })).map((entry) => entry.kind);
     expect(kinds).toEqual(["CREATED", "CO_AUTHOR_JOINED", "CO_AUTHOR_REMOVED"]);
   });
@@ -508,7 +428,7 @@ describe("saving sections", () => {
   it("keeps the copies on the proposal: title, amount asked for, lead and partners (lead included)", async () => {
     const w = await world(database.db);
     const proposalId = await proposalIn(w);
-    const { charity, council } = w.organisations;
+    const { voluntary: charity, public: council } = w.organisations;
     await fill(w, proposalId, {
       title: { text: "Weekend breaks" },
       partners: { leadOrganisationId: charity.id, organisationIds: [council.id] },
@@ -544,17 +464,17 @@ describe("saving sections", () => {
     const { status, body } = await mutate(database.db, w.people.lead, "proposal.saveSection", {
       proposalId,
       section: "budget",
-      content: { lines: [{ id: "b1", item: "Sitters", amountPence: 100, organisationId: w.organisations.stranger.id }] },
+      content: { lines: [{ id: "b1", item: "Sitters", amountPence: 100, organisationId: w.organisations.private.id }] },
       baseVersion: 0,
     });
     expect(status).toBe(400);
     expect(body.error?.json.message).toBe("Choose organisations that are part of this partnership.");
     expect(body.error?.json.data.fieldErrors).toEqual({ "content.lines.0.organisationId": ["Choose an organisation in this partnership."] });
-    await refusal(
+    await expectFailure(
       w.api("lead").proposal.saveSection({
         proposalId,
         section: "partners",
-        content: { leadOrganisationId: w.organisations.stranger.id, organisationIds: [] },
+        content: { leadOrganisationId: w.organisations.private.id, organisationIds: [] },
         baseVersion: 0,
       }),
       "BAD_REQUEST",
@@ -564,11 +484,9 @@ describe("saving sections", () => {
 
   it("refuses to change a submitted proposal", async () => {
     const w = await world(database.db);
-    const proposalId = await proposalIn(w);
-    await fill(w, proposalId, completeContent(w));
-    await w.api("lead").proposal.submit({ proposalId });
+    const proposalId = await submittedIn(w);
     const view = await w.api("coAuthor").proposal.get({ proposalId });
-    await refusal(
+    await expectFailure(
       w.api("coAuthor").proposal.saveSection({ proposalId, section: "risks", content: { text: "New risk" }, baseVersion: view.sections.risks.version }),
       "CONFLICT",
       "This proposal has been submitted. Take it back to draft to change it.",
@@ -644,7 +562,7 @@ describe("submitting", () => {
   it("refuses a budget above the round's maximum, naming both amounts", async () => {
     const w = await world(database.db);
     const proposalId = await proposalIn(w);
-    const content = completeContent(w);
+    const content = completeProposalContent(w);
     content.budget.lines[0]!.amountPence = 1_000_000; // £10,000 + £2,000 = £12,000 against a £10,000 maximum
     await fill(w, proposalId, content);
     const { status, body } = await mutate(database.db, w.people.lead, "proposal.submit", { proposalId });
@@ -659,42 +577,40 @@ describe("submitting", () => {
   it("submits a complete proposal: status, time, event and feed entry", async () => {
     const w = await world(database.db);
     const proposalId = await proposalIn(w);
-    await fill(w, proposalId, completeContent(w));
+    await fill(w, proposalId, completeProposalContent(w));
     expect((await w.api("lead").proposal.get({ proposalId })).missing).toEqual([]);
     const result = await w.api("coAuthor").proposal.submit({ proposalId });
     expect(result.status).toBe("SUBMITTED");
     const proposal = await database.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
     expect(proposal).toMatchObject({ status: "SUBMITTED", submittedAt: result.submittedAt, requestedPence: 800_000 });
-    const activity = await database.db.activity.findMany({ where: { subGroupId: w.group.id, kind: "PROPOSAL_SUBMITTED" } });
+    const activity = await database.db.activity.findMany({ where: { subGroupId: w.subGroup.id, kind: "PROPOSAL_SUBMITTED" } });
     expect(activity).toMatchObject([
       { summary: `${w.people.coAuthor.name} submitted “Carers' short breaks test” to “Round 1”`, linkPath: `/p/${w.partnership.slug}/proposals/${proposalId}` },
     ]);
     const timeline = await w.api("lead").proposal.timeline({ proposalId });
     expect(timeline.at(-1)).toMatchObject({ kind: "SUBMITTED", summary: `${w.people.coAuthor.name} submitted the proposal to “Round 1”` });
-    await refusal(w.api("lead").proposal.submit({ proposalId }), "CONFLICT", "This proposal has already been submitted.");
+    await expectFailure(w.api("lead").proposal.submit({ proposalId }), "CONFLICT", "This proposal has already been submitted.");
   });
 
   it("needs a round chosen, and lets a draft change its round only to an open one", async () => {
     const w = await world(database.db);
-    const { id: proposalId } = await w.api("lead").proposal.create({ subGroupId: w.group.id, title: "No round yet" });
-    await fill(w, proposalId, completeContent(w));
-    const error = await refusal(w.api("lead").proposal.submit({ proposalId }), "BAD_REQUEST");
+    const proposalId = await draftProposal(w, { lead: w.people.lead, title: "No round yet" });
+    await fill(w, proposalId, completeProposalContent(w));
+    const error = await expectFailure(w.api("lead").proposal.submit({ proposalId }), "BAD_REQUEST");
     expect(error.cause).toMatchObject({ fieldErrors: { round: ["Choose the funding round this proposal is for."] } });
-    await refusal(w.api("lead").proposal.chooseRound({ proposalId, roundId: w.rounds.closedRound.id }), "BAD_REQUEST");
+    await expectFailure(w.api("lead").proposal.chooseRound({ proposalId, roundId: w.rounds.closedRound.id }), "BAD_REQUEST");
     expect(await w.api("lead").proposal.chooseRound({ proposalId, roundId: w.rounds.strictRound.id })).toEqual({
       roundId: w.rounds.strictRound.id,
     });
     expect((await w.api("lead").proposal.submit({ proposalId })).status).toBe("SUBMITTED");
-    await refusal(w.api("lead").proposal.chooseRound({ proposalId, roundId: w.rounds.round.id }), "CONFLICT");
+    await expectFailure(w.api("lead").proposal.chooseRound({ proposalId, roundId: w.rounds.round.id }), "CONFLICT");
   });
 });
 
 describe("returning to draft and withdrawing", () => {
   it("returns to draft before the deadline, clearing the submission time", async () => {
     const w = await world(database.db);
-    const proposalId = await proposalIn(w);
-    await fill(w, proposalId, completeContent(w));
-    await w.api("lead").proposal.submit({ proposalId });
+    const proposalId = await submittedIn(w);
     expect((await w.api("coAuthor").proposal.get({ proposalId })).viewer.canReturnToDraft).toBe(true);
     expect(await w.api("coAuthor").proposal.returnToDraft({ proposalId })).toEqual({ status: "DRAFT" });
     expect(await database.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "DRAFT", submittedAt: null });
@@ -704,14 +620,12 @@ describe("returning to draft and withdrawing", () => {
 
   it("refuses after the deadline, saying when the round closed", async () => {
     const w = await world(database.db);
-    const proposalId = await proposalIn(w);
-    await fill(w, proposalId, completeContent(w));
-    await w.api("lead").proposal.submit({ proposalId });
+    const proposalId = await submittedIn(w);
     const closesAt = new Date("2021-03-31T16:00:00Z");
     await database.db.fundingRound.update({ where: { id: w.rounds.round.id }, data: { opensAt: new Date("2021-03-01T09:00:00Z"), closesAt } });
     expect((await w.api("lead").proposal.get({ proposalId })).viewer.canReturnToDraft).toBe(false);
     const before = await proposalFingerprint(database.db, proposalId);
-    await refusal(
+    await expectFailure(
       w.api("lead").proposal.returnToDraft({ proposalId }),
       "CONFLICT",
       "“Round 1” closed on 31 March 2021 at 17:00, so it no longer takes proposals. This proposal can no longer go back to draft.",
@@ -721,11 +635,9 @@ describe("returning to draft and withdrawing", () => {
 
   it("refuses when the round does not allow changes after submission", async () => {
     const w = await world(database.db);
-    const proposalId = await proposalIn(w, { roundId: w.rounds.strictRound.id });
-    await fill(w, proposalId, completeContent(w));
-    await w.api("lead").proposal.submit({ proposalId });
+    const proposalId = await submittedIn(w, { roundId: w.rounds.strictRound.id });
     expect((await w.api("lead").proposal.get({ proposalId })).viewer.canReturnToDraft).toBe(false);
-    await refusal(
+    await expectFailure(
       w.api("lead").proposal.returnToDraft({ proposalId }),
       "CONFLICT",
       "“Strict round” does not allow changes after submission, so this proposal cannot go back to draft.",
@@ -737,17 +649,21 @@ describe("returning to draft and withdrawing", () => {
     const w = await world(database.db);
     const first = await proposalIn(w, { title: "First idea" });
     const second = await proposalIn(w, { title: "Second idea" });
-    await refusal(w.api("coAuthor").proposal.withdraw({ proposalId: first, reason: "Duplicate" }), "FORBIDDEN");
+    await expectFailure(w.api("coAuthor").proposal.withdraw({ proposalId: first, reason: "Duplicate" }), "FORBIDDEN");
     expect(await w.api("lead").proposal.withdraw({ proposalId: first, reason: "  Merged with another idea " })).toEqual({ status: "WITHDRAWN" });
     const last = (await w.api("lead").proposal.timeline({ proposalId: first })).at(-1);
     expect(last).toMatchObject({ kind: "WITHDRAWN", summary: `${w.people.lead.name} withdrew the proposal: Merged with another idea` });
     // The first was changed last, yet withdrawn proposals come after the others.
-    const list = await w.api("member").proposal.forSubGroup({ subGroupId: w.group.id });
+    const list = await w.api("member").proposal.forSubGroup({ subGroupId: w.subGroup.id });
     expect(list.map((item) => [item.id, item.status])).toEqual([
       [second, "DRAFT"],
       [first, "WITHDRAWN"],
     ]);
-    await refusal(w.api("lead").proposal.withdraw({ proposalId: first, reason: "Again" }), "CONFLICT", "This proposal has already been withdrawn.");
+    await expectFailure(
+      w.api("lead").proposal.withdraw({ proposalId: first, reason: "Again" }),
+      "CONFLICT",
+      "This proposal has already been withdrawn.",
+    );
   });
 });
 
@@ -755,7 +671,7 @@ describe("revisions, comparison and timeline", () => {
   it("compares the proposal as it stood at two revisions, section by section, as readable text", async () => {
     const w = await world(database.db);
     const proposalId = await proposalIn(w, { title: "Short breaks" });
-    const { charity, council } = w.organisations;
+    const { voluntary: charity, public: council } = w.organisations;
     await fill(w, proposalId, { need: { text: "Carers have no time off." } }); // revision 2
     await fill(w, proposalId, {
       budget: { lines: [{ id: "b1", item: "Sitters", amountPence: 500_000, organisationId: charity.id }] },
@@ -815,7 +731,7 @@ describe("revisions, comparison and timeline", () => {
     });
     expect(fromEmpty.sections.filter((section) => section.changed)).toHaveLength(1);
 
-    await refusal(
+    await expectFailure(
       w.api("lead").proposal.compare({ proposalId, fromRevision: 1, toRevision: 6 }),
       "BAD_REQUEST",
       "This proposal has 5 revisions, so revision 6 does not exist.",

@@ -4,18 +4,16 @@ import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { seedDemoReflections } from "@/prisma/seed/seed-reflections";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
 import { REFLECTION_TEMPLATES } from "@/server/domain/reflections/templates";
 import { callerFor } from "./support/caller";
 import { createTestDatabase, withTestDatabase } from "./support/database";
-import { addMember, createPartnership, createPerson, unique } from "./support/factories";
-import { refusal } from "./support/http";
+import { expectFailure } from "./support/expect";
+import { fundWorld, isoDay, recordedProject, subGroupWorld } from "./support/worlds";
 
 const database = withTestDatabase();
 
 const DAY = 24 * 3600 * 1000;
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 /**
  * A partnership with a "Carers" sub-group (Lena leads; Mo and Nia are members), Owen who is
@@ -23,60 +21,25 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).t
  * funded project led by Pat with Tom in the team.
  */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  const person = async (name: string, role: MembershipRole = "MEMBER"): Promise<Actor> => {
-    const { actor } = await createPerson(db, { name: `${name} ${unique("p")}` });
-    await addMember(db, partnership.id, actor.userId, role);
-    return actor;
-  };
-  const people = {
-    fiona: await person("Fiona Officer", "OFFICER"),
-    lena: await person("Lena Lead"),
-    mo: await person("Mo Member"),
-    nia: await person("Nia Member"),
-    owen: await person("Owen Outside"),
-    olive: await person("Olive Observer", "OBSERVER"),
-    pat: await person("Pat Project"),
-    tom: await person("Tom Team"),
-  };
-  const priorityArea = await db.priorityArea.create({
-    data: { partnershipId: partnership.id, title: "Unpaid carers", description: "d", outcomesSought: "o", position: 0 },
-  });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Carers", purpose: "p" },
-  });
-  await db.subGroupMembership.createMany({
-    data: [
-      { subGroupId: subGroup.id, userId: people.lena.userId, role: "LEAD" },
-      { subGroupId: subGroup.id, userId: people.mo.userId, role: "MEMBER" },
-      { subGroupId: subGroup.id, userId: people.nia.userId, role: "MEMBER" },
-    ],
-  });
-  const fund = await db.fund.create({
-    data: { partnershipId: partnership.id, name: "Fund", source: "HSCP", financialYear: "2021/22", totalPence: 100_000, createdById: people.fiona.userId },
-  });
-  const award = await db.award.create({
-    data: { fundId: fund.id, projectName: "Pharmacy check-ins", recipientName: "Carers Centre", createdById: people.fiona.userId },
-  });
-  const project = await db.fundedProject.create({
-    data: {
-      partnershipId: partnership.id,
-      awardId: award.id,
-      name: "Pharmacy check-ins",
-      startsOn: new Date("2021-04-01"),
-      endsOn: new Date("2021-09-30"),
-      reportingFrequency: "MONTHLY",
-      createdById: people.fiona.userId,
-      team: {
-        create: [
-          { userId: people.pat.userId, role: "LEAD" },
-          { userId: people.tom.userId, role: "MEMBER" },
-        ],
-      },
+  const w = await subGroupWorld(db, {
+    cast: {
+      fiona: { name: "Fiona Officer", role: "OFFICER" },
+      lena: { name: "Lena Lead" },
+      mo: { name: "Mo Member" },
+      nia: { name: "Nia Member" },
+      owen: { name: "Owen Outside" },
+      olive: { name: "Olive Observer", role: "OBSERVER" },
+      pat: { name: "Pat Project" },
+      tom: { name: "Tom Team" },
     },
+    tagNames: true,
+    leads: ["lena"],
+    members: ["mo", "nia"],
   });
-  const api = (actor: Actor) => callerFor(db, actor);
-  return { partnership, people, subGroup, project, api, slug: partnership.slug };
+  const { people } = w;
+  const { fund } = await fundWorld(w, { by: people.fiona, fund: { name: "Fund", totalPence: 100_000 }, round: null });
+  const project = await recordedProject(w, { by: people.fiona, fund, name: "Pharmacy check-ins", lead: people.pat, team: [people.tom] });
+  return { ...w, project };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -161,9 +124,9 @@ describe("question sets", () => {
   it("refuses a question set with no questions or more than twenty", async () => {
     const w = await world(database.db);
     const base = { partnershipSlug: w.slug, title: "Empty" };
-    await refusal(w.api(w.people.mo).reflection.createQuestionSet({ ...base, questions: [] }), "BAD_REQUEST");
+    await expectFailure(w.api(w.people.mo).reflection.createQuestionSet({ ...base, questions: [] }), "BAD_REQUEST");
     const many = Array.from({ length: 21 }, (_, index) => ({ prompt: `Question ${index + 1}`, kind: "TEXT" as const }));
-    await refusal(w.api(w.people.mo).reflection.createQuestionSet({ ...base, questions: many }), "BAD_REQUEST");
+    await expectFailure(w.api(w.people.mo).reflection.createQuestionSet({ ...base, questions: many }), "BAD_REQUEST");
     expect(await database.db.questionSet.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
   });
 });
@@ -192,18 +155,18 @@ describe("running a reflection", () => {
 
   it("decides who may run for which audience", async () => {
     const w = await world(database.db);
-    await refusal(
+    await expectFailure(
       w.api(w.people.mo).reflection.create({
         partnershipSlug: w.slug, templateKey: "team-chat", audience: "SUB_GROUP", subGroupId: w.subGroup.id, closesOn: isoDay(5), anonymity: "NAMED",
       }),
       "FORBIDDEN",
     );
-    await refusal(
+    await expectFailure(
       w.api(w.people.lena).reflection.create({ partnershipSlug: w.slug, templateKey: "pulse", audience: "PARTNERSHIP", closesOn: isoDay(5), anonymity: "ANONYMOUS" }),
       "FORBIDDEN",
     );
     const team = { partnershipSlug: w.slug, templateKey: "pulse", audience: "PROJECT" as const, projectId: w.project.id, closesOn: isoDay(5), anonymity: "NAMED" as const };
-    await refusal(w.api(w.people.tom).reflection.create(team), "FORBIDDEN");
+    await expectFailure(w.api(w.people.tom).reflection.create(team), "FORBIDDEN");
     const teamRun = await w.api(w.people.pat).reflection.create(team);
     const teamNotified = await database.db.notification.findMany({ where: { kind: "SURVEY_OPENED", linkPath: { endsWith: teamRun.id } } });
     expect(teamNotified.map((row) => row.userId)).toEqual([w.people.tom.userId]);
@@ -217,21 +180,24 @@ describe("running a reflection", () => {
 
   it("refuses a closing date in the past, an unknown template and an empty question set", async () => {
     const w = await world(database.db);
-    const error = await refusal(runTeamChat(w, { closesOn: isoDay(-2) }), "BAD_REQUEST", "The closing date has passed. Choose today or a later date.");
+    const error = await expectFailure(
+      runTeamChat(w, { closesOn: isoDay(-2) }),
+      "BAD_REQUEST",
+      "The closing date has passed. Choose today or a later date.",
+    );
     expect((error.cause as AppError).fieldErrors).toEqual({ closesOn: ["The closing date has passed. Choose today or a later date."] });
-    await refusal(runTeamChat(w, { templateKey: "not-a-template" }), "BAD_REQUEST", "Choose one of the listed templates.");
+    await expectFailure(runTeamChat(w, { templateKey: "not-a-template" }), "BAD_REQUEST", "Choose one of the listed templates.");
 
     const empty = await database.db.questionSet.create({ data: { partnershipId: w.partnership.id, title: "Nothing yet" } });
-    await refusal(
+    await expectFailure(
       runTeamChat(w, { templateKey: undefined, questionSetId: empty.id }),
       "BAD_REQUEST",
       "That question set has no questions. Choose another one.",
     );
-    const elsewhere = await createPartnership(database.db);
     const foreign = await database.db.questionSet.create({
-      data: { partnershipId: elsewhere.id, title: "Theirs", questions: { create: [{ position: 1, prompt: "Hello?" }] } },
+      data: { partnershipId: w.elsewhere.id, title: "Theirs", questions: { create: [{ position: 1, prompt: "Hello?" }] } },
     });
-    await refusal(runTeamChat(w, { templateKey: undefined, questionSetId: foreign.id }), "BAD_REQUEST");
+    await expectFailure(runTeamChat(w, { templateKey: undefined, questionSetId: foreign.id }), "BAD_REQUEST");
     expect(await database.db.survey.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
   });
 });
@@ -248,13 +214,14 @@ describe("answering", () => {
     expect(response.respondentId).toBe(w.people.mo.userId);
     expect(response.answers.map((answer) => answer.text)).toEqual(["Tiring, but we leaned on each other."]);
 
-    await refusal(
+    await expectFailure(
       w.api(w.people.mo).reflection.respond({ surveyId: run.id, answers }),
       "CONFLICT",
       "You have already answered this reflection. Everyone answers once.",
     );
-    await refusal(w.api(w.people.owen).reflection.respond({ surveyId: run.id, answers }), "FORBIDDEN", "Only the people this reflection was sent to can answer it.");
-    await refusal(w.api(w.people.olive).reflection.respond({ surveyId: run.id, answers }), "FORBIDDEN");
+    // Someone outside the sub-group it was sent to cannot tell the run exists.
+    await expectFailure(w.api(w.people.owen).reflection.respond({ surveyId: run.id, answers }), "NOT_FOUND");
+    await expectFailure(w.api(w.people.olive).reflection.respond({ surveyId: run.id, answers }), "NOT_FOUND"); // an observer outside it too
     expect(await database.db.surveyResponse.count({ where: { surveyId: run.id } })).toBe(1);
   });
 
@@ -264,17 +231,17 @@ describe("answering", () => {
     const [connected, going, oneThing] = await questionsOf(database.db, run.id);
     const respond = (answers: { questionId: string; text?: string; score?: number | null }[]) =>
       w.api(w.people.nia).reflection.respond({ surveyId: run.id, answers });
-    await refusal(respond([{ questionId: connected!.id, score: 6 }]), "BAD_REQUEST");
-    await refusal(respond([{ questionId: connected!.id, score: 0 }]), "BAD_REQUEST");
-    await refusal(
+    await expectFailure(respond([{ questionId: connected!.id, score: 6 }]), "BAD_REQUEST");
+    await expectFailure(respond([{ questionId: connected!.id, score: 0 }]), "BAD_REQUEST");
+    await expectFailure(
       respond([{ questionId: connected!.id, score: null }, { questionId: oneThing!.id, text: "   " }]),
       "BAD_REQUEST",
       "Answer at least one question before you send your reflections.",
     );
-    await refusal(respond([{ questionId: oneThing!.id, text: "x".repeat(TEXT_ANSWER_MAX + 1) }]), "BAD_REQUEST");
-    await refusal(respond([{ questionId: oneThing!.id, score: 3 }]), "BAD_REQUEST");
-    await refusal(respond([{ questionId: going!.id, text: "four" }]), "BAD_REQUEST");
-    await refusal(respond([{ questionId: "not-a-question", text: "Hello" }]), "BAD_REQUEST");
+    await expectFailure(respond([{ questionId: oneThing!.id, text: "x".repeat(TEXT_ANSWER_MAX + 1) }]), "BAD_REQUEST");
+    await expectFailure(respond([{ questionId: oneThing!.id, score: 3 }]), "BAD_REQUEST");
+    await expectFailure(respond([{ questionId: going!.id, text: "four" }]), "BAD_REQUEST");
+    await expectFailure(respond([{ questionId: "not-a-question", text: "Hello" }]), "BAD_REQUEST");
     expect(await database.db.surveyParticipant.count({ where: { surveyId: run.id } })).toBe(0);
 
     await respond([{ questionId: connected!.id, score: 5 }, { questionId: oneThing!.id, text: "x".repeat(TEXT_ANSWER_MAX) }]);
@@ -286,16 +253,16 @@ describe("answering", () => {
     const early = await runTeamChat(w);
     const questions = await questionsOf(database.db, early.id);
     const answers = [{ questionId: questions[0]!.id, text: "Fine" }];
-    await refusal(w.api(w.people.mo).reflection.close({ surveyId: early.id }), "FORBIDDEN");
+    await expectFailure(w.api(w.people.mo).reflection.close({ surveyId: early.id }), "FORBIDDEN");
     const closed = await w.api(w.people.lena).reflection.close({ surveyId: early.id });
     expect(closed.closedAt).toBeInstanceOf(Date);
-    await refusal(w.api(w.people.mo).reflection.respond({ surveyId: early.id, answers }), "CONFLICT", /no longer takes answers/);
-    await refusal(w.api(w.people.fiona).reflection.close({ surveyId: early.id }), "CONFLICT");
+    await expectFailure(w.api(w.people.mo).reflection.respond({ surveyId: early.id, answers }), "CONFLICT", /no longer takes answers/);
+    await expectFailure(w.api(w.people.fiona).reflection.close({ surveyId: early.id }), "CONFLICT");
 
     const lapsed = await runTeamChat(w);
     await database.db.survey.update({ where: { id: lapsed.id }, data: { closesAt: new Date(Date.now() - 1000) } });
     const lapsedQuestions = await questionsOf(database.db, lapsed.id);
-    await refusal(
+    await expectFailure(
       w.api(w.people.nia).reflection.respond({ surveyId: lapsed.id, answers: [{ questionId: lapsedQuestions[0]!.id, text: "Late" }] }),
       "CONFLICT",
     );
@@ -371,7 +338,11 @@ describe("anonymous reflections", () => {
     expect(mine.answered).toBe(true);
     expect(mine.myAnswers).toBeNull();
     const moAnswer = responses.flatMap((response) => response.answers).find((answer) => answer.text === moText)!;
-    await refusal(w.api(w.people.mo).reflection.answerToStory({ answerId: moAnswer.id }), "FORBIDDEN", /Anonymous answers stay anonymous/);
+    await expectFailure(
+      w.api(w.people.mo).reflection.answerToStory({ answerId: moAnswer.id }),
+      "FORBIDDEN",
+      /Anonymous answers stay anonymous/,
+    );
     expect(await database.db.story.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
   });
 });
@@ -404,9 +375,9 @@ describe("results", () => {
     const w = await world(database.db);
     const run = await runPulse(w, "NAMED");
     const [connected, going] = await questionsOf(database.db, run.id);
-    await refusal(w.api(w.people.nia).reflection.results({ surveyId: run.id }), "FORBIDDEN", /once you have answered/);
-    await refusal(w.api(w.people.owen).reflection.results({ surveyId: run.id }), "FORBIDDEN");
-    await refusal(w.api(w.people.owen).reflection.get({ surveyId: run.id }), "FORBIDDEN");
+    await expectFailure(w.api(w.people.nia).reflection.results({ surveyId: run.id }), "FORBIDDEN", /once you have answered/);
+    await expectFailure(w.api(w.people.owen).reflection.results({ surveyId: run.id }), "NOT_FOUND");
+    await expectFailure(w.api(w.people.owen).reflection.get({ surveyId: run.id }), "NOT_FOUND");
     expect((await w.api(w.people.fiona).reflection.results({ surveyId: run.id })).responseCount).toBe(0);
 
     await w.api(w.people.mo).reflection.respond({ surveyId: run.id, answers: [{ questionId: connected!.id, score: 4 }, { questionId: going!.id, score: 2 }] });
@@ -414,7 +385,7 @@ describe("results", () => {
     const seenByMo = await w.api(w.people.mo).reflection.results({ surveyId: run.id });
     expect(seenByMo.questions[0]!.scale).toEqual({ mean: 4.5, distribution: [0, 0, 0, 1, 1] });
     expect(seenByMo.questions[1]!.scale).toEqual({ mean: 2, distribution: [0, 1, 0, 0, 0] });
-    await refusal(w.api(w.people.mo).reflection.exportCsv({ surveyId: run.id }), "FORBIDDEN");
+    await expectFailure(w.api(w.people.mo).reflection.exportCsv({ surveyId: run.id }), "FORBIDDEN");
 
     await w.api(w.people.lena).reflection.close({ surveyId: run.id });
     const seenByNia = await w.api(w.people.nia).reflection.results({ surveyId: run.id });
@@ -503,7 +474,7 @@ describe("trend", () => {
     expect(trend.questionSets.map((set) => set.title)).toEqual([pulse.title]);
     const forLena = await w.api(w.people.lena).reflection.trend({ subGroupId: w.subGroup.id });
     expect(forLena.questionSets).toHaveLength(2);
-    await refusal(w.api(w.people.owen).reflection.trend({ subGroupId: w.subGroup.id }), "FORBIDDEN");
+    await expectFailure(w.api(w.people.owen).reflection.trend({ subGroupId: w.subGroup.id }), "FORBIDDEN");
   });
 });
 
@@ -517,7 +488,7 @@ describe("answers that become stories", () => {
       answers: [{ questionId: questions[1]!.id, text: "The GP practice and the carers' centre shared a rota." }],
     });
     const answerId = saved.answers[0]!.answerId;
-    await refusal(w.api(w.people.lena).reflection.answerToStory({ answerId }), "FORBIDDEN");
+    await expectFailure(w.api(w.people.lena).reflection.answerToStory({ answerId }), "FORBIDDEN");
 
     const first = await w.api(w.people.mo).reflection.answerToStory({ answerId });
     expect(first.created).toBe(true);
@@ -550,7 +521,11 @@ describe("answers that become stories", () => {
     });
     const scale = saved.answers.find((answer) => answer.score !== null)!;
     const text = saved.answers.find((answer) => answer.text !== null)!;
-    await refusal(w.api(w.people.nia).reflection.answerToStory({ answerId: scale.answerId }), "BAD_REQUEST", "Only a written answer can become a story.");
+    await expectFailure(
+      w.api(w.people.nia).reflection.answerToStory({ answerId: scale.answerId }),
+      "BAD_REQUEST",
+      "Only a written answer can become a story.",
+    );
     const both = await Promise.all([
       w.api(w.people.nia).reflection.answerToStory({ answerId: text.answerId }),
       w.api(w.people.nia).reflection.answerToStory({ answerId: text.answerId }),

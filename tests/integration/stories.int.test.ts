@@ -2,93 +2,49 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { createStoryInput } from "@/lib/schemas/stories";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole, NotificationKind } from "@/server/db/generated/enums";
+import type { NotificationKind } from "@/server/db/generated/enums";
 import { createStory } from "@/server/domain/stories/authoring";
 import { AppError } from "@/server/errors";
-import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
-import { mutate, refusal } from "./support/http";
+import { expectFailure } from "./support/expect";
+import { createOrganisationIn, unique } from "./support/factories";
+import { mutate } from "./support/http";
+import { fundWorld, partnershipWorld, recordedProject } from "./support/worlds";
 
 const database = withTestDatabase();
 
-async function person(db: Database, name: string, organisationId: string | null = null) {
-  return (await createPerson(db, { name: `${name} ${unique("n")}`, organisationId })).actor;
-}
-
 /**
  * A partnership with an author, a second member, two officers, an observer, two
- * organisations and a funded project; and another partnership with its own organisation.
+ * organisations and two funded projects (one award published); and another partnership
+ * with its own organisation.
  */
 async function space(db: Database, options: { publishes?: boolean } = {}) {
-  const partnership = await createPartnership(db);
-  if (options.publishes) await db.partnership.update({ where: { id: partnership.id }, data: { publishesPortfolio: true } });
-  const elsewhere = await createPartnership(db);
-  const charity = await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" });
-  const nhs = await createOrganisation(db, { name: `NHS Board ${unique()}`, sector: "PUBLIC", type: "NHS_BODY" });
-  const stranger = await createOrganisation(db, { name: `Far Away Trust ${unique()}` });
-  await db.partnershipOrganisation.createMany({
-    data: [
-      { partnershipId: partnership.id, organisationId: charity.id },
-      { partnershipId: partnership.id, organisationId: nhs.id },
-      { partnershipId: elsewhere.id, organisationId: stranger.id },
-    ],
-  });
-  const people = {
-    author: await person(db, "Lorna Author", charity.id),
-    reader: await person(db, "Priya Reader", nhs.id),
-    officer: await person(db, "Fiona Officer", nhs.id),
-    secondOfficer: await person(db, "Sam Officer", nhs.id),
-    observer: await person(db, "Obi Observer"),
-    outsider: await person(db, "Oscar Outsider"),
-  };
-  const roles: [keyof typeof people, MembershipRole][] = [
-    ["author", "MEMBER"],
-    ["reader", "MEMBER"],
-    ["officer", "OFFICER"],
-    ["secondOfficer", "OFFICER"],
-    ["observer", "OBSERVER"],
-  ];
-  for (const [key, role] of roles) await addMember(db, partnership.id, people[key].userId, role);
-  await addMember(db, elsewhere.id, people.outsider.userId, "OFFICER");
-
-  const fund = await db.fund.create({
-    data: {
-      partnershipId: partnership.id,
-      name: "Non-recurring fund",
-      source: "HSCP",
-      financialYear: "2020/21",
-      totalPence: 1_000_000,
-      createdById: people.officer.userId,
+  const w = await partnershipWorld(db, {
+    cast: {
+      author: { name: "Lorna Author", organisation: "voluntary" },
+      reader: { name: "Priya Reader", organisation: "public" },
+      officer: { name: "Fiona Officer", organisation: "public", role: "OFFICER" },
+      secondOfficer: { name: "Sam Officer", organisation: "public", role: "OFFICER" },
+      observer: { name: "Obi Observer", role: "OBSERVER" },
+      outsider: { name: "Oscar Outsider", role: null, elsewhere: "OFFICER" },
     },
+    tagNames: true,
+    organisations: { public: { name: "NHS Board", type: "NHS_BODY" } },
   });
-  const makeProject = async (name: string, published: boolean) => {
-    const award = await db.award.create({
-      data: {
-        fundId: fund.id,
-        projectName: name,
-        recipientName: charity.name,
-        recipientOrganisationId: charity.id,
-        createdById: people.officer.userId,
-        publishedAt: published ? new Date() : null,
-      },
-    });
-    return db.fundedProject.create({
-      data: {
-        partnershipId: partnership.id,
-        awardId: award.id,
-        name,
-        startsOn: new Date("2021-04-01"),
-        endsOn: new Date("2021-09-30"),
-        reportingFrequency: "MONTHLY",
-        createdById: people.officer.userId,
-      },
-    });
-  };
+  if (options.publishes) await db.partnership.update({ where: { id: w.partnership.id }, data: { publishesPortfolio: true } });
+  const { voluntary: charity, public: nhs } = w.organisations;
+  const stranger = await createOrganisationIn(db, w.elsewhere.id, { name: `Far Away Trust ${unique()}` });
+
+  const { fund } = await fundWorld(w, {
+    by: w.people.officer,
+    fund: { name: "Non-recurring fund", financialYear: "2020/21", totalPence: 1_000_000 },
+    round: null,
+  });
+  const makeProject = (name: string, published: boolean) =>
+    recordedProject(w, { by: w.people.officer, fund, name, recipient: charity, published });
   const project = await makeProject(`Carers' breaks ${unique()}`, true);
   const quietProject = await makeProject(`Quiet test ${unique()}`, false);
-  const api = (who: keyof typeof people | null) => callerFor(db, who ? people[who] : null);
-  return { partnership, elsewhere, charity, nhs, stranger, people, project, quietProject, api };
+  return { ...w, charity, nhs, stranger, project, quietProject };
 }
 
 type Space = Awaited<ReturnType<typeof space>>;
@@ -130,12 +86,12 @@ describe("stories: writing, moderation and comments", () => {
     expect(created.html).toContain('alt="Volunteers serving tea"');
 
     // A draft is the author's (and officers') alone.
-    await refusal(s.api("reader").story.get({ storyId: created.id }), "NOT_FOUND");
-    await refusal(s.api("observer").story.get({ storyId: created.id }), "NOT_FOUND");
-    await refusal(s.api("outsider").story.get({ storyId: created.id }), "NOT_FOUND");
+    await expectFailure(s.api("reader").story.get({ storyId: created.id }), "NOT_FOUND");
+    await expectFailure(s.api("observer").story.get({ storyId: created.id }), "NOT_FOUND");
+    await expectFailure(s.api("outsider").story.get({ storyId: created.id }), "NOT_FOUND");
     const asOfficer = await s.api("officer").story.get({ storyId: created.id });
     expect(asOfficer.body).toBeNull();
-    expect(asOfficer.viewer).toMatchObject({ isOfficer: true, canEdit: false, canPublish: false });
+    expect(asOfficer.viewer).toMatchObject({ canSeeModeration: true, canEdit: false, canPublish: false });
 
     const submitted = await s.api("author").story.submit({ storyId: created.id });
     expect(submitted.status).toBe("SUBMITTED");
@@ -152,13 +108,13 @@ describe("stories: writing, moderation and comments", () => {
     expect(queue[0]!.author.name).toMatch(/^Lorna Author/);
 
     // Submitted stories are frozen until an officer returns them.
-    await refusal(
+    await expectFailure(
       s.api("author").story.update({ ...story(s), storyId: created.id, version: 1 }),
       "CONFLICT",
       /waiting for an officer/,
     );
 
-    await refusal(
+    await expectFailure(
       s.api("officer").story.moderate({ storyId: created.id, action: "RETURN", note: "" }),
       "BAD_REQUEST",
     );
@@ -227,7 +183,7 @@ describe("stories: writing, moderation and comments", () => {
     expect(commentNotice?.linkPath).toBe(`/p/${s.partnership.slug}/stories/${created.id}#comments`);
     await s.api("author").story.comment({ storyId: created.id, body: "Thank you, do get in touch." });
     expect(await notificationsOf(db, s.people.author.userId, "STORY_COMMENT")).toHaveLength(1);
-    await refusal(s.api("observer").story.comment({ storyId: created.id, body: "Hello" }), "FORBIDDEN");
+    await expectFailure(s.api("observer").story.comment({ storyId: created.id, body: "Hello" }), "FORBIDDEN");
     const withComments = await s.api("observer").story.get({ storyId: created.id });
     expect(withComments.comments.map((c) => c.body)).toEqual(["We should try this in Johnstone too.", "Thank you, do get in touch."]);
     expect(withComments.comments[0]!.author.organisationName).toBe(s.nhs.name);
@@ -237,13 +193,13 @@ describe("stories: writing, moderation and comments", () => {
     const { db } = database;
     const s = await space(db);
     const created = await s.api("author").story.create(story(s));
-    await refusal(s.api("officer").story.update({ ...story(s), storyId: created.id, version: 1 }), "FORBIDDEN");
-    await refusal(s.api("officer").story.submit({ storyId: created.id }), "FORBIDDEN");
-    await refusal(s.api("reader").story.withdraw({ storyId: created.id }), "NOT_FOUND");
-    await refusal(s.api("observer").story.create(story(s)), "FORBIDDEN");
+    await expectFailure(s.api("officer").story.update({ ...story(s), storyId: created.id, version: 1 }), "FORBIDDEN");
+    await expectFailure(s.api("officer").story.submit({ storyId: created.id }), "FORBIDDEN");
+    await expectFailure(s.api("reader").story.withdraw({ storyId: created.id }), "NOT_FOUND");
+    await expectFailure(s.api("observer").story.create(story(s)), "FORBIDDEN");
     await s.api("author").story.submit({ storyId: created.id });
-    await refusal(s.api("author").story.moderate({ storyId: created.id, action: "PUBLISH", note: "" }), "FORBIDDEN");
-    await refusal(s.api("outsider").story.moderate({ storyId: created.id, action: "PUBLISH", note: "" }), "NOT_FOUND");
+    await expectFailure(s.api("author").story.moderate({ storyId: created.id, action: "PUBLISH", note: "" }), "FORBIDDEN");
+    await expectFailure(s.api("outsider").story.moderate({ storyId: created.id, action: "PUBLISH", note: "" }), "NOT_FOUND");
     expect((await db.story.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("SUBMITTED");
   });
 
@@ -251,12 +207,20 @@ describe("stories: writing, moderation and comments", () => {
     const { db } = database;
     const s = await space(db);
     const created = await s.api("author").story.create(story(s));
-    await refusal(s.api("author").story.comment({ storyId: created.id, body: "Note to self" }), "CONFLICT", "Comments open once the story is published.");
-    await refusal(s.api("officer").story.comment({ storyId: created.id, body: "Hello" }), "CONFLICT");
-    await refusal(s.api("officer").story.moderate({ storyId: created.id, action: "PUBLISH", note: "" }), "CONFLICT", /not been submitted/);
-    await refusal(s.api("officer").story.moderate({ storyId: created.id, action: "UNPUBLISH", note: "Why" }), "CONFLICT");
+    await expectFailure(
+      s.api("author").story.comment({ storyId: created.id, body: "Note to self" }),
+      "CONFLICT",
+      "Comments open once the story is published.",
+    );
+    await expectFailure(s.api("officer").story.comment({ storyId: created.id, body: "Hello" }), "CONFLICT");
+    await expectFailure(
+      s.api("officer").story.moderate({ storyId: created.id, action: "PUBLISH", note: "" }),
+      "CONFLICT",
+      /not been submitted/,
+    );
+    await expectFailure(s.api("officer").story.moderate({ storyId: created.id, action: "UNPUBLISH", note: "Why" }), "CONFLICT");
     await s.api("author").story.submit({ storyId: created.id });
-    await refusal(s.api("author").story.submit({ storyId: created.id }), "CONFLICT", "This story has already been submitted.");
+    await expectFailure(s.api("author").story.submit({ storyId: created.id }), "CONFLICT", "This story has already been submitted.");
     expect(await db.storyComment.count({ where: { storyId: created.id } })).toBe(0);
   });
 
@@ -278,7 +242,7 @@ describe("stories: writing, moderation and comments", () => {
     const second = await publishedStory(s, { title: "Second story" });
     expect((await s.api(null).story.publicList({ partnershipSlug: s.partnership.slug })).stories).toHaveLength(2);
 
-    await refusal(s.api("officer").story.moderate({ storyId: first.id, action: "UNPUBLISH", note: " " }), "BAD_REQUEST");
+    await expectFailure(s.api("officer").story.moderate({ storyId: first.id, action: "UNPUBLISH", note: " " }), "BAD_REQUEST");
     const unpublished = await s.api("officer").story.moderate({
       storyId: first.id,
       action: "UNPUBLISH",
@@ -289,19 +253,19 @@ describe("stories: writing, moderation and comments", () => {
     expect(row).toMatchObject({ status: "RETURNED", returnNote: "A family asked us to take their photo down.", publishedAt: null });
     const notices = await notificationsOf(db, s.people.author.userId, "STORY_MODERATED");
     expect(notices.at(-1)?.title).toContain("unpublished");
-    await refusal(s.api("reader").story.get({ storyId: first.id }), "NOT_FOUND");
+    await expectFailure(s.api("reader").story.get({ storyId: first.id }), "NOT_FOUND");
     // Back with the author, it can be edited again.
     const edited = await s.api("author").story.update({ ...story(s, { body: "Without the photo." }), storyId: first.id, version: 1 });
     expect(edited.version).toBe(2);
 
     const withdrawn = await s.api("author").story.withdraw({ storyId: second.id });
     expect(withdrawn.status).toBe("WITHDRAWN");
-    await refusal(s.api("author").story.withdraw({ storyId: second.id }), "CONFLICT", "This story has already been withdrawn.");
-    await refusal(s.api("reader").story.get({ storyId: second.id }), "NOT_FOUND");
-    await refusal(s.api("reader").story.comment({ storyId: second.id, body: "Shame" }), "NOT_FOUND");
+    await expectFailure(s.api("author").story.withdraw({ storyId: second.id }), "CONFLICT", "This story has already been withdrawn.");
+    await expectFailure(s.api("reader").story.get({ storyId: second.id }), "NOT_FOUND");
+    await expectFailure(s.api("reader").story.comment({ storyId: second.id, body: "Shame" }), "NOT_FOUND");
     expect((await s.api("reader").story.list({ partnershipSlug: s.partnership.slug })).items).toEqual([]);
     expect((await s.api(null).story.publicList({ partnershipSlug: s.partnership.slug })).stories).toEqual([]);
-    await refusal(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: second.id }), "NOT_FOUND");
+    await expectFailure(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: second.id }), "NOT_FOUND");
     const record = await db.storyModeration.findMany({ where: { storyId: second.id }, orderBy: { createdAt: "asc" } });
     expect(record.map((line) => line.action)).toEqual(["SUBMITTED", "PUBLISHED", "WITHDRAWN"]);
   });
@@ -352,13 +316,9 @@ describe("stories: bad input", () => {
       organisationIds: [],
       projectIds: [],
     });
-    const error = await attempt.then(
-      () => null,
-      (caught: unknown) => caught,
-    );
+    const error = await expectFailure<AppError>(attempt, "BAD_REQUEST", "Your story is too long: use 20,000 characters or fewer.");
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("BAD_REQUEST");
-    expect((error as AppError).userMessage).toBe("Your story is too long: use 20,000 characters or fewer.");
+    expect(error.userMessage).toBe("Your story is too long: use 20,000 characters or fewer.");
   });
 
   it("refuses images without alt text, naming each one", async () => {
@@ -511,19 +471,19 @@ describe("stories: the public page", () => {
     );
     expect(Object.keys(page.story.author).sort()).toEqual(["name", "organisationName"]);
 
-    await refusal(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: waiting.id }), "NOT_FOUND");
+    await expectFailure(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: waiting.id }), "NOT_FOUND");
     // A story of another partnership cannot be read through this one's address.
     const other = await space(db, { publishes: true });
     const elsewhereStory = await publishedStory(other);
-    await refusal(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: elsewhereStory.id }), "NOT_FOUND");
+    await expectFailure(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: elsewhereStory.id }), "NOT_FOUND");
   });
 
   it("shows nothing for a partnership that does not publish", async () => {
     const { db } = database;
     const s = await space(db);
     const open = await publishedStory(s);
-    await refusal(s.api(null).story.publicList({ partnershipSlug: s.partnership.slug }), "NOT_FOUND");
-    await refusal(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: open.id }), "NOT_FOUND");
-    await refusal(s.api(null).story.publicList({ partnershipSlug: "no-such-partnership" }), "NOT_FOUND");
+    await expectFailure(s.api(null).story.publicList({ partnershipSlug: s.partnership.slug }), "NOT_FOUND");
+    await expectFailure(s.api(null).story.publicGet({ partnershipSlug: s.partnership.slug, storyId: open.id }), "NOT_FOUND");
+    await expectFailure(s.api(null).story.publicList({ partnershipSlug: "no-such-partnership" }), "NOT_FOUND");
   });
 });

@@ -1,28 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { MembershipRole } from "@/server/db/generated/enums";
 import { PORTFOLIO_CSV_COLUMNS, portfolioCsv } from "@/server/domain/transparency/portfolio";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
+import { expectFailure } from "./support/expect";
+import { unique } from "./support/factories";
+import {
+  approvedProposal,
+  daysAgo,
+  daysFromNow,
+  fundedProject,
+  fundWorld,
+  grantAward,
+  isoDay,
+  subGroupWorld,
+  submitUpdate,
+  updateInput,
+} from "./support/worlds";
 
 const database = withTestDatabase();
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const DAY = 24 * 3600 * 1000;
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 /** Words people wrote about their work and each other: none of it may reach the public page. */
 const PRIVATE_TEXT = {
@@ -44,108 +41,59 @@ const PRIVATE_TEXT = {
  * a grant paid to a person rather than an organisation, and a pilot not yet published.
  */
 async function world(db: Database) {
-  const partnership = await createPartnership(db);
-  await db.partnership.update({
-    where: { id: partnership.id },
-    data: { area: "Renfrewshire", description: "Health and social care partners testing new ideas together." },
-  });
-  const carers = await createOrganisation(db, { name: `Carers Centre ${unique()}`, sector: "VOLUNTARY" });
-  const council = await createOrganisation(db, { name: `Council ${unique()}`, sector: "PUBLIC" });
-  await db.partnershipOrganisation.createMany({
-    data: [carers, council].map((organisation) => ({ partnershipId: partnership.id, organisationId: organisation.id })),
-  });
-  const person = async (name: string, organisationId: string | null, role: MembershipRole = "MEMBER") => {
-    const { user, actor } = await createPerson(db, { name, organisationId });
-    await addMember(db, partnership.id, actor.userId, role);
-    return { user, actor };
-  };
-  const people = {
-    officer: await person("Fiona Officer", council.id, "OFFICER"),
-    reviewer: await person("Rhona Reviewer", council.id, "OFFICER"),
-    lena: await person("Lena Lead", carers.id),
-    colin: await person("Colin Coauthor", council.id),
-    dev: await person("Dev Bystander", null),
-  };
-  const api = (who: { actor: Actor }) => callerFor(db, who.actor);
-  const officer = api(people.officer);
-
-  const priorityArea = await db.priorityArea.create({
-    data: {
-      partnershipId: partnership.id,
+  const w = await subGroupWorld(db, {
+    cast: {
+      officer: { name: "Fiona Officer", organisation: "public", role: "OFFICER" },
+      reviewer: { name: "Rhona Reviewer", organisation: "public", role: "OFFICER" },
+      lena: { name: "Lena Lead", organisation: "voluntary" },
+      colin: { name: "Colin Coauthor", organisation: "public" },
+      dev: { name: "Dev Bystander" },
+      stranger: { name: "Other Officer", role: null, elsewhere: "OFFICER" },
+    },
+    organisations: { public: { name: "Council" } },
+    area: {
       title: "Unpaid carers",
       description: "Carers get support before they reach crisis.",
       outcomesSought: "More carers identified early.",
-      position: 0,
     },
   });
-  const subGroup = await db.subGroup.create({
-    data: { partnershipId: partnership.id, priorityAreaId: priorityArea.id, name: "Carers", purpose: "p" },
+  await db.partnership.update({
+    where: { id: w.partnership.id },
+    data: { area: "Renfrewshire", description: "Health and social care partners testing new ideas together." },
   });
-  const fund = await officer.funding.createFund({
-    partnershipSlug: partnership.slug,
-    name: "Test and learn fund",
-    source: "HSCP",
-    financialYear: "2021/22",
-    totalPence: 2_000_000,
+  const { people } = w;
+  const { voluntary: carers, public: council } = w.organisations;
+  const officer = w.api(people.officer);
+
+  const { fund, round } = await fundWorld(w, {
+    by: people.officer,
+    round: { guidance: "g", eligibility: "e", opensAt: daysAgo(260), closesAt: daysAgo(230), status: "DECIDED" },
   });
-  const round = await db.fundingRound.create({
-    data: {
-      fundId: fund.id,
-      title: "Round 1",
-      guidance: "g",
-      eligibility: "e",
-      criteria: [{ name: "Partnership", weight: 100 }],
-      opensAt: new Date(Date.now() - 260 * DAY),
-      closesAt: new Date(Date.now() - 230 * DAY),
-      minAwardPence: 1_000,
-      maxAwardPence: 1_000_000,
-      status: "DECIDED",
+  const proposal = await approvedProposal(w, {
+    round,
+    lead: people.lena,
+    coAuthors: [people.colin],
+    requestedPence: 500_000,
+    submittedAt: daysAgo(220),
+    sections: {
+      measures: { items: [{ id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }] },
+      budget: { lines: [{ id: "b1", item: "Pharmacy time", amountPence: 500_000, organisationId: null }] },
     },
   });
-  const proposal = await db.proposal.create({
-    data: {
-      partnershipId: partnership.id,
-      subGroupId: subGroup.id,
-      roundId: round.id,
-      submittedAt: new Date(Date.now() - 220 * DAY),
-      title: "Pharmacy check-ins",
-      requestedPence: 500_000,
-      status: "APPROVED",
-      createdById: people.lena.actor.userId,
-      authors: {
-        create: [
-          { userId: people.lena.actor.userId, role: "LEAD" },
-          { userId: people.colin.actor.userId, role: "CO_AUTHOR" },
-        ],
-      },
-      sections: {
-        create: [
-          {
-            key: "measures",
-            version: 1,
-            content: { items: [{ id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 4, target: 60 }] },
-          },
-          { key: "budget", version: 1, content: { lines: [{ id: "b1", item: "Pharmacy time", amountPence: 500_000, organisationId: null }] } },
-        ],
-      },
-    },
-  });
-  const award = await officer.funding.awardGrant({
-    fundId: fund.id,
-    priorityAreaId: priorityArea.id,
-    projectName: "Pharmacy check-ins",
-    recipientName: "Carers Centre",
+  const award = await grantAward(w, {
+    by: people.officer,
+    fund,
+    proposal,
+    priorityAreaId: w.area.id,
     recipientOrganisationId: carers.id,
     conditions: PRIVATE_TEXT.conditions,
     published: true,
     amountPence: 500_000,
     tranches: [
       { amountPence: 250_000, dueOn: new Date() },
-      { amountPence: 250_000, dueOn: new Date(Date.now() + 90 * DAY) },
+      { amountPence: 250_000, dueOn: daysFromNow(90) },
     ],
-    idempotencyKey: randomUUID(),
   });
-  await db.award.update({ where: { id: award.id }, data: { proposalId: proposal.id } });
   await officer.funding.payTranche({
     awardId: award.id,
     trancheId: award.tranches.find((tranche) => tranche.sequence === 1)!.id,
@@ -154,53 +102,46 @@ async function world(db: Database) {
     idempotencyKey: randomUUID(),
   });
   // A grant to a person, not an organisation: the page must not name them.
-  await officer.funding.awardGrant({
-    fundId: fund.id,
+  await grantAward(w, {
+    by: people.officer,
+    fund,
     projectName: "Sole trader grant",
     recipientName: "Lena Lead",
     published: true,
     amountPence: 20_000,
-    tranches: [{ amountPence: 20_000, dueOn: new Date() }],
-    idempotencyKey: randomUUID(),
   });
-  await officer.funding.awardGrant({
-    fundId: fund.id,
-    priorityAreaId: priorityArea.id,
+  await grantAward(w, {
+    by: people.officer,
+    fund,
+    priorityAreaId: w.area.id,
     projectName: "Secret pilot",
     recipientName: "Council",
     recipientOrganisationId: council.id,
     amountPence: 30_000,
-    tranches: [{ amountPence: 30_000, dueOn: new Date() }],
-    idempotencyKey: randomUUID(),
   });
 
   // The test ran its course: one update accepted (with a reviewer's note), a later one waiting, evaluated, decided.
-  const { id: projectId } = await officer.project.setUp({
-    awardId: award.id,
+  const { id: projectId, periods } = await fundedProject(w, {
+    by: people.officer,
+    award,
     startsOn: isoDay(-200),
     endsOn: isoDay(-10),
     reportingFrequency: "QUARTERLY",
   });
-  const periods = await db.reportingPeriod.findMany({ where: { projectId }, orderBy: { sequence: "asc" } });
-  const lena = api(people.lena);
-  const update = (periodId: string, rag: "AMBER" | "RED", percentComplete: number, value: number, narrative: string) => ({
-    projectId,
-    periodId,
-    rag,
-    percentComplete,
-    narrative,
-    spend: [{ budgetLineId: "b1", spentPence: 100_000 }],
-    measureValues: [{ measureId: "m1", value }],
-    milestoneChanges: [],
-    risks: PRIVATE_TEXT.risks,
-    learning: PRIVATE_TEXT.learning,
-  });
-  const first = await lena.project.saveUpdate(update(periods[0]!.id, "AMBER", 40, 30, PRIVATE_TEXT.narrative));
-  await lena.project.submitUpdate({ updateId: first.id });
-  await api(people.reviewer).project.reviewUpdate({ updateId: first.id, outcome: "ACCEPT", note: PRIVATE_TEXT.reviewNote });
-  const second = await lena.project.saveUpdate(update(periods[1]!.id, "RED", 70, 50, PRIVATE_TEXT.pendingNarrative));
-  await lena.project.submitUpdate({ updateId: second.id });
-  await lena.project.submitEvaluation({
+  const update = (periodId: string, rag: "AMBER" | "RED", percentComplete: number, value: number, narrative: string) =>
+    updateInput(projectId, periodId, {
+      rag,
+      percentComplete,
+      narrative,
+      spend: [{ budgetLineId: "b1", spentPence: 100_000 }],
+      measureValues: [{ measureId: "m1", value }],
+      risks: PRIVATE_TEXT.risks,
+      learning: PRIVATE_TEXT.learning,
+    });
+  const first = await submitUpdate(w, people.lena, update(periods[0]!.id, "AMBER", 40, 30, PRIVATE_TEXT.narrative));
+  await w.api(people.reviewer).project.reviewUpdate({ updateId: first, outcome: "ACCEPT", note: PRIVATE_TEXT.reviewNote });
+  await submitUpdate(w, people.lena, update(periods[1]!.id, "RED", 70, 50, PRIVATE_TEXT.pendingNarrative));
+  await w.api(people.lena).project.submitEvaluation({
     projectId,
     measureResults: [{ measureId: "m1", value: 64 }],
     costPence: 480_000,
@@ -210,7 +151,7 @@ async function world(db: Database) {
   });
   await officer.project.decide({ projectId, outcome: "SCALE_UP", reasons: PRIVATE_TEXT.reasons, nextStep: PRIVATE_TEXT.nextStep });
 
-  return { partnership, people, api, carers, council };
+  return { ...w, carers, council };
 }
 
 /** Every string anywhere in a value, dates included as ISO text. */
@@ -231,13 +172,11 @@ describe("the public portfolio", () => {
     const { db } = database;
     const w = await world(db);
     const anonymous = callerFor(db, null);
-    const unpublished = await failure(anonymous.transparency.portfolio({ partnershipSlug: w.partnership.slug }));
-    const unknown = await failure(anonymous.transparency.portfolio({ partnershipSlug: unique("nowhere") }));
-    expect(unpublished.code).toBe("NOT_FOUND");
-    expect(unknown.code).toBe("NOT_FOUND");
+    const unpublished = await expectFailure(anonymous.transparency.portfolio({ partnershipSlug: w.partnership.slug }), "NOT_FOUND");
+    const unknown = await expectFailure(anonymous.transparency.portfolio({ partnershipSlug: unique("nowhere") }), "NOT_FOUND");
     expect(unpublished.message).toBe(unknown.message);
     // Not even the partnership's own officer sees it before it is published.
-    expect((await failure(w.api(w.people.officer).transparency.portfolio({ partnershipSlug: w.partnership.slug }))).code).toBe("NOT_FOUND");
+    await expectFailure(w.api(w.people.officer).transparency.portfolio({ partnershipSlug: w.partnership.slug }), "NOT_FOUND");
 
     expect(await w.api(w.people.officer).transparency.setPublished({ partnershipSlug: w.partnership.slug, published: true })).toEqual({
       published: true,
@@ -246,11 +185,11 @@ describe("the public portfolio", () => {
     expect(portfolio.partnership.name).toBe(w.partnership.name);
 
     await w.api(w.people.officer).transparency.setPublished({ partnershipSlug: w.partnership.slug, published: false });
-    expect((await failure(anonymous.transparency.portfolio({ partnershipSlug: w.partnership.slug }))).code).toBe("NOT_FOUND");
+    await expectFailure(anonymous.transparency.portfolio({ partnershipSlug: w.partnership.slug }), "NOT_FOUND");
     const audit = await db.auditEvent.findMany({ where: { partnershipId: w.partnership.id, subjectType: "Partnership" }, orderBy: { createdAt: "asc" } });
     expect(audit.map((event) => [event.action, event.actorId])).toEqual([
-      ["partnership.portfolio_published", w.people.officer.actor.userId],
-      ["partnership.portfolio_unpublished", w.people.officer.actor.userId],
+      ["partnership.portfolio_published", w.people.officer.userId],
+      ["partnership.portfolio_unpublished", w.people.officer.userId],
     ]);
   });
 
@@ -311,8 +250,7 @@ describe("the public portfolio", () => {
     });
 
     const everything = stringsIn(portfolio);
-    const people = Object.values(w.people).map(({ user }) => user);
-    const personal = people.flatMap((user) => [user.id, user.email, user.name!]);
+    const personal = Object.values(w.people).flatMap((actor) => [actor.userId, actor.email, actor.name!]);
     for (const value of personal) expect(everything.filter((text) => text.includes(value))).toEqual([]);
     for (const text of Object.values(PRIVATE_TEXT)) expect(everything.filter((entry) => entry.includes(text))).toEqual([]);
     expect(everything.filter((text) => text.includes("Secret pilot"))).toEqual([]);
@@ -331,13 +269,10 @@ describe("the public portfolio", () => {
     const { db } = database;
     const w = await world(db);
     const input = { partnershipSlug: w.partnership.slug, published: true };
-    expect((await failure(w.api(w.people.lena).transparency.setPublished(input))).code).toBe("FORBIDDEN");
-    expect((await failure(w.api(w.people.dev).transparency.setPublished(input))).code).toBe("FORBIDDEN");
-    expect((await failure(callerFor(db, null).transparency.setPublished(input))).code).toBe("UNAUTHORIZED");
-    const stranger = await createPerson(db, { name: "Other Officer" });
-    const other = await createPartnership(db);
-    await addMember(db, other.id, stranger.actor.userId, "OFFICER");
-    expect((await failure(callerFor(db, stranger.actor).transparency.setPublished(input))).code).toBe("NOT_FOUND");
+    await expectFailure(w.api(w.people.lena).transparency.setPublished(input), "FORBIDDEN");
+    await expectFailure(w.api(w.people.dev).transparency.setPublished(input), "FORBIDDEN");
+    await expectFailure(callerFor(db, null).transparency.setPublished(input), "UNAUTHORIZED");
+    await expectFailure(w.api(w.people.stranger).transparency.setPublished(input), "NOT_FOUND");
     expect((await db.partnership.findUniqueOrThrow({ where: { id: w.partnership.id } })).publishesPortfolio).toBe(false);
     expect(await db.auditEvent.count({ where: { partnershipId: w.partnership.id, subjectType: "Partnership" } })).toBe(0);
   });
