@@ -26,9 +26,17 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 export async function expectReadableControls(page: Page) {
   const failures = await page.evaluate(() => {
     type Rgba = [number, number, number, number];
+    // Computed colours may be lab() or oklch(): let a canvas turn any of them into sRGB.
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const paint = canvas.getContext("2d", { willReadFrequently: true })!;
     const parse = (value: string): Rgba => {
-      const parts = value.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
-      return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts.length > 3 ? parts[3]! : 1];
+      paint.clearRect(0, 0, 1, 1);
+      paint.fillStyle = "rgba(0, 0, 0, 0)";
+      paint.fillStyle = value;
+      paint.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = paint.getImageData(0, 0, 1, 1).data;
+      return [r!, g!, b!, a! / 255];
     };
     const luminance = ([r, g, b]: Rgba) => {
       const channel = (c: number) => {
@@ -57,6 +65,8 @@ export async function expectReadableControls(page: Page) {
       const box = html.getBoundingClientRect();
       const style = getComputedStyle(html);
       if (box.width <= 1 || box.height <= 1 || style.visibility === "hidden" || !html.innerText.trim()) continue;
+      // Off screen until focused (the skip link): checked when it shows.
+      if (box.bottom <= 0 || box.right <= 0) continue;
       const background = backgroundOf(html);
       const text = over(parse(style.color), background);
       const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number];

@@ -37,11 +37,14 @@ const demoPerson = DEMO_ADDRESSES[0]!;
 const link = (token: string) => `https://demo.tandem.example/api/auth/callback/email?token=${token}`;
 
 describe("the demo's outbox", () => {
-  it("knows the demo people exactly, in any case, and nobody else", () => {
+  it("knows the demo people exactly, in any case, and addresses that can belong to nobody (the reserved .example domain)", () => {
     expect(DEMO_ADDRESSES.length).toBeGreaterThan(10);
     expect(isDemoAddress(demoPerson.toUpperCase())).toBe(true);
     expect(isDemoAddress("someone@nhs.net")).toBe(false);
-    expect(isDemoAddress(`x${demoPerson}`)).toBe(false);
+    expect(isDemoAddress("someone@nhs.net.example.org")).toBe(false);
+    expect(isDemoAddress("someone@example.com")).toBe(false);
+    // The reserved .example domain can never belong to anyone: demos invite new people there.
+    expect(isDemoAddress("new.member@carers-trust.example")).toBe(true);
   });
 
   it("keeps a sign-in link for a demo person", async () => {

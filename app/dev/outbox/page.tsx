@@ -41,7 +41,7 @@ export default async function OutboxPage() {
         title="Developer outbox"
         lead={
           env.TANDEM_DEMO_MODE
-            ? "This demo has no email server, so Tandem keeps the demo people's emails on this page instead of sending them. Emails to anyone else are not kept or shown. Newest first."
+            ? "This demo has no email server, so Tandem keeps the demo people's emails (and those to made-up addresses ending in .example) on this page instead of sending them. Emails to anyone else are not kept or shown. Newest first."
             : "No email server is set up here, so Tandem keeps its emails on this page instead of sending them. Newest first."
         }
       />

@@ -19,8 +19,9 @@ export default function CheckEmailPage() {
       </p>
       {outboxEnabled(env) && env.TANDEM_DEMO_MODE ? (
         <p className="mt-6 max-w-prose rounded-md border border-amber-400 bg-amber-50 p-4">
-          This is a demo without an email server. Sign-in links for the demo people go to the{" "}
-          <Link href="/dev/outbox">developer outbox</Link>; for any other address no link is sent or shown.{" "}
+          This is a demo without an email server. Sign-in links for the demo people (and for made-up addresses ending in
+          &ldquo;.example&rdquo;) go to the <Link href="/dev/outbox">developer outbox</Link>; for any other address no link is sent
+          or shown.{" "}
           <Link href="/signin">Sign in as a demo person</Link> instead.
         </p>
       ) : outboxEnabled(env) ? (
