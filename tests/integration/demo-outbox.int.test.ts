@@ -67,8 +67,14 @@ describe("the demo's outbox", () => {
     const visible = unique("visible");
     await sendEmail(database.db, signInEmail({ to: demoPerson, url: link(visible) }), demoEnv);
 
+    const invited = unique("invited");
+    await sendEmail(database.db, signInEmail({ to: "New.Person@Carers-Trust.example", url: link(invited) }), demoEnv);
+    await database.db.outboxEmail.create({ data: { to: "someone@example.com.evil.org", subject: "Your sign-in link for Tandem", text: link(secret) } });
+
     const listed = await listOutbox(database.db, 50, { demoOnly: true });
     expect(listed.every((email) => isDemoAddress(email.to))).toBe(true);
+    expect(listed.some((email) => email.text.includes(invited))).toBe(true);
+    expect(listed.some((email) => email.text.includes(secret))).toBe(false);
     // Outside demo mode (a developer's own machine) everything stays visible.
     expect((await listOutbox(database.db, 50)).some((email) => email.text.includes(secret))).toBe(true);
 
