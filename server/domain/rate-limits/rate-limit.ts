@@ -25,6 +25,11 @@ export function rateLimitKey(scope: RateLimitScope, subject: string): string {
   return `${scope}:${createHash("sha256").update(subject).digest("base64url")}`;
 }
 
+/** A refusal: try again in whole seconds, at least one and never longer than the window. */
+function refused(rule: RateLimitRule, retryAfterSeconds: number): RateLimitOutcome {
+  return { allowed: false, retryAfterSeconds: Math.min(rule.windowSeconds, Math.max(1, Math.ceil(retryAfterSeconds))) };
+}
+
 /** Counts one request for `subject`, or refuses it. A rule of null (the limit turned off) allows everything. */
 export async function countRequest(
   db: Database,
@@ -69,7 +74,7 @@ export async function countRequest(
   if (row && row.counted !== null) return { allowed: true };
   // The request is allowed again when the oldest of the last `limit` requests leaves the window.
   const retryAfter = row?.retryAfter ?? rule.windowSeconds;
-  return { allowed: false, retryAfterSeconds: Math.min(rule.windowSeconds, Math.max(1, Math.ceil(retryAfter))) };
+  return refused(rule, retryAfter);
 }
 
 /**
@@ -94,7 +99,7 @@ export async function peekRequest(
     ORDER BY hit DESC
     OFFSET ${rule.limit - 1}::int LIMIT 1`;
   if (!row) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.min(rule.windowSeconds, Math.max(1, Math.ceil(row.retryAfter))) };
+  return refused(rule, row.retryAfter);
 }
 
 /** "8 minutes", "1 minute", "40 seconds", "2 hours": how long until the next try, rounded up. */
