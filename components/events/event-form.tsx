@@ -15,7 +15,8 @@ import {
   type EventKindCode,
   type EventRecurrenceCode,
 } from "@/lib/event-kinds";
-import { MAX_OCCURRENCES, MAX_SPEAKERS, MIN_OCCURRENCES, ukDateTime } from "@/lib/schemas/events";
+import { MAX_OCCURRENCES, MAX_SPEAKERS, MIN_OCCURRENCES } from "@/lib/schemas/events";
+import { ukDateTime } from "@/lib/uk-time";
 
 type Speaker = { key: number; name: string; role: string; topic: string };
 

@@ -1,9 +1,9 @@
-/** Shared class names so links that act as buttons and real buttons look alike. */
+import { BUTTON_CLASSES } from "./button";
+
+/** Class names for controls that cannot use <Button> (e.g. a form's submit inside a third-party widget). */
 export const buttonClass = {
-  primary:
-    "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-800 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-900 hover:text-white disabled:opacity-60",
-  secondary:
-    "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-brand-800 bg-white px-4 py-2 font-semibold text-brand-800 no-underline hover:bg-brand-50 disabled:opacity-60",
-  quiet:
-    "inline-flex min-h-11 items-center justify-center rounded-md px-3 py-2 font-semibold text-brand-800 underline underline-offset-2 hover:bg-brand-50",
+  primary: BUTTON_CLASSES.primary,
+  secondary: BUTTON_CLASSES.secondary,
+  warning: BUTTON_CLASSES.warning,
+  quiet: BUTTON_CLASSES.quiet,
 } as const;

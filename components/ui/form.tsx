@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 /**
  * Accessible form fields in the GOV.UK pattern: label, optional hint, error message tied
@@ -50,50 +50,84 @@ function Field({
 const controlClass = (invalid: boolean) =>
   `block w-full rounded-md border-2 bg-white px-3 py-2 ${invalid ? "border-red-800" : "border-slate-700"}`;
 
+/** The length of a field's text, followed as it changes whether the field is controlled or not. */
+function useLength<E extends HTMLInputElement | HTMLTextAreaElement>(
+  value: unknown,
+  defaultValue: unknown,
+  onChange: ((event: ChangeEvent<E>) => void) | undefined,
+) {
+  const [typed, setTyped] = useState(() => String(defaultValue ?? "").length);
+  const length = value !== undefined && value !== null ? String(value).length : typed;
+  const handleChange = (event: ChangeEvent<E>) => {
+    setTyped(event.target.value.length);
+    onChange?.(event);
+  };
+  return { length, handleChange };
+}
+
+/**
+ * A one-line text input. `maxLength` is never put on the element (it would cut pasted text
+ * silently): near the limit a count says how many characters are left.
+ */
 export function TextField({
   label,
   hint,
   error,
   className,
+  maxLength,
   ...input
 }: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "className">) {
   const generated = useId();
   const id = input.id ?? generated;
+  const { length, handleChange } = useLength(input.value, input.defaultValue, input.onChange);
+  const countId = `${id}-count`;
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
       {(describedBy, invalid) => (
-        <input
-          {...input}
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={controlClass(invalid)}
-        />
+        <>
+          <input
+            {...input}
+            onChange={handleChange}
+            id={id}
+            aria-describedby={[describedBy, maxLength ? countId : null].filter(Boolean).join(" ") || undefined}
+            aria-invalid={invalid || (maxLength !== undefined && length > maxLength) || undefined}
+            className={controlClass(invalid)}
+          />
+          {maxLength ? <CharacterCount id={countId} length={length} max={maxLength} showFrom={0.8} /> : null}
+        </>
       )}
     </Field>
   );
 }
 
+/** A multi-line text box; with `maxLength` it shows a character count instead of cutting text. */
 export function TextArea({
   label,
   hint,
   error,
   className,
+  maxLength,
   ...textarea
 }: FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">) {
   const generated = useId();
   const id = textarea.id ?? generated;
+  const { length, handleChange } = useLength(textarea.value, textarea.defaultValue, textarea.onChange);
+  const countId = `${id}-count`;
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
       {(describedBy, invalid) => (
-        <textarea
-          rows={4}
-          {...textarea}
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={controlClass(invalid)}
-        />
+        <>
+          <textarea
+            rows={4}
+            {...textarea}
+            onChange={handleChange}
+            id={id}
+            aria-describedby={[describedBy, maxLength ? countId : null].filter(Boolean).join(" ") || undefined}
+            aria-invalid={invalid || (maxLength !== undefined && length > maxLength) || undefined}
+            className={controlClass(invalid)}
+          />
+          {maxLength ? <CharacterCount id={countId} length={length} max={maxLength} /> : null}
+        </>
       )}
     </Field>
   );
@@ -139,8 +173,9 @@ export function FormMessage({ tone, children }: { tone: "error" | "success"; chi
 }
 
 /**
- * The form's error and, below it, what to fix: one link per field, each moving to that
- * field (GOV.UK's error summary pattern), all inside the announced alert.
+ * "There is a problem": the form's error and, below it, what to fix, one link per field that
+ * moves to that field (GOV.UK's error summary). Put it at the top of the form; it takes focus
+ * whenever it appears or its problems change, so the person hears what went wrong at once.
  */
 export function ErrorSummary({
   message,
@@ -153,18 +188,80 @@ export function ErrorSummary({
   /** The id of the control for a field key (without "#"). */
   hrefFor: (key: string) => string;
 }) {
+  const box = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const signature = `${message}|${problems.map(([key, problem]) => `${key}:${problem}`).join("|")}`;
+  useEffect(() => {
+    box.current?.focus();
+    box.current?.scrollIntoView?.({ block: "start" });
+  }, [signature]);
+  // The server's message often repeats a field's own; say it once.
+  const listed = new Set(problems.map(([, problem]) => problem));
   return (
-    <FormMessage tone="error">
-      {message}
+    <div
+      ref={box}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={headingId}
+      className="mb-6 rounded-md border-4 border-red-800 bg-white p-4 text-slate-900 focus:outline-4 focus:outline-offset-2 focus:outline-amber-400"
+    >
+      <h2 id={headingId} className="text-xl font-bold text-red-900">
+        There is a problem
+      </h2>
+      {listed.has(message) ? null : <p className="mt-2 font-semibold">{message}</p>}
       {problems.length > 0 ? (
-        <ul className="mt-2 list-disc space-y-1 pl-5 font-normal">
+        <ul className="mt-2 list-disc space-y-1 pl-5">
           {problems.map(([key, problem]) => (
             <li key={key}>
-              <a href={`#${hrefFor(key)}`}>{problem}</a>
+              <a
+                href={`#${hrefFor(key)}`}
+                className="font-semibold text-red-900! underline"
+                onClick={(event) => {
+                  const target = document.getElementById(hrefFor(key));
+                  if (!target) return;
+                  event.preventDefault();
+                  target.focus();
+                  (target.closest("div") ?? target).scrollIntoView({ block: "center" });
+                }}
+              >
+                {problem}
+              </a>
             </li>
           ))}
         </ul>
       ) : null}
-    </FormMessage>
+    </div>
+  );
+}
+
+/**
+ * How many characters are left, instead of `maxLength` silently cutting pasted text (GOV.UK
+ * character count). Announced politely once typing pauses; over the limit it turns to an error
+ * in words, and the server refuses the text with the same limit.
+ */
+export function CharacterCount({ id, length, max, showFrom = 0 }: { id: string; length: number; max: number; showFrom?: number }) {
+  const [announced, setAnnounced] = useState(length);
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(length), 750);
+    return () => clearTimeout(timer);
+  }, [length]);
+  if (length < showFrom * max) return <span id={id} hidden />;
+  const describe = (count: number) => {
+    const left = max - count;
+    const n = Math.abs(left).toLocaleString("en-GB");
+    return left >= 0
+      ? `You have ${n} ${Math.abs(left) === 1 ? "character" : "characters"} remaining`
+      : `You have ${n} ${Math.abs(left) === 1 ? "character" : "characters"} too many`;
+  };
+  const over = length > max;
+  return (
+    <>
+      <p id={id} className={`text-sm ${over ? "font-semibold text-red-800" : "text-slate-700"}`} aria-hidden="true">
+        {describe(length)}
+      </p>
+      <span className="sr-only" aria-live="polite">
+        {describe(announced)}
+      </span>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { fromUkWallClock, ukWallClock } from "../../lib/schemas/events";
+import { fromUkWallClock, ukWallClock } from "../../lib/uk-time";
 import type { Prisma } from "../../server/db/generated/client";
 import type { EventKind } from "../../server/db/generated/enums";
 import { seriesStarts } from "../../server/domain/events/recurrence";

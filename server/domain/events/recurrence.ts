@@ -1,4 +1,4 @@
-import { daysInMonth, fromUkWallClock, ukWallClock } from "@/lib/schemas/events";
+import { daysInMonth, fromUkWallClock, ukWallClock } from "@/lib/uk-time";
 import type { EventRecurrence } from "@/server/db/generated/enums";
 
 const MONTHS_BETWEEN: Record<EventRecurrence, number> = { MONTHLY: 1, QUARTERLY: 3 };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EventForm } from "@/components/events/event-form";
 import { loadEvent } from "@/components/events/load-event";
 import { PageHeader } from "@/components/ui/page-header";
-import { ukDateInput, ukTimeInput } from "@/lib/schemas/events";
+import { ukDay as ukDateInput, ukTimeInput } from "@/lib/uk-time";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,97 @@
+/**
+ * Every address in Tandem, built in one place. Pages, emails and notifications link with
+ * these instead of writing `/p/${slug}/…` by hand, so a route that moves moves everywhere.
+ */
+
+const q = (params: Record<string, string | number | undefined | null>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+};
+
+export const paths = {
+  home: () => "/",
+  signIn: (callbackUrl?: string) => `/signin${q({ callbackUrl })}`,
+  checkEmail: () => "/signin/check-email",
+  account: () => "/account",
+  notifications: () => "/notifications",
+  openNotification: (notificationId: string) => `/notifications/${notificationId}/open`,
+  invitation: (token: string) => `/invite/${token}`,
+  outbox: () => "/dev/outbox",
+
+  publicPage: (slug: string) => `/public/${slug}`,
+  publicStories: (slug: string) => `/public/${slug}/stories`,
+  publicStory: (slug: string, storyId: string) => `/public/${slug}/stories/${storyId}`,
+  publicPortfolioCsv: (slug: string) => `/public/${slug}/portfolio.csv`,
+
+  partnership: (slug: string) => `/p/${slug}`,
+  admin: (slug: string) => `/p/${slug}/admin`,
+  myWork: (slug: string) => `/p/${slug}/my-work`,
+  priorities: (slug: string) => `/p/${slug}/priorities`,
+  map: (slug: string) => `/p/${slug}/map`,
+  dashboard: (slug: string) => `/p/${slug}/dashboard`,
+
+  subGroup: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}`,
+  subGroupDiscussions: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/discussions`,
+  discussion: (slug: string, groupId: string, threadId: string) => `/p/${slug}/groups/${groupId}/discussions/${threadId}`,
+  subGroupProjects: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/projects`,
+  subGroupProposals: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/proposals`,
+  subGroupReflections: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/reflections`,
+  subGroupRequests: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/requests`,
+
+  directory: (slug: string, search?: Record<string, string | undefined>) => `/p/${slug}/directory${q(search ?? {})}`,
+  person: (slug: string, userId: string) => `/p/${slug}/directory/people/${userId}`,
+  organisation: (slug: string, organisationId: string) => `/p/${slug}/directory/organisations/${organisationId}`,
+  connections: (slug: string) => `/p/${slug}/connections`,
+  connection: (slug: string, connectionId: string) => `/p/${slug}/connections/${connectionId}`,
+
+  proposals: (slug: string) => `/p/${slug}/proposals`,
+  proposal: (slug: string, proposalId: string) => `/p/${slug}/proposals/${proposalId}`,
+  editProposal: (slug: string, proposalId: string) => `/p/${slug}/proposals/${proposalId}/edit`,
+  proposalRevisions: (slug: string, proposalId: string) => `/p/${slug}/proposals/${proposalId}/revisions`,
+
+  assessments: (slug: string) => `/p/${slug}/assess`,
+  scoreSheet: (slug: string, proposalId: string) => `/p/${slug}/assess/${proposalId}`,
+
+  funding: (slug: string) => `/p/${slug}/funding`,
+  fund: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}`,
+  award: (slug: string, fundId: string, awardId: string) => `/p/${slug}/funding/${fundId}/awards/${awardId}`,
+  awardsCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/awards.csv`,
+  ledgerCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/ledger.csv`,
+  fundingAudit: (slug: string) => `/p/${slug}/funding/audit`,
+  roundAssessment: (slug: string, roundId: string) => `/p/${slug}/funding/rounds/${roundId}/assessment`,
+  decide: (slug: string, roundId: string, proposalId: string) =>
+    `/p/${slug}/funding/rounds/${roundId}/assessment/${proposalId}/decide`,
+
+  projects: (slug: string, search?: Record<string, string | undefined>) => `/p/${slug}/projects${q(search ?? {})}`,
+  fundedProjects: (slug: string) => `/p/${slug}/funded-projects`,
+  project: (slug: string, projectId: string) => `/p/${slug}/projects/${projectId}`,
+  newProgressUpdate: (slug: string, projectId: string, draftId?: string) =>
+    `/p/${slug}/projects/${projectId}/updates/new${q({ draft: draftId })}`,
+
+  events: (slug: string) => `/p/${slug}/events`,
+  newEvent: (slug: string) => `/p/${slug}/events/new`,
+  event: (slug: string, eventId: string) => `/p/${slug}/events/${eventId}`,
+  editEvent: (slug: string, eventId: string) => `/p/${slug}/events/${eventId}/edit`,
+  eventCalendar: (slug: string, eventId: string) => `/p/${slug}/events/${eventId}/calendar.ics`,
+
+  stories: (slug: string) => `/p/${slug}/stories`,
+  newStory: (slug: string) => `/p/${slug}/stories/new`,
+  myStories: (slug: string) => `/p/${slug}/stories/mine`,
+  storyModeration: (slug: string) => `/p/${slug}/stories/moderation`,
+  story: (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}`,
+  editStory: (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}/edit`,
+
+  reflections: (slug: string) => `/p/${slug}/reflections`,
+  newReflection: (slug: string, search?: Record<string, string | undefined>) => `/p/${slug}/reflections/new${q(search ?? {})}`,
+  newQuestionSet: (slug: string) => `/p/${slug}/reflections/question-sets/new`,
+  reflection: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}`,
+  reflectionResults: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}/results`,
+  reflectionResultsCsv: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}/results.csv`,
+} as const;
+
+/** An address on this site made absolute, for emails and calendar entries. */
+export function absoluteUrl(origin: string, path: string): string {
+  return new URL(path, origin.endsWith("/") ? origin : `${origin}/`).toString();
+}
