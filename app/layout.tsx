@@ -35,17 +35,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <SiteHeader actor={actor} showOutbox={outboxEnabled(env)} unreadNotifications={unreadNotifications} />
         {env.TANDEM_DEMO_MODE ? (
-          <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
+          <p className="bg-amber-100 px-4 py-1 text-center text-sm text-amber-950">
             Demo installation: the people and organisations here are examples.
           </p>
         ) : null}
         <ApiProvider>
-          <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none md:py-8">
             {children}
           </main>
         </ApiProvider>
         <footer className="border-t border-slate-200 bg-slate-50">
-          <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">
+          <div className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-700">
             Tandem: cross-sector partnership working in health and social care.
           </div>
         </footer>

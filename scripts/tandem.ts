@@ -39,7 +39,9 @@ async function main() {
     process.env.NEXTAUTH_SECRET = localAuthSecret(dataDir);
   }
   if (!process.env.NEXTAUTH_URL && (demoMode || mode === "dev")) {
-    process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+    // No fixed address: sign-in links, redirects and links in emails use the address the
+    // person opened the site at (localhost, the machine's name or its IP on the network).
+    process.env.AUTH_TRUST_HOST = "true";
   }
 
   let env;

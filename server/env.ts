@@ -108,6 +108,8 @@ export const envSchema = z
     TANDEM_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     TANDEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
     TANDEM_SIGN_UP_DOMAINS: domainList,
+    /** The port this instance listens on (the launcher reads it too). */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5488),
     NEXTAUTH_URL: optionalString.pipe(z.url("must be a full URL such as https://tandem.example.org").optional()),
     NEXTAUTH_SECRET: optionalString.pipe(

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { buttonClass } from "@/components/ui/button-styles";
+import { paths } from "@/lib/paths";
+import { CompactMenu } from "./compact-menu";
 import type { Actor } from "@/server/auth/session";
 
 export function SiteHeader({
@@ -15,12 +17,13 @@ export function SiteHeader({
 }) {
   return (
     <header className="border-b-4 border-brand-800 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2 md:py-3">
         <Link href="/" className="text-2xl font-bold text-brand-900 no-underline" aria-label="Tandem, home">
           Tandem
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <ul className="flex flex-wrap items-center gap-x-2">
+        <CompactMenu id="site-menu" label="Menu">
+        <nav aria-label="Main" className="flex flex-col items-start gap-x-2 gap-y-1 pb-2 md:flex-row md:flex-wrap md:items-center md:pb-0">
+          <ul className="flex flex-col items-start gap-x-2 md:flex-row md:flex-wrap md:items-center">
             {actor ? (
               <li>
                 <Link href="/" className={buttonClass.quiet}>
@@ -35,14 +38,14 @@ export function SiteHeader({
             ) : null}
             {actor ? (
               <li>
-                <Link href="/account" className={buttonClass.quiet}>
+                <Link href={paths.account()} className={buttonClass.quiet}>
                   Your account
                 </Link>
               </li>
             ) : null}
             {showOutbox ? (
               <li>
-                <Link href="/dev/outbox" className={buttonClass.quiet}>
+                <Link href={paths.outbox()} className={buttonClass.quiet}>
                   Outbox
                 </Link>
               </li>
@@ -56,11 +59,12 @@ export function SiteHeader({
               <SignOutButton />
             </div>
           ) : (
-            <Link href="/signin" className={buttonClass.secondary}>
+            <Link href={paths.signIn()} className={buttonClass.secondary}>
               Sign in
             </Link>
           )}
         </nav>
+        </CompactMenu>
       </div>
     </header>
   );
@@ -70,7 +74,7 @@ export function SiteHeader({
 function NotificationsLink({ unread }: { unread: number | null }) {
   return (
     <Link
-      href="/notifications"
+      href={paths.notifications()}
       className={`${buttonClass.quiet} gap-1.5`}
       aria-label={unread ? `Notifications, ${unread} unread` : undefined}
     >

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { CompactMenu } from "@/components/layout/compact-menu";
+import { paths } from "@/lib/paths";
 
 const SECTIONS = [
   { href: "", label: "Overview" },
@@ -31,31 +33,37 @@ export function PartnershipNav({
   showDashboard: boolean;
 }) {
   const pathname = usePathname();
-  const base = `/p/${slug}`;
+  const base = paths.partnership(slug);
+  const sections = SECTIONS.filter(
+    (section) =>
+      (showAdministration || section.href !== "/admin") &&
+      (showFunding || section.href !== "/funding") &&
+      (showDashboard || section.href !== "/dashboard"),
+  ).map((section) => {
+    const href = `${base}${section.href}`;
+    const current = section.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
+    return { ...section, href, current };
+  });
+  const here = sections.find((section) => section.current);
   return (
-    <nav aria-label="Partnership sections" className="-mt-4 mb-8 border-b border-slate-300">
-      <ul className="flex flex-wrap gap-x-1">
-        {SECTIONS.filter(
-          (section) =>
-            (showAdministration || section.href !== "/admin") &&
-            (showFunding || section.href !== "/funding") &&
-            (showDashboard || section.href !== "/dashboard"),
-        ).map((section) => {
-          const href = `${base}${section.href}`;
-          const current = section.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
+    <nav aria-label="Partnership sections" className="-mt-4 mb-6 border-b border-slate-300 pb-2 md:mb-8 md:pb-0">
+      <CompactMenu id="partnership-sections" label={here ? <span>Sections<span className="sr-only">, current:</span><span aria-hidden="true">:</span> {here.label}</span> : "Sections"}>
+      <ul className="mt-2 flex flex-col md:mt-0 md:flex-row md:flex-wrap md:gap-x-1">
+        {sections.map(({ href, label, current }) => {
           return (
-            <li key={section.href}>
+            <li key={href}>
               <Link
                 href={href}
                 aria-current={current ? "page" : undefined}
-                className={`inline-block px-3 py-2 no-underline ${current ? "border-b-4 border-brand-800 font-semibold text-slate-900" : "text-brand-800 hover:underline"}`}
+                className={`inline-block px-3 py-2 no-underline ${current ? "border-l-4 border-brand-800 font-semibold text-slate-900! md:border-b-4 md:border-l-0" : "text-brand-800 hover:underline"}`}
               >
-                {section.label}
+                {label}
               </Link>
             </li>
           );
         })}
       </ul>
+      </CompactMenu>
     </nav>
   );
 }

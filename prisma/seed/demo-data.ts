@@ -7,6 +7,23 @@
 
 import type { MembershipRole as Role, OrganisationType, Sector } from "../../server/db/generated/enums";
 
+// Every demo date is relative to when the demo is seeded, so the story stays current: the
+// funded projects started in the last year or so, and their money moved just before.
+const SEEDED_AT = new Date();
+/** Midnight UTC `days` from the seeding day (negative for earlier): a DATE column's value. */
+export const seedDay = (days: number) => new Date(Date.UTC(SEEDED_AT.getUTCFullYear(), SEEDED_AT.getUTCMonth(), SEEDED_AT.getUTCDate() + days));
+/** 9am UTC on that day. */
+const seedMorning = (days: number) => new Date(seedDay(days).getTime() + 9 * 3_600_000);
+/** The UK public-sector financial year (April to March) a day falls in: "2026/27". */
+function financialYear(day: Date): string {
+  const start = day.getUTCMonth() >= 3 ? day.getUTCFullYear() : day.getUTCFullYear() - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+/** The first fund's awards were published a little before its earliest project started (400 days ago). */
+export const DEMO_AWARDS_PUBLISHED_DAYS_AGO = 410;
+const AWARDS_PUBLISHED = seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO);
+
+
 export type DemoOrganisation = {
   key: string;
   name: string;
@@ -652,7 +669,7 @@ export const DEMO_THREADS = [
       },
       {
         author: "alex.morgan@carers-network.example",
-        body: "We use the Carer Wellbeing Scale. Happy to share the template and our 2020 baseline.",
+        body: "We use the Carer Wellbeing Scale. Happy to share the template and last year's baseline.",
       },
     ],
   },
@@ -671,12 +688,12 @@ export const DEMO_NOTES = [
 export const DEMO_FUND = {
   partnership: R,
   officer: "fiona.macleod@renfrewshire-hscp.example",
-  name: "Non-recurring partnership fund 2020/21",
+  name: `Non-recurring partnership fund ${financialYear(AWARDS_PUBLISHED)}`,
   source: "Renfrewshire Health and Social Care Partnership",
-  financialYear: "2020/21",
+  financialYear: financialYear(AWARDS_PUBLISHED),
   totalPence: 10_000_000,
   round: {
-    title: "Test and learn round 2020",
+    title: `Test and learn round ${seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO - 90).getUTCFullYear()}`,
     guidance: "Collaborative proposals from sub-groups to test responses to the partnership's priorities, with a view to becoming self-sustaining and scaled up if they work well.",
     eligibility: "Proposals developed within a sub-group, with at least one voluntary-sector and one public-sector partner.",
     criteria: [
@@ -685,8 +702,8 @@ export const DEMO_FUND = {
       { name: "Reach into communities with greatest need", weight: 20 },
       { name: "Route to sustainability or scale", weight: 20 },
     ],
-    opensAt: new Date("2020-08-03T09:00:00Z"),
-    closesAt: new Date("2020-09-30T17:00:00Z"),
+    opensAt: seedMorning(-DEMO_AWARDS_PUBLISHED_DAYS_AGO - 90),
+    closesAt: new Date(seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO - 32).getTime() + 17 * 3_600_000),
     minAwardPence: 200_000,
     maxAwardPence: 1_500_000,
   },
@@ -735,14 +752,14 @@ export type DemoProposal = {
 export const DEMO_PROPOSALS_FUND = {
   partnership: R,
   officer: "fiona.macleod@renfrewshire-hscp.example",
-  name: "Winter test-and-learn fund 2021/22",
+  name: `Winter test-and-learn fund ${financialYear(SEEDED_AT)}`,
   source: "Renfrewshire Health and Social Care Partnership",
-  financialYear: "2021/22",
+  financialYear: financialYear(SEEDED_AT),
   totalPence: 4_000_000,
   criteria: DEMO_FUND.round.criteria,
   rounds: {
     winter: {
-      title: "Winter round 2021",
+      title: `Winter round ${seedDay(-40).getUTCFullYear()}`,
       guidance: "Small tests of change that ease winter pressures, co-written in a sub-group.",
       eligibility: "Proposals from a sub-group with voluntary-sector and public-sector partners.",
       opensDaysFromSeed: -40,
@@ -752,7 +769,7 @@ export const DEMO_PROPOSALS_FUND = {
       maxAwardPence: 1_000_000,
     },
     spring: {
-      title: "Spring round 2022",
+      title: `Spring round ${seedDay(-3).getUTCFullYear()}`,
       guidance: "Tests that help people stay connected and well at home as services reopen.",
       eligibility: "Proposals from a sub-group with voluntary-sector and public-sector partners.",
       opensDaysFromSeed: -3,

@@ -8,6 +8,8 @@ import {
   DEMO_PRIORITY_AREAS,
   DEMO_THREADS,
   DEMO_FUND,
+  DEMO_AWARDS_PUBLISHED_DAYS_AGO,
+  seedDay,
 } from "./demo-data";
 import { seedDemoProjects } from "./seed-projects";
 import { seedDemoProposals } from "./seed-proposals";
@@ -244,17 +246,29 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
             projectName: demoAward.project,
             recipientName,
             recipientOrganisationId: organisationIds.get(demoAward.recipient)!,
-            publishedAt: new Date("2020-11-01"),
+            publishedAt: seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO),
             conditions: "Quarterly progress updates; an end-of-test evaluation.",
             createdById: officerId,
             tranches: {
               create: [
-                { sequence: 1, amountPence: half, dueOn: new Date("2020-11-01"), paidAt: new Date("2020-11-03"), paidOn: new Date("2020-11-03"), reference: `BACS-2020-${101 + index}` },
+                {
+                  sequence: 1,
+                  amountPence: half,
+                  dueOn: seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO),
+                  paidAt: seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO + 2),
+                  paidOn: seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO + 2),
+                  reference: `BACS-${seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO + 2).getUTCFullYear()}-${101 + index}`,
+                },
                 {
                   sequence: 2,
                   amountPence: demoAward.pence - half,
-                  dueOn: new Date("2021-05-01"),
-                  ...(demoAward.secondPaid && { paidAt: new Date("2021-05-04"), paidOn: new Date("2021-05-04"), reference: `BACS-2021-${201 + index}` }),
+                  // Six months on: the ones paid were paid three days after they fell due.
+                  dueOn: seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO + 182),
+                  ...(demoAward.secondPaid && {
+                    paidAt: seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO + 185),
+                    paidOn: seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO + 185),
+                    reference: `BACS-${seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO + 185).getUTCFullYear()}-${201 + index}`,
+                  }),
                 },
               ],
             },
@@ -267,6 +281,8 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
           ...(demoAward.secondPaid ? [{ kind: "PAY" as const, committedDelta: 0, paidDelta: demoAward.pence - half, reason: "Payment 2" }] : []),
         ];
         for (const [step, movement] of movements.entries()) {
+          // Each movement dated when it happened: the award when published, a payment when paid.
+          const at = movement.kind === "PAY" ? award.tranches[step - 1]!.paidAt! : award.publishedAt!;
           await tx.ledgerEntry.create({
             data: {
               fundId: fund.id,
@@ -275,6 +291,7 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
               ...movement,
               actorId: officerId,
               idempotencyKey: `demo-seed-${award.id}-${step}`,
+              createdAt: at,
             },
           });
           await tx.auditEvent.create({
@@ -286,6 +303,7 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
               subjectId: award.id,
               summary: movement.kind === "COMMIT" ? `Awarded "${demoAward.project}" to ${recipientName}` : `${movement.reason} to ${recipientName}`,
               amountPence: movement.committedDelta || movement.paidDelta,
+              createdAt: at,
             },
           });
         }

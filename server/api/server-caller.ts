@@ -1,16 +1,23 @@
 import "server-only";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { makeQueryClient } from "@/lib/query-client";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDb } from "@/server/db/client";
+import { getEnv } from "@/server/env";
+import { originFromHeaders } from "@/server/site-address";
 import { appRouter, createCaller } from "./root";
 
 /**
  * Server components reach the API only through these, so a page and a client component
  * always pass the same policy checks. Both are created once per request.
  */
-const getContext = cache(async () => ({ db: getDb(), actor: await getCurrentActor() }));
+const getContext = cache(async () => ({
+  db: getDb(),
+  actor: await getCurrentActor(),
+  siteOrigin: originFromHeaders(await headers(), getEnv()),
+}));
 
 /** Direct calls, for data a server component renders itself. */
 export const getApi = cache(async () => createCaller(await getContext()));

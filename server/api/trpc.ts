@@ -9,7 +9,12 @@ import { countRequest, peekRequest, RateLimitedError } from "@/server/domain/rat
 import { getEnv } from "@/server/env";
 import { AppError, GENERIC_ERROR_MESSAGE, notFound } from "@/server/errors";
 
-export type TRPCContext = { db: Database; actor: Actor | null };
+export type TRPCContext = {
+  db: Database;
+  actor: Actor | null;
+  /** The site's address for links this request puts in emails and calendar files (server/site-address). */
+  siteOrigin?: string;
+};
 
 export function createTRPCContext(context: TRPCContext): TRPCContext {
   return context;

@@ -2,6 +2,7 @@ import type { Database } from "@/server/db/client";
 import { clientAddress } from "@/server/domain/rate-limits/client-address";
 import { countRequest, RateLimitedError, tooManyRequestsResponse } from "@/server/domain/rate-limits/rate-limit";
 import { getEnv, type Env } from "@/server/env";
+import { siteOrigin } from "@/server/site-address";
 
 /**
  * How an email address is compared (and stored in VerificationToken): next-auth's own
@@ -102,7 +103,7 @@ export async function refuseSignInLinkRequest(
     now,
   );
   if (!refusal) return null;
-  const base = (env.NEXTAUTH_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+  const base = siteOrigin(request, env);
   // next-auth's browser client asks for JSON ({ url }); the sign-in form shows `message`.
   const json = form.get("json") === "true" ? { url: `${base}/signin` } : undefined;
   if (refusal.status === 429) {

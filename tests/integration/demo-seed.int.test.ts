@@ -138,6 +138,27 @@ describe("demo data", () => {
       const scored = await scratch.db.assessment.findMany({ where: { status: "SUBMITTED" }, select: { weightedScore: true } });
       expect(scored.length).toBeGreaterThanOrEqual(3);
       for (const assessment of scored) expect(assessment.weightedScore).toBeGreaterThan(0);
+
+      // Every date tells one current story: money moved shortly before the projects began, within
+      // about the last two years, never years before the progress updates it paid for.
+      const twoYearsAgo = Date.now() - 2 * 365 * 86_400_000;
+      const tranches = await scratch.db.tranche.findMany({ select: { dueOn: true, paidOn: true } });
+      expect(tranches.length).toBeGreaterThan(0);
+      for (const tranche of tranches) {
+        expect(tranche.dueOn.getTime()).toBeGreaterThan(twoYearsAgo);
+        if (tranche.paidOn) expect(tranche.paidOn.getTime()).toBeLessThanOrEqual(Date.now());
+      }
+      const earliestStart = Math.min(...projects.map((project) => project.startsOn.getTime()));
+      const firstPayments = await scratch.db.tranche.findMany({ where: { sequence: 1, award: { fundId: fund.id } }, select: { paidOn: true } });
+      for (const payment of firstPayments) {
+        expect(payment.paidOn!.getTime()).toBeLessThanOrEqual(earliestStart);
+        expect(earliestStart - payment.paidOn!.getTime()).toBeLessThan(60 * 86_400_000);
+      }
+      for (const round of await scratch.db.fundingRound.findMany({ select: { opensAt: true } })) {
+        expect(round.opensAt.getTime()).toBeGreaterThan(twoYearsAgo);
+      }
+      const ledgerDates = await scratch.db.ledgerEntry.findMany({ where: { fundId: fund.id }, select: { createdAt: true } });
+      expect(Math.min(...ledgerDates.map((entry) => entry.createdAt.getTime()))).toBeLessThan(earliestStart);
       // Seeded now, so the sign-in tests below need not seed a database of their own.
       if (!seeded) {
         seeded = scratch;

@@ -4,6 +4,7 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { hashInvitationToken } from "@/server/domain/invitations/invitation-token";
 import { acceptInvitation, createInvitation, resendInvitation } from "@/server/domain/invitations/invitations";
+import { createCaller } from "@/server/api/root";
 import { AppError } from "@/server/errors";
 import { parseEnv } from "@/server/env";
 import { callerFor } from "./support/caller";
@@ -96,6 +97,22 @@ describe("invitation.create", () => {
     const { token, email: sent } = await tokenEmailedTo(db, email);
     expect(sent.text).toContain(`https://tandem.example.org/invite/${token}`);
     expect(sent.html).toContain(`href="https://tandem.example.org/invite/${token}"`);
+  });
+
+  it("links to the address the officer's request came to (a demo opened at a machine's IP address)", async () => {
+    const { db } = database;
+    const { partnership, officer } = await setUp(db);
+    const email = `${unique("origin")}@example.org`;
+
+    await createCaller({ db, actor: officer, siteOrigin: "http://192.168.1.20:3000" }).invitation.create({
+      partnershipSlug: partnership.slug,
+      email,
+      role: "MEMBER",
+    });
+
+    const { token, email: sent } = await tokenEmailedTo(db, email);
+    expect(sent.text).toContain(`http://192.168.1.20:3000/invite/${token}`);
+    expect(sent.text).not.toContain("localhost");
   });
 
   it("refuses to invite someone who is already a member (whatever the capitals), and writes nothing", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameSitePost, siteOrigin } from "@/server/site-address";
+import { configuredOrigin, isSameSitePost, originFromHeaders, siteOrigin } from "@/server/site-address";
 
 const demo = { NEXTAUTH_URL: "http://localhost:3000", NODE_ENV: "production" as const, TANDEM_DEMO_MODE: true };
 const production = { NEXTAUTH_URL: "https://tandem.example.org", NODE_ENV: "production" as const, TANDEM_DEMO_MODE: false };
@@ -36,5 +36,17 @@ describe("the site's address", () => {
 
   it("ignores a Host header that is not a plain host name", () => {
     expect(siteOrigin(post("bad host/<script>"), demo)).toBe("http://localhost:3000");
+  });
+
+  it("reads the same address from a server component's headers, for links in emails and calendar files", () => {
+    const headers = new Headers({ host: "192.168.1.20:3000" });
+    expect(originFromHeaders(headers, demo)).toBe("http://192.168.1.20:3000");
+    expect(originFromHeaders(headers, production)).toBe("https://tandem.example.org");
+    expect(originFromHeaders(new Headers(), { ...demo, NEXTAUTH_URL: undefined, PORT: 4000 })).toBe("http://localhost:4000");
+  });
+
+  it("outside any request is NEXTAUTH_URL without its trailing slash, or this machine", () => {
+    expect(configuredOrigin({ NEXTAUTH_URL: "https://tandem.example.org/" })).toBe("https://tandem.example.org");
+    expect(configuredOrigin({ NEXTAUTH_URL: undefined, PORT: 3100 })).toBe("http://localhost:3100");
   });
 });

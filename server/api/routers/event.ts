@@ -31,7 +31,7 @@ import { cancelRsvp, eventAttendees, markAttendance, rsvpToEvent } from "@/serve
 export const eventRouter = router({
   list: partnershipProcedure.input(listEventsInput).query(({ ctx, input }) => listEvents(ctx.db, ctx.actor, ctx.membership, input)),
   get: eventProcedure.input(eventRefInput).query(({ ctx }) => getEvent(ctx.db, ctx.grant)),
-  calendar: partnershipProcedure.input(eventRefInput).query(({ ctx, input }) => eventCalendar(ctx.db, ctx.membership, input.eventId)),
+  calendar: partnershipProcedure.input(eventRefInput).query(({ ctx, input }) => eventCalendar(ctx.db, ctx.membership, input.eventId, new Date(), ctx.siteOrigin)),
   create: partnershipProcedure
     .input(createEventInput)
     .mutation(({ ctx, input }) => createEvent(ctx.db, ctx.actor, ctx.membership, input)),

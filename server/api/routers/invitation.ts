@@ -4,6 +4,7 @@ import {
   invitationRefInput,
   invitationTokenInput,
 } from "@/lib/schemas/invitations";
+import { getEnv } from "@/server/env";
 import { partnershipProcedure, publicProcedure, router, signedInProcedure } from "@/server/api/trpc";
 import {
   acceptInvitation,
@@ -18,11 +19,18 @@ export const invitationRouter = router({
   create: partnershipProcedure
     .input(createInvitationInput)
     .mutation(({ ctx, input }) =>
-      createInvitation(ctx.db, ctx.actor, ctx.membership.partnershipId, { email: input.email, role: input.role }),
+      createInvitation(
+        ctx.db,
+        ctx.actor,
+        ctx.membership.partnershipId,
+        { email: input.email, role: input.role },
+        getEnv(),
+        ctx.siteOrigin,
+      ),
     ),
   resend: partnershipProcedure
     .input(invitationRefInput)
-    .mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+    .mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx.actor, ctx.membership.partnershipId, input, getEnv(), ctx.siteOrigin)),
   revoke: partnershipProcedure
     .input(invitationRefInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),

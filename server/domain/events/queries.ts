@@ -4,7 +4,9 @@ import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { EventKind, EventRecurrence, EventStatus, RsvpStatus } from "@/server/db/generated/enums";
-import { getEnv, type Env } from "@/server/env";
+import { absoluteUrl } from "@/lib/paths";
+import { getEnv } from "@/server/env";
+import { configuredOrigin } from "@/server/site-address";
 import { notFound } from "@/server/errors";
 import { can } from "@/server/auth/can";
 import type { EventAccess } from "./access";
@@ -179,12 +181,9 @@ export async function getEvent(db: Database, access: EventAccess, now = new Date
   };
 }
 
-const DEFAULT_BASE_URL = "http://localhost:3000";
-
-/** Where an event's page is, in full (for calendar apps). */
-export function eventUrl(partnershipSlug: string, eventId: string, env: Pick<Env, "NEXTAUTH_URL"> = getEnv()): string {
-  const base = (env.NEXTAUTH_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  return `${base}${eventPath(partnershipSlug, eventId)}`;
+/** Where an event's page is, in full (for calendar apps), on the site's address. */
+export function eventUrl(partnershipSlug: string, eventId: string, origin: string = configuredOrigin(getEnv())): string {
+  return absoluteUrl(origin, eventPath(partnershipSlug, eventId));
 }
 
 /** The event as an .ics file: what "Add to calendar" downloads. */
@@ -193,13 +192,14 @@ export async function eventCalendar(
   membership: MembershipGrant,
   eventId: string,
   now = new Date(),
+  origin?: string,
 ): Promise<{ fileName: string; content: string }> {
   const event = await db.event.findUnique({
     where: { id: eventId },
     include: { partnership: { select: { slug: true, name: true } }, speakers: { orderBy: { position: "asc" } } },
   });
   if (!event || event.partnershipId !== membership.partnershipId) throw notFound("That event");
-  const page = eventUrl(event.partnership.slug, event.id);
+  const page = eventUrl(event.partnership.slug, event.id, origin);
   const venue = [event.venueName, event.venueAddress].filter(Boolean).join(", ");
   const location = venue || (event.onlineUrl ? `Online: ${event.onlineUrl}` : null);
   const description = [

@@ -1,14 +1,11 @@
 import { ROLE_LABELS } from "@/lib/sectors";
 import type { MembershipRole } from "@/server/db/generated/enums";
 import type { OutgoingEmail } from "@/server/domain/email/send-email";
-import { getEnv, type Env } from "@/server/env";
+import { absoluteUrl, paths } from "@/lib/paths";
 
-const DEFAULT_BASE_URL = "http://localhost:3000";
-
-/** The link an invitee opens: `${NEXTAUTH_URL}/invite/<token>`. */
-export function invitationUrl(token: string, env: Env = getEnv()): string {
-  const base = (env.NEXTAUTH_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  return `${base}/invite/${encodeURIComponent(token)}`;
+/** The link an invitee opens, on the site's address (server/site-address). */
+export function invitationUrl(token: string, origin: string): string {
+  return absoluteUrl(origin, paths.invitation(encodeURIComponent(token)));
 }
 
 function escapeHtml(value: string) {

@@ -11,6 +11,7 @@ import { enforceRateLimit } from "@/server/domain/rate-limits/rate-limit";
 import { displayName } from "@/server/domain/partnerships/administration";
 import { getEnv, type Env } from "@/server/env";
 import { AppError, notFound } from "@/server/errors";
+import { configuredOrigin } from "@/server/site-address";
 import { invitationEmail, invitationUrl, maskEmail } from "./invitation-email";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
 
@@ -63,6 +64,7 @@ export async function createInvitation(
   partnershipId: string,
   input: { email: string; role: MembershipRole },
   env: Env = getEnv(),
+  origin: string = configuredOrigin(env),
 ) {
   const email = input.email.trim().toLowerCase();
   const sameEmail = { equals: email, mode: "insensitive" as const };
@@ -109,7 +111,7 @@ export async function createInvitation(
       });
       await deliver(db, env, {
         to: email,
-        url: invitationUrl(token, env),
+        url: invitationUrl(token, origin),
         partnershipName: partnership.name,
         inviterName,
         role: input.role,
@@ -139,6 +141,7 @@ export async function resendInvitation(
   partnershipId: string,
   input: { invitationId: string },
   env: Env = getEnv(),
+  origin: string = configuredOrigin(env),
 ) {
   const invitation = await db.invitation.findFirst({
     where: { id: input.invitationId, partnershipId },
@@ -190,7 +193,7 @@ export async function resendInvitation(
     }
     await deliver(db, env, {
       to: invitation.email,
-      url: invitationUrl(token, env),
+      url: invitationUrl(token, origin),
       partnershipName: invitation.partnership.name,
       inviterName: displayName(actor),
       role: invitation.role,

@@ -2,6 +2,7 @@ import type { Database } from "@/server/db/client";
 import type { NotificationKind } from "@/server/db/generated/enums";
 import { sendEmail, type OutgoingEmail } from "@/server/domain/email/send-email";
 import { getEnv, type Env } from "@/server/env";
+import { configuredOrigin } from "@/server/site-address";
 
 /** Nobody gets more than one digest email in this time. */
 export const DIGEST_INTERVAL_MS = 15 * 60 * 1000;
@@ -51,7 +52,7 @@ type DigestItem = {
 
 /** The digest email: every pending item, each with a link that opens it (and marks it read). */
 export function digestEmail(user: { email: string; name: string | null }, items: readonly DigestItem[], env: Env): OutgoingEmail {
-  const base = env.NEXTAUTH_URL?.replace(/\/+$/, "") ?? "";
+  const base = configuredOrigin(env);
   const count = items.length;
   const lines = [
     `Hello ${user.name?.replace(/\s+/g, " ").trim() || "there"},`,

@@ -4,6 +4,8 @@ import { checkRequestLimits } from "@/server/api/request-limits";
 import { apiResponseMeta } from "@/server/api/response-meta";
 import { resolveActor, sessionTokenFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
+import { getEnv } from "@/server/env";
+import { siteOrigin } from "@/server/site-address";
 
 const ENDPOINT = "/api/trpc";
 
@@ -18,7 +20,11 @@ async function handler(incoming: Request) {
     responseMeta: apiResponseMeta,
     createContext: async () => {
       const db = getDb();
-      return { db, actor: await resolveActor(db, sessionTokenFromCookieHeader(request.headers.get("cookie"))) };
+      return {
+        db,
+        actor: await resolveActor(db, sessionTokenFromCookieHeader(request.headers.get("cookie"))),
+        siteOrigin: siteOrigin(request, getEnv()),
+      };
     },
   });
 }
