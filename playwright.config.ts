@@ -49,7 +49,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(E2E.databasePort),
       TANDEM_DATA_DIR: E2E.dataDir,
       TANDEM_DEMO_MODE: "true",
-      NEXTAUTH_URL: baseURL,
+      // No NEXTAUTH_URL, as `npm run demo` runs: the site works (and its links point) at
+      // whatever address it was opened at. Tests open it at localhost and at 127.0.0.1.
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
     },

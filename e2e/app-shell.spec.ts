@@ -110,3 +110,38 @@ test("a person sees their own account details, loaded through the API", async ({
   await expect(page.getByText("Senior Health Improvement Officer")).toBeVisible();
   await expectAccessible(page);
 });
+
+test("on a phone the header and the partnership's sections fold behind menu buttons that work from the keyboard", async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signInAs("alex.morgan@carers-network.example");
+  await page.goto("/p/renfrewshire-spg/events");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toBeVisible();
+  // The page's own heading starts in the top third of the first screen, not halfway down it.
+  expect((await heading.boundingBox())!.y).toBeLessThan(640 / 3);
+  await expect(page.getByRole("link", { name: "Your account" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Partnership sections" }).getByRole("link", { name: "Stories" })).toBeHidden();
+
+  const sections = page.getByRole("button", { name: /^Sections: Events$/ });
+  await sections.focus();
+  await page.keyboard.press("Enter");
+  await expect(sections).toHaveAttribute("aria-expanded", "true");
+  const stories = page.getByRole("navigation", { name: "Partnership sections" }).getByRole("link", { name: "Stories" });
+  await expect(stories).toBeVisible();
+  await expectAccessible(page);
+  await stories.click();
+  await expect(page.getByRole("heading", { level: 1, name: /stories/i })).toBeVisible();
+  // Moving to another page closes the menu again.
+  await expect(page.getByRole("button", { name: /^Sections: Stories$/ })).toHaveAttribute("aria-expanded", "false");
+
+  const menu = page.getByRole("button", { name: "Menu" });
+  await menu.click();
+  await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  // From 768 px up there are no menu buttons: everything is shown.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Partnership sections" }).getByRole("link", { name: "Events" })).toBeVisible();
+});

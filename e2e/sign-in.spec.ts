@@ -80,3 +80,24 @@ test("demo mode offers one-click sign-in as an example person", async ({ page })
   await expect(page.getByRole("link", { name: "Leeds Local Care Partnerships" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Renfrewshire Strategic Planning Group" })).toBeVisible();
 });
+
+test("a demo opened at another address signs in there, and its emailed links point there, not at localhost", async ({ page, baseURL }) => {
+  const elsewhere = baseURL!.replace("localhost", "127.0.0.1");
+  await page.goto(`${elsewhere}/signin`);
+  await page.getByRole("button", { name: /^Alex Morgan/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My partnerships" })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(elsewhere).host);
+
+  // A sign-in link asked for at this address arrives pointing at this address.
+  await page.context().clearCookies();
+  await page.goto(`${elsewhere}/signin`);
+  await page.getByLabel("Email address").fill(FIONA);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  const [sent] = await query<{ text: string }>(
+    'SELECT text FROM "OutboxEmail" WHERE "to" = $1 AND subject LIKE $2 ORDER BY "createdAt" DESC LIMIT 1',
+    [FIONA, "%sign-in link%"],
+  );
+  expect(sent!.text).toContain(`${elsewhere}/api/auth/callback/email`);
+  expect(sent!.text).not.toContain("localhost");
+});

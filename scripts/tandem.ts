@@ -41,6 +41,7 @@ async function main() {
   if (!process.env.NEXTAUTH_URL && (demoMode || mode === "dev")) {
     // No fixed address: sign-in links, redirects and links in emails use the address the
     // person opened the site at (localhost, the machine's name or its IP on the network).
+    delete process.env.NEXTAUTH_URL; // an empty value would be read as an address
     process.env.AUTH_TRUST_HOST = "true";
   }
 

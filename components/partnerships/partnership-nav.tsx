@@ -47,7 +47,7 @@ export function PartnershipNav({
   const here = sections.find((section) => section.current);
   return (
     <nav aria-label="Partnership sections" className="-mt-4 mb-6 border-b border-slate-300 pb-2 md:mb-8 md:pb-0">
-      <CompactMenu id="partnership-sections" label={here ? <span>Sections<span className="sr-only">, current:</span><span aria-hidden="true">:</span> {here.label}</span> : "Sections"}>
+      <CompactMenu id="partnership-sections" label={here ? `Sections: ${here.label}` : "Sections"}>
       <ul className="mt-2 flex flex-col md:mt-0 md:flex-row md:flex-wrap md:gap-x-1">
         {sections.map(({ href, label, current }) => {
           return (

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/server/db/client";
 import { listOutbox } from "@/server/domain/email/outbox";
 import { getEnv, outboxEnabled } from "@/server/env";
+import { formatDateTime } from "@/lib/uk-time";
 
 export const metadata: Metadata = { title: "Developer outbox" };
 export const dynamic = "force-dynamic";
@@ -28,7 +29,6 @@ function TextWithLinks({ text }: { text: string }) {
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
 
 export default async function OutboxPage() {
   const env = getEnv();
@@ -57,7 +57,7 @@ export default async function OutboxPage() {
                 </h2>
                 <p className="text-sm text-slate-700">
                   To <span className="font-semibold">{email.to}</span> ·{" "}
-                  <time dateTime={email.createdAt.toISOString()}>{timeFormat.format(email.createdAt)}</time>
+                  <time dateTime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt, "short")}</time>
                 </p>
                 <div className="mt-3 whitespace-pre-wrap break-words">
                   <TextWithLinks text={email.text} />
