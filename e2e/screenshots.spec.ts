@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { expect, expectReadableControls, query, test } from "./fixtures";
 
 /**
@@ -70,13 +71,20 @@ test("the main pages at 320, 768 and 1280 px", async ({ page, signInAs }, testIn
         await page.waitForLoadState("networkidle");
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect.soft(overflow, `sideways scrolling on ${path} at ${width} px`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: testInfo.outputPath("..", "screenshots", `${name}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: join(testInfo.project.outputDir, "screenshots", `${name}-${width}.png`), fullPage: true });
       }
       await expectReadableControls(page);
     }
   };
 
-  await photograph(signedOut);
+  // The public page shows once the partnership publishes its portfolio; put it back afterwards.
+  const before = await first<{ publishesPortfolio: boolean }>('SELECT "publishesPortfolio" FROM "Partnership" WHERE slug = $1', [SLUG]);
+  await query('UPDATE "Partnership" SET "publishesPortfolio" = true WHERE slug = $1', [SLUG]);
+  try {
+    await photograph(signedOut);
+  } finally {
+    await query('UPDATE "Partnership" SET "publishesPortfolio" = $2 WHERE slug = $1', [SLUG, before.publishesPortfolio]);
+  }
   await signInAs(OFFICER);
   await photograph(signedIn);
 });
