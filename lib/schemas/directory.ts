@@ -20,7 +20,7 @@ export const organisationTypeFilter = z.enum(
   { error: "Choose a type of organisation from the list" },
 );
 
-/** Free-text search: matched, word by word, against names, job titles, organisations and interests. */
+/** Free-text search: matched, word by word (as English words, and as parts of names), against names, job titles, organisations and interests. */
 export const directoryQuery = singleLine().max(100, "Search for 100 characters or fewer");
 const interestFilter = singleLine().toLowerCase().min(1).max(40, "An interest is 40 characters or fewer");
 const page = z.number().int().min(1).max(10_000);
