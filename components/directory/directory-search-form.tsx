@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { SelectField, TextField } from "@/components/ui/form";
 import { directoryHref, ORGANISATION_TYPES, type DirectorySearch } from "@/lib/schemas/directory";
 import { ORGANISATION_TYPE_LABELS, SECTOR_LABELS, SECTORS } from "@/lib/sectors";
+import { paths } from "@/lib/paths";
 
 export type DirectoryFilterOptions = {
   localities: { id: string; name: string }[];
@@ -27,7 +28,7 @@ export function DirectorySearchForm({
   return (
     <form
       method="get"
-      action={`/p/${slug}/directory`}
+      action={paths.directory(slug)}
       role="search"
       aria-label={people ? "Search for people" : "Search for organisations"}
       className="rounded-lg bg-slate-50 p-4"

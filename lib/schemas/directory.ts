@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paths } from "@/lib/paths";
 import { ORGANISATION_TYPE_LABELS, SECTORS } from "@/lib/sectors";
 import { partnershipSlug } from "./partnership";
 import { id, singleLine } from "./text";
@@ -117,6 +118,5 @@ export function directoryHref(slug: string, search: Partial<DirectorySearch>): s
     if (value) params.set(key, value);
   }
   if (search.page && search.page > 1) params.set("page", String(search.page));
-  const query = params.toString();
-  return `/p/${slug}/directory${query ? `?${query}` : ""}`;
+  return paths.directory(slug, Object.fromEntries(params));
 }
