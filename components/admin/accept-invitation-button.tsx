@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 
@@ -32,9 +32,9 @@ export function AcceptInvitationButton({ token, partnershipName }: { token: stri
     <div className="space-y-4">
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       {done ? <FormMessage tone="success">{done}</FormMessage> : null}
-      <button
+      <Button
         type="button"
-        className={buttonClass.primary}
+        variant="primary"
         disabled={accept.isPending || done !== null}
         onClick={() => {
           setError(null);
@@ -42,7 +42,7 @@ export function AcceptInvitationButton({ token, partnershipName }: { token: stri
         }}
       >
         {accept.isPending ? "Accepting…" : `Accept and join ${partnershipName}`}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/form";
 import { SECTOR_LABELS, SECTORS } from "@/lib/sectors";
 import type { MapSector } from "@/server/domain/directory/partnership-map";
@@ -16,9 +16,9 @@ export function MapSectorFilter({ slug, only }: { slug: string; only?: MapSector
         ))}
         <option value="INDIVIDUAL">Individuals only</option>
       </SelectField>
-      <button type="submit" className={buttonClass.secondary}>
+      <Button type="submit" variant="secondary">
         Show
-      </button>
+      </Button>
     </form>
   );
 }
