@@ -6,6 +6,7 @@ import { recordActivity } from "@/server/domain/activity/record-activity";
 import { notFound } from "@/server/errors";
 import { escapeLike, searchTerms } from "./people";
 import { directoryUserSelect, loadSubGroupsOf, toPersonCard } from "./shared-profile";
+import { paths } from "@/lib/paths";
 
 /** At most this many people are listed on an organisation's page (the directory search finds the rest). */
 export const ORGANISATION_PAGE_PEOPLE = 100;
@@ -264,7 +265,7 @@ export async function setOrganisationVerified(
       summary: input.verified
         ? `${who} verified ${link.organisation.name}`
         : `${who} removed the verification of ${link.organisation.name}`,
-      linkPath: `/p/${link.partnership.slug}/directory/organisations/${input.organisationId}`,
+      linkPath: paths.organisation(link.partnership.slug, input.organisationId),
     });
     return { organisationId: input.organisationId, verified: input.verified, verifiedAt: updated.verifiedAt };
   });
