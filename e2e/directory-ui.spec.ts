@@ -74,7 +74,7 @@ test("removing a member asks first, and cancelling returns focus to the button",
 test("a directory search finds people by a form of the word they used", async ({ page, signInAs }) => {
   await signInAs(OFFICER);
   await page.goto(`/p/${SLUG}/directory`);
-  await page.getByRole("textbox", { name: "Search" }).fill("carer");
+  await page.getByRole("searchbox", { name: "Search" }).fill("carer");
   await page.getByRole("button", { name: "Search people" }).click();
   await expect(page).toHaveURL(/q=carer/);
   // Alex Morgan lists "carers" among their interests.

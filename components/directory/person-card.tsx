@@ -37,15 +37,20 @@ export function PersonCard({
           ) : (
             person.organisationLabel
           )}
-        </span>
-        <Separator />
-        <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
-        {showLocality ? (
-          <>
+          {/* Each separator ends its line rather than starting the next when the line wraps. */}
+          <span className="ml-2">
             <Separator />
-            <span>{person.locality?.name ?? "Whole area"}</span>
-          </>
-        ) : null}
+          </span>
+        </span>
+        <span>
+          <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
+          {showLocality ? (
+            <span className="ml-2">
+              <Separator />
+            </span>
+          ) : null}
+        </span>
+        {showLocality ? <span>{person.locality?.name ?? "Whole area"}</span> : null}
       </p>
       {person.bio ? <p className="mt-2 line-clamp-3 break-words">{person.bio}</p> : null}
       {person.interests.length > 0 ? (

@@ -47,11 +47,22 @@ export default async function DirectoryPersonPage({ params }: Props) {
             ) : (
               person.organisationLabel
             )}
+            {/* Each separator ends its line rather than starting the next when the line wraps. */}
+            {organisation?.verified ? (
+              <span className="ml-2">
+                <VerifiedBadge />
+              </span>
+            ) : null}
+            <span className="ml-2">
+              <Separator />
+            </span>
           </span>
-          {organisation?.verified ? <VerifiedBadge /> : null}
-          <Separator />
-          <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
-          <Separator />
+          <span>
+            <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
+            <span className="ml-2">
+              <Separator />
+            </span>
+          </span>
           <span>{person.locality ? person.locality.name : "Whole area"}</span>
         </p>
       </PageHeader>
