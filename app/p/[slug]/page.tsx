@@ -16,7 +16,7 @@ type Params = { params: Promise<{ slug: string }> };
 type OverviewOrganisation = Awaited<ReturnType<typeof loadOverview>>["organisations"][number];
 
 const organisationColumns: Column<OverviewOrganisation>[] = [
-  { key: "name", header: "Organisation", rowHeader: true, className: "font-normal!", cell: (organisation) => organisation.name },
+  { key: "name", header: "Organisation", cell: (organisation) => organisation.name },
   { key: "sector", header: "Sector", cell: (organisation) => SECTOR_SHORT_LABELS[organisation.sector] },
   { key: "type", header: "Type", cell: (organisation) => ORGANISATION_TYPE_LABELS[organisation.type] },
   { key: "locality", header: "Locality", cell: (organisation) => organisation.locality ?? "Whole area" },
