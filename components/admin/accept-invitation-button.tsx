@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
+import { paths } from "@/lib/paths";
 
 /** Accepts the invitation for the signed-in person, then opens the partnership. */
 export function AcceptInvitationButton({ token, partnershipName }: { token: string; partnershipName: string }) {
@@ -22,7 +23,7 @@ export function AcceptInvitationButton({ token, partnershipName }: { token: stri
             ? `You were already a member of ${result.partnershipName}; your role has not changed. Opening the partnership…`
             : `Welcome to ${result.partnershipName}. Opening the partnership…`,
         );
-        router.push(`/p/${result.partnershipSlug}`);
+        router.push(paths.partnership(result.partnershipSlug));
       },
       onError: (caught) => setError(readApiError(caught)?.message ?? "The invitation could not be accepted."),
     }),
