@@ -44,6 +44,8 @@ export function SectorMix({
     {
       key: "share",
       header: <span className="sr-only">Share</span>,
+      // No minimum width: the bars shrink, so the table fits a 320 px screen without scrolling.
+      nowrap: true,
       className: "w-full",
       cell: (row) => (
         <div className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
@@ -52,7 +54,7 @@ export function SectorMix({
       ),
     },
   ];
-  return <Table className="mt-3" caption={caption} captionHidden columns={columns} rows={rows} rowKey={(row) => row.key} />;
+  return <Table className="mt-3 min-w-0" caption={caption} captionHidden columns={columns} rows={rows} rowKey={(row) => row.key} />;
 }
 
 function CompactSectorMix({ rows, caption }: { rows: ReturnType<typeof rowsOf>; caption: string }) {
