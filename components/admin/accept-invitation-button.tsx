@@ -4,9 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
+import { paths } from "@/lib/paths";
 
 /** Accepts the invitation for the signed-in person, then opens the partnership. */
 export function AcceptInvitationButton({ token, partnershipName }: { token: string; partnershipName: string }) {
@@ -22,7 +23,7 @@ export function AcceptInvitationButton({ token, partnershipName }: { token: stri
             ? `You were already a member of ${result.partnershipName}; your role has not changed. Opening the partnership…`
             : `Welcome to ${result.partnershipName}. Opening the partnership…`,
         );
-        router.push(`/p/${result.partnershipSlug}`);
+        router.push(paths.partnership(result.partnershipSlug));
       },
       onError: (caught) => setError(readApiError(caught)?.message ?? "The invitation could not be accepted."),
     }),
@@ -32,9 +33,9 @@ export function AcceptInvitationButton({ token, partnershipName }: { token: stri
     <div className="space-y-4">
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       {done ? <FormMessage tone="success">{done}</FormMessage> : null}
-      <button
+      <Button
         type="button"
-        className={buttonClass.primary}
+        variant="primary"
         disabled={accept.isPending || done !== null}
         onClick={() => {
           setError(null);
@@ -42,7 +43,7 @@ export function AcceptInvitationButton({ token, partnershipName }: { token: stri
         }}
       >
         {accept.isPending ? "Accepting…" : `Accept and join ${partnershipName}`}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import { createInvitationInput } from "@/lib/schemas/invitations";
@@ -66,9 +66,9 @@ export function InviteForm({ slug }: { slug: string }) {
           </option>
         ))}
       </SelectField>
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" variant="primary" disabled={action.pending}>
         {action.pending ? "Sending…" : "Send invitation"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import { addLocalityInput, renameLocalityInput } from "@/lib/schemas/partnership-admin";
@@ -78,12 +78,12 @@ function LocalityRow({ locality, onNotice }: { locality: Locality; onNotice: (no
             autoFocus
           />
           <div className="flex gap-2">
-            <button type="submit" className={buttonClass.primary} disabled={renameAction.pending}>
+            <Button type="submit" variant="primary" disabled={renameAction.pending}>
               {renameAction.pending ? "Saving…" : "Save"}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
-              className={buttonClass.quiet}
+              variant="quiet"
               onClick={() => {
                 setEditing(false);
                 renameAction.reset();
@@ -91,28 +91,28 @@ function LocalityRow({ locality, onNotice }: { locality: Locality; onNotice: (no
               }}
             >
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       ) : (
         <div className="flex flex-wrap items-center justify-between gap-2">
           <span className="font-semibold">{locality.name}</span>
           <div className="flex gap-2">
-            <button
+            <Button
               ref={renameButton}
               type="button"
-              className={buttonClass.secondary}
+              variant="secondary"
               onClick={() => {
                 onNotice(null);
                 setEditing(true);
               }}
             >
               Rename<span className="sr-only"> {locality.name}</span>
-            </button>
-            <button type="button" className={buttonClass.secondary} disabled={removeAction.pending} onClick={onRemove}>
+            </Button>
+            <Button type="button" variant="secondary" disabled={removeAction.pending} onClick={onRemove}>
               {removeAction.pending ? "Removing…" : "Remove"}
               <span className="sr-only"> {locality.name}</span>
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -156,9 +156,9 @@ function AddLocalityForm({ slug, onNotice }: { slug: string; onNotice: (notice: 
         className="min-w-0 flex-1 basis-56"
         autoComplete="off"
       />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" variant="primary" disabled={action.pending}>
         {action.pending ? "Adding…" : "Add locality"}
-      </button>
+      </Button>
     </form>
   );
 }

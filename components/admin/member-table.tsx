@@ -3,12 +3,16 @@
 import type { MembershipRole } from "@/server/db/generated/enums";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
+import { Table, type Column } from "@/components/ui/table";
+import { paths } from "@/lib/paths";
 import { MEMBERSHIP_ROLES } from "@/lib/schemas/partnership-admin";
 import { ROLE_LABELS } from "@/lib/sectors";
+import { ActionNotice, type Notice } from "./action-notice";
 import { useAdminAction } from "./use-admin-action";
 
 type Role = (typeof MEMBERSHIP_ROLES)[number];
@@ -24,7 +28,7 @@ export type MemberRowData = {
   isMe: boolean;
 };
 
-type Notice = { tone: "error" | "success"; text: string } | null;
+type RowContext = { slug: string; rolesThatAdminister: readonly MembershipRole[]; onNotice: (notice: Notice) => void };
 
 /** Everyone in the partnership: officers change roles and remove people (after confirming). */
 export function MemberTable({
@@ -37,87 +41,69 @@ export function MemberTable({
   rolesThatAdminister: readonly MembershipRole[];
 }) {
   const [notice, setNotice] = useState<Notice>(null);
+  const context: RowContext = { slug, rolesThatAdminister, onNotice: setNotice };
+  const columns: Column<MemberRowData>[] = [
+    {
+      key: "name",
+      header: "Name",
+      rowHeader: true,
+      cell: (member) => (
+        <>
+          {member.name}
+          {member.isMe ? <span className="font-normal text-slate-700"> (you)</span> : null}
+          <span className="block break-all text-sm font-normal text-slate-700">{member.email}</span>
+        </>
+      ),
+    },
+    {
+      key: "organisation",
+      header: "Organisation",
+      cell: (member) => (
+        <>
+          {member.organisation ?? "Individual"}
+          {member.sector ? <span className="block text-sm text-slate-700">{member.sector}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "joined",
+      header: "Joined",
+      nowrap: true,
+      cell: (member) => <time dateTime={member.joined.iso}>{member.joined.label}</time>,
+    },
+    { key: "role", header: "Role", cell: (member) => <RoleForm member={member} {...context} /> },
+    { key: "remove", header: <span className="sr-only">Remove</span>, cell: (member) => <RemoveMember member={member} {...context} /> },
+  ];
   return (
     <div className="space-y-4">
-      {notice ? <FormMessage tone={notice.tone}>{notice.text}</FormMessage> : null}
-      {/* A scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="members-caption">
-        <table className="w-full min-w-[44rem] border-collapse text-left">
-          <caption id="members-caption" className="sr-only">
-            Members of the partnership
-          </caption>
-          <thead>
-            <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="py-2 pr-4">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Organisation
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Joined
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Role
-              </th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <MemberRow key={member.membershipId} slug={slug} member={member} rolesThatAdminister={rolesThatAdminister} onNotice={setNotice} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ActionNotice notice={notice} />
+      <Table caption="Members of the partnership" captionHidden columns={columns} rows={members} rowKey={(member) => member.membershipId} />
     </div>
   );
 }
 
-function MemberRow({
-  slug,
-  member,
-  rolesThatAdminister,
-  onNotice,
-}: {
-  slug: string;
-  member: MemberRowData;
-  rolesThatAdminister: readonly MembershipRole[];
-  onNotice: (notice: Notice) => void;
-}) {
+function RoleForm({ member, slug, rolesThatAdminister, onNotice }: { member: MemberRowData } & RowContext) {
   const trpc = useTRPC();
   const router = useRouter();
   const changeRole = useMutation(trpc.membership.changeRole.mutationOptions());
-  const remove = useMutation(trpc.membership.remove.mutationOptions());
-  const roleAction = useAdminAction(changeRole.mutateAsync);
-  const removeAction = useAdminAction(remove.mutateAsync);
-  const [confirming, setConfirming] = useState(false);
+  const action = useAdminAction(changeRole.mutateAsync);
   // The role picked but not saved yet; otherwise the select shows the saved role.
   const [draftRole, setDraftRole] = useState<Role | null>(null);
-  const question = useRef<HTMLParagraphElement>(null);
-  const removeButton = useRef<HTMLButtonElement>(null);
   const selectId = `role-${member.membershipId}`;
 
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-  }, [confirming]);
-
-  async function onChangeRole(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onNotice(null);
     const role = draftRole ?? member.role;
     // Stepping down as an officer ends access to this page: leave it rather than refresh it.
     const leavingAdministration = member.isMe && !rolesThatAdminister.includes(role);
-    const result = await roleAction.submit({ membershipId: member.membershipId, role }, { refresh: !leavingAdministration });
+    const result = await action.submit({ membershipId: member.membershipId, role }, { refresh: !leavingAdministration });
     if (!result) {
       setDraftRole(null); // refused: show the role they still have
       return;
     }
     if (leavingAdministration && result.changed) {
-      router.push(`/p/${slug}`);
+      router.push(paths.partnership(slug));
       return;
     }
     onNotice({
@@ -128,101 +114,63 @@ function MemberRow({
     });
   }
 
+  return (
+    <form onSubmit={onSubmit} className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={selectId} className="sr-only">
+          Role of {member.name}
+        </label>
+        <select
+          id={selectId}
+          name="role"
+          value={draftRole ?? member.role}
+          onChange={(event) => setDraftRole(event.target.value as Role)}
+          className="min-h-11 rounded-md border-2 border-slate-700 bg-white px-2 py-2"
+        >
+          {MEMBERSHIP_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+        <Button type="submit" variant="secondary" pending={action.pending} pendingLabel="Saving…">
+          Save<span className="sr-only"> role of {member.name}</span>
+        </Button>
+      </div>
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+    </form>
+  );
+}
+
+function RemoveMember({ member, onNotice }: { member: MemberRowData } & RowContext) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const remove = useMutation(trpc.membership.remove.mutationOptions());
+  const action = useAdminAction(remove.mutateAsync);
+  const who = member.isMe ? "yourself" : member.name;
+
   async function onRemove() {
     onNotice(null);
-    const result = await removeAction.submit({ membershipId: member.membershipId }, { refresh: !member.isMe });
+    const result = await action.submit({ membershipId: member.membershipId }, { refresh: !member.isMe });
     if (!result) return;
     if (member.isMe) {
-      router.push("/");
+      router.push(paths.home());
       return;
     }
     onNotice({ tone: "success", text: `${member.name} was removed from the partnership.` });
   }
 
-  const error = roleAction.error ?? removeAction.error;
   return (
-    <tr className="border-b border-slate-200 align-top">
-      <th scope="row" className="py-3 pr-4 font-normal">
-        <span className="font-semibold">{member.name}</span>
-        {member.isMe ? <span className="text-slate-700"> (you)</span> : null}
-        <br />
-        <span className="break-all text-sm text-slate-700">{member.email}</span>
-        {error ? (
-          <div className="mt-2">
-            <FormMessage tone="error">{error}</FormMessage>
-          </div>
-        ) : null}
-      </th>
-      <td className="py-3 pr-4">
-        {member.organisation ?? "Individual"}
-        {member.sector ? <span className="block text-sm text-slate-700">{member.sector}</span> : null}
-      </td>
-      <td className="py-3 pr-4">
-        <time dateTime={member.joined.iso}>{member.joined.label}</time>
-      </td>
-      <td className="py-3 pr-4">
-        <form onSubmit={onChangeRole} className="flex flex-wrap items-center gap-2">
-          <label htmlFor={selectId} className="sr-only">
-            Role of {member.name}
-          </label>
-          <select
-            id={selectId}
-            name="role"
-            value={draftRole ?? member.role}
-            onChange={(event) => setDraftRole(event.target.value as Role)}
-            className="rounded-md border-2 border-slate-700 bg-white px-2 py-2"
-          >
-            {MEMBERSHIP_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className={buttonClass.secondary} disabled={roleAction.pending}>
-            {roleAction.pending ? "Saving…" : "Save"}
-            <span className="sr-only"> role of {member.name}</span>
-          </button>
-        </form>
-      </td>
-      <td className="py-3">
-        {confirming ? (
-          <div className="space-y-2">
-            <p ref={question} tabIndex={-1} className="max-w-56 font-semibold">
-              Remove {member.isMe ? "yourself" : member.name} from the partnership? {member.isMe ? "You" : "They"} will
-              also leave its sub-groups.
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <button type="button" className={buttonClass.primary} disabled={removeAction.pending} onClick={onRemove}>
-                {removeAction.pending ? "Removing…" : "Yes, remove"}
-              </button>
-              <button
-                type="button"
-                className={buttonClass.quiet}
-                onClick={() => {
-                  setConfirming(false);
-                  removeAction.reset();
-                  requestAnimationFrame(() => removeButton.current?.focus());
-                }}
-              >
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button
-            ref={removeButton}
-            type="button"
-            className={buttonClass.secondary}
-            onClick={() => {
-              onNotice(null);
-              roleAction.reset();
-              setConfirming(true);
-            }}
-          >
-            Remove<span className="sr-only"> {member.name}</span>
-          </button>
-        )}
-      </td>
-    </tr>
+    <div className="min-w-48 space-y-2">
+      <ConfirmAction
+        label={member.isMe ? "Leave the partnership" : `Remove ${member.name}`}
+        question={`Remove ${who} from the partnership?`}
+        consequences={`${member.isMe ? "You" : "They"} will also leave its sub-groups. This cannot be undone, but ${member.isMe ? "you" : "they"} can be invited again.`}
+        confirmLabel="Yes, remove"
+        pending={action.pending}
+        onConfirm={onRemove}
+      />
+      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+    </div>
   );
 }

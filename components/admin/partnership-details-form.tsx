@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import { updatePartnershipInput } from "@/lib/schemas/partnership-admin";
@@ -68,9 +68,9 @@ export function PartnershipDetailsForm({ slug, initial }: { slug: string; initia
         error={action.fieldErrors.welcomeText}
         hint="Shown at the top of the partnership's overview page, for example the date of the next meeting. Up to 1,000 characters."
       />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" variant="primary" disabled={action.pending}>
         {action.pending ? "Saving…" : "Save details"}
-      </button>
+      </Button>
     </form>
   );
 }

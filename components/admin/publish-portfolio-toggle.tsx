@@ -1,7 +1,7 @@
 "use client";
 
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -28,14 +28,14 @@ export function PublishPortfolioToggle({ slug, published }: { slug: string; publ
           <a href={`/public/${slug}`}>View the public page</a>
         </p>
       ) : null}
-      <button
+      <Button
         type="button"
-        className={published ? buttonClass.secondary : buttonClass.primary}
+        variant={published ? "secondary" : "primary"}
         disabled={action.pending}
         onClick={toggle}
       >
         {published ? "Stop publishing" : "Publish the partnership's portfolio"}
-      </button>
+      </Button>
     </div>
   );
 }

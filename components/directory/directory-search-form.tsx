@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/form";
 import { directoryHref, ORGANISATION_TYPES, type DirectorySearch } from "@/lib/schemas/directory";
 import { ORGANISATION_TYPE_LABELS, SECTOR_LABELS, SECTORS } from "@/lib/sectors";
+import { paths } from "@/lib/paths";
 
 export type DirectoryFilterOptions = {
   localities: { id: string; name: string }[];
@@ -27,7 +28,7 @@ export function DirectorySearchForm({
   return (
     <form
       method="get"
-      action={`/p/${slug}/directory`}
+      action={paths.directory(slug)}
       role="search"
       aria-label={people ? "Search for people" : "Search for organisations"}
       className="rounded-lg bg-slate-50 p-4"
@@ -101,9 +102,9 @@ export function DirectorySearchForm({
         ) : null}
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        <button type="submit" className={buttonClass.primary}>
+        <Button type="submit" variant="primary">
           {people ? "Search people" : "Search organisations"}
-        </button>
+        </Button>
         <Link href={directoryHref(slug, { view: search.view })}>Clear search</Link>
       </div>
     </form>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ORGANISATION_TYPE_LABELS, type SectorCode } from "@/lib/sectors";
 import { SectorTag, Separator } from "./sector-tag";
 import { VerifiedBadge } from "./verified-badge";
+import { paths } from "@/lib/paths";
 
 export type OrganisationSummary = {
   id: string;
@@ -20,7 +21,7 @@ export function OrganisationCard({ organisation, slug }: { organisation: Organis
   return (
     <article className="h-full rounded-lg border border-slate-300 p-4">
       <h3 className="text-lg font-semibold break-words">
-        <Link href={`/p/${slug}/directory/organisations/${organisation.id}`}>{organisation.name}</Link>
+        <Link href={paths.organisation(slug, organisation.id)}>{organisation.name}</Link>
       </h3>
       {organisation.verified ? (
         <p className="mt-1">

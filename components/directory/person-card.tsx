@@ -3,6 +3,7 @@ import Link from "next/link";
 import { directoryHref } from "@/lib/schemas/directory";
 import type { DirectoryPersonCard } from "@/server/domain/directory/shared-profile";
 import { SectorTag, Separator } from "./sector-tag";
+import { paths } from "@/lib/paths";
 
 export const displayName = (person: { name: string | null }) => person.name ?? "Name not given";
 
@@ -26,25 +27,30 @@ export function PersonCard({
   return (
     <article className="h-full rounded-lg border border-slate-300 p-4">
       <Heading className="text-lg font-semibold break-words">
-        {slug ? <Link href={`/p/${slug}/directory/people/${person.userId}`}>{displayName(person)}</Link> : displayName(person)}
+        {slug ? <Link href={paths.person(slug, person.userId)}>{displayName(person)}</Link> : displayName(person)}
       </Heading>
       {person.jobTitle ? <p className="break-words">{person.jobTitle}</p> : null}
       <p className="mt-1 flex flex-wrap items-center gap-x-2 text-slate-700">
         <span className="break-words">
           {organisation && slug && organisation.inPartnership ? (
-            <Link href={`/p/${slug}/directory/organisations/${organisation.id}`}>{organisation.name}</Link>
+            <Link href={paths.organisation(slug, organisation.id)}>{organisation.name}</Link>
           ) : (
             person.organisationLabel
           )}
-        </span>
-        <Separator />
-        <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
-        {showLocality ? (
-          <>
+          {/* Each separator ends its line rather than starting the next when the line wraps. */}
+          <span className="ml-2">
             <Separator />
-            <span>{person.locality?.name ?? "Whole area"}</span>
-          </>
-        ) : null}
+          </span>
+        </span>
+        <span>
+          <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
+          {showLocality ? (
+            <span className="ml-2">
+              <Separator />
+            </span>
+          ) : null}
+        </span>
+        {showLocality ? <span>{person.locality?.name ?? "Whole area"}</span> : null}
       </p>
       {person.bio ? <p className="mt-2 line-clamp-3 break-words">{person.bio}</p> : null}
       {person.interests.length > 0 ? (

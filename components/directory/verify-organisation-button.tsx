@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 
@@ -47,9 +47,9 @@ export function VerifyOrganisationButton({
           ? "An officer checked that this organisation is who it says it is."
           : "Mark the organisation as verified once you have checked it is who it says it is."}
       </p>
-      <button
+      <Button
         type="button"
-        className={verified ? buttonClass.secondary : buttonClass.primary}
+        variant={verified ? "secondary" : "primary"}
         disabled={mutation.isPending}
         onClick={() => {
           setMessage(null);
@@ -57,7 +57,7 @@ export function VerifyOrganisationButton({
         }}
       >
         {mutation.isPending ? "Saving…" : verified ? "Remove verification" : "Mark as verified"}
-      </button>
+      </Button>
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </div>
   );

@@ -1,12 +1,13 @@
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/form";
 import { SECTOR_LABELS, SECTORS } from "@/lib/sectors";
 import type { MapSector } from "@/server/domain/directory/partnership-map";
+import { paths } from "@/lib/paths";
 
 /** Narrows the map's counts to one sector. A GET form: works without JavaScript, and the view has an address. */
 export function MapSectorFilter({ slug, only }: { slug: string; only?: MapSector }) {
   return (
-    <form method="get" action={`/p/${slug}/map`} className="flex flex-wrap items-end gap-3">
+    <form method="get" action={paths.map(slug)} className="flex flex-wrap items-end gap-3">
       <SelectField label="Show members from" name="sector" defaultValue={only ?? ""} className="min-w-60">
         <option value="">Every sector</option>
         {SECTORS.map((sector) => (
@@ -16,9 +17,9 @@ export function MapSectorFilter({ slug, only }: { slug: string; only?: MapSector
         ))}
         <option value="INDIVIDUAL">Individuals only</option>
       </SelectField>
-      <button type="submit" className={buttonClass.secondary}>
+      <Button type="submit" variant="secondary">
         Show
-      </button>
+      </Button>
     </form>
   );
 }

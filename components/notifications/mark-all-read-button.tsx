@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 
@@ -29,9 +29,9 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
   return (
     <div className="space-y-3">
       {unread > 0 ? (
-        <button type="button" className={buttonClass.secondary} onClick={onClick} disabled={markAllRead.isPending}>
+        <Button type="button" variant="secondary" onClick={onClick} disabled={markAllRead.isPending}>
           {markAllRead.isPending ? "Marking…" : "Mark all as read"}
-        </button>
+        </Button>
       ) : null}
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PARTNERSHIP_KIND_LABELS, ROLE_LABELS } from "@/lib/sectors";
+import { paths } from "@/lib/paths";
 
 type Props = {
   partnership: {
@@ -22,7 +23,7 @@ export function PartnershipCard({ partnership }: Props) {
         {partnership.area ? ` · ${partnership.area}` : ""}
       </p>
       <h2 className="mt-1 text-xl font-semibold">
-        <Link href={`/p/${partnership.slug}`}>{partnership.name}</Link>
+        <Link href={paths.partnership(partnership.slug)}>{partnership.name}</Link>
       </h2>
       <p className="mt-2">
         <span className="inline-block rounded bg-brand-100 px-2 py-0.5 text-sm font-semibold text-brand-900">

@@ -1,3 +1,4 @@
+import { Table, type Column } from "@/components/ui/table";
 import { SECTOR_SHORT_LABELS, SECTORS, type SectorCode } from "@/lib/sectors";
 
 type SectorKey = SectorCode | "INDIVIDUAL";
@@ -36,39 +37,24 @@ export function SectorMix({
   const rows = rowsOf(counts);
   if (variant === "compact") return <CompactSectorMix rows={rows} caption={caption} />;
   const max = Math.max(1, ...rows.map((row) => row.count));
-  return (
-    <table className="mt-3 w-full border-collapse text-left">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b-2 border-slate-700">
-          <th scope="col" className="w-32 py-2 pr-3">
-            Sector
-          </th>
-          <th scope="col" className="w-16 py-2 pr-3 text-right">
-            Members
-          </th>
-          <th scope="col" className="py-2">
-            <span className="sr-only">Share</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} className="border-b border-slate-200">
-            <th scope="row" className="py-2 pr-3 font-normal">
-              {row.label}
-            </th>
-            <td className="py-2 pr-3 text-right font-semibold tabular-nums">{row.count}</td>
-            <td className="py-2" aria-hidden="true">
-              <div className="h-4 rounded-sm bg-slate-100">
-                <div className={`h-4 rounded-sm ${BAR_CLASS[row.key]}`} style={{ width: `${(row.count / max) * 100}%` }} />
-              </div>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  type Row = (typeof rows)[number];
+  const columns: Column<Row>[] = [
+    { key: "sector", header: "Sector", rowHeader: true, nowrap: true, className: "font-normal!", cell: (row) => row.label },
+    { key: "members", header: "Members", numeric: true, nowrap: true, className: "font-semibold", cell: (row) => row.count },
+    {
+      key: "share",
+      header: <span className="sr-only">Share</span>,
+      // No minimum width: the bars shrink, so the table fits a 320 px screen without scrolling.
+      nowrap: true,
+      className: "w-full",
+      cell: (row) => (
+        <div className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
+          <div className={`h-4 rounded-sm ${BAR_CLASS[row.key]}`} style={{ width: `${(row.count / max) * 100}%` }} />
+        </div>
+      ),
+    },
+  ];
+  return <Table className="mt-3 min-w-0" caption={caption} captionHidden columns={columns} rows={rows} rowKey={(row) => row.key} />;
 }
 
 function CompactSectorMix({ rows, caption }: { rows: ReturnType<typeof rowsOf>; caption: string }) {

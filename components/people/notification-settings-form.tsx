@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 import type { UpdateNotificationSettingsInput } from "@/lib/schemas/profile";
@@ -64,9 +64,9 @@ export function NotificationSettingsForm() {
         />
       </fieldset>
       <p className="text-slate-700">Emails are gathered into a short digest. You always see notifications in Tandem.</p>
-      <button type="submit" className={buttonClass.primary} disabled={mutation.isPending}>
+      <Button type="submit" variant="primary" disabled={mutation.isPending}>
         {mutation.isPending ? "Saving…" : "Save email settings"}
-      </button>
+      </Button>
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </form>
   );

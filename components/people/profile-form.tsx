@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { PersonCard } from "@/components/directory/person-card";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
 import { INDIVIDUAL_LABEL } from "@/lib/schemas/directory";
@@ -195,9 +195,9 @@ export function ProfileForm() {
           />
         </fieldset>
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className={buttonClass.primary} disabled={mutation.isPending}>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
             {mutation.isPending ? "Saving…" : "Save profile"}
-          </button>
+          </Button>
         </div>
         {message?.tone === "success" ? <FormMessage tone="success">{message.text}</FormMessage> : null}
       </form>

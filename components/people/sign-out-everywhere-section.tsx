@@ -1,4 +1,4 @@
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 
 /** Ends every session of the signed-in person (a plain form post: works without script). */
 export function SignOutEverywhereSection() {
@@ -12,9 +12,9 @@ export function SignOutEverywhereSection() {
         to Tandem, including this one, is signed out at once; you can sign in again straight away with an email link.
       </p>
       <form action="/api/sign-out-everywhere" method="post">
-        <button type="submit" className={buttonClass.secondary}>
+        <Button type="submit" variant="secondary">
           Sign out of every device
-        </button>
+        </Button>
       </form>
     </section>
   );

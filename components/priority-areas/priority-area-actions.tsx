@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { useRefreshingAction } from "@/components/sub-groups/use-refreshing-action";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 
 /** Move up / down and archive, for steering roles, on one current priority area. */
@@ -32,26 +32,26 @@ export function PriorityAreaActions({
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
       {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
       <div className="flex flex-wrap gap-3">
-        <button
+        <Button
           type="button"
-          className={buttonClass.secondary}
+          variant="secondary"
           disabled={action.pending || isFirst}
           onClick={() => action.run(() => move.mutateAsync({ priorityAreaId, direction: "up" }), `${title} moved up.`)}
         >
           Move up<span className="sr-only">: {title}</span>
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
-          className={buttonClass.secondary}
+          variant="secondary"
           disabled={action.pending || isLast}
           onClick={() => action.run(() => move.mutateAsync({ priorityAreaId, direction: "down" }), `${title} moved down.`)}
         >
           Move down<span className="sr-only">: {title}</span>
-        </button>
+        </Button>
         {confirming ? null : (
-          <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(true)}>
+          <Button type="button" variant="quiet" onClick={() => setConfirming(true)}>
             Archive<span className="sr-only"> {title}</span>
-          </button>
+          </Button>
         )}
       </div>
       {confirming ? (
@@ -64,17 +64,17 @@ export function PriorityAreaActions({
             Nothing is deleted: you can restore it later.
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
-            <button
+            <Button
               type="button"
-              className={buttonClass.primary}
+              variant="primary"
               disabled={action.pending}
               onClick={() => action.run(() => archive.mutateAsync({ priorityAreaId }), `${title} has been archived.`)}
             >
               {action.pending ? "Archiving…" : "Yes, archive it"}
-            </button>
-            <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(false)}>
+            </Button>
+            <Button type="button" variant="quiet" onClick={() => setConfirming(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}
@@ -89,15 +89,15 @@ export function RestorePriorityAreaButton({ priorityAreaId, title }: { priorityA
   return (
     <div className="space-y-2">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      <button
+      <Button
         type="button"
-        className={buttonClass.secondary}
+        variant="secondary"
         disabled={action.pending}
         onClick={() => action.run(() => restore.mutateAsync({ priorityAreaId }), `${title} has been restored at the end of the list.`)}
       >
         {action.pending ? "Restoring…" : "Restore"}
         <span className="sr-only"> {title}</span>
-      </button>
+      </Button>
     </div>
   );
 }

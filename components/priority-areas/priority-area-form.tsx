@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { useRefreshingAction } from "@/components/sub-groups/use-refreshing-action";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import {
@@ -75,9 +75,9 @@ export function PriorityAreaForm(
         error={action.fieldErrors.outcomesSought}
         hint="What the partnership hopes will be different, and how it will know."
       />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" variant="primary" disabled={action.pending}>
         {action.pending ? "Saving…" : props.mode === "create" ? "Add priority area" : "Save changes"}
-      </button>
+      </Button>
     </form>
   );
 }

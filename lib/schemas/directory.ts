@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paths } from "@/lib/paths";
 import { ORGANISATION_TYPE_LABELS, SECTORS } from "@/lib/sectors";
 import { partnershipSlug } from "./partnership";
 import { id, singleLine } from "./text";
@@ -20,7 +21,7 @@ export const organisationTypeFilter = z.enum(
   { error: "Choose a type of organisation from the list" },
 );
 
-/** Free-text search: matched, word by word, against names, job titles, organisations and interests. */
+/** Free-text search: matched, word by word (as English words, and as parts of names), against names, job titles, organisations and interests. */
 export const directoryQuery = singleLine().max(100, "Search for 100 characters or fewer");
 const interestFilter = singleLine().toLowerCase().min(1).max(40, "An interest is 40 characters or fewer");
 const page = z.number().int().min(1).max(10_000);
@@ -117,6 +118,5 @@ export function directoryHref(slug: string, search: Partial<DirectorySearch>): s
     if (value) params.set(key, value);
   }
   if (search.page && search.page > 1) params.set("page", String(search.page));
-  const query = params.toString();
-  return `/p/${slug}/directory${query ? `?${query}` : ""}`;
+  return paths.directory(slug, Object.fromEntries(params));
 }

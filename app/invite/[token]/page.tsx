@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationButton } from "@/components/admin/accept-invitation-button";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { buttonClass } from "@/components/ui/button-styles";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { invitationTokenInput, type InvitationPreview } from "@/lib/schemas/invitations";
+import { paths } from "@/lib/paths";
 import { ROLE_LABELS } from "@/lib/sectors";
+import { formatDateTime } from "@/lib/uk-time";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { maskEmail } from "@/server/domain/invitations/invitation-email";
@@ -13,7 +15,6 @@ import { maskEmail } from "@/server/domain/invitations/invitation-email";
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
 async function loadPreview(token: string): Promise<InvitationPreview> {
   const parsed = invitationTokenInput.safeParse({ token });
@@ -61,7 +62,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (invitation.status === "expired") {
     return (
       <>
-        <PageHeader title="This invitation has expired" lead={`Invitation links work for 7 days. This one expired on ${dateFormat.format(invitation.expiresAt)}.`} />
+        <PageHeader title="This invitation has expired" lead={`Invitation links work for 7 days. This one expired on ${formatDateTime(invitation.expiresAt)}.`} />
         <InvitationFacts invitation={invitation} />
         <p className="max-w-prose">
           Ask {invitation.inviterName} (or another officer of {invitation.partnershipName}) to resend the invitation: they
@@ -97,7 +98,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
 
   const actor = await getCurrentActor();
-  const callbackUrl = `/invite/${encodeURIComponent(token)}`;
+  const callbackUrl = paths.invitation(encodeURIComponent(token));
   // Masks differ only when the addresses differ: say so before they try.
   const wrongAccount = actor !== null && maskEmail(actor.email.toLowerCase()) !== invitation.emailHint;
 
@@ -109,7 +110,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       />
       <InvitationFacts invitation={invitation} />
       <p className="mb-6 max-w-prose text-slate-700">
-        The link works once and expires on {dateFormat.format(invitation.expiresAt)}.
+        The link works once and expires on {formatDateTime(invitation.expiresAt)}.
       </p>
       {actor === null ? (
         <div className="space-y-3">
@@ -117,9 +118,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             Sign in with the address the invitation was sent to ({invitation.emailHint}). If you are new to Tandem, signing
             in creates your account.
           </p>
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={buttonClass.primary}>
-            Sign in to accept
-          </Link>
+          <ButtonLink href={paths.signIn(callbackUrl)}>Sign in to accept</ButtonLink>
         </div>
       ) : wrongAccount ? (
         <div className="max-w-prose space-y-3 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">

@@ -1,27 +1,31 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { SectorMix } from "@/components/partnerships/sector-mix";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, type Column } from "@/components/ui/table";
+import { paths } from "@/lib/paths";
 import { ORGANISATION_TYPE_LABELS, PARTNERSHIP_KIND_LABELS, ROLE_LABELS, SECTOR_SHORT_LABELS } from "@/lib/sectors";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { isNotFoundError } from "@/server/api/errors";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }> };
 
+type OverviewOrganisation = Awaited<ReturnType<typeof loadOverview>>["organisations"][number];
+
+const organisationColumns: Column<OverviewOrganisation>[] = [
+  { key: "name", header: "Organisation", cell: (organisation) => organisation.name },
+  { key: "sector", header: "Sector", cell: (organisation) => SECTOR_SHORT_LABELS[organisation.sector] },
+  { key: "type", header: "Type", cell: (organisation) => ORGANISATION_TYPE_LABELS[organisation.type] },
+  { key: "locality", header: "Locality", cell: (organisation) => organisation.locality ?? "Whole area" },
+];
+
 async function loadOverview(slug: string) {
-  const parsed = partnershipSlug.safeParse(slug);
-  if (!parsed.success) notFound();
+  const valid = paramOr404(partnershipSlug, slug);
   const api = await getApi();
-  try {
-    return await api.partnership.overview({ partnershipSlug: parsed.data });
-  } catch (error) {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  }
+  return loadOr404(() => api.partnership.overview({ partnershipSlug: valid }), { here: paths.partnership(valid) });
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -33,7 +37,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PartnershipPage({ params }: Params) {
   const { slug } = await params;
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}`)}`);
+  await requireSignedIn(paths.partnership(slug));
   const overview = await loadOverview(slug);
 
   return (
@@ -86,38 +90,15 @@ export default async function PartnershipPage({ params }: Params) {
         <h2 id="organisations" className="text-2xl font-semibold">
           Organisations
         </h2>
-        {/* A scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="organisations">
-          <table className="w-full min-w-[32rem] border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-slate-700">
-                <th scope="col" className="py-2 pr-4">
-                  Organisation
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Sector
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Type
-                </th>
-                <th scope="col" className="py-2">
-                  Locality
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.organisations.map((organisation) => (
-                <tr key={organisation.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4">{organisation.name}</td>
-                  <td className="py-2 pr-4">{SECTOR_SHORT_LABELS[organisation.sector]}</td>
-                  <td className="py-2 pr-4">{ORGANISATION_TYPE_LABELS[organisation.type]}</td>
-                  <td className="py-2">{organisation.locality ?? "Whole area"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          className="mt-3"
+          caption={`Organisations in ${overview.name}`}
+          captionHidden
+          columns={organisationColumns}
+          rows={overview.organisations}
+          rowKey={(organisation) => organisation.id}
+          empty={<p className="mt-3">No organisations yet.</p>}
+        />
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { recordActivity } from "@/server/domain/activity/record-activity";
 import { notFound } from "@/server/errors";
 import { escapeLike, searchTerms } from "./people";
 import { directoryUserSelect, loadSubGroupsOf, toPersonCard } from "./shared-profile";
+import { paths } from "@/lib/paths";
 
 /** At most this many people are listed on an organisation's page (the directory search finds the rest). */
 export const ORGANISATION_PAGE_PEOPLE = 100;
@@ -17,13 +18,43 @@ const peopleOf = (partnershipId: string, organisationId: string | { in: string[]
 const activeSubGroup = (partnershipId: string) =>
   ({ partnershipId, archivedAt: null, priorityArea: { archivedAt: null } }) satisfies Prisma.SubGroupWhereInput;
 
+/**
+ * Which of the partnership's organisations match each term as an English word in their name
+ * or description (stemmed, through the GIN-indexed document the migration defines). The
+ * term is a bound parameter read by websearch_to_tsquery, so no text is ever query syntax.
+ */
+async function organisationWordMatches(
+  db: Database,
+  partnershipId: string,
+  terms: string[],
+): Promise<Map<string, string[]>> {
+  const matches = new Map<string, string[]>(terms.map((term) => [term, []]));
+  if (terms.length === 0) return matches;
+  const rows = await db.$queryRaw<{ organisationId: string; term: string }[]>`
+    SELECT DISTINCT po."organisationId" AS "organisationId", t.term AS term
+    FROM "PartnershipOrganisation" po
+    JOIN "Organisation" o ON o.id = po."organisationId"
+    CROSS JOIN unnest(${terms}::text[]) AS t(term)
+    WHERE po."partnershipId" = ${partnershipId}
+      AND tandem_organisation_search_document(o.name, o.description) @@ websearch_to_tsquery('english', t.term)`;
+  for (const row of rows) matches.get(row.term)?.push(row.organisationId);
+  return matches;
+}
+
 function organisationsWhere(
   partnershipId: string,
   filters: DirectoryOrganisationsFilters,
+  terms: string[],
+  wordHits: Map<string, string[]>,
 ): Prisma.PartnershipOrganisationWhereInput {
-  const and: Prisma.PartnershipOrganisationWhereInput[] = searchTerms(filters.q).map((term) => {
+  const and: Prisma.PartnershipOrganisationWhereInput[] = terms.map((term) => {
     const contains = { contains: escapeLike(term), mode: "insensitive" } as const;
-    return { organisation: { OR: [{ name: contains }, { description: contains }] } };
+    return {
+      OR: [
+        { organisation: { OR: [{ name: contains }, { description: contains }] } },
+        { organisationId: { in: wordHits.get(term) ?? [] } },
+      ],
+    };
   });
   if (filters.sector) and.push({ organisation: { sector: filters.sector } });
   if (filters.organisationType) and.push({ organisation: { type: filters.organisationType } });
@@ -47,7 +78,8 @@ function organisationsWhere(
 
 /** A page of the organisations taking part in the partnership. */
 export async function searchOrganisations(db: Database, partnershipId: string, filters: DirectoryOrganisationsFilters) {
-  const where = organisationsWhere(partnershipId, filters);
+  const terms = searchTerms(filters.q);
+  const where = organisationsWhere(partnershipId, filters, terms, await organisationWordMatches(db, partnershipId, terms));
   const page = filters.page;
   const [total, rows] = await Promise.all([
     db.partnershipOrganisation.count({ where }),
@@ -233,7 +265,7 @@ export async function setOrganisationVerified(
       summary: input.verified
         ? `${who} verified ${link.organisation.name}`
         : `${who} removed the verification of ${link.organisation.name}`,
-      linkPath: `/p/${link.partnership.slug}/directory/organisations/${input.organisationId}`,
+      linkPath: paths.organisation(link.partnership.slug, input.organisationId),
     });
     return { organisationId: input.organisationId, verified: input.verified, verifiedAt: updated.verifiedAt };
   });

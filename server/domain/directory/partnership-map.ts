@@ -1,6 +1,7 @@
 import { directoryHref } from "@/lib/schemas/directory";
 import { SECTORS, type SectorCode } from "@/lib/sectors";
 import type { Database } from "@/server/db/client";
+import { paths } from "@/lib/paths";
 
 /**
  * THE PARTNERSHIP MAP: who is in which sub-group, from where, and from which sector.
@@ -143,7 +144,7 @@ export function computePartnershipMap(model: MapModel) {
     subGroups: area.subGroups.map((group) => ({
       id: group.id,
       name: group.name,
-      href: `/p/${slug}/groups/${group.id}`,
+      href: paths.subGroup(slug, group.id),
       ...countCells(group.members, columns),
     })),
   }));
@@ -160,11 +161,11 @@ export function computePartnershipMap(model: MapModel) {
   };
   const groupLink = (group: { id: string; name: string }) => ({
     label: `Open ${subGroupPhrase(group.name)}`,
-    href: `/p/${slug}/groups/${group.id}`,
+    href: paths.subGroup(slug, group.id),
   });
   const prioritiesLink = (area: { title: string }) => ({
     label: `See the ${area.title} priority and its sub-groups`,
-    href: `/p/${slug}/priorities`,
+    href: paths.priorities(slug),
   });
   const localityName = new Map(model.localities.map((locality) => [locality.id, locality.name]));
   const withOrganisations = model.localities.filter((locality) => {

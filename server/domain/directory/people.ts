@@ -19,21 +19,31 @@ export function searchTerms(q: string | undefined): string[] {
 }
 
 /**
- * Which listed members of the partnership have an interest tag containing each term.
- * Prisma can only match whole array elements, so this one query does the partial match
- * (strpos: no LIKE wildcards to escape). Scoped to the partnership like everything else.
+ * Which listed members of the partnership match each term as an English word (stemmed, so
+ * "carer" finds "carers" and "volunteering" finds "volunteer") in their name, job title,
+ * interests or organisation's name, or have an interest tag containing the term.
+ * Prisma cannot express full-text search, so this one query finds them; the documents are
+ * the ones the migration indexes with GIN. Each term goes through websearch_to_tsquery as a
+ * bound parameter, which reads any text safely: quotes, `&` or `:*` are never query syntax.
+ * Scoped to the partnership and to listed people like everything else.
  */
-async function interestMatches(db: Database, partnershipId: string, terms: string[]): Promise<Map<string, string[]>> {
+async function textMatches(db: Database, partnershipId: string, terms: string[]): Promise<Map<string, string[]>> {
   const matches = new Map<string, string[]>(terms.map((term) => [term, []]));
   if (terms.length === 0) return matches;
   const rows = await db.$queryRaw<{ userId: string; term: string }[]>`
     SELECT DISTINCT m."userId" AS "userId", t.term AS term
     FROM "Membership" m
     JOIN "User" u ON u.id = m."userId"
+    LEFT JOIN "Organisation" o ON o.id = u."organisationId"
     CROSS JOIN unnest(${terms}::text[]) AS t(term)
+    CROSS JOIN LATERAL websearch_to_tsquery('english', t.term) AS query(words)
     WHERE m."partnershipId" = ${partnershipId}
       AND u."listedInDirectory"
-      AND EXISTS (SELECT 1 FROM unnest(u.interests) AS i(tag) WHERE strpos(lower(i.tag), t.term) > 0)`;
+      AND (
+        tandem_person_search_document(u.name, u."jobTitle", u.interests) @@ query.words
+        OR (o.id IS NOT NULL AND to_tsvector('english', o.name) @@ query.words)
+        OR EXISTS (SELECT 1 FROM unnest(u.interests) AS i(tag) WHERE strpos(lower(i.tag), t.term) > 0)
+      )`;
   for (const row of rows) matches.get(row.term)?.push(row.userId);
   return matches;
 }
@@ -43,7 +53,7 @@ function peopleWhere(
   partnershipId: string,
   filters: DirectoryPeopleFilters,
   terms: string[],
-  interestHits: Map<string, string[]>,
+  wordHits: Map<string, string[]>,
 ): Prisma.MembershipWhereInput {
   const and: Prisma.MembershipWhereInput[] = terms.map((term) => {
     const contains = { contains: escapeLike(term), mode: "insensitive" } as const;
@@ -52,7 +62,7 @@ function peopleWhere(
         { user: { name: contains } },
         { user: { jobTitle: contains } },
         { user: { organisation: { name: contains } } },
-        { userId: { in: interestHits.get(term) ?? [] } },
+        { userId: { in: wordHits.get(term) ?? [] } },
       ],
     };
   });
@@ -84,7 +94,7 @@ function peopleWhere(
 /** A page of the partnership's people directory, with only what each person shares. */
 export async function searchPeople(db: Database, partnershipId: string, filters: DirectoryPeopleFilters) {
   const terms = searchTerms(filters.q);
-  const where = peopleWhere(partnershipId, filters, terms, await interestMatches(db, partnershipId, terms));
+  const where = peopleWhere(partnershipId, filters, terms, await textMatches(db, partnershipId, terms));
   const page = filters.page;
   const [total, memberships] = await Promise.all([
     db.membership.count({ where }),

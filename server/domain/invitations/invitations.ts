@@ -14,6 +14,7 @@ import { AppError, notFound } from "@/server/errors";
 import { configuredOrigin } from "@/server/site-address";
 import { invitationEmail, invitationUrl, maskEmail } from "./invitation-email";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
+import { paths } from "@/lib/paths";
 
 /** How long an invitation link works after it was (re)sent. */
 export const INVITATION_VALID_DAYS = 7;
@@ -107,7 +108,7 @@ export async function createInvitation(
         actorId: actor.userId,
         kind: "MEMBER_INVITED",
         summary: `${inviterName} invited ${email} to join as ${ROLE_LABELS[input.role].toLowerCase()}`,
-        linkPath: `/p/${partnership.slug}/admin`,
+        linkPath: paths.admin(partnership.slug),
       });
       await deliver(db, env, {
         to: email,
@@ -236,7 +237,7 @@ export async function revokeInvitation(db: Database, actor: Actor, partnershipId
       actorId: actor.userId,
       kind: "INVITATION_REVOKED",
       summary: `${displayName(actor)} withdrew the invitation to ${invitation.email}`,
-      linkPath: `/p/${invitation.partnership.slug}/admin`,
+      linkPath: paths.admin(invitation.partnership.slug),
     });
     return { id: invitation.id, revokedAt };
   });
@@ -370,7 +371,7 @@ export async function acceptInvitation(db: Database, actor: Actor, input: { toke
         summary: existing
           ? `${name} accepted ${inviter}'s invitation (already a member, as ${ROLE_LABELS[role].toLowerCase()})`
           : `${name} accepted ${inviter}'s invitation and joined as ${ROLE_LABELS[role].toLowerCase()}`,
-        linkPath: `/p/${partnership.slug}`,
+        linkPath: paths.partnership(partnership.slug),
       });
       await notify(tx, {
         userIds: [invitation.invitedBy.id],
@@ -378,7 +379,7 @@ export async function acceptInvitation(db: Database, actor: Actor, input: { toke
         partnershipId,
         kind: "INVITATION",
         title: `${name} accepted your invitation to ${partnership.name}`,
-        linkPath: `/p/${partnership.slug}/admin`,
+        linkPath: paths.admin(partnership.slug),
       });
       return {
         partnershipSlug: partnership.slug,

@@ -12,6 +12,7 @@ import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { displayName } from "./administration";
 import { describeEnded, endWhatTheRoleGave } from "./role-change";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -148,7 +149,7 @@ export async function changeMemberRole(
       actorId: actor.userId,
       kind: "ROLE_CHANGED",
       summary: `${displayName(actor)} changed ${name}'s role from ${from} to ${to}`,
-      linkPath: `/p/${partnership.slug}`,
+      linkPath: paths.partnership(partnership.slug),
     });
     await notify(tx, {
       userIds: [target.userId],
@@ -157,7 +158,7 @@ export async function changeMemberRole(
       kind: "ROLE_CHANGED",
       title: `Your role in ${partnership.name} is now ${to}`,
       body: `${displayName(actor)} changed your role from ${from} to ${to}.${endedInWords ? ` You ${describeEnded(ended, "to them")}.` : ""}`,
-      linkPath: `/p/${partnership.slug}`,
+      linkPath: paths.partnership(partnership.slug),
     });
     return { membershipId: target.id, role: input.role, changed: true, ended };
   });
@@ -186,7 +187,7 @@ export async function removeMember(db: Database, actor: Actor, partnershipId: st
       actorId: actor.userId,
       kind: "PARTNERSHIP_MEMBER_REMOVED",
       summary: `${displayName(actor)} removed ${name} from the partnership`,
-      linkPath: `/p/${partnership.slug}/admin`,
+      linkPath: paths.admin(partnership.slug),
     });
     const endedInWords = describeEnded(ended);
     await recordAudit(tx, {

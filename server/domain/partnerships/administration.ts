@@ -4,6 +4,7 @@ import { isUniqueViolation } from "@/server/db/errors";
 import type { Prisma } from "@/server/db/generated/client";
 import { recordActivity } from "@/server/domain/activity/record-activity";
 import { AppError, notFound } from "@/server/errors";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,7 +39,7 @@ export async function updatePartnership(db: Database, actor: Actor, partnershipI
       actorId: actor.userId,
       kind: "PARTNERSHIP_UPDATED",
       summary: `${displayName(actor)} updated the partnership's details`,
-      linkPath: `/p/${partnership.slug}`,
+      linkPath: paths.partnership(partnership.slug),
     });
     return partnership;
   });
@@ -97,7 +98,7 @@ export async function addLocality(db: Database, actor: Actor, partnershipId: str
         actorId: actor.userId,
         kind: "PARTNERSHIP_UPDATED",
         summary: `${displayName(actor)} added the locality ${locality.name}`,
-        linkPath: `/p/${slug}`,
+        linkPath: paths.partnership(slug),
       });
       return locality;
     }),
@@ -130,7 +131,7 @@ export async function renameLocality(
         actorId: actor.userId,
         kind: "PARTNERSHIP_UPDATED",
         summary: `${displayName(actor)} renamed the locality ${locality.name} to ${renamed.name}`,
-        linkPath: `/p/${slug}`,
+        linkPath: paths.partnership(slug),
       });
       return renamed;
     }),
@@ -171,7 +172,7 @@ export async function removeLocality(db: Database, actor: Actor, partnershipId: 
       actorId: actor.userId,
       kind: "PARTNERSHIP_UPDATED",
       summary: `${displayName(actor)} removed the locality ${locality.name}`,
-      linkPath: `/p/${slug}`,
+      linkPath: paths.partnership(slug),
     });
     return { id: locality.id, name: locality.name };
   });

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { InvitationList } from "@/components/admin/invitation-list";
 import { InviteForm } from "@/components/admin/invite-form";
 import { LocalityManager } from "@/components/admin/locality-manager";
@@ -7,31 +6,30 @@ import { MemberTable } from "@/components/admin/member-table";
 import { PartnershipDetailsForm } from "@/components/admin/partnership-details-form";
 import { PublishPortfolioToggle } from "@/components/admin/publish-portfolio-toggle";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { ROLE_LABELS, SECTOR_SHORT_LABELS } from "@/lib/sectors";
+import { formatInstantDay } from "@/lib/uk-time";
 import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
-import { TRPCError } from "@trpc/server";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
-const when = (date: Date) => ({ label: dateFormat.format(date), iso: date.toISOString() });
+const when = (date: Date) => ({ label: formatInstantDay(date, "short"), iso: date.toISOString() });
 
 /** Officers only: anyone else is shown "not found", as if the page did not exist. */
-async function loadAdministration(slug: string) {
-  const parsed = partnershipSlug.safeParse(slug);
-  if (!parsed.success) notFound();
+async function loadAdministration(slug: string, here: string) {
   const api = await getApi();
-  try {
+  return loadOr404(async () => {
     const [overview, people] = await Promise.all([
-      api.partnership.overview({ partnershipSlug: parsed.data }),
-      api.membership.list({ partnershipSlug: parsed.data }),
+      api.partnership.overview({ partnershipSlug: slug }),
+      api.membership.list({ partnershipSlug: slug }),
     ]);
     const published = await api.transparency
-      .portfolio({ partnershipSlug: parsed.data })
+      .portfolio({ partnershipSlug: slug })
       .then(() => true)
       .catch((error: unknown) => {
         // The public page answers "not found" exactly when the partnership does not publish.
@@ -39,27 +37,21 @@ async function loadAdministration(slug: string) {
         throw error;
       });
     return { overview, people, published };
-  } catch (error) {
-    if (isNotFoundError(error) || (error instanceof TRPCError && error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  }, { here });
 }
 
 export default async function AdministrationPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/admin`)}`);
-  const { overview, people, published } = await loadAdministration(slug);
+  const slug = paramOr404(partnershipSlug, (await params).slug);
+  const here = paths.admin(slug);
+  const actor = await requireSignedIn(here);
+  const { overview, people, published } = await loadAdministration(slug, here);
 
   return (
     <>
       <PageHeader title="Administration" lead={`Run ${overview.name}: its details, localities, members and invitations.`} />
 
       <div className="space-y-12">
-        <section aria-labelledby="details">
-          <h2 id="details" className="mb-4 text-2xl font-semibold">
-            Partnership details
-          </h2>
+        <Section id="details" title="Partnership details">
           <PartnershipDetailsForm
             slug={overview.slug}
             initial={{
@@ -69,28 +61,21 @@ export default async function AdministrationPage({ params }: { params: Promise<{
               welcomeText: overview.welcomeText,
             }}
           />
-        </section>
+        </Section>
 
-        <section aria-labelledby="localities">
-          <h2 id="localities" className="text-2xl font-semibold">
-            Localities
-          </h2>
-          <p className="mb-4 mt-1 max-w-prose text-slate-700">
-            The places within the partnership&apos;s area. A locality can be removed once no organisation or member is
-            placed in it.
-          </p>
+        <Section
+          id="localities"
+          title="Localities"
+          lead="The places within the partnership's area. A locality can be removed once no organisation or member is placed in it."
+        >
           <LocalityManager slug={overview.slug} localities={overview.localities} />
-        </section>
+        </Section>
 
-        <section aria-labelledby="members">
-          <h2 id="members" className="text-2xl font-semibold">
-            Members
-          </h2>
-          <p className="mb-4 mt-1 max-w-prose text-slate-700">
-            {people.members.length} {people.members.length === 1 ? "member" : "members"}, {people.officerCount}{" "}
-            {people.officerCount === 1 ? "officer" : "officers"}. A role change or removal applies from the person&apos;s
-            next page. The partnership always keeps at least one officer.
-          </p>
+        <Section
+          id="members"
+          title="Members"
+          lead={`${people.members.length} ${people.members.length === 1 ? "member" : "members"}, ${people.officerCount} ${people.officerCount === 1 ? "officer" : "officers"}. A role change or removal applies from the person's next page. The partnership always keeps at least one officer.`}
+        >
           <MemberTable
             slug={overview.slug}
             rolesThatAdminister={people.rolesThatAdminister}
@@ -105,16 +90,13 @@ export default async function AdministrationPage({ params }: { params: Promise<{
               isMe: member.userId === actor.userId,
             }))}
           />
-        </section>
+        </Section>
 
-        <section aria-labelledby="invitations">
-          <h2 id="invitations" className="text-2xl font-semibold">
-            Invitations
-          </h2>
-          <p className="mb-4 mt-1 max-w-prose text-slate-700">
-            Invite someone by email. They get a link that works once and expires after 7 days; resending sends a fresh link
-            and the old one stops working.
-          </p>
+        <Section
+          id="invitations"
+          title="Invitations"
+          lead="Invite someone by email. They get a link that works once and expires after 7 days; resending sends a fresh link and the old one stops working."
+        >
           <InviteForm slug={overview.slug} />
           <h3 className="mb-3 mt-8 text-xl font-semibold">Open invitations</h3>
           <InvitationList
@@ -129,13 +111,10 @@ export default async function AdministrationPage({ params }: { params: Promise<{
               sendCount: invitation.sendCount,
             }))}
           />
-        </section>
+        </Section>
 
-        <section aria-labelledby="public-page">
-          <h2 id="public-page" className="text-2xl font-semibold">
-            Public page
-          </h2>
-          <p className="mb-4 mt-1 max-w-prose text-slate-700">
+        <Section id="public-page" title="Public page">
+          <p className="mb-4 max-w-prose text-slate-700">
             The partnership can publish its portfolio on a page anyone can see without signing in: its priority areas,
             and for each published award the project, the organisation funded, the amounts awarded and paid, its status,
             its latest red, amber or green rating and percentage complete, its outcome measures and the partnership&apos;s
@@ -143,7 +122,7 @@ export default async function AdministrationPage({ params }: { params: Promise<{
             updates, reviews, evaluations or decision reasons. A download of the same figures (CSV) is offered with it.
           </p>
           <PublishPortfolioToggle slug={overview.slug} published={published} />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -1,12 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { formatShortDay, personLine } from "@/components/events/event-labels";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Your connections" };
 export const dynamic = "force-dynamic";
@@ -15,20 +14,16 @@ type Props = { params: Promise<{ slug: string }> };
 
 /** The people you (or they) said "we should talk again" to, and proposals started from them. */
 export default async function ConnectionsPage({ params }: Props) {
-  const { slug } = await params;
-  if (!partnershipSlug.safeParse(slug).success) notFound();
-  const here = `/p/${slug}/connections`;
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  const slug = paramOr404(partnershipSlug, (await params).slug);
+  const here = paths.connections(slug);
+  await requireSignedIn(here);
   const api = await getApi();
-  const connections = await api.event.myConnections({ partnershipSlug: slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const connections = await loadOr404(() => api.event.myConnections({ partnershipSlug: slug }), { here });
 
   return (
     <>
       <p className="mb-2">
-        <Link href={`/p/${slug}/events`}>Back to events</Link>
+        <Link href={paths.events(slug)}>Back to events</Link>
       </p>
       <PageHeader
         title="Your connections"
@@ -53,7 +48,7 @@ export default async function ConnectionsPage({ params }: Props) {
                   <>
                     {" "}
                     after{" "}
-                    <Link href={`/p/${slug}/events/${connection.event.id}`}>{connection.event.title}</Link> (
+                    <Link href={paths.event(slug, connection.event.id)}>{connection.event.title}</Link> (
                     {formatShortDay(connection.event.startsAt)})
                   </>
                 ) : null}
@@ -62,10 +57,10 @@ export default async function ConnectionsPage({ params }: Props) {
               <p className="mt-3">
                 {connection.proposal ? (
                   <>
-                    Draft proposal: <Link href={`/p/${slug}/proposals/${connection.proposal.id}`}>{connection.proposal.title}</Link>
+                    Draft proposal: <Link href={paths.proposal(slug, connection.proposal.id)}>{connection.proposal.title}</Link>
                   </>
                 ) : connection.canStartProposal ? (
-                  <Link href={`${here}/${connection.id}`}>
+                  <Link href={paths.connection(slug, connection.id)}>
                     Start a draft proposal<span className="sr-only"> with {connection.other.name}</span>
                   </Link>
                 ) : null}

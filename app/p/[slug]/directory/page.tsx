@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { DirectorySearchForm } from "@/components/directory/directory-search-form";
 import { DirectoryTabs } from "@/components/directory/directory-tabs";
 import { OrganisationCard } from "@/components/directory/organisation-card";
@@ -8,10 +7,10 @@ import { Pagination } from "@/components/directory/pagination";
 import { PersonCard } from "@/components/directory/person-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { directoryHref, readDirectorySearch, type DirectorySearch } from "@/lib/schemas/directory";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
-import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Directory" };
@@ -26,7 +25,7 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 async function load(slug: string, search: DirectorySearch) {
   const api = await getApi();
   const { sector, interest, view: _view, ...common } = search;
-  try {
+  return loadOr404(async () => {
     const options = await api.directory.filterOptions({ partnershipSlug: slug });
     if (search.view === "people") {
       const result = await api.directory.people({ partnershipSlug: slug, ...common, sector, interest });
@@ -38,19 +37,14 @@ async function load(slug: string, search: DirectorySearch) {
       sector: sector === "INDIVIDUAL" ? undefined : sector,
     });
     return { options, kind: "organisations" as const, result };
-  } catch (error) {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  }
+  }, { here: paths.directory(slug) });
 }
 
 export default async function DirectoryPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/directory`)}`);
-  const parsed = partnershipSlug.safeParse(slug);
-  if (!parsed.success) notFound();
+  const slug = paramOr404(partnershipSlug, (await params).slug);
+  await requireSignedIn(paths.directory(slug));
   const search = readDirectorySearch(await searchParams);
-  const data = await load(parsed.data, search);
+  const data = await load(slug, search);
   const { result } = data;
   const found =
     data.kind === "people"

@@ -12,6 +12,7 @@ import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { MAP_SECTORS, MAX_GAPS, type MapSector } from "@/server/domain/directory/partnership-map";
+import { paths } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Partnership map" };
@@ -35,7 +36,7 @@ async function loadMap(slug: string) {
 
 export default async function PartnershipMapPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/map`)}`);
+  if (!(await getCurrentActor())) redirect(paths.signIn(paths.map(slug)));
   const map = await loadMap(slug);
   const requested = (await searchParams).sector;
   const only = MAP_SECTORS.find((sector) => sector === requested) as MapSector | undefined;
@@ -97,7 +98,7 @@ export default async function PartnershipMapPage({ params, searchParams }: Props
         </h2>
         {map.rows.length === 0 ? (
           <p className="mt-2">
-            This partnership has no priority areas yet. <Link href={`/p/${slug}/priorities`}>See priorities</Link>.
+            This partnership has no priority areas yet. <Link href={paths.priorities(slug)}>See priorities</Link>.
           </p>
         ) : (
           <>

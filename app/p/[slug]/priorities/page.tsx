@@ -15,6 +15,7 @@ import { JOIN_POLICY_SHORT_LABELS } from "@/lib/schemas/sub-groups";
 import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { paths } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Priorities and sub-groups" };
@@ -29,7 +30,7 @@ function myStatus(group: { myRole: "LEAD" | "MEMBER" | null }): string | null {
 export default async function PrioritiesPage({ params }: Props) {
   const { slug } = await params;
   if (!partnershipSlug.safeParse(slug).success) notFound();
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/priorities`)}`);
+  if (!(await getCurrentActor())) redirect(paths.signIn(paths.priorities(slug)));
   const api = await getApi();
   const data = await api.priorityArea.list({ partnershipSlug: slug, includeArchived: true }).catch((error: unknown) => {
     if (isNotFoundError(error)) notFound();
@@ -88,7 +89,7 @@ export default async function PrioritiesPage({ params }: Props) {
                             <li key={group.id} className="grid gap-3 py-4 sm:grid-cols-[1fr_14rem]">
                               <div>
                                 <h4 className="text-lg font-semibold">
-                                  <Link href={`/p/${slug}/groups/${group.id}`}>{group.name}</Link>
+                                  <Link href={paths.subGroup(slug, group.id)}>{group.name}</Link>
                                 </h4>
                                 <p className="text-slate-700">
                                   {JOIN_POLICY_SHORT_LABELS[group.joinPolicy]} · {group.memberCount}{" "}

@@ -1,34 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { notFound, redirect } from "next/navigation";
 import { PersonCard } from "@/components/directory/person-card";
 import { SectorTag } from "@/components/directory/sector-tag";
 import { VerifiedBadge } from "@/components/directory/verified-badge";
 import { VerifyOrganisationButton } from "@/components/directory/verify-organisation-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 import { directoryHref, directoryOrganisationInput } from "@/lib/schemas/directory";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/sectors";
-import { isNotFoundError } from "@/server/api/errors";
+import { formatInstantDay } from "@/lib/uk-time";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 type Props = { params: Promise<{ slug: string; organisationId: string }> };
 
 async function loadOrganisation(slug: string, organisationId: string) {
-  const parsed = directoryOrganisationInput.safeParse({ partnershipSlug: slug, organisationId });
-  if (!parsed.success) notFound();
+  const input = paramOr404(directoryOrganisationInput, { partnershipSlug: slug, organisationId });
   const api = await getApi();
-  try {
-    return await api.directory.organisation(parsed.data);
-  } catch (error) {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  }
+  return loadOr404(() => api.directory.organisation(input), { here: paths.organisation(slug, organisationId) });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -39,9 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DirectoryOrganisationPage({ params }: Props) {
   const { slug, organisationId } = await params;
-  if (!(await getCurrentActor())) {
-    redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/directory/organisations/${organisationId}`)}`);
-  }
+  await requireSignedIn(paths.organisation(slug, organisationId));
   const organisation = await loadOrganisation(slug, organisationId);
   const facts: [string, ReactNode][] = [
     ["Sector", <SectorTag key="sector" sector={organisation.sector} />],
@@ -60,7 +51,7 @@ export default async function DirectoryOrganisationPage({ params }: Props) {
     [
       "Verification",
       organisation.verifiedAt
-        ? `Checked by an officer of this partnership on ${dateFormat.format(organisation.verifiedAt)}`
+        ? `Checked by an officer of this partnership on ${formatInstantDay(organisation.verifiedAt)}`
         : "Not yet checked by an officer",
     ],
   ];
@@ -107,7 +98,7 @@ export default async function DirectoryOrganisationPage({ params }: Props) {
               <ul className="mt-3 divide-y divide-slate-200 border-y border-slate-200">
                 {organisation.subGroups.map((group) => (
                   <li key={group.id} className="py-2">
-                    <Link href={`/p/${slug}/groups/${group.id}`} className="font-semibold">
+                    <Link href={paths.subGroup(slug, group.id)} className="font-semibold">
                       {group.name}
                     </Link>
                     <span className="block text-sm text-slate-700">

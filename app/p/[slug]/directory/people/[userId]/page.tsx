@@ -1,30 +1,24 @@
 import { SUB_GROUP_ROLE_LABELS } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { ContactLines, displayName } from "@/components/directory/person-card";
 import { SectorTag, Separator } from "@/components/directory/sector-tag";
 import { VerifiedBadge } from "@/components/directory/verified-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 import { directoryHref, directoryPersonInput } from "@/lib/schemas/directory";
-import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; userId: string }> };
 
 async function loadPerson(slug: string, userId: string) {
-  const parsed = directoryPersonInput.safeParse({ partnershipSlug: slug, userId });
-  if (!parsed.success) notFound();
+  const input = paramOr404(directoryPersonInput, { partnershipSlug: slug, userId });
   const api = await getApi();
-  try {
-    return await api.directory.person(parsed.data);
-  } catch (error) {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  }
+  return loadOr404(() => api.directory.person(input), { here: paths.person(slug, userId) });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -35,9 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DirectoryPersonPage({ params }: Props) {
   const { slug, userId } = await params;
-  if (!(await getCurrentActor())) {
-    redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/directory/people/${userId}`)}`);
-  }
+  await requireSignedIn(paths.person(slug, userId));
   const person = await loadPerson(slug, userId);
   const { organisation } = person;
   const name = displayName(person);
@@ -45,21 +37,32 @@ export default async function DirectoryPersonPage({ params }: Props) {
   return (
     <>
       <p className="mb-4">
-        <Link href={directoryHref(slug, {})}>Back to the directory</Link>
+        <Link href={paths.directory(slug)}>Back to the directory</Link>
       </p>
       <PageHeader title={name} lead={person.jobTitle ?? undefined}>
         <p className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-700">
           <span>
             {organisation && organisation.inPartnership ? (
-              <Link href={`/p/${slug}/directory/organisations/${organisation.id}`}>{organisation.name}</Link>
+              <Link href={paths.organisation(slug, organisation.id)}>{organisation.name}</Link>
             ) : (
               person.organisationLabel
             )}
+            {/* Each separator ends its line rather than starting the next when the line wraps. */}
+            {organisation?.verified ? (
+              <span className="ml-2">
+                <VerifiedBadge />
+              </span>
+            ) : null}
+            <span className="ml-2">
+              <Separator />
+            </span>
           </span>
-          {organisation?.verified ? <VerifiedBadge /> : null}
-          <Separator />
-          <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
-          <Separator />
+          <span>
+            <SectorTag sector={organisation?.sector ?? "INDIVIDUAL"} />
+            <span className="ml-2">
+              <Separator />
+            </span>
+          </span>
           <span>{person.locality ? person.locality.name : "Whole area"}</span>
         </p>
       </PageHeader>
@@ -115,7 +118,7 @@ export default async function DirectoryPersonPage({ params }: Props) {
             {person.subGroups.map((group) => (
               <li key={group.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
                 <span>
-                  <Link href={`/p/${slug}/groups/${group.id}`} className="font-semibold">
+                  <Link href={paths.subGroup(slug, group.id)} className="font-semibold">
                     {group.name}
                   </Link>
                   <span className="block text-sm text-slate-700">{group.priorityArea.title}</span>
