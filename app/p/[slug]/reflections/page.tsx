@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireSignedIn } from "@/components/reflections/load-reflection";
+import { requireSignedIn } from "@/server/pages/reflections";
 import { ReflectionList } from "@/components/reflections/reflection-list";
 import { buttonClass } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AnswerToStoryButton } from "@/components/reflections/answer-to-story-button";
 import { CloseReflectionButton } from "@/components/reflections/close-reflection-button";
 import { ANONYMITY_LABELS, formatDay } from "@/components/reflections/labels";
-import { loadReflection } from "@/components/reflections/load-reflection";
+import { loadReflection } from "@/server/pages/reflections";
 import { RespondForm } from "@/components/reflections/respond-form";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form";

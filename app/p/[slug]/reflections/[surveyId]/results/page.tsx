@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ANONYMITY_LABELS, closingText, formatRate } from "@/components/reflections/labels";
-import { loadReflection } from "@/components/reflections/load-reflection";
+import { loadReflection } from "@/server/pages/reflections";
 import { ScaleTable } from "@/components/reflections/scale-table";
 import { buttonClass } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
