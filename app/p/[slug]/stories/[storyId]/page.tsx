@@ -4,7 +4,7 @@ import { TimeStamp } from "@/components/discussions/time-stamp";
 import { loadStory } from "@/components/stories/load-story";
 import { CommentForm, ModerateStoryForm, SubmitStoryButton, WithdrawStoryButton } from "@/components/stories/story-actions";
 import { StoryBody } from "@/components/stories/story-body";
-import { byline, StoryDay, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
+import { byline, commentElementId, StoryDay, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form";
 import type { StoryModerationAction } from "@/server/db/generated/enums";
@@ -183,7 +183,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           {story.comments.length === 0 ? <p className="mt-2">No comments yet.</p> : null}
           <ol className="mt-4 max-w-prose space-y-4">
             {story.comments.map((comment) => (
-              <li key={comment.id} className="rounded-md border border-slate-300 p-3">
+              <li key={comment.id} id={commentElementId(comment.id)} tabIndex={-1} className="scroll-mt-4 rounded-md border border-slate-300 p-3">
                 <p className="text-sm text-slate-700">
                   <span className="font-semibold text-slate-900">{byline(comment.author)}</span> ·{" "}
                   <TimeStamp date={comment.createdAt} />
@@ -194,7 +194,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           </ol>
           {viewer.canComment ? (
             <div className="mt-6">
-              <CommentForm storyId={story.id} />
+              <CommentForm storyId={story.id} commentCount={story.comments.length} />
             </div>
           ) : null}
         </section>
