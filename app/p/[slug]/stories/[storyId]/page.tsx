@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TimeStamp } from "@/components/discussions/time-stamp";
-import { loadStory } from "@/components/stories/load-story";
+import { loadStory } from "@/server/pages/stories";
 import { CommentForm, ModerateStoryForm, SubmitStoryButton, WithdrawStoryButton } from "@/components/stories/story-actions";
 import { StoryBody } from "@/components/stories/story-body";
 import { byline, commentElementId, StoryDay, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
