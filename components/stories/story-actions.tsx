@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { FocusedMessage } from "@/components/stories/focused-message";
+import { FocusedMessage } from "@/components/events/focused-message";
 import { commentElementId } from "@/components/stories/story-labels";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";

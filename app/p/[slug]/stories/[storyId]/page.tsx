@@ -5,7 +5,7 @@ import { loadStory } from "@/server/pages/stories";
 import { CommentForm, ModerateStoryForm, SubmitStoryButton, WithdrawStoryButton } from "@/components/stories/story-actions";
 import { StoryBody } from "@/components/stories/story-body";
 import { byline, commentElementId, StoryDay, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import type { StoryModerationAction } from "@/server/db/generated/enums";
 
@@ -132,7 +132,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           </h2>
           <div className="flex flex-wrap items-start gap-4">
             {viewer.canEdit ? (
-              <Link href={`${here}/edit`} className={buttonClass.secondary}>
+              <Link href={`${here}/edit`} className={buttonClasses("secondary")}>
                 Edit the story
               </Link>
             ) : null}

@@ -8,9 +8,10 @@ import { useEffect, useRef, type ReactNode } from "react";
  */
 export function FocusedMessage({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Each result mounts afresh (the action clears the last one when it starts), so focus once.
   useEffect(() => {
     ref.current?.focus();
-  }, [children]);
+  }, []);
   return (
     <div
       ref={ref}
