@@ -1,6 +1,6 @@
 import { STORY_STATUS_LABELS, STORY_THEME_LABELS } from "@/lib/story-themes";
 import { LabelledTag, StatusTag, type Tone } from "@/components/ui/status-tag";
-import { formatInstantDay } from "@/lib/uk-time";
+import { formatDateTime, formatInstantDay } from "@/lib/uk-time";
 import type { StoryStatus, StoryTheme } from "@/server/db/generated/enums";
 
 /** A story's themes as tags, always with their words. */
@@ -41,3 +41,8 @@ export function byline(author: { name: string; organisationName: string | null }
 
 /** The element id of a comment in a story's list, so the page can move focus to a new one. */
 export const commentElementId = (commentId: string) => `comment-${commentId}`;
+
+/** When a comment or moderation step happened, in UK time: "12 Nov 2026 at 1:15pm". */
+export function StoryMoment({ at }: { at: Date }) {
+  return <time dateTime={at.toISOString()}>{formatDateTime(at, "short")}</time>;
+}

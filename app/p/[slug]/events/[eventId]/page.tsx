@@ -50,14 +50,8 @@ export default async function EventPage({ params }: Props) {
       ) : null}
 
       <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="min-w-0 space-y-10">
-          <EventDetails slug={slug} event={event} />
-          <MyNetworkingRounds schedule={schedule} />
-          {event.my.canLogConnections ? <EventConnections slug={slug} eventId={event.id} schedule={schedule} /> : null}
-          {event.canOrganise ? <EventOrganiserArea slug={slug} event={event} /> : null}
-        </div>
-
-        <aside aria-labelledby="your-place-heading" className="min-w-0 space-y-6">
+        {/* Your place comes first, so on a phone the reply is not below everything else. */}
+        <aside aria-labelledby="your-place-heading" className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-1">
           <section className="rounded-md border-2 border-slate-300 p-4">
             <h2 id="your-place-heading" className="text-xl font-semibold">
               Your place
@@ -75,6 +69,12 @@ export default async function EventPage({ params }: Props) {
           </section>
           <EventSeries slug={slug} event={event} />
         </aside>
+        <div className="min-w-0 space-y-10 lg:col-start-1 lg:row-start-1">
+          <EventDetails slug={slug} event={event} />
+          <MyNetworkingRounds schedule={schedule} />
+          {event.my.canLogConnections ? <EventConnections slug={slug} eventId={event.id} schedule={schedule} /> : null}
+          {event.canOrganise ? <EventOrganiserArea slug={slug} event={event} /> : null}
+        </div>
       </div>
     </>
   );

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TimeStamp } from "@/components/discussions/time-stamp";
 import { loadStory } from "@/server/pages/stories";
 import { CommentForm, ModerateStoryForm, SubmitStoryButton, WithdrawStoryButton } from "@/components/stories/story-actions";
 import { StoryBody } from "@/components/stories/story-body";
-import { byline, commentElementId, StoryDay, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
+import { byline, commentElementId, StoryDay, StoryMoment, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
 import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import type { StoryModerationAction } from "@/server/db/generated/enums";
@@ -167,7 +166,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
             {story.moderation.map((line, index) => (
               <li key={index} className="border-l-4 border-slate-300 pl-3">
                 <span className="font-semibold">{RECORD_WORDS[line.action]}</span> by {line.actorName},{" "}
-                <TimeStamp date={line.createdAt} />
+                <StoryMoment at={line.createdAt} />
                 {line.note ? <span className="block whitespace-pre-line">{line.note}</span> : null}
               </li>
             ))}
@@ -186,7 +185,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
               <li key={comment.id} id={commentElementId(comment.id)} tabIndex={-1} className="scroll-mt-4 rounded-md border border-slate-300 p-3">
                 <p className="text-sm text-slate-700">
                   <span className="font-semibold text-slate-900">{byline(comment.author)}</span> ·{" "}
-                  <TimeStamp date={comment.createdAt} />
+                  <StoryMoment at={comment.createdAt} />
                 </p>
                 <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{comment.body}</p>
               </li>
