@@ -66,7 +66,7 @@ test("a sub-group lead runs the Team Leeds chat, three members answer, and the l
     await page.goto(surveyPath);
     await expect(page.getByRole("heading", { level: 2, name: "Your reflections" })).toBeVisible();
     if (index === 0) await expectAccessible(page);
-    await page.getByLabel(/^1\. How has it felt for you during the pandemic\?/).fill(person.felt);
+    await page.getByLabel(/^1\. How has work felt for you lately\?/).fill(person.felt);
     if (person.steps) await page.getByLabel(/^4\. What steps will you take now/).fill(person.steps);
     await page.getByRole("button", { name: "Send my reflections" }).click();
     await expect(page.getByRole("heading", { name: "Thank you: your reflections are in" })).toBeVisible();
@@ -88,7 +88,7 @@ test("a sub-group lead runs the Team Leeds chat, three members answer, and the l
   await expect(summary.locator("div").filter({ hasText: "People asked" }).locator("dd")).toHaveText(String(asked));
   await expect(summary.locator("div").filter({ hasText: "Response rate" }).locator("dd")).toHaveText(`${Math.round((3 / asked) * 100)}%`);
 
-  const felt = page.getByRole("region", { name: /^1\. How has it felt for you during the pandemic\?/ });
+  const felt = page.getByRole("region", { name: /^1\. How has work felt for you lately\?/ });
   await expect(felt.getByRole("listitem")).toHaveCount(3);
   for (const person of RESPONDENTS) {
     await expect(felt).toContainText(person.felt);

@@ -87,7 +87,7 @@ test("a member writes a story and submits it; the officer publishes it; another 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await page.getByLabel("What do you think?", { exact: true }).fill("We should try this at the wellbeing café too.");
   await page.getByRole("button", { name: "Post comment" }).click();
-  await expect(page.getByText("Thank you: your comment is below, and the author has been told.")).toBeVisible();
+  await expect(page.getByText("Thank you: your comment is posted above, and the author has been told.")).toBeVisible();
   await expect(page.locator("#comments")).toContainText("We should try this at the wellbeing café too.");
   await expectAccessible(page);
 

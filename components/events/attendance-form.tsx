@@ -1,8 +1,9 @@
 "use client";
 
+import { FocusedMessage } from "@/components/events/focused-message";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -32,7 +33,7 @@ export function AttendanceForm({ eventId, people }: { eventId: string; people: P
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
       <ul className="space-y-3">
         {people.map((person) => (
           <li key={person.userId}>
@@ -60,7 +61,7 @@ export function AttendanceForm({ eventId, people }: { eventId: string; people: P
           </li>
         ))}
       </ul>
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
         Save attendance
       </button>
     </form>

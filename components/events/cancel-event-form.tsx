@@ -1,8 +1,9 @@
 "use client";
 
+import { FocusedMessage } from "@/components/events/focused-message";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -20,7 +21,7 @@ export function CancelEventForm({ eventId }: { eventId: string }) {
 
   if (!confirming) {
     return (
-      <button type="button" className={buttonClass.secondary} onClick={() => setConfirming(true)}>
+      <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
         Cancel this event
       </button>
     );
@@ -28,7 +29,7 @@ export function CancelEventForm({ eventId }: { eventId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-3 rounded-md border-2 border-red-800 p-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
       <TextArea
         label="Message to people going and waiting (optional)"
         hint="For example why, and whether it will be rearranged."
@@ -38,10 +39,10 @@ export function CancelEventForm({ eventId }: { eventId: string }) {
         error={action.fieldErrors.reason}
       />
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
           Yes, cancel the event
         </button>
-        <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(false)}>
+        <button type="button" className={buttonClasses("quiet")} onClick={() => setConfirming(false)}>
           Keep the event
         </button>
       </div>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import {
@@ -297,7 +297,7 @@ export function EventForm(props: Props) {
             />
             <button
               type="button"
-              className={buttonClass.quiet}
+              className={buttonClasses("quiet")}
               onClick={() => setSpeakers((current) => current.filter((row) => row.key !== speaker.key))}
             >
               Remove speaker {index + 1}
@@ -307,7 +307,7 @@ export function EventForm(props: Props) {
         {speakers.length < MAX_SPEAKERS ? (
           <button
             type="button"
-            className={buttonClass.secondary}
+            className={buttonClasses("secondary")}
             onClick={() => {
               setSpeakers((current) => [...current, { key: nextKey, name: "", role: "", topic: "" }]);
               setNextKey((key) => key + 1);
@@ -368,7 +368,7 @@ export function EventForm(props: Props) {
       ) : null}
 
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
           {props.mode === "create" ? "Create the event" : "Save changes"}
         </button>
       </div>

@@ -1,20 +1,13 @@
 import { EVENT_KIND_LABELS, RSVP_STATUS_LABELS, type EventKindCode } from "@/lib/event-kinds";
 import { SECTOR_SHORT_LABELS, type SectorCode } from "@/lib/sectors";
+import { formatInstantDay, formatTime } from "@/lib/uk-time";
+import { StatusTag } from "@/components/ui/status-tag";
 
-/** Events are shown in UK time, whatever the viewer's device is set to. */
-const dayFormat = new Intl.DateTimeFormat("en-GB", {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/London",
-});
-const shortDayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
-
-export const formatEventDay = (date: Date) => dayFormat.format(date);
-export const formatShortDay = (date: Date) => shortDayFormat.format(date);
-export const formatEventTime = (date: Date) => timeFormat.format(date).replace(" ", "").toLowerCase();
+/** Events are shown in UK time, whatever the viewer's device is set to (lib/uk-time). */
+export const formatEventDay = (date: Date) => formatInstantDay(date, "weekday");
+export const formatShortDay = (date: Date) => formatInstantDay(date, "short");
+/** "9am", "4:14pm", "midday". */
+export const formatEventTime = (date: Date) => formatTime(date);
 
 /** "Thursday 12 March 2026, 8:30am to 10:30am" (or across days when it runs overnight). */
 export function formatEventWhen(startsAt: Date, endsAt: Date): string {
@@ -38,23 +31,17 @@ export function EventWhen({ startsAt, endsAt }: { startsAt: Date; endsAt: Date }
 }
 
 export function KindTag({ kind }: { kind: EventKindCode }) {
-  return (
-    <span className="inline-block rounded-sm bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-900">{EVENT_KIND_LABELS[kind]}</span>
-  );
+  return <StatusTag tone="info">{EVENT_KIND_LABELS[kind]}</StatusTag>;
 }
 
 export function CancelledTag() {
-  return <span className="inline-block rounded-sm bg-red-50 px-2 py-0.5 text-sm font-semibold text-red-900">Cancelled</span>;
+  return <StatusTag tone="danger">Cancelled</StatusTag>;
 }
 
 export function MyStatusTag({ status }: { status: keyof typeof RSVP_STATUS_LABELS | null }) {
   if (!status || status === "CANCELLED") return null;
   return (
-    <span
-      className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${status === "GOING" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
-    >
-      {status === "GOING" ? "You are going" : "You are on the waiting list"}
-    </span>
+    <StatusTag tone={status === "GOING" ? "success" : "warning"}>{status === "GOING" ? "You are going" : "You are on the waiting list"}</StatusTag>
   );
 }
 

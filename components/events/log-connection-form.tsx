@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { FocusedMessage } from "@/components/events/focused-message";
+import { paths } from "@/lib/paths";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage, SelectField, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -43,9 +45,9 @@ export function LogConnectionForm({
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
       {action.done ? (
-        <FormMessage tone="success">
-          {action.done} <Link href={`/p/${slug}/connections`}>See your connections</Link>
-        </FormMessage>
+        <FocusedMessage>
+          {action.done} <Link href={paths.connections(slug)}>See your connections</Link>
+        </FocusedMessage>
       ) : null}
       {choices.length === 0 ? (
         <p>You have logged a connection with everyone you met here.</p>
@@ -67,7 +69,7 @@ export function LogConnectionForm({
             onChange={(event) => setNote(event.target.value)}
             error={action.fieldErrors.note}
           />
-          <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+          <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
             We should talk again
           </button>
         </>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -59,7 +59,7 @@ export function StartProposalForm({
         error={action.fieldErrors.title}
         autoComplete="off"
       />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
         Start the draft proposal
       </button>
     </form>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -45,7 +45,7 @@ export function AnswerToStoryButton({
     <div className="space-y-2">
       <button
         type="button"
-        className={buttonClass.secondary}
+        className={buttonClasses("secondary")}
         onClick={turnIntoStory}
         disabled={action.pending}
         aria-label={`Turn into a draft story: ${questionLabel}`}

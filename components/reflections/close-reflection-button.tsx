@@ -1,8 +1,9 @@
 "use client";
 
+import { FocusedMessage } from "@/components/events/focused-message";
 import { useState } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -15,10 +16,10 @@ export function CloseReflectionButton({ surveyId }: { surveyId: string }) {
   if (!confirming) {
     return (
       <div className="space-y-2">
-        <button type="button" className={buttonClass.secondary} onClick={() => setConfirming(true)}>
+        <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
           Close it now
         </button>
-        {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+        {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
       </div>
     );
   }
@@ -30,7 +31,7 @@ export function CloseReflectionButton({ surveyId }: { surveyId: string }) {
       <div className="flex flex-wrap gap-3">
         <button
           type="button"
-          className={buttonClass.primary}
+          className={buttonClasses("primary")}
           disabled={action.pending}
           onClick={async () => {
             const result = await action.run(() => client.reflection.close.mutate({ surveyId }), { success: "The reflection is closed." });
@@ -39,7 +40,7 @@ export function CloseReflectionButton({ surveyId }: { surveyId: string }) {
         >
           Yes, close it
         </button>
-        <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(false)}>
+        <button type="button" className={buttonClasses("quiet")} onClick={() => setConfirming(false)}>
           Keep it open
         </button>
       </div>

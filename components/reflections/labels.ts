@@ -1,12 +1,19 @@
 /** How reflections are described across their pages (UK dates, audiences, named or anonymous). */
 
-const ukDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
-const ukShortDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric" });
+import { formatDay as formatCalendarDay, formatInstantDay } from "@/lib/uk-time";
+import { paths } from "@/lib/paths";
 
 /** "30 June 2021" (UK time). */
-export const formatDay = (date: Date) => ukDay.format(date);
+export const formatDay = (date: Date) => formatInstantDay(date);
 /** "30 Jun 2021" from an ISO day ("2021-06-30"). */
-export const formatIsoDay = (day: string) => ukShortDay.format(new Date(`${day}T12:00:00Z`));
+export const formatIsoDay = (day: string) => formatCalendarDay(day, "short");
+
+/** Changing one of the partnership's own question sets. */
+export const editQuestionSetPath = (slug: string, questionSetId: string) =>
+  `${paths.reflections(slug)}/question-sets/${encodeURIComponent(questionSetId)}/edit`;
+/** An officer's copy of a built-in template, to change. */
+export const copyTemplatePath = (slug: string, templateKey: string) =>
+  `${paths.newQuestionSet(slug)}?template=${encodeURIComponent(templateKey)}`;
 
 export const ANONYMITY_LABELS = {
   NAMED: "Named answers",

@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { QUESTION_KIND_LABELS } from "@/components/reflections/labels";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
+import { paths } from "@/lib/paths";
 import { createQuestionSetInput, QUESTIONS_MAX } from "@/lib/schemas/reflections";
 
 type DraftQuestion = { key: number; prompt: string; help: string; kind: "TEXT" | "SCALE" };
@@ -19,15 +20,41 @@ const fieldId = (key: string) => {
   return key === "description" ? "set-description" : "set-title";
 };
 
-/** Writing the partnership's own question set: up to twenty written or 1 to 5 scale questions. */
-export function QuestionSetForm({ slug }: { slug: string }) {
+export type QuestionSetDraft = {
+  title: string;
+  description: string;
+  questions: readonly { prompt: string; help: string; kind: "TEXT" | "SCALE" }[];
+};
+
+/**
+ * Writing the partnership's own question set (up to twenty written or 1 to 5 scale
+ * questions), starting empty, from a copy of a built-in template, or changing one of the
+ * partnership's own sets (`questionSetId`).
+ */
+export function QuestionSetForm({
+  slug,
+  initial,
+  questionSetId,
+  runs = 0,
+}: {
+  slug: string;
+  initial?: QuestionSetDraft;
+  questionSetId?: string;
+  /** How often the set has been run: once it has, its questions stay as they were asked. */
+  runs?: number;
+}) {
   const client = useTRPCClient();
   const router = useRouter();
   const action = useApiAction();
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [questions, setQuestions] = useState<DraftQuestion[]>([{ key: 0, prompt: "", help: "", kind: "TEXT" }]);
-  const [nextKey, setNextKey] = useState(1);
+  const [title, setTitle] = useState(initial?.title ?? "");
+  const [description, setDescription] = useState(initial?.description ?? "");
+  const [questions, setQuestions] = useState<DraftQuestion[]>(
+    initial && initial.questions.length > 0
+      ? initial.questions.map((question, index) => ({ key: index, ...question }))
+      : [{ key: 0, prompt: "", help: "", kind: "TEXT" }],
+  );
+  const [nextKey, setNextKey] = useState(initial?.questions.length ?? 1);
+  const questionsFixed = runs > 0;
   const [announcement, setAnnouncement] = useState("");
   const errors = action.fieldErrors;
 
@@ -63,14 +90,18 @@ export function QuestionSetForm({ slug }: { slug: string }) {
       action.setError("Please check the highlighted fields.");
       return;
     }
-    const result = await action.run(() => client.reflection.createQuestionSet.mutate(input), { refresh: false });
-    if (result.ok) router.push(`/p/${slug}/reflections/new?questionSet=${encodeURIComponent(result.value.id)}`);
+    const result = await action.run(
+      () => (questionSetId ? client.reflection.updateQuestionSet.mutate({ ...input, questionSetId }) : client.reflection.createQuestionSet.mutate(input)),
+      { refresh: false },
+    );
+    if (result.ok) router.push(paths.newReflection(slug, { questionSet: result.value.id }));
   }
 
   const summary = Object.entries(errors).map(([key, messages]) => [key, messages[0] ?? "Check this answer"] as const);
 
   return (
     <form onSubmit={submit} noValidate className="max-w-prose space-y-8">
+      {action.error ? <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} /> : null}
       <TextField id="set-title" label="Title" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} error={errors.title} />
       <TextArea
         id="set-description"
@@ -87,6 +118,12 @@ export function QuestionSetForm({ slug }: { slug: string }) {
         <h2 id="questions-heading" className="text-2xl font-semibold">
           Questions
         </h2>
+        {questionsFixed ? (
+          <p className="rounded-md border-l-4 border-brand-800 bg-brand-50 p-3">
+            This set has been run {runs === 1 ? "once" : `${runs} times`}, so its questions stay as people answered them. You can
+            change the title, what it is for and each question&apos;s guidance.
+          </p>
+        ) : null}
         {errors.questions ? (
           <p className="font-semibold text-red-800">
             <span className="sr-only">Error: </span>
@@ -101,6 +138,7 @@ export function QuestionSetForm({ slug }: { slug: string }) {
                 <TextArea
                   id={`question-${index}-prompt`}
                   label="Question"
+                  readOnly={questionsFixed}
                   rows={2}
                   maxLength={500}
                   value={question.prompt}
@@ -120,6 +158,7 @@ export function QuestionSetForm({ slug }: { slug: string }) {
                 <SelectField
                   id={`question-${index}-kind`}
                   label="Kind of answer"
+                  disabled={questionsFixed}
                   value={question.kind}
                   onChange={(event) => change(index, { kind: event.target.value === "SCALE" ? "SCALE" : "TEXT" })}
                   error={errors[`questions.${index}.kind`]}
@@ -127,10 +166,10 @@ export function QuestionSetForm({ slug }: { slug: string }) {
                   <option value="TEXT">{QUESTION_KIND_LABELS.TEXT}</option>
                   <option value="SCALE">{QUESTION_KIND_LABELS.SCALE}</option>
                 </SelectField>
-                {questions.length > 1 ? (
-                  <button type="button" className={buttonClass.quiet} onClick={() => remove(index)}>
+                {questions.length > 1 && !questionsFixed ? (
+                  <Button variant="quiet" onClick={() => remove(index)}>
                     Remove question {index + 1}
-                  </button>
+                  </Button>
                 ) : null}
               </fieldset>
             </li>
@@ -139,22 +178,19 @@ export function QuestionSetForm({ slug }: { slug: string }) {
         <p role="status" className="sr-only">
           {announcement}
         </p>
-        {questions.length < QUESTIONS_MAX ? (
-          <button id="add-question" type="button" className={buttonClass.secondary} onClick={add}>
+        {questionsFixed ? null : questions.length < QUESTIONS_MAX ? (
+          <Button id="add-question" variant="secondary" onClick={add}>
             Add another question
-          </button>
+          </Button>
         ) : (
           <p>You have reached the most questions a set can hold ({QUESTIONS_MAX}).</p>
         )}
       </section>
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
-        {action.error ? (
-          <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
-        ) : null}
-        <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-          Save the question set
-        </button>
+        <Button type="submit" pending={action.pending} pendingLabel="Saving…">
+          {questionSetId ? "Save the changes" : "Save the question set"}
+        </Button>
       </div>
     </form>
   );

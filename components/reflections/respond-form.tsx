@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { AnswerToStoryButton } from "@/components/reflections/answer-to-story-button";
 import { ANONYMITY_HINTS, SCALE_WORDS } from "@/components/reflections/labels";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { TEXT_ANSWER_MAX } from "@/lib/schemas/reflections";
@@ -105,12 +105,12 @@ export function RespondForm({
         ) : null}
         <ul className="flex flex-wrap gap-4">
           <li>
-            <Link href={`/p/${slug}/reflections/${surveyId}/results`} className={buttonClass.secondary}>
+            <Link href={`/p/${slug}/reflections/${surveyId}/results`} className={buttonClasses("secondary")}>
               See the results so far
             </Link>
           </li>
           <li>
-            <Link href={`/p/${slug}/reflections`} className={buttonClass.quiet}>
+            <Link href={`/p/${slug}/reflections`} className={buttonClasses("quiet")}>
               Back to reflections
             </Link>
           </li>
@@ -221,7 +221,7 @@ export function RespondForm({
             ) : null}
           </div>
         ) : null}
-        <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
           Send my reflections
         </button>
       </div>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { ANONYMITY_HINTS, ANONYMITY_LABELS } from "@/components/reflections/labels";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -217,7 +217,7 @@ export function RunReflectionForm({
         {action.error ? (
           <ErrorSummary message={action.error} problems={summary} hrefFor={(key) => FIELD_IDS[key] ?? "run-source-0"} />
         ) : null}
-        <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
           Open the reflection
         </button>
       </div>

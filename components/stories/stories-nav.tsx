@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import type { PartnershipViewer } from "@/server/domain/partnerships/viewer";
 
 type Section = "published" | "mine" | "moderation" | "new";
@@ -36,7 +36,7 @@ export function StoriesNav({
         </ul>
       </nav>
       {viewer.canWriteStories && current !== "new" ? (
-        <Link href={`${base}/new`} className={buttonClass.primary}>
+        <Link href={`${base}/new`} className={buttonClasses("primary")}>
           Write a story
         </Link>
       ) : null}

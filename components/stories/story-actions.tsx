@@ -1,8 +1,10 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { FocusedMessage } from "@/components/events/focused-message";
+import { commentElementId } from "@/components/stories/story-labels";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { MODERATION_NOTE_MAX, STORY_COMMENT_MAX } from "@/lib/schemas/stories";
@@ -14,11 +16,9 @@ export function SubmitStoryButton({ storyId }: { storyId: string }) {
   return (
     <div className="space-y-3">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
-      <button
-        type="button"
-        className={buttonClass.primary}
-        disabled={action.pending}
+      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+      <Button
+        pending={action.pending}
         onClick={() =>
           void action.run(() => client.story.submit.mutate({ storyId }), {
             success: "Submitted. An officer will read it and publish it or return it to you with a note.",
@@ -26,7 +26,7 @@ export function SubmitStoryButton({ storyId }: { storyId: string }) {
         }
       >
         Submit for publishing
-      </button>
+      </Button>
     </div>
   );
 }
@@ -39,9 +39,9 @@ export function WithdrawStoryButton({ storyId, published }: { storyId: string; p
   const warningId = useId();
   if (!confirming) {
     return (
-      <button type="button" className={buttonClass.secondary} onClick={() => setConfirming(true)}>
+      <Button variant="secondary" onClick={() => setConfirming(true)}>
         Withdraw this story
-      </button>
+      </Button>
     );
   }
   return (
@@ -54,18 +54,17 @@ export function WithdrawStoryButton({ storyId, published }: { storyId: string; p
         You cannot undo this.
       </p>
       <div className="flex flex-wrap gap-3">
-        <button
-          type="button"
+        <Button
+          variant="warning"
           aria-describedby={warningId}
-          className={buttonClass.primary}
-          disabled={action.pending}
+          pending={action.pending}
           onClick={() => void action.run(() => client.story.withdraw.mutate({ storyId }), { success: "Story withdrawn." })}
         >
           Yes, withdraw it
-        </button>
-        <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(false)}>
+        </Button>
+        <Button variant="quiet" onClick={() => setConfirming(false)}>
           Keep it
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -114,7 +113,7 @@ export function ModerateStoryForm({ storyId, decisions }: { storyId: string; dec
   return (
     <form onSubmit={moderate} noValidate className="max-w-prose space-y-4 rounded-md border-2 border-slate-300 p-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
       {decisions.length > 1 ? (
         <fieldset
           className={`space-y-2 ${decisionError ? "border-l-4 border-red-800 pl-3" : ""}`}
@@ -157,25 +156,40 @@ export function ModerateStoryForm({ storyId, decisions }: { storyId: string; dec
         maxLength={MODERATION_NOTE_MAX}
         rows={3}
       />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" pending={action.pending}>
         {decisions.length === 1 ? DECISION_LABELS[decisions[0]!] : "Record decision"}
-      </button>
+      </Button>
     </form>
   );
 }
 
-/** "What do you think?": a reader's comment on a published story. */
-export function CommentForm({ storyId }: { storyId: string }) {
+/**
+ * "What do you think?": a reader's comment on a published story. Once posted and shown in
+ * the list above (the page re-renders with `commentCount` one higher), focus moves to it.
+ */
+export function CommentForm({ storyId, commentCount }: { storyId: string; commentCount: number }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [body, setBody] = useState("");
+  const posted = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!posted.current) return;
+    const shown = document.getElementById(commentElementId(posted.current));
+    if (!shown) return;
+    posted.current = null;
+    shown.focus();
+  }, [commentCount]);
 
   async function comment(event: FormEvent) {
     event.preventDefault();
     const result = await action.run(() => client.story.comment.mutate({ storyId, body }), {
-      success: "Thank you: your comment is below, and the author has been told.",
+      success: "Thank you: your comment is posted above, and the author has been told.",
     });
-    if (result.ok) setBody("");
+    if (result.ok) {
+      posted.current = result.value.id;
+      setBody("");
+    }
   }
 
   return (
@@ -192,9 +206,9 @@ export function CommentForm({ storyId }: { storyId: string }) {
         maxLength={STORY_COMMENT_MAX}
         rows={4}
       />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" pending={action.pending} pendingLabel="Posting…">
         Post comment
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
+import { FocusedMessage } from "@/components/events/focused-message";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { STORY_BODY_MAX, STORY_SUMMARY_MAX, STORY_TITLE_MAX } from "@/lib/schemas/stories";
@@ -187,7 +188,7 @@ export function StoryForm({
             ) : null}
           </FormMessage>
         ) : null}
-        {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+        {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
       </div>
 
       <TextField
@@ -292,10 +293,10 @@ export function StoryForm({
       />
 
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" className={buttonClass.secondary} disabled={action.pending}>
+        <button type="submit" name="intent" value="save" className={buttonClasses("secondary")} disabled={action.pending}>
           {story ? "Save changes" : "Save draft"}
         </button>
-        <button type="submit" name="intent" value="submit" className={buttonClass.primary} disabled={action.pending}>
+        <button type="submit" name="intent" value="submit" className={buttonClasses("primary")} disabled={action.pending}>
           Save and submit for publishing
         </button>
       </div>

@@ -1,4 +1,6 @@
 import { STORY_STATUS_LABELS, STORY_THEME_LABELS } from "@/lib/story-themes";
+import { LabelledTag, StatusTag, type Tone } from "@/components/ui/status-tag";
+import { formatDateTime, formatInstantDay } from "@/lib/uk-time";
 import type { StoryStatus, StoryTheme } from "@/server/db/generated/enums";
 
 /** A story's themes as tags, always with their words. */
@@ -7,38 +9,40 @@ export function ThemeTags({ themes, label = "Themes" }: { themes: readonly Story
   return (
     <ul aria-label={label} className="flex flex-wrap gap-2">
       {themes.map((theme) => (
-        <li key={theme} className="rounded-sm bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-900">
-          {STORY_THEME_LABELS[theme]}
+        <li key={theme}>
+          <StatusTag tone="info">{STORY_THEME_LABELS[theme]}</StatusTag>
         </li>
       ))}
     </ul>
   );
 }
 
-const STATUS_CLASSES: Readonly<Record<StoryStatus, string>> = {
-  DRAFT: "bg-slate-100 text-slate-900",
-  SUBMITTED: "bg-amber-50 text-amber-900",
-  RETURNED: "bg-red-50 text-red-900",
-  PUBLISHED: "bg-green-50 text-green-900",
-  WITHDRAWN: "bg-slate-100 text-slate-900",
+const STATUS_TONES: Readonly<Record<StoryStatus, Tone>> = {
+  DRAFT: "neutral",
+  SUBMITTED: "warning",
+  RETURNED: "danger",
+  PUBLISHED: "success",
+  WITHDRAWN: "neutral",
 };
 
 export function StoryStatusTag({ status }: { status: StoryStatus }) {
-  return (
-    <span className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${STATUS_CLASSES[status]}`}>
-      {STORY_STATUS_LABELS[status]}
-    </span>
-  );
+  return <LabelledTag value={status} labels={STORY_STATUS_LABELS} tones={STATUS_TONES} />;
 }
 
 /** A moment shown as its day in the UK. */
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-
 export function StoryDay({ at }: { at: Date }) {
-  return <time dateTime={at.toISOString()}>{dayFormat.format(at)}</time>;
+  return <time dateTime={at.toISOString()}>{formatInstantDay(at)}</time>;
 }
 
 /** "Lorna Shaw, Renfrewshire Carers Centre" */
 export function byline(author: { name: string; organisationName: string | null }): string {
   return author.organisationName ? `${author.name}, ${author.organisationName}` : author.name;
+}
+
+/** The element id of a comment in a story's list, so the page can move focus to a new one. */
+export const commentElementId = (commentId: string) => `comment-${commentId}`;
+
+/** When a comment or moderation step happened, in UK time: "12 Nov 2026 at 1:15pm". */
+export function StoryMoment({ at }: { at: Date }) {
+  return <time dateTime={at.toISOString()}>{formatDateTime(at, "short")}</time>;
 }

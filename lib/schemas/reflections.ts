@@ -29,6 +29,13 @@ export const createQuestionSetInput = z.object({
 export type CreateQuestionSetInput = z.input<typeof createQuestionSetInput>;
 export type QuestionSetData = z.output<typeof createQuestionSetInput>;
 
+/** Changing one of the partnership's own question sets: its title, introduction and questions. */
+export const updateQuestionSetInput = createQuestionSetInput.extend({ questionSetId: id });
+export type UpdateQuestionSetInput = z.input<typeof updateQuestionSetInput>;
+export type UpdateQuestionSetData = z.output<typeof updateQuestionSetInput>;
+
+export const questionSetRefInput = z.object({ partnershipSlug, questionSetId: id });
+
 /**
  * Running a reflection: a built-in template (`templateKey`) or one of the partnership's
  * question sets (`questionSetId`), for the whole partnership, a sub-group or a project team.

@@ -308,6 +308,10 @@ export const procedureRules = {
   // --- reflections and surveys -----------------------------------------------------------
   "reflection.questionSets": acts("partnershipSlug", PARTICIPANTS),
   "reflection.createQuestionSet": acts("partnershipSlug", PARTICIPANTS),
+  "reflection.questionSet": with_(acts("partnershipSlug", OFFICERS), { refusal: "Only the partnership's officers can change a question set." }),
+  "reflection.updateQuestionSet": with_(acts("partnershipSlug", OFFICERS), {
+    refusal: "Only the partnership's officers can change a question set.",
+  }),
   "reflection.list": reads("partnershipSlug", ALL_ROLES),
   /** Officers and chairs run one for anyone; leads for their sub-group or project (see the refinements). */
   "reflection.create": acts("partnershipSlug", PARTICIPANTS),

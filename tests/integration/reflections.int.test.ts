@@ -81,7 +81,7 @@ describe("question sets", () => {
     const sets = await w.api(w.people.mo).reflection.questionSets({ partnershipSlug: w.slug });
     const teamChat = sets.templates.find((template) => template.key === "team-chat")!;
     expect(teamChat.questions.map((question) => question.prompt)).toEqual([
-      "How has it felt for you during the pandemic?",
+      "How has work felt for you lately?",
       expect.stringMatching(/^Have you been able to work together with colleagues from different health, care or third sector teams/),
       expect.stringMatching(/^What might make it easier for you, or encourage you, to build effective relationships/),
       expect.stringMatching(/^What steps will you take now to build connections/),
@@ -404,7 +404,7 @@ describe("results", () => {
     expect(exported.filename).toMatch(/^reflection-team-leeds-chat.*\.csv$/);
     const lines = exported.csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Response,Submitted on,Name,Q1\. How has it felt for you during the pandemic\?,/);
+    expect(lines[0]).toMatch(/^Response,Submitted on,Name,Q1\. How has work felt for you lately\?,/);
     expect(lines[1]).toContain(w.people.mo.name!);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://example.org"")"`);
     expect(lines[1]).toContain(`"Yes, with the GP practice, it helped"`);

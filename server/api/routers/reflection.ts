@@ -3,13 +3,15 @@ import {
   answerRefInput,
   createQuestionSetInput,
   createReflectionInput,
+  questionSetRefInput,
   respondInput,
   surveyRefInput,
   trendInput,
+  updateQuestionSetInput,
 } from "@/lib/schemas/reflections";
 import { partnershipProcedure, router, subGroupProcedure } from "@/server/api/trpc";
 import { answerToStory } from "@/server/domain/reflections/answer-to-story";
-import { createQuestionSet, listQuestionSets } from "@/server/domain/reflections/question-sets";
+import { createQuestionSet, getQuestionSet, listQuestionSets, updateQuestionSet } from "@/server/domain/reflections/question-sets";
 import { respondToReflection } from "@/server/domain/reflections/responses";
 import { reflectionCsvExport, reflectionResults, reflectionTrend } from "@/server/domain/reflections/results";
 import { closeReflection, createReflection, getReflection, listReflections } from "@/server/domain/reflections/surveys";
@@ -24,6 +26,12 @@ export const reflectionRouter = router({
   createQuestionSet: partnershipProcedure
     .input(createQuestionSetInput)
     .mutation(({ ctx, input }) => createQuestionSet(ctx.db, ctx.actor, ctx.membership, input)),
+  questionSet: partnershipProcedure
+    .input(questionSetRefInput)
+    .query(({ ctx, input }) => getQuestionSet(ctx.db, ctx.membership, input.questionSetId)),
+  updateQuestionSet: partnershipProcedure
+    .input(updateQuestionSetInput)
+    .mutation(({ ctx, input }) => updateQuestionSet(ctx.db, ctx.membership, input)),
   list: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => listReflections(ctx.db, ctx.actor, ctx.membership)),
   create: partnershipProcedure
     .input(createReflectionInput)

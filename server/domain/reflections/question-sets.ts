@@ -1,4 +1,4 @@
-import type { QuestionSetData } from "@/lib/schemas/reflections";
+import type { QuestionSetData, UpdateQuestionSetData } from "@/lib/schemas/reflections";
 import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
@@ -7,6 +7,7 @@ import type { SurveyQuestionKind } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
 import { can } from "@/server/auth/can";
 import { membershipOnly } from "@/server/auth/grants";
+import { AppError, notFound } from "@/server/errors";
 import { isCopyOf, REFLECTION_TEMPLATES, type ReflectionTemplate } from "./templates";
 
 type Tx = Prisma.TransactionClient;
@@ -39,6 +40,7 @@ export async function listQuestionSets(db: Database, actor: Actor, membership: M
       questions: set.questions,
     })),
     canRunFor,
+    canEdit: can("reflection.updateQuestionSet", membershipOnly(actor, membership)),
   };
 }
 
@@ -147,4 +149,67 @@ export async function templateCopy(tx: Tx, partnershipId: string, template: Refl
     select: { id: true },
   });
   return created.id;
+}
+
+/** One of the partnership's own question sets, to change it (a template's stored copy is not one). */
+export async function getQuestionSet(db: Database, membership: MembershipGrant, questionSetId: string) {
+  const set = await db.questionSet.findFirst({
+    where: { id: questionSetId, partnershipId: membership.partnershipId, isTemplate: false },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      questions: { select: questionSelect, orderBy: { position: "asc" } },
+      _count: { select: { surveys: true } },
+    },
+  });
+  if (!set) throw notFound("That question set");
+  return { id: set.id, title: set.title, description: set.description, questions: set.questions, runs: set._count.surveys };
+}
+
+const sameQuestion = (a: { prompt: string; kind: SurveyQuestionKind }, b: { prompt: string; kind: SurveyQuestionKind }) =>
+  a.prompt === b.prompt && a.kind === b.kind;
+
+/**
+ * Changing one of the partnership's own question sets. Before it has been run, everything
+ * can change. Once people have answered it, the questions stay as they were asked (so the
+ * answers keep their meaning and repeated runs can be compared): only the title, the
+ * introduction and each question's guidance can change; to ask something else, copy it.
+ */
+export async function updateQuestionSet(db: Database, membership: MembershipGrant, input: UpdateQuestionSetData) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`question-set:${input.questionSetId}`}))`;
+    const set = await tx.questionSet.findFirst({
+      where: { id: input.questionSetId, partnershipId: membership.partnershipId, isTemplate: false },
+      select: { id: true, questions: { select: { id: true, position: true, prompt: true, kind: true }, orderBy: { position: "asc" } }, _count: { select: { surveys: true } } },
+    });
+    if (!set) throw notFound("That question set");
+    const questionsChanged =
+      set.questions.length !== input.questions.length || set.questions.some((question, index) => !sameQuestion(question, input.questions[index]!));
+    if (set._count.surveys > 0 && questionsChanged) {
+      throw new AppError(
+        "CONFLICT",
+        "This question set has already been run, so its questions stay as people answered them. You can change the title, the introduction and each question's guidance, or write a new set to ask something different.",
+        { questions: ["Keep the questions as they are, or write a new set"] },
+      );
+    }
+    await tx.questionSet.update({ where: { id: set.id }, data: { title: input.title, description: input.description } });
+    if (questionsChanged) {
+      await tx.surveyQuestion.deleteMany({ where: { questionSetId: set.id } });
+      await tx.surveyQuestion.createMany({
+        data: input.questions.map((question, index) => ({
+          questionSetId: set.id,
+          position: index + 1,
+          prompt: question.prompt,
+          help: question.help,
+          kind: question.kind,
+        })),
+      });
+    } else {
+      for (const [index, question] of set.questions.entries()) {
+        await tx.surveyQuestion.update({ where: { id: question.id }, data: { help: input.questions[index]!.help } });
+      }
+    }
+    return { id: set.id };
+  });
 }

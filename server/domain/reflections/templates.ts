@@ -25,13 +25,13 @@ const TEAM_CHAT: ReflectionTemplate = {
     "Hold a chat with your team using four simple questions, then share your reflections. From the Team Leeds Hearts and Minds programme.",
   questions: [
     {
-      prompt: "How has it felt for you during the pandemic?",
-      help: "This provides an opportunity for everyone to pause, listen and acknowledge any challenges, or indeed opportunities, the pandemic has brought and to share how it’s been for them.",
+      prompt: "How has work felt for you lately?",
+      help: "This gives everyone a chance to pause, listen and acknowledge the challenges, or indeed the opportunities, of recent months and to share how it’s been for them.",
       kind: "TEXT",
     },
     {
       prompt:
-        "Have you been able to work together with colleagues from different health, care or third sector teams or services during the pandemic? And what benefits has that brought?",
+        "Have you been able to work together with colleagues from different health, care or third sector teams or services recently? And what benefits has that brought?",
       help: "This is a way to hear about and collect anecdote or stories of successful joined-up, integrated working: what worked well; what would be ‘even better if’; and to establish a baseline to tell us if our workforce thinks that joined-up, integrated health and care matters to them.",
       kind: "TEXT",
     },

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CancelledTag, EventWhen, KindTag, MyStatusTag, placesText } from "@/components/events/event-labels";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EVENT_KIND_LABELS, EVENT_KINDS, type EventKindCode } from "@/lib/event-kinds";
 import { partnershipSlug } from "@/lib/schemas/partnership";
@@ -51,11 +51,11 @@ export default async function EventsPage({ params, searchParams }: Props) {
       >
         <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
           {list.create.kinds.length > 0 ? (
-            <Link href={`${here}/new`} className={buttonClass.primary}>
+            <Link href={`${here}/new`} className={buttonClasses("primary")}>
               Create an event
             </Link>
           ) : null}
-          <Link href={`/p/${slug}/connections`} className={buttonClass.secondary}>
+          <Link href={`/p/${slug}/connections`} className={buttonClasses("secondary")}>
             Your connections
           </Link>
         </div>
@@ -97,7 +97,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass.secondary}>
+        <button type="submit" className={buttonClasses("secondary")}>
           Show
         </button>
       </form>

@@ -2,9 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireSignedIn } from "@/components/reflections/load-reflection";
+import { requireSignedIn } from "@/server/pages/reflections";
 import { ReflectionList } from "@/components/reflections/reflection-list";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
 
@@ -39,10 +39,10 @@ export default async function ReflectionsPage({ params }: Props) {
       >
         {runnable ? (
           <p className="mt-6 flex flex-wrap gap-3">
-            <Link href={`/p/${slug}/reflections/new`} className={buttonClass.primary}>
+            <Link href={`/p/${slug}/reflections/new`} className={buttonClasses("primary")}>
               Run a reflection
             </Link>
-            <Link href={`/p/${slug}/reflections/question-sets/new`} className={buttonClass.secondary}>
+            <Link href={`/p/${slug}/reflections/question-sets/new`} className={buttonClasses("secondary")}>
               Write a question set
             </Link>
           </p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadViewer } from "@/components/stories/load-story";
+import { loadViewer } from "@/server/pages/stories";
 import { StoriesNav } from "@/components/stories/stories-nav";
 import { StoryList } from "@/components/stories/story-list";
 import { PageHeader } from "@/components/ui/page-header";

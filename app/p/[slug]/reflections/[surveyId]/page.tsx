@@ -3,9 +3,9 @@ import Link from "next/link";
 import { AnswerToStoryButton } from "@/components/reflections/answer-to-story-button";
 import { CloseReflectionButton } from "@/components/reflections/close-reflection-button";
 import { ANONYMITY_LABELS, formatDay } from "@/components/reflections/labels";
-import { loadReflection } from "@/components/reflections/load-reflection";
+import { loadReflection } from "@/server/pages/reflections";
 import { RespondForm } from "@/components/reflections/respond-form";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -63,10 +63,10 @@ export default async function ReflectionPage({ params, searchParams }: Props) {
           </h2>
           <p>You can follow the answers as they come in{reflection.isOpen ? ", and close it before its closing date" : ""}.</p>
           <p className="flex flex-wrap gap-3">
-            <Link href={`${here}/results`} className={buttonClass.secondary}>
+            <Link href={`${here}/results`} className={buttonClasses("secondary")}>
               See the results
             </Link>
-            <a href={`${here}/results.csv`} className={buttonClass.quiet} download>
+            <a href={`${here}/results.csv`} className={buttonClasses("quiet")} download>
               Download the answers (CSV)
             </a>
           </p>

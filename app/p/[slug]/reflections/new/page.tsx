@@ -1,11 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireSignedIn } from "@/components/reflections/load-reflection";
+import { copyTemplatePath, editQuestionSetPath } from "@/components/reflections/labels";
 import { RunReflectionForm, type RunChoice } from "@/components/reflections/run-reflection-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getApi } from "@/server/api/server-caller";
+import { Section } from "@/components/ui/section";
+import { paths } from "@/lib/paths";
+import { loadQuestionSets } from "@/server/pages/reflections";
 import { addDays, londonDay } from "@/server/domain/reflections/dates";
 
 export const metadata: Metadata = { title: "Run a reflection" };
@@ -20,12 +20,7 @@ type Props = {
 export default async function RunReflectionPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { subGroupId, questionSet } = await searchParams;
-  await requireSignedIn(slug, `/p/${slug}/reflections/new`);
-  const api = await getApi();
-  const sets = await api.reflection.questionSets({ partnershipSlug: slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const sets = await loadQuestionSets(slug, paths.newReflection(slug));
   const { canRunFor } = sets;
   const mayRun = canRunFor.partnership || canRunFor.subGroups.length > 0 || canRunFor.projects.length > 0;
   const today = londonDay(new Date());
@@ -52,7 +47,7 @@ export default async function RunReflectionPage({ params, searchParams }: Props)
   return (
     <>
       <p className="mb-4">
-        <Link href={`/p/${slug}/reflections`}>Back to reflections</Link>
+        <Link href={paths.reflections(slug)}>Back to reflections</Link>
       </p>
       <PageHeader
         title="Run a reflection"
@@ -74,6 +69,24 @@ export default async function RunReflectionPage({ params, searchParams }: Props)
           project leads for their project team. Ask one of them if you would like your group to hold one.
         </p>
       )}
+      {sets.canEdit ? (
+        <Section title="Change the questions" id="change-questions-heading" lead="As an officer you can change your partnership's own question sets, or copy a built-in template and change the copy.">
+          <ul className="space-y-2">
+            {sets.templates.map((template) => (
+              <li key={template.key}>
+                <Link href={copyTemplatePath(slug, template.key)}>
+                  Copy and change<span className="sr-only"> the template</span> “{template.title}”
+                </Link>
+              </li>
+            ))}
+            {sets.questionSets.map((set) => (
+              <li key={set.id}>
+                <Link href={editQuestionSetPath(slug, set.id)}>Change “{set.title}”</Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
     </>
   );
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TimeStamp } from "@/components/discussions/time-stamp";
-import { loadStory } from "@/components/stories/load-story";
+import { loadStory } from "@/server/pages/stories";
 import { CommentForm, ModerateStoryForm, SubmitStoryButton, WithdrawStoryButton } from "@/components/stories/story-actions";
 import { StoryBody } from "@/components/stories/story-body";
-import { byline, StoryDay, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
-import { buttonClass } from "@/components/ui/button-styles";
+import { byline, commentElementId, StoryDay, StoryMoment, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
+import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import type { StoryModerationAction } from "@/server/db/generated/enums";
 
@@ -132,7 +131,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           </h2>
           <div className="flex flex-wrap items-start gap-4">
             {viewer.canEdit ? (
-              <Link href={`${here}/edit`} className={buttonClass.secondary}>
+              <Link href={`${here}/edit`} className={buttonClasses("secondary")}>
                 Edit the story
               </Link>
             ) : null}
@@ -167,7 +166,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
             {story.moderation.map((line, index) => (
               <li key={index} className="border-l-4 border-slate-300 pl-3">
                 <span className="font-semibold">{RECORD_WORDS[line.action]}</span> by {line.actorName},{" "}
-                <TimeStamp date={line.createdAt} />
+                <StoryMoment at={line.createdAt} />
                 {line.note ? <span className="block whitespace-pre-line">{line.note}</span> : null}
               </li>
             ))}
@@ -183,10 +182,10 @@ export default async function StoryPage({ params, searchParams }: Props) {
           {story.comments.length === 0 ? <p className="mt-2">No comments yet.</p> : null}
           <ol className="mt-4 max-w-prose space-y-4">
             {story.comments.map((comment) => (
-              <li key={comment.id} className="rounded-md border border-slate-300 p-3">
+              <li key={comment.id} id={commentElementId(comment.id)} tabIndex={-1} className="scroll-mt-4 rounded-md border border-slate-300 p-3">
                 <p className="text-sm text-slate-700">
                   <span className="font-semibold text-slate-900">{byline(comment.author)}</span> ·{" "}
-                  <TimeStamp date={comment.createdAt} />
+                  <StoryMoment at={comment.createdAt} />
                 </p>
                 <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{comment.body}</p>
               </li>
@@ -194,7 +193,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           </ol>
           {viewer.canComment ? (
             <div className="mt-6">
-              <CommentForm storyId={story.id} />
+              <CommentForm storyId={story.id} commentCount={story.comments.length} />
             </div>
           ) : null}
         </section>

@@ -1,8 +1,9 @@
+import { paths } from "@/lib/paths";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventForm } from "@/components/events/event-form";
-import { loadEvent } from "@/components/events/load-event";
+import { loadEvent } from "@/server/pages/events";
 import { PageHeader } from "@/components/ui/page-header";
 import { ukDay as ukDateInput, ukTimeInput } from "@/lib/uk-time";
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Change an event" };
 /** An organiser changes an event's details; people going are told, and the calendar file updates. */
 export default async function EditEventPage({ params }: Props) {
   const { slug, eventId } = await params;
-  const eventPath = `/p/${slug}/events/${eventId}`;
+  const eventPath = paths.event(slug, eventId);
   const event = await loadEvent(slug, eventId, `${eventPath}/edit`);
   if (!event.canOrganise) notFound();
 

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ANONYMITY_LABELS, closingText, formatRate } from "@/components/reflections/labels";
-import { loadReflection } from "@/components/reflections/load-reflection";
+import { loadReflection } from "@/server/pages/reflections";
 import { ScaleTable } from "@/components/reflections/scale-table";
-import { buttonClass } from "@/components/ui/button-styles";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
 
@@ -38,7 +38,7 @@ export default async function ReflectionResultsPage({ params }: Props) {
         <PageHeader title="Results" lead="You can see the results once you have answered, or when the reflection closes." />
         {reflection.canAnswer ? (
           <p>
-            <Link href={base} className={buttonClass.primary}>
+            <Link href={base} className={buttonClasses("primary")}>
               Answer the reflection
             </Link>
           </p>
@@ -86,7 +86,7 @@ export default async function ReflectionResultsPage({ params }: Props) {
         {!named ? <p className="mt-3">Answers are anonymous: nobody is named, and the order of answers says nothing about who gave them.</p> : null}
         {results.canManage ? (
           <p className="mt-4">
-            <a href={`${base}/results.csv`} className={buttonClass.secondary} download>
+            <a href={`${base}/results.csv`} className={buttonClasses("secondary")} download>
               Download the answers (CSV)
             </a>
           </p>

@@ -1,36 +1,50 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireSignedIn } from "@/components/reflections/load-reflection";
-import { QuestionSetForm } from "@/components/reflections/question-set-form";
+import { QuestionSetForm, type QuestionSetDraft } from "@/components/reflections/question-set-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getApi } from "@/server/api/server-caller";
+import { paths } from "@/lib/paths";
+import { loadQuestionSets } from "@/server/pages/reflections";
 
 export const metadata: Metadata = { title: "Write a question set" };
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-/** A question set of the partnership's own, to run as a reflection beside the ready-made templates. */
-export default async function NewQuestionSetPage({ params }: Props) {
+/**
+ * A question set of the partnership's own, to run as a reflection beside the ready-made
+ * templates; with `?template=`, an officer's copy of a built-in template to change.
+ */
+export default async function NewQuestionSetPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  await requireSignedIn(slug, `/p/${slug}/reflections/question-sets/new`);
-  const api = await getApi();
-  await api.reflection.questionSets({ partnershipSlug: slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const { template: templateKey } = await searchParams;
+  const sets = await loadQuestionSets(slug, paths.newQuestionSet(slug));
+  const template = typeof templateKey === "string" ? sets.templates.find((candidate) => candidate.key === templateKey) : undefined;
+  if (templateKey !== undefined && (!template || !sets.canEdit)) notFound();
+  const initial: QuestionSetDraft | undefined = template
+    ? {
+        title: `${template.title} (our version)`,
+        description: template.description,
+        questions: template.questions.map(({ prompt, help, kind }) => ({ prompt, help, kind })),
+      }
+    : undefined;
   return (
     <>
       <p className="mb-4">
-        <Link href={`/p/${slug}/reflections/new`}>Back to running a reflection</Link>
+        <Link href={paths.newReflection(slug)}>Back to running a reflection</Link>
       </p>
       <PageHeader
-        title="Write a question set"
-        lead="Up to twenty questions, each answered in writing or on a scale of 1 to 5. Scales give averages you can follow over repeated runs."
+        title={template ? `Copy and change “${template.title}”` : "Write a question set"}
+        lead={
+          template
+            ? "Your partnership's own copy: change the title, what it is for and the questions. The built-in template stays as it is."
+            : "Up to twenty questions, each answered in writing or on a scale of 1 to 5. Scales give averages you can follow over repeated runs."
+        }
       />
-      <QuestionSetForm slug={slug} />
+      <QuestionSetForm slug={slug} initial={initial} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadStory } from "@/components/stories/load-story";
+import { loadStory } from "@/server/pages/stories";
 import { StoryForm } from "@/components/stories/story-form";
 import { STORY_STATUS_LABELS } from "@/lib/story-themes";
 import { PageHeader } from "@/components/ui/page-header";
