@@ -85,7 +85,8 @@ export const paths = {
 
   reflections: (slug: string) => `/p/${slug}/reflections`,
   newReflection: (slug: string, search?: Record<string, string | undefined>) => `/p/${slug}/reflections/new${q(search ?? {})}`,
-  newQuestionSet: (slug: string) => `/p/${slug}/reflections/question-sets/new`,
+  newQuestionSet: (slug: string, templateKey?: string) => `/p/${slug}/reflections/question-sets/new${q({ template: templateKey })}`,
+  editQuestionSet: (slug: string, questionSetId: string) => `/p/${slug}/reflections/question-sets/${questionSetId}/edit`,
   reflection: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}`,
   reflectionResults: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}/results`,
   reflectionResultsCsv: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}/results.csv`,
