@@ -10,7 +10,7 @@ import {
   ProjectsByStatusAndRag,
   Tiles,
 } from "@/components/portfolio/portfolio-sections";
-import { instantDayFormat } from "@/components/projects/project-labels";
+import { formatInstantDay } from "@/lib/uk-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";
 import { partnershipSlug } from "@/lib/schemas/partnership";
@@ -61,7 +61,7 @@ export default async function PortfolioDashboardPage({ params }: { params: Promi
     <>
       <PageHeader
         title="Portfolio dashboard"
-        lead={`How the partnership's funded test projects are doing, as at ${instantDayFormat.format(portfolio.at)}.`}
+        lead={`How the partnership's funded test projects are doing, as at ${formatInstantDay(portfolio.at)}.`}
       >
         <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
           <Link href={`/p/${slug}/projects`}>All funded projects</Link>

@@ -9,14 +9,12 @@ import {
   Day,
   dueDistance,
   InstantDay,
-  PROJECT_STATUS_LABELS,
-  RagTag,
   ReportStateTag,
 } from "@/components/projects/project-labels";
 import { ProposalStatusTag } from "@/components/proposals/proposal-labels";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ProjectTable } from "@/components/projects/project-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { MY_AUTHOR_ROLE_LONG, TEAM_ROLE_LABELS } from "@/lib/role-labels";
+import { MY_AUTHOR_ROLE_LONG } from "@/lib/role-labels";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -25,8 +23,6 @@ import { OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
 
 export const metadata: Metadata = { title: "My work" };
 export const dynamic = "force-dynamic";
-
-const th = "py-2 pr-3";
 
 /** Everything waiting for the signed-in person in this partnership, in one place. */
 export default async function MyWorkPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -73,59 +69,7 @@ function MyProjects({ slug, projects }: { slug: string; projects: MyWork["projec
       {projects.length === 0 ? (
         <p className="mt-2">You are not on the team of any funded project in this partnership.</p>
       ) : (
-        <ScrollRegion label="My projects" className="mt-3">
-          <table className="w-full min-w-[44rem] border-collapse text-left">
-            <caption className="sr-only">The funded projects you lead or work on</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-700">
-                <th scope="col" className={th}>Project</th>
-                <th scope="col" className={th}>Your role</th>
-                <th scope="col" className={th}>Status</th>
-                <th scope="col" className={th}>Latest update</th>
-                <th scope="col" className={th}>Next report</th>
-                <th scope="col" className="py-2 text-right">Overdue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {projects.map((project) => (
-                <tr key={project.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className={`${th} font-normal`}>
-                    <Link href={`/p/${slug}/projects/${project.id}`} className="font-semibold break-words">
-                      {project.name}
-                    </Link>
-                  </th>
-                  <td className={th}>{project.myRole ? TEAM_ROLE_LABELS[project.myRole] : null}</td>
-                  <td className={th}>{PROJECT_STATUS_LABELS[project.status]}</td>
-                  <td className={th}>
-                    {project.latest ? (
-                      <span className="flex flex-wrap items-center gap-2">
-                        <RagTag rag={project.latest.rag} />
-                        <span className="whitespace-nowrap">{project.latest.percentComplete}% complete</span>
-                      </span>
-                    ) : (
-                      "None yet"
-                    )}
-                  </td>
-                  <td className={th}>
-                    {project.nextDue ? (
-                      <>
-                        <span className="block">
-                          Period {project.nextDue.sequence}, due <Day day={project.nextDue.dueOn} />
-                        </span>
-                        <ReportStateTag state={project.nextDue.state} />
-                      </>
-                    ) : (
-                      "Nothing due"
-                    )}
-                  </td>
-                  <td className={`py-2 text-right tabular-nums ${project.overdueCount > 0 ? "font-semibold text-red-800" : ""}`}>
-                    {project.overdueCount}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <ProjectTable slug={slug} rows={projects} caption="The funded projects you lead or work on" />
       )}
     </Section>
   );

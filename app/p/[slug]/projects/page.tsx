@@ -1,21 +1,12 @@
-import { MY_TEAM_ROLE } from "@/lib/role-labels";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import {
-  Day,
-  PROJECT_STATUS_LABELS,
-  RagTag,
-  ReportStateTag,
-} from "@/components/projects/project-labels";
+import { ProjectTable } from "@/components/projects/project-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { ScrollRegion } from "@/components/ui/scroll-region";
-import { formatPence } from "@/lib/money";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import type { ProjectListItem } from "@/server/domain/projects/queries";
 
 export const metadata: Metadata = { title: "Funded projects" };
 export const dynamic = "force-dynamic";
@@ -65,7 +56,7 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
           {mine.items.length === 0 ? (
             <p className="mt-2">You are not on the team of any funded project in this partnership.</p>
           ) : (
-            <ProjectTable slug={slug} items={mine.items} label="Your projects" />
+            <ProjectTable slug={slug} rows={mine.items} caption="Your projects" />
           )}
         </section>
       ) : null}
@@ -78,7 +69,7 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
           {all.items.length === 0 ? (
             <p className="mt-2">{cursor ? "There are no more projects." : "No projects have been set up from awards yet."}</p>
           ) : (
-            <ProjectTable slug={slug} items={all.items} label="All projects" />
+            <ProjectTable slug={slug} rows={all.items} caption="All projects" />
           )}
           {cursor || all.nextCursor ? (
             <nav aria-label="Pages of projects" className="mt-6">
@@ -101,70 +92,5 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </>
-  );
-}
-
-function ProjectTable({ slug, items, label }: { slug: string; items: ProjectListItem[]; label: string }) {
-  return (
-    <ScrollRegion label={label} className="mt-3">
-      <table className="w-full min-w-[60rem] border-collapse text-left">
-        <caption className="sr-only">{label}</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-700">
-            <th scope="col" className="py-2 pr-3">Project</th>
-            <th scope="col" className="py-2 pr-3">Sub-group</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="py-2 pr-3">Latest update</th>
-            <th scope="col" className="py-2 pr-3 text-right">Awarded</th>
-            <th scope="col" className="py-2 pr-3 text-right">Paid</th>
-            <th scope="col" className="py-2 pr-3">Next report</th>
-            <th scope="col" className="py-2 text-right">Overdue</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((project) => (
-            <tr key={project.id} className="border-b border-slate-200 align-top">
-              <th scope="row" className="py-2 pr-3 font-normal">
-                <Link href={`/p/${slug}/projects/${project.id}`} className="font-semibold">
-                  {project.name}
-                </Link>
-                {project.myRole ? (
-                  <span className="block text-sm text-slate-700">{project.myRole ? MY_TEAM_ROLE[project.myRole] : null}</span>
-                ) : null}
-              </th>
-              <td className="py-2 pr-3">{project.subGroupName ?? "None"}</td>
-              <td className="py-2 pr-3">{PROJECT_STATUS_LABELS[project.status]}</td>
-              <td className="py-2 pr-3">
-                {project.latest ? (
-                  <span className="flex flex-wrap items-center gap-2">
-                    <RagTag rag={project.latest.rag} />
-                    <span className="whitespace-nowrap">{project.latest.percentComplete}% complete</span>
-                  </span>
-                ) : (
-                  "None yet"
-                )}
-              </td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatPence(project.awardedPence)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatPence(project.paidPence)}</td>
-              <td className="py-2 pr-3">
-                {project.nextDue ? (
-                  <>
-                    <span className="block">
-                      Period {project.nextDue.sequence}, due <Day day={project.nextDue.dueOn} />
-                    </span>
-                    <ReportStateTag state={project.nextDue.state} />
-                  </>
-                ) : (
-                  "Nothing due"
-                )}
-              </td>
-              <td className={`py-2 text-right tabular-nums ${project.overdueCount > 0 ? "font-semibold text-red-800" : ""}`}>
-                {project.overdueCount}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
   );
 }
