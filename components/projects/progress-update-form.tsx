@@ -21,6 +21,8 @@ type FormState = {
   percentComplete: string;
   narrative: string;
   spend: Record<string, string>;
+  /** Why a line is over budget, by line. */
+  overspendReasons: Record<string, string>;
   measures: Record<string, string>;
   milestones: Record<string, MilestoneChoice>;
   risks: string;
@@ -70,6 +72,7 @@ function initialState(periodId: string, draft: UpdateDraft | null): FormState {
     percentComplete: draft?.percentComplete === null || draft?.percentComplete === undefined ? "" : String(draft.percentComplete),
     narrative: draft?.narrative ?? "",
     spend: Object.fromEntries((draft?.spend ?? []).map((entry) => [entry.budgetLineId, penceToDecimalString(entry.spentPence)])),
+    overspendReasons: Object.fromEntries((draft?.spend ?? []).map((entry) => [entry.budgetLineId, entry.overspendReason ?? ""])),
     measures: Object.fromEntries(
       (draft?.measureValues ?? []).filter((entry) => entry.value !== null).map((entry) => [entry.measureId, String(entry.value)]),
     ),
@@ -96,7 +99,13 @@ function toInput(project: UpdateFormProject, form: FormState) {
     const text = (form.spend[line.id] ?? "").trim();
     if (text === "") continue;
     try {
-      spend.push({ budgetLineId: line.id, spentPence: parsePounds(text) });
+      const spentPence = parsePounds(text);
+      const reason = (form.overspendReasons?.[line.id] ?? "").trim();
+      spend.push(
+        spentPence > line.awardedPence && reason !== ""
+          ? { budgetLineId: line.id, spentPence, overspendReason: reason }
+          : { budgetLineId: line.id, spentPence },
+      );
     } catch (error) {
       errors[`spend.${line.id}`] = error instanceof MoneyError ? error.message : "Enter an amount in pounds, like 1,250.00";
     }
@@ -145,7 +154,10 @@ function formErrorsFrom(serverErrors: Record<string, string[]>, sent: Omit<SaveU
     const [list, index] = key.split(".");
     const position = Number(index);
     let formKey = key;
-    if (list === "spend" && sent?.spend[position]) formKey = `spend.${sent.spend[position].budgetLineId}`;
+    const field = key.split(".")[2];
+    if (list === "spend" && sent?.spend[position]) {
+      formKey = `${field === "overspendReason" ? "overspend" : "spend"}.${sent.spend[position].budgetLineId}`;
+    }
     else if (list === "measureValues" && sent?.measureValues[position]) formKey = `measure.${sent.measureValues[position].measureId}`;
     else if (list === "milestoneChanges" && sent?.milestoneChanges[position]) formKey = `milestone.${sent.milestoneChanges[position].milestoneId}`;
     errors[formKey] ??= messages[0] ?? "Check this answer";
@@ -393,27 +405,42 @@ export function ProgressUpdateForm({
           const spent = spendByLine.get(line.id);
           const over = spent !== undefined && spent > line.awardedPence;
           return (
-            <TextField
-              key={line.id}
-              id={fieldId(`spend.${line.id}`)}
-              label={`${line.item} spent to date (£)`}
-              hint={
-                <>
-                  Awarded {formatPence(line.awardedPence)}
-                  {over ? (
-                    <>
-                      {" "}
-                      <strong className="ml-1 text-red-800">Over budget</strong>
-                    </>
-                  ) : null}
-                </>
-              }
-              inputMode="decimal"
-              autoComplete="off"
-              value={form.spend[line.id] ?? ""}
-              onChange={(event) => change({ spend: { ...latest.current.spend, [line.id]: event.target.value } })}
-              error={errorFor(`spend.${line.id}`)}
-            />
+            <div key={line.id} className="space-y-3">
+              <TextField
+                id={fieldId(`spend.${line.id}`)}
+                label={`${line.item} spent to date (£)`}
+                hint={
+                  <>
+                    Awarded {formatPence(line.awardedPence)}
+                    {over ? (
+                      <>
+                        {" "}
+                        <strong className="ml-1 text-red-800">Over budget</strong>
+                      </>
+                    ) : null}
+                  </>
+                }
+                inputMode="decimal"
+                autoComplete="off"
+                value={form.spend[line.id] ?? ""}
+                onChange={(event) => change({ spend: { ...latest.current.spend, [line.id]: event.target.value } })}
+                error={errorFor(`spend.${line.id}`)}
+              />
+              {over ? (
+                <TextArea
+                  id={fieldId(`overspend.${line.id}`)}
+                  label={`Why is this line over budget? (${line.item})`}
+                  hint={`${formatPence(spent - line.awardedPence)} more than awarded. Say what the money went on and why; the officer reviewing the update will read this.`}
+                  rows={3}
+                  maxLength={2000}
+                  value={form.overspendReasons?.[line.id] ?? ""}
+                  onChange={(event) =>
+                    change({ overspendReasons: { ...latest.current.overspendReasons, [line.id]: event.target.value } })
+                  }
+                  error={errorFor(`overspend.${line.id}`)}
+                />
+              ) : null}
+            </div>
           );
         })}
         <div id="update-spend" className={`rounded-md p-3 ${overAward || errorFor("spend") ? "bg-red-50" : "bg-slate-50"}`}>

@@ -236,6 +236,9 @@ export default async function ProjectPage({ params }: Props) {
                           Over budget
                         </span>
                       ) : null}
+                      {line.overspendReason ? (
+                        <span className="mt-1 block text-sm whitespace-pre-line break-words text-slate-700">Why: {line.overspendReason}</span>
+                      ) : null}
                     </th>
                     <td className="py-2 pr-3 text-right tabular-nums">{formatPence(line.awardedPence)}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{formatPence(line.spentPence)}</td>
@@ -632,6 +635,12 @@ function UpdateEntry({ update, project, continuePath }: { update: Update; projec
           {update.spend.map((entry) => (
             <li key={entry.budgetLineId}>
               {lineItem.get(entry.budgetLineId) ?? "A budget line"}: <span className="tabular-nums">{formatPence(entry.spentPence)}</span>
+              {entry.overspendReason ? (
+                <span className="mt-1 block border-l-4 border-amber-700 pl-3">
+                  <span className="font-semibold">Why it is over budget: </span>
+                  <span className="whitespace-pre-line break-words">{entry.overspendReason}</span>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
