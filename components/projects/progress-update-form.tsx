@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { formatDay, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
+import { formatDay, RAG_LABELS, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence, MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
 import type { SaveUpdateInput } from "@/lib/schemas/projects";
+import { ragExplained } from "@/server/domain/projects/rag";
 import type { ReportState } from "@/server/domain/projects/schedule";
 
 type Rag = "GREEN" | "AMBER" | "RED";
@@ -41,11 +42,11 @@ export type UpdateFormProject = {
 
 export type UpdateDraft = Omit<SaveUpdateInput, "projectId" | "periodId" | "updateId"> & { id: string; periodId: string };
 
-const RAG_OPTIONS: readonly { value: Rag; label: string; hint: string }[] = [
-  { value: "GREEN", label: "Green", hint: "On track: going to plan." },
-  { value: "AMBER", label: "Amber", hint: "Some problems, but the team has them in hand." },
-  { value: "RED", label: "Red", hint: "Serious problems: the project needs help or a decision." },
-];
+const RAG_OPTIONS: readonly { value: Rag; label: string; hint: string }[] = (["GREEN", "AMBER", "RED"] as const).map((rag) => ({
+  value: rag,
+  label: RAG_LABELS[rag],
+  hint: ragExplained(rag),
+}));
 
 const NO_CHANGE: MilestoneChoice = { change: "NONE", doneOn: "", newDueOn: "" };
 const PERCENT = /^\d{1,3}$/;
