@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { formatDay, RAG_LABELS, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence, MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
+import { formatTime, ukToday } from "@/lib/uk-time";
 import type { SaveUpdateInput } from "@/lib/schemas/projects";
 import { ragExplained } from "@/server/domain/projects/rag";
 import type { ReportState } from "@/server/domain/projects/schedule";
@@ -55,8 +56,7 @@ const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 const backupKey = (projectId: string) => `tandem:update:${projectId}`;
 
 function todayIso() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return ukToday();
 }
 
 function initialState(periodId: string, draft: UpdateDraft | null): FormState {
@@ -317,10 +317,10 @@ export function ProgressUpdateForm({
   }
 
   const period = project.periods.find((candidate) => candidate.id === form.periodId);
-  const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
   return (
     <form onSubmit={onSaveDraft} noValidate className="max-w-xl space-y-6">
+      {action.error ? <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} /> : null}
       {restored ? (
         <p className="rounded-md border-l-4 border-brand-800 bg-brand-50 p-3" role="status">
           Brought back what you had typed on this device. Save the draft to keep it.
@@ -549,21 +549,18 @@ export function ProgressUpdateForm({
       />
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
-        {action.error ? (
-          <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
-        ) : null}
         {savedAt && !action.error ? (
           <p role="status" className="font-semibold text-green-800">
-            Draft saved at {timeFormat.format(savedAt)}
+            Draft saved at {formatTime(savedAt)}
           </p>
         ) : null}
         <div className="flex flex-col gap-3 sm:flex-row">
-          <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
+          <Button type="submit" variant="secondary" pending={action.pending}>
             Save draft
-          </button>
-          <button type="button" className={buttonClass.primary} disabled={action.pending} onClick={() => void onSubmitUpdate()}>
+          </Button>
+          <Button pending={action.pending} onClick={() => void onSubmitUpdate()}>
             Submit update
-          </button>
+          </Button>
         </div>
       </div>
     </form>
