@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { ProjectTable } from "@/components/projects/project-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Funded projects" };
 export const dynamic = "force-dynamic";
@@ -20,18 +20,14 @@ type Props = {
 
 /** The partnership's funded projects for its officers and chairs; everyone sees the projects they work on. */
 export default async function ProjectsPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  if (!partnershipSlug.safeParse(slug).success) notFound();
-  const here = `/p/${slug}/projects`;
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  const slug = paramOr404(partnershipSlug, (await params).slug);
+  const here = paths.projects(slug);
+  await requireSignedIn(here);
   const { after } = await searchParams;
   const cursor = typeof after === "string" && after.length > 0 && after.length <= 64 ? after : undefined;
 
   const api = await getApi();
-  const mine = await api.project.mine({ partnershipSlug: slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const mine = await loadOr404(() => api.project.mine({ partnershipSlug: slug }), { here });
   const all = await api.project.list({ partnershipSlug: slug, cursor, limit: PAGE_SIZE }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
     throw error;
@@ -81,7 +77,7 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
                 ) : null}
                 {all.nextCursor ? (
                   <li>
-                    <Link href={`${here}?after=${encodeURIComponent(all.nextCursor)}`} rel="next">
+                    <Link href={paths.projects(slug, { after: all.nextCursor })} rel="next">
                       Next page
                     </Link>
                   </li>
