@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { paths } from "@/lib/paths";
 import type { ReactNode } from "react";
 import { Day, PROJECT_STATUS_LABELS, RAG_LABELS } from "@/components/projects/project-labels";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -206,7 +207,7 @@ export function OverdueUpdates({ slug, overdue }: { slug: string; overdue: Portf
                 {overdue.projects.map((project) => (
                   <tr key={project.id} className="border-b border-slate-200 align-top">
                     <th scope="row" className={`${th} font-normal`}>
-                      <Link href={`/p/${slug}/projects/${project.id}`} className="font-semibold break-words">
+                      <Link href={paths.project(slug, project.id)} className="font-semibold break-words">
                         {project.name}
                       </Link>
                       {project.subGroupName ? <span className="block text-sm text-slate-700">{project.subGroupName}</span> : null}
@@ -305,7 +306,7 @@ export function OutcomesAchieved({ slug, outcomes }: { slug: string; outcomes: P
                 {outcomes.projects.map((project) => (
                   <tr key={project.id} className="border-b border-slate-200 align-top">
                     <th scope="row" className={`${th} font-normal`}>
-                      <Link href={`/p/${slug}/projects/${project.id}`} className="font-semibold break-words">
+                      <Link href={paths.project(slug, project.id)} className="font-semibold break-words">
                         {project.name}
                       </Link>
                     </th>
