@@ -95,12 +95,12 @@ export function MoneyByArea({ money }: { money: PortfolioSummary["money"] }) {
             ]}
             footer={
               <tr className="border-t-2 border-slate-700 font-semibold">
-                <th scope="row" className={th}>
+                <th scope="row" className="py-2 pr-2">
                   Total
                 </th>
-                <td className={num}>{formatPence(money.committedPence)}</td>
-                <td className={num}>{formatPence(money.paidPence)}</td>
-                <td className={`${num} pr-0`}>{formatPence(money.remainingPence)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{formatPence(money.committedPence)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{formatPence(money.paidPence)}</td>
+                <td className="py-2 pl-2 text-right tabular-nums">{formatPence(money.remainingPence)}</td>
               </tr>
             }
           />
