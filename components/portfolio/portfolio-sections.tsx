@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { paths } from "@/lib/paths";
 import type { ReactNode } from "react";
 import { Day, PROJECT_STATUS_LABELS, RAG_LABELS } from "@/components/projects/project-labels";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import type { RagStatus } from "@/server/db/generated/enums";
 import type { PortfolioSummary } from "@/server/domain/portfolio/summary";
@@ -79,64 +81,48 @@ export function MoneyByArea({ money }: { money: PortfolioSummary["money"] }) {
               display: `${formatPence(area.committedPence)} committed`,
             }))}
           />
-          <ScrollRegion label="Money by priority area" className="mt-4">
-            <table className="w-full min-w-[32rem] border-collapse text-left">
-              <caption className="sr-only">Money committed, paid and remaining by priority area</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className={th}>Priority area</th>
-                  <th scope="col" className={`${th} text-right`}>Committed</th>
-                  <th scope="col" className={`${th} text-right`}>Paid</th>
-                  <th scope="col" className={`${th} text-right`}>Remaining</th>
-                </tr>
-              </thead>
-              <tbody>
-                {money.byArea.map((area) => (
-                  <tr key={area.priorityAreaId ?? "none"} className="border-b border-slate-200">
-                    <th scope="row" className={`${th} font-normal`}>{area.title}</th>
-                    <td className={num}>{formatPence(area.committedPence)}</td>
-                    <td className={num}>{formatPence(area.paidPence)}</td>
-                    <td className={num}>{formatPence(area.remainingPence)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t-2 border-slate-700 font-semibold">
-                  <th scope="row" className={th}>Total</th>
-                  <td className={num}>{formatPence(money.committedPence)}</td>
-                  <td className={num}>{formatPence(money.paidPence)}</td>
-                  <td className={num}>{formatPence(money.remainingPence)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <Table
+            caption="Money committed, paid and remaining by priority area"
+            captionHidden
+            className="mt-4"
+            rows={money.byArea}
+            rowKey={(area) => area.priorityAreaId ?? "none"}
+            columns={[
+              { key: "area", header: "Priority area", rowHeader: true, cell: (area) => <span className="font-normal">{area.title}</span> },
+              { key: "committed", header: "Committed", numeric: true, nowrap: true, cell: (area) => formatPence(area.committedPence) },
+              { key: "paid", header: "Paid", numeric: true, nowrap: true, cell: (area) => formatPence(area.paidPence) },
+              { key: "remaining", header: "Remaining", numeric: true, nowrap: true, cell: (area) => formatPence(area.remainingPence) },
+            ]}
+            footer={
+              <tr className="border-t-2 border-slate-700 font-semibold">
+                <th scope="row" className="py-2 pr-2">
+                  Total
+                </th>
+                <td className="px-2 py-2 text-right tabular-nums">{formatPence(money.committedPence)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{formatPence(money.paidPence)}</td>
+                <td className="py-2 pl-2 text-right tabular-nums">{formatPence(money.remainingPence)}</td>
+              </tr>
+            }
+          />
         </>
       )}
     </Section>
   );
 }
 
-function CountTable({ caption, label, heading, rows }: { caption: string; label: string; heading: string; rows: { key: string; label: string; count: number }[] }) {
+function CountTable({ caption, heading, rows }: { caption: string; label?: string; heading: string; rows: { key: string; label: string; count: number }[] }) {
   return (
-    <ScrollRegion label={label} className="mt-4">
-      <table className="w-full max-w-xl border-collapse text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-700">
-            <th scope="col" className={th}>{heading}</th>
-            <th scope="col" className="py-2 text-right">Projects</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="border-b border-slate-200">
-              <th scope="row" className={`${th} font-normal`}>{row.label}</th>
-              <td className="py-2 text-right tabular-nums">{row.count.toLocaleString("en-GB")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <Table
+      caption={caption}
+      captionHidden
+      className="mt-4 max-w-xl"
+      rows={rows}
+      rowKey={(row) => row.key}
+      columns={[
+        { key: "label", header: heading, rowHeader: true, cell: (row) => <span className="font-normal">{row.label}</span> },
+        { key: "count", header: "Projects", numeric: true, cell: (row) => row.count.toLocaleString("en-GB") },
+      ]}
+    />
   );
 }
 
@@ -206,7 +192,7 @@ export function OverdueUpdates({ slug, overdue }: { slug: string; overdue: Portf
                 {overdue.projects.map((project) => (
                   <tr key={project.id} className="border-b border-slate-200 align-top">
                     <th scope="row" className={`${th} font-normal`}>
-                      <Link href={`/p/${slug}/projects/${project.id}`} className="font-semibold break-words">
+                      <Link href={paths.project(slug, project.id)} className="font-semibold break-words">
                         {project.name}
                       </Link>
                       {project.subGroupName ? <span className="block text-sm text-slate-700">{project.subGroupName}</span> : null}
@@ -305,7 +291,7 @@ export function OutcomesAchieved({ slug, outcomes }: { slug: string; outcomes: P
                 {outcomes.projects.map((project) => (
                   <tr key={project.id} className="border-b border-slate-200 align-top">
                     <th scope="row" className={`${th} font-normal`}>
-                      <Link href={`/p/${slug}/projects/${project.id}`} className="font-semibold break-words">
+                      <Link href={paths.project(slug, project.id)} className="font-semibold break-words">
                         {project.name}
                       </Link>
                     </th>

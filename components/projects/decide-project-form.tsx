@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { OutcomeFieldset, type Outcome } from "@/components/projects/evaluation-form";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -64,9 +64,9 @@ export function DecideProjectForm({ projectId }: { projectId: string }) {
       <div className="space-y-3">
         {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
         {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
-        <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+        <Button type="submit" pending={action.pending}>
           Record the decision
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { formatMeasure } from "@/components/projects/project-labels";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { ErrorSummary, FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence, MoneyError, parsePounds } from "@/lib/money";
@@ -226,6 +226,7 @@ export function EvaluationForm({
 
   return (
     <form onSubmit={submit} noValidate className="mt-4 max-w-prose space-y-6">
+      {action.error ? <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} /> : null}
       {restored ? (
         <p role="status" className="rounded-md bg-slate-50 p-3">
           We kept what you typed on this device last time.
@@ -292,13 +293,10 @@ export function EvaluationForm({
       />
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
-        {action.error ? (
-          <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
-        ) : null}
         {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
-        <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+        <Button type="submit" pending={action.pending}>
           Submit the evaluation
-        </button>
+        </Button>
       </div>
     </form>
   );

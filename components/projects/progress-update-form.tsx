@@ -2,13 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { formatDay, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
+import { formatDay, RAG_LABELS, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence, MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
+import { formatTime, ukToday } from "@/lib/uk-time";
 import type { SaveUpdateInput } from "@/lib/schemas/projects";
+import { ragExplained } from "@/server/domain/projects/rag";
 import type { ReportState } from "@/server/domain/projects/schedule";
 
 type Rag = "GREEN" | "AMBER" | "RED";
@@ -21,6 +23,8 @@ type FormState = {
   percentComplete: string;
   narrative: string;
   spend: Record<string, string>;
+  /** Why a line is over budget, by line. */
+  overspendReasons: Record<string, string>;
   measures: Record<string, string>;
   milestones: Record<string, MilestoneChoice>;
   risks: string;
@@ -39,11 +43,11 @@ export type UpdateFormProject = {
 
 export type UpdateDraft = Omit<SaveUpdateInput, "projectId" | "periodId" | "updateId"> & { id: string; periodId: string };
 
-const RAG_OPTIONS: readonly { value: Rag; label: string; hint: string }[] = [
-  { value: "GREEN", label: "Green", hint: "On track: going to plan." },
-  { value: "AMBER", label: "Amber", hint: "Some problems, but the team has them in hand." },
-  { value: "RED", label: "Red", hint: "Serious problems: the project needs help or a decision." },
-];
+const RAG_OPTIONS: readonly { value: Rag; label: string; hint: string }[] = (["GREEN", "AMBER", "RED"] as const).map((rag) => ({
+  value: rag,
+  label: RAG_LABELS[rag],
+  hint: ragExplained(rag),
+}));
 
 const NO_CHANGE: MilestoneChoice = { change: "NONE", doneOn: "", newDueOn: "" };
 const PERCENT = /^\d{1,3}$/;
@@ -52,8 +56,7 @@ const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 const backupKey = (projectId: string) => `tandem:update:${projectId}`;
 
 function todayIso() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return ukToday();
 }
 
 function initialState(periodId: string, draft: UpdateDraft | null): FormState {
@@ -70,6 +73,7 @@ function initialState(periodId: string, draft: UpdateDraft | null): FormState {
     percentComplete: draft?.percentComplete === null || draft?.percentComplete === undefined ? "" : String(draft.percentComplete),
     narrative: draft?.narrative ?? "",
     spend: Object.fromEntries((draft?.spend ?? []).map((entry) => [entry.budgetLineId, penceToDecimalString(entry.spentPence)])),
+    overspendReasons: Object.fromEntries((draft?.spend ?? []).map((entry) => [entry.budgetLineId, entry.overspendReason ?? ""])),
     measures: Object.fromEntries(
       (draft?.measureValues ?? []).filter((entry) => entry.value !== null).map((entry) => [entry.measureId, String(entry.value)]),
     ),
@@ -96,7 +100,13 @@ function toInput(project: UpdateFormProject, form: FormState) {
     const text = (form.spend[line.id] ?? "").trim();
     if (text === "") continue;
     try {
-      spend.push({ budgetLineId: line.id, spentPence: parsePounds(text) });
+      const spentPence = parsePounds(text);
+      const reason = (form.overspendReasons?.[line.id] ?? "").trim();
+      spend.push(
+        spentPence > line.awardedPence && reason !== ""
+          ? { budgetLineId: line.id, spentPence, overspendReason: reason }
+          : { budgetLineId: line.id, spentPence },
+      );
     } catch (error) {
       errors[`spend.${line.id}`] = error instanceof MoneyError ? error.message : "Enter an amount in pounds, like 1,250.00";
     }
@@ -145,7 +155,10 @@ function formErrorsFrom(serverErrors: Record<string, string[]>, sent: Omit<SaveU
     const [list, index] = key.split(".");
     const position = Number(index);
     let formKey = key;
-    if (list === "spend" && sent?.spend[position]) formKey = `spend.${sent.spend[position].budgetLineId}`;
+    const field = key.split(".")[2];
+    if (list === "spend" && sent?.spend[position]) {
+      formKey = `${field === "overspendReason" ? "overspend" : "spend"}.${sent.spend[position].budgetLineId}`;
+    }
     else if (list === "measureValues" && sent?.measureValues[position]) formKey = `measure.${sent.measureValues[position].measureId}`;
     else if (list === "milestoneChanges" && sent?.milestoneChanges[position]) formKey = `milestone.${sent.milestoneChanges[position].milestoneId}`;
     errors[formKey] ??= messages[0] ?? "Check this answer";
@@ -304,10 +317,10 @@ export function ProgressUpdateForm({
   }
 
   const period = project.periods.find((candidate) => candidate.id === form.periodId);
-  const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
   return (
     <form onSubmit={onSaveDraft} noValidate className="max-w-xl space-y-6">
+      {action.error ? <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} /> : null}
       {restored ? (
         <p className="rounded-md border-l-4 border-brand-800 bg-brand-50 p-3" role="status">
           Brought back what you had typed on this device. Save the draft to keep it.
@@ -393,27 +406,42 @@ export function ProgressUpdateForm({
           const spent = spendByLine.get(line.id);
           const over = spent !== undefined && spent > line.awardedPence;
           return (
-            <TextField
-              key={line.id}
-              id={fieldId(`spend.${line.id}`)}
-              label={`${line.item} spent to date (£)`}
-              hint={
-                <>
-                  Awarded {formatPence(line.awardedPence)}
-                  {over ? (
-                    <>
-                      {" "}
-                      <strong className="ml-1 text-red-800">Over budget</strong>
-                    </>
-                  ) : null}
-                </>
-              }
-              inputMode="decimal"
-              autoComplete="off"
-              value={form.spend[line.id] ?? ""}
-              onChange={(event) => change({ spend: { ...latest.current.spend, [line.id]: event.target.value } })}
-              error={errorFor(`spend.${line.id}`)}
-            />
+            <div key={line.id} className="space-y-3">
+              <TextField
+                id={fieldId(`spend.${line.id}`)}
+                label={`${line.item} spent to date (£)`}
+                hint={
+                  <>
+                    Awarded {formatPence(line.awardedPence)}
+                    {over ? (
+                      <>
+                        {" "}
+                        <strong className="ml-1 text-red-800">Over budget</strong>
+                      </>
+                    ) : null}
+                  </>
+                }
+                inputMode="decimal"
+                autoComplete="off"
+                value={form.spend[line.id] ?? ""}
+                onChange={(event) => change({ spend: { ...latest.current.spend, [line.id]: event.target.value } })}
+                error={errorFor(`spend.${line.id}`)}
+              />
+              {over ? (
+                <TextArea
+                  id={fieldId(`overspend.${line.id}`)}
+                  label={`Why is this line over budget? (${line.item})`}
+                  hint={`${formatPence(spent - line.awardedPence)} more than awarded. Say what the money went on and why; the officer reviewing the update will read this.`}
+                  rows={3}
+                  maxLength={2000}
+                  value={form.overspendReasons?.[line.id] ?? ""}
+                  onChange={(event) =>
+                    change({ overspendReasons: { ...latest.current.overspendReasons, [line.id]: event.target.value } })
+                  }
+                  error={errorFor(`overspend.${line.id}`)}
+                />
+              ) : null}
+            </div>
           );
         })}
         <div id="update-spend" className={`rounded-md p-3 ${overAward || errorFor("spend") ? "bg-red-50" : "bg-slate-50"}`}>
@@ -521,21 +549,18 @@ export function ProgressUpdateForm({
       />
 
       <div className="space-y-3 border-t border-slate-300 pt-5">
-        {action.error ? (
-          <ErrorSummary message={action.error} problems={summary} hrefFor={fieldId} />
-        ) : null}
         {savedAt && !action.error ? (
           <p role="status" className="font-semibold text-green-800">
-            Draft saved at {timeFormat.format(savedAt)}
+            Draft saved at {formatTime(savedAt)}
           </p>
         ) : null}
         <div className="flex flex-col gap-3 sm:flex-row">
-          <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
+          <Button type="submit" variant="secondary" pending={action.pending}>
             Save draft
-          </button>
-          <button type="button" className={buttonClass.primary} disabled={action.pending} onClick={() => void onSubmitUpdate()}>
+          </Button>
+          <Button pending={action.pending} onClick={() => void onSubmitUpdate()}>
             Submit update
-          </button>
+          </Button>
         </div>
       </div>
     </form>

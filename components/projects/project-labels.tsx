@@ -1,5 +1,7 @@
 import type { ProgressUpdateStatus, ProjectStatus, RagStatus, ReportingFrequency } from "@/server/db/generated/enums";
 import type { ReportState } from "@/server/domain/projects/schedule";
+import { LabelledTag, type Tone } from "@/components/ui/status-tag";
+import { formatDay, formatInstantDay, isoDay } from "@/lib/uk-time";
 
 /** How a funded project's states read on screen. Tags always carry their words, never colour alone. */
 
@@ -16,19 +18,10 @@ export const REPORTING_FREQUENCY_LABELS: Readonly<Record<ReportingFrequency, str
 
 export const RAG_LABELS: Readonly<Record<RagStatus, string>> = { RED: "Red", AMBER: "Amber", GREEN: "Green" };
 
-/** Tag colours with at least 4.5:1 contrast for their text. */
-const RAG_CLASSES: Readonly<Record<RagStatus, string>> = {
-  RED: "bg-red-50 text-red-900",
-  AMBER: "bg-amber-50 text-amber-900",
-  GREEN: "bg-green-50 text-green-900",
-};
+const RAG_TONES: Readonly<Record<RagStatus, Tone>> = { RED: "danger", AMBER: "warning", GREEN: "success" };
 
 export function RagTag({ rag }: { rag: RagStatus }) {
-  return (
-    <span className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${RAG_CLASSES[rag]}`}>
-      {RAG_LABELS[rag]}
-    </span>
-  );
+  return <LabelledTag value={rag} labels={RAG_LABELS} tones={RAG_TONES} />;
 }
 
 export const REPORT_STATE_LABELS: Readonly<Record<ReportState, string>> = {
@@ -40,21 +33,17 @@ export const REPORT_STATE_LABELS: Readonly<Record<ReportState, string>> = {
   ACCEPTED: "Accepted",
 };
 
-const REPORT_STATE_CLASSES: Readonly<Record<ReportState, string>> = {
-  NOT_DUE: "bg-slate-100 text-slate-900",
-  DUE_SOON: "bg-amber-50 text-amber-900",
-  OVERDUE: "bg-red-50 text-red-900",
-  SUBMITTED: "bg-brand-50 text-brand-900",
-  SUBMITTED_LATE: "bg-brand-50 text-brand-900",
-  ACCEPTED: "bg-green-50 text-green-900",
+const REPORT_STATE_TONES: Readonly<Record<ReportState, Tone>> = {
+  NOT_DUE: "neutral",
+  DUE_SOON: "warning",
+  OVERDUE: "danger",
+  SUBMITTED: "info",
+  SUBMITTED_LATE: "info",
+  ACCEPTED: "success",
 };
 
 export function ReportStateTag({ state }: { state: ReportState }) {
-  return (
-    <span className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${REPORT_STATE_CLASSES[state]}`}>
-      {REPORT_STATE_LABELS[state]}
-    </span>
-  );
+  return <LabelledTag value={state} labels={REPORT_STATE_LABELS} tones={REPORT_STATE_TONES} />;
 }
 
 /** "in 3 days", "today", "2 days late": how far a report not yet in is from its due date. */
@@ -72,31 +61,22 @@ export const UPDATE_STATUS_LABELS: Readonly<Record<ProgressUpdateStatus, string>
   RETURNED: "Sent back",
 };
 
-const UPDATE_STATUS_CLASSES: Readonly<Record<ProgressUpdateStatus, string>> = {
-  DRAFT: "bg-slate-100 text-slate-900",
-  SUBMITTED: "bg-brand-50 text-brand-900",
-  ACCEPTED: "bg-green-50 text-green-900",
-  RETURNED: "bg-amber-50 text-amber-900",
+const UPDATE_STATUS_TONES: Readonly<Record<ProgressUpdateStatus, Tone>> = {
+  DRAFT: "neutral",
+  SUBMITTED: "info",
+  ACCEPTED: "success",
+  RETURNED: "warning",
 };
 
 export function UpdateStatusTag({ status }: { status: ProgressUpdateStatus }) {
-  return (
-    <span className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${UPDATE_STATUS_CLASSES[status]}`}>
-      {UPDATE_STATUS_LABELS[status]}
-    </span>
-  );
+  return <LabelledTag value={status} labels={UPDATE_STATUS_LABELS} tones={UPDATE_STATUS_TONES} />;
 }
 
-/** Calendar days are held as UTC midnight, so they are shown in UTC: "14 May 2021" everywhere. */
-export const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-export function formatDay(day: Date): string {
-  return dayFormat.format(day);
-}
+export { formatDay };
 
 /** A calendar day in a <time> element, machine-readable as YYYY-MM-DD. */
 export function Day({ day }: { day: Date }) {
-  return <time dateTime={day.toISOString().slice(0, 10)}>{dayFormat.format(day)}</time>;
+  return <time dateTime={isoDay(day)}>{formatDay(day)}</time>;
 }
 
 type MeasureUnit = { unit: string; kind: "NUMBER" | "PERCENTAGE" };
@@ -124,13 +104,6 @@ export function measureProgress(measure: { baseline: number | null; target: numb
 }
 
 /** A moment (not a calendar day), such as when a payment was made: its day where the partnership is. */
-export const instantDayFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/London",
-});
-
 export function InstantDay({ at }: { at: Date }) {
-  return <time dateTime={at.toISOString()}>{instantDayFormat.format(at)}</time>;
+  return <time dateTime={at.toISOString()}>{formatInstantDay(at)}</time>;
 }

@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -78,9 +78,9 @@ export function ReviewUpdateForm({ updateId, periodSequence }: { updateId: strin
         maxLength={2000}
         rows={3}
       />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" pending={action.pending}>
         Record review
-      </button>
+      </Button>
     </form>
   );
 }

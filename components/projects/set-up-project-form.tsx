@@ -5,7 +5,7 @@ import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useId, useState, type FormEvent } from "react";
 import { dateFormat } from "@/components/funding/award-state";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence } from "@/lib/money";
@@ -214,9 +214,9 @@ export function SetUpProjectForm({
         </fieldset>
       ) : null}
 
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
+      <Button type="submit" pending={action.pending}>
         Set up the project
-      </button>
+      </Button>
     </form>
   );
 }

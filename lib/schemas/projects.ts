@@ -52,7 +52,8 @@ export const saveUpdateInput = z.object({
   rag: ragStatus.nullable(),
   percentComplete: percentComplete.nullable(),
   narrative: longText(10_000),
-  spend: z.array(z.object({ budgetLineId: id, spentPence: pence })).max(50),
+  /** A line spent beyond what was awarded for it needs a reason before the update is submitted. */
+  spend: z.array(z.object({ budgetLineId: id, spentPence: pence, overspendReason: longText(2_000).optional() })).max(50),
   measureValues: z
     .array(z.object({ measureId: id, value: z.number({ error: "Enter a number" }).finite("Enter a number").nullable() }))
     .max(20),

@@ -259,7 +259,7 @@ describe("progress updates", () => {
     const kept = await db.progressUpdate.findUniqueOrThrow({ where: { id: draft.id } });
     expect(kept).toMatchObject({ status: "DRAFT", narrative: "Six pharmacies asking about caring.", percentComplete: 20 });
 
-    // One line over its share is flagged, not refused.
+    // One line over its share is allowed, but only with a reason for it.
     await lena.project.saveUpdate({
       ...overspent,
       updateId: draft.id,
@@ -269,9 +269,36 @@ describe("progress updates", () => {
         { budgetLineId: "b2", spentPence: 200_000 },
       ],
     });
+    const unexplained = await expectFailure(
+      lena.project.submitUpdate({ updateId: draft.id }),
+      "BAD_REQUEST",
+      "This update is not ready to submit. Your draft is saved.",
+    );
+    expect(fieldErrorsOf(unexplained)).toEqual({
+      "spend.1.overspendReason": ['Say why "Support worker" is over budget: £2,000.00 spent of £1,923.08 awarded'],
+    });
+    await lena.project.saveUpdate({
+      ...overspent,
+      updateId: draft.id,
+      rag: "AMBER",
+      spend: [
+        { budgetLineId: "b1", spentPence: 100_000 },
+        { budgetLineId: "b2", spentPence: 200_000, overspendReason: "The worker's hours went up for the winter rush." },
+      ],
+    });
     expect(await lena.project.submitUpdate({ updateId: draft.id })).toMatchObject({ overLines: ["b2"] });
-    const view = await lena.project.get({ projectId });
+    const view = await w.api(w.people.officer).project.get({ projectId });
     expect(view.budget.overLines).toEqual(["b2"]);
+    expect(view.budget.lines.find((line) => line.id === "b2")).toMatchObject({
+      over: true,
+      overspendReason: "The worker's hours went up for the winter rush.",
+    });
+    const submitted = view.updates.find((update) => update.id === draft.id);
+    expect(submitted?.spend).toContainEqual({
+      budgetLineId: "b2",
+      spentPence: 200_000,
+      overspendReason: "The worker's hours went up for the winter rush.",
+    });
   });
 
   it("marks milestones done or slipped when the update is submitted", async () => {

@@ -33,13 +33,21 @@ export function allocateAward(lines: readonly RequestedLine[], awardPence: numbe
   }));
 }
 
-export type LineSpend = AwardedLine & { spentPence: number; remainingPence: number; over: boolean };
+export type LineSpend = AwardedLine & {
+  spentPence: number;
+  remainingPence: number;
+  over: boolean;
+  /** Why the line is over budget, as the team explained it ("" when not over or not said). */
+  overspendReason: string;
+};
+
+export type SpendEntry = { budgetLineId: string; spentPence: number; overspendReason?: string };
 
 export type SpendReport = {
   lines: LineSpend[];
   totalAwardedPence: number;
   totalSpentPence: number;
-  /** Lines whose spend is above what was awarded for them (flagged, not refused). */
+  /** Lines whose spend is above what was awarded for them: allowed, with a reason, on submission. */
   overLines: string[];
   /** Total spend above the award: refused on submission. */
   overAward: boolean;
@@ -48,13 +56,21 @@ export type SpendReport = {
 /** Spend to date against each awarded line; lines with no spend given count as nothing spent. */
 export function spendAgainstBudget(
   lines: readonly AwardedLine[],
-  spend: readonly { budgetLineId: string; spentPence: number }[],
+  spend: readonly SpendEntry[],
   awardPence: number,
 ): SpendReport {
-  const spentByLine = new Map(spend.map((entry) => [entry.budgetLineId, entry.spentPence]));
+  const byLine = new Map(spend.map((entry) => [entry.budgetLineId, entry]));
   const report = lines.map((line) => {
-    const spentPence = spentByLine.get(line.id) ?? 0;
-    return { ...line, spentPence, remainingPence: line.awardedPence - spentPence, over: spentPence > line.awardedPence };
+    const entry = byLine.get(line.id);
+    const spentPence = entry?.spentPence ?? 0;
+    const over = spentPence > line.awardedPence;
+    return {
+      ...line,
+      spentPence,
+      remainingPence: line.awardedPence - spentPence,
+      over,
+      overspendReason: over ? (entry?.overspendReason ?? "").trim() : "",
+    };
   });
   const totalSpentPence = report.reduce((sum, line) => sum + line.spentPence, 0);
   return {

@@ -16,7 +16,7 @@ import type {
 import { displayName } from "@/server/domain/discussions/people";
 import { notFound } from "@/server/errors";
 import type { ProjectAccess } from "./access";
-import { spendAgainstBudget, type AwardedLine, type SpendReport } from "./budget";
+import { spendAgainstBudget, type AwardedLine, type SpendEntry, type SpendReport } from "./budget";
 import { evaluationOpen } from "./evaluation";
 import { projectAllows, updateAllows } from "./lifecycle";
 import { daysUntilDue, reportState, type ReportState } from "./schedule";
@@ -56,7 +56,7 @@ export type ProjectUpdateView = {
   rag: RagStatus | null;
   percentComplete: number | null;
   narrative: string;
-  spend: { budgetLineId: string; spentPence: number }[];
+  spend: SpendEntry[];
   measureValues: { measureId: string; value: number | null }[];
   milestoneChanges: SaveUpdateInput["milestoneChanges"];
   risks: string;
@@ -209,7 +209,7 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     measures: measures.map((measure) => ({ ...measure, latest: latestValues.get(measure.id) ?? null })),
     budget: spendAgainstBudget(
       project.budgetLines as AwardedLine[],
-      (latestSubmitted?.spend ?? []) as { budgetLineId: string; spentPence: number }[],
+      (latestSubmitted?.spend ?? []) as SpendEntry[],
       project.award.awardedPence,
     ),
     milestones: project.milestones.map((milestone) => ({

@@ -7,7 +7,7 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { lockProject, type ProjectAccess } from "./access";
-import { spendAgainstBudget, type AwardedLine } from "./budget";
+import { spendAgainstBudget, type AwardedLine, type SpendEntry } from "./budget";
 import { projectTransition, updateTransition } from "./lifecycle";
 import { projectPath } from "./paths";
 import { isLate } from "./schedule";
@@ -93,7 +93,7 @@ export async function saveUpdateDraft(db: Database, actor: Actor, access: Projec
 
 /**
  * Submits a draft: it must say how the project is doing (RAG and percentage complete), and
- * spend to date must fit within the award (a line overspent is flagged, not refused). A
+ * spend to date must fit within the award (a line may be overspent, with a reason given). A
  * period takes one live update at a time. Milestones marked done or slipped change now;
  * the update is kept as it was submitted, for good.
  */
@@ -123,7 +123,7 @@ export async function submitUpdate(db: Database, actor: Actor, access: ProjectAc
     if (update.percentComplete === null) fieldErrors.percentComplete = ["Enter how far through the project is, from 0 to 100"];
     const spend = spendAgainstBudget(
       update.project.budgetLines as AwardedLine[],
-      update.spend as { budgetLineId: string; spentPence: number }[],
+      update.spend as SpendEntry[],
       update.project.award.awardedPence,
     );
     if (spend.overAward) {
@@ -131,6 +131,14 @@ export async function submitUpdate(db: Database, actor: Actor, access: ProjectAc
         `Spend to date adds up to ${formatPence(spend.totalSpentPence)}, more than the award of ${formatPence(update.project.award.awardedPence)}. Check the amounts.`,
       ];
     }
+    (update.spend as SpendEntry[]).forEach((entry, index) => {
+      const line = spend.lines.find((candidate) => candidate.id === entry.budgetLineId);
+      if (line?.over && line.overspendReason === "") {
+        fieldErrors[`spend.${index}.overspendReason`] = [
+          `Say why "${line.item}" is over budget: ${formatPence(line.spentPence)} spent of ${formatPence(line.awardedPence)} awarded`,
+        ];
+      }
+    });
     if (Object.keys(fieldErrors).length > 0) {
       throw new AppError("BAD_REQUEST", "This update is not ready to submit. Your draft is saved.", fieldErrors);
     }

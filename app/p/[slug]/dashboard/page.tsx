@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import {
   DecisionsSoFar,
   MoneyByArea,
@@ -10,27 +9,32 @@ import {
   ProjectsByStatusAndRag,
   Tiles,
 } from "@/components/portfolio/portfolio-sections";
-import { instantDayFormat } from "@/components/projects/project-labels";
+import { formatInstantDay } from "@/lib/uk-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Portfolio dashboard" };
 export const dynamic = "force-dynamic";
 
 /** The partnership's funded projects at a glance, for its officers and chairs. */
 export default async function PortfolioDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  if (!partnershipSlug.safeParse(slug).success) notFound();
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/dashboard`)}`);
+  const slug = paramOr404(partnershipSlug, (await params).slug);
+  const here = paths.dashboard(slug);
+  await requireSignedIn(here);
   const api = await getApi();
-  const portfolio = await api.portfolio.overview({ partnershipSlug: slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
-    if (error instanceof TRPCError && ["NOT_FOUND", "UNAUTHORIZED", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  // Members who are not officers or chairs are told what the page is, rather than "not found".
+  const portfolio = await loadOr404(
+    () =>
+      api.portfolio.overview({ partnershipSlug: slug }).catch((error: unknown) => {
+        if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
+        throw error;
+      }),
+    { here },
+  );
   if (!portfolio) return <NotForYou slug={slug} />;
 
   const { money, projects, overdue, decisions, outcomes } = portfolio;
@@ -61,11 +65,11 @@ export default async function PortfolioDashboardPage({ params }: { params: Promi
     <>
       <PageHeader
         title="Portfolio dashboard"
-        lead={`How the partnership's funded test projects are doing, as at ${instantDayFormat.format(portfolio.at)}.`}
+        lead={`How the partnership's funded test projects are doing, as at ${formatInstantDay(portfolio.at)}.`}
       >
         <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
-          <Link href={`/p/${slug}/projects`}>All funded projects</Link>
-          <Link href={`/p/${slug}/my-work`}>My work</Link>
+          <Link href={paths.projects(slug)}>All funded projects</Link>
+          <Link href={paths.myWork(slug)}>My work</Link>
         </p>
       </PageHeader>
 
@@ -93,7 +97,7 @@ function NotForYou({ slug }: { slug: string }) {
         lead="The portfolio dashboard is for the partnership's officers and chairs."
       />
       <p>
-        <Link href={`/p/${slug}/my-work`}>See your own work: your projects, updates due and proposals</Link>
+        <Link href={paths.myWork(slug)}>See your own work: your projects, updates due and proposals</Link>
       </p>
     </>
   );

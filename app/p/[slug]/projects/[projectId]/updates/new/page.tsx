@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadProject } from "@/components/projects/load-project";
+import { loadProject } from "@/server/pages/projects";
 import { ProgressUpdateForm, type UpdateDraft } from "@/components/projects/progress-update-form";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -1,11 +1,9 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
-import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { projectRefInput } from "@/lib/schemas/projects";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn, samePartnershipOr404 } from "./load";
 
 /**
  * The funded project for its pages, fetched once per request through the API (so the
@@ -13,17 +11,14 @@ import { getCurrentActor } from "@/server/auth/current-actor";
  * one of another partnership than the address names, is "not found".
  */
 export const loadProject = cache(async (slug: string, projectId: string, here: string) => {
-  if (!partnershipSlug.safeParse(slug).success || !projectRefInput.safeParse({ projectId }).success) notFound();
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  paramOr404(partnershipSlug, slug);
+  paramOr404(projectRefInput, { projectId });
+  await requireSignedIn(here);
   const api = await getApi();
-  try {
-    const project = await api.project.get({ projectId });
-    if (project.partnership.slug !== slug) notFound();
-    return project;
-  } catch (error) {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  }
+  const project = await loadOr404(() => api.project.get({ projectId }), { here });
+  samePartnershipOr404(slug, project.partnership.slug);
+  return project;
 });
 
 export type LoadedProject = Awaited<ReturnType<typeof loadProject>>;
+
