@@ -259,9 +259,9 @@ describe("the public portfolio", () => {
     const [header, ...rows] = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(header).toBe(PORTFOLIO_CSV_COLUMNS.join(","));
-    expect(header).toBe("Project,Priority area,Organisation,Awarded (£),Paid (£),Status,RAG,Percent complete,Starts,Ends,Decision");
+    expect(header).toBe("Project,Priority area,Organisation,Awarded (£),Paid (£),Status,Progress,Percent complete,Starts,Ends,Decision");
     expect(rows.filter(Boolean)).toHaveLength(2);
-    expect(rows[0]).toBe(`Pharmacy check-ins,Unpaid carers,${w.carers.name},5000,2500,Decided,Amber,40,${isoDay(-200)},${isoDay(-10)},Scale up`);
+    expect(rows[0]).toBe(`Pharmacy check-ins,Unpaid carers,${w.carers.name},5000,2500,Decided,Some problems,40,${isoDay(-200)},${isoDay(-10)},Scale up`);
     for (const value of [...personal, ...Object.values(PRIVATE_TEXT), "Secret pilot"]) expect(csv.includes(value)).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import type { Database } from "@/server/db/client";
 import type { ProjectOutcome, ProjectStatus, RagStatus } from "@/server/db/generated/enums";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
+import { RAG_PLAIN_WORDS } from "@/server/domain/projects/rag";
 import type { ProjectMeasure } from "@/server/domain/projects/queries";
 import { notFound } from "@/server/errors";
 
@@ -26,7 +27,6 @@ export const PUBLIC_STATUS_LABELS: Readonly<Record<PublicProjectStatus, string>>
   DECIDED: "Decided",
 };
 
-export const RAG_WORDS: Readonly<Record<RagStatus, string>> = { RED: "Red", AMBER: "Amber", GREEN: "Green" };
 
 export { OUTCOME_LABELS };
 
@@ -201,7 +201,7 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "Awarded (£)",
   "Paid (£)",
   "Status",
-  "RAG",
+  "Progress",
   "Percent complete",
   "Starts",
   "Ends",
@@ -219,7 +219,7 @@ export function portfolioCsv(portfolio: PublicPortfolio): string {
     pounds(project.awardedPence),
     pounds(project.paidPence),
     PUBLIC_STATUS_LABELS[project.status],
-    project.latestRag ? RAG_WORDS[project.latestRag] : null,
+    project.latestRag ? RAG_PLAIN_WORDS[project.latestRag] : null,
     project.percentComplete,
     isoDate(project.startsOn),
     isoDate(project.endsOn),
