@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { awardState } from "./award-lifecycle";
-import { effectiveRoundStatus } from "./rounds";
+import { effectiveRoundStatus, roundClosedAt } from "./rounds";
 
 /** The partnership's funds with their headline balances. */
 export async function listFunds(db: Database, partnershipId: string) {
@@ -126,6 +126,7 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
       title: round.title,
       opensAt: round.opensAt,
       closesAt: round.closesAt,
+      closedAt: roundClosedAt(round),
       minAwardPence: round.minAwardPence,
       maxAwardPence: round.maxAwardPence,
       status: effectiveRoundStatus(round, now),
