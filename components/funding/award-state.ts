@@ -1,13 +1,8 @@
-import { formatDay } from "@/lib/uk-time";
 import type { Tone } from "@/components/ui/status-tag";
+import { formatDay } from "@/lib/uk-time";
+import type { AWARD_STATE_LABELS } from "@/server/domain/funding/labels";
 
-export const AWARD_STATE_LABELS = {
-  COMMITTED: "Awarded, not yet paid",
-  PART_PAID: "Part paid",
-  PAID_IN_FULL: "Paid in full",
-  COMPLETED: "Completed",
-  WITHDRAWN: "Withdrawn",
-} as const;
+export { AWARD_STATE_LABELS } from "@/server/domain/funding/labels";
 
 export const AWARD_STATE_TONES: Readonly<Record<keyof typeof AWARD_STATE_LABELS, Tone>> = {
   COMMITTED: "info",

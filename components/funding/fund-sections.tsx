@@ -17,6 +17,7 @@ import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { formatDateTime, formatInstantDay } from "@/lib/uk-time";
 import type { fundDashboard } from "@/server/domain/funding/dashboard";
+import { LEDGER_COLUMN_LABELS } from "@/server/domain/funding/labels";
 
 /** The fund page's parts: balances, money by priority area, rounds, awards and the officer's forms. */
 
@@ -195,6 +196,41 @@ export function FundAwards({ slug, fund }: { slug: string; fund: FundView }) {
           },
           { key: "awarded", header: "Awarded", numeric: true, nowrap: true, cell: (award) => formatPence(award.awardedPence) },
           { key: "paid", header: "Paid", numeric: true, nowrap: true, cell: (award) => formatPence(award.paidPence) },
+        ]}
+      />
+    </Section>
+  );
+}
+
+type LedgerEntry = FundView["ledger"][number];
+
+const signedPence = (pence: number) => (pence === 0 ? "" : pence > 0 ? `+${formatPence(pence)}` : `−${formatPence(-pence)}`);
+
+/** Every movement of money, with the same columns and words as the ledger CSV. */
+export function FundLedger({ slug, fund }: { slug: string; fund: FundView }) {
+  const c = LEDGER_COLUMN_LABELS;
+  return (
+    <Section title="Ledger" id="ledger" lead="Every movement of money in this fund, oldest first. Nothing here can be edited.">
+      <Table<LedgerEntry>
+        caption="Ledger of this fund"
+        captionHidden
+        rows={fund.ledger}
+        rowKey={(entry) => entry.id}
+        empty={<p>No money has moved yet.</p>}
+        columns={[
+          { key: "when", header: c.when, nowrap: true, cell: (entry) => formatDateTime(entry.at, "short") },
+          { key: "movement", header: c.movement, rowHeader: true, cell: (entry) => entry.movement },
+          {
+            key: "project",
+            header: c.project,
+            cell: (entry) =>
+              entry.awardId && entry.project ? <Link href={paths.award(slug, fund.id, entry.awardId)}>{entry.project}</Link> : "None",
+          },
+          { key: "recipient", header: c.recipient, cell: (entry) => entry.recipient ?? "None" },
+          { key: "committed", header: c.committed, numeric: true, nowrap: true, cell: (entry) => signedPence(entry.committedPence) },
+          { key: "paid", header: c.paid, numeric: true, nowrap: true, cell: (entry) => signedPence(entry.paidPence) },
+          { key: "reason", header: c.reason, cell: (entry) => entry.reason },
+          { key: "by", header: c.by, cell: (entry) => entry.by },
         ]}
       />
     </Section>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FundAwards, FundBalances, FundByPriorityArea, FundMoneyForms, FundRounds } from "@/components/funding/fund-sections";
+import { FundAwards, FundBalances, FundByPriorityArea, FundLedger, FundMoneyForms, FundRounds } from "@/components/funding/fund-sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
@@ -27,6 +27,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
       <FundByPriorityArea fund={fund} />
       <FundRounds slug={slug} fund={fund} viewer={viewer} />
       <FundAwards slug={slug} fund={fund} />
+      <FundLedger slug={slug} fund={fund} />
       {viewer.canManageMoney ? <FundMoneyForms fund={fund} /> : null}
     </>
   );
