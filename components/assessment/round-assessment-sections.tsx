@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AppointAssessorForm, RemoveAssessorButton, StartAssessmentButton } from "@/components/assessment/panel-controls";
-import { ROUND_STATUS_LABELS, ROUND_STATUS_TONES } from "@/components/funding/award-state";
-import { NEXT_ROUND_STATUS, RoundStatusAction } from "@/components/funding/round-status-action";
+import { NEXT_ROUND_STATUS, ROUND_STATUS_LABELS, ROUND_STATUS_TONES } from "@/components/funding/award-state";
+import { RoundStatusAction } from "@/components/funding/round-status-action";
 import { Section } from "@/components/ui/section";
 import { LabelledTag, StatusTag, type Tone } from "@/components/ui/status-tag";
 import { SummaryList } from "@/components/ui/summary-list";

@@ -31,3 +31,10 @@ export function countOf(count: number, one: string, many = `${one}s`): string {
  * (a DATE column) as "3 Mar 2027". New code calls formatDay from lib/uk-time directly.
  */
 export const dateFormat = { format: (calendarDay: Date) => formatDay(calendarDay, "short") };
+
+/** The next step of a round's lifecycle, in words, from where it is now. */
+export const NEXT_ROUND_STATUS = {
+  DRAFT: { status: "OPEN", label: "Open the round" },
+  OPEN: { status: "CLOSED", label: "Close the round now" },
+  CLOSED: { status: "DECIDED", label: "Mark decisions final" },
+} as const satisfies Record<string, { status: "OPEN" | "CLOSED" | "DECIDED"; label: string }>;

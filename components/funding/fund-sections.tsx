@@ -4,12 +4,13 @@ import {
   AWARD_STATE_LABELS,
   AWARD_STATE_TONES,
   countOf,
+  NEXT_ROUND_STATUS,
   ROUND_STATUS_LABELS,
   ROUND_STATUS_TONES,
 } from "@/components/funding/award-state";
 import { MoneyBar } from "@/components/funding/money-bar";
 import { CreateRoundForm, RingFenceForm } from "@/components/funding/round-and-fence-forms";
-import { NEXT_ROUND_STATUS, RoundStatusAction } from "@/components/funding/round-status-action";
+import { RoundStatusAction } from "@/components/funding/round-status-action";
 import { Section } from "@/components/ui/section";
 import { LabelledTag, StatusTag } from "@/components/ui/status-tag";
 import { Table } from "@/components/ui/table";

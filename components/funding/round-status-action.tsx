@@ -8,13 +8,6 @@ import { useApiAction } from "@/components/ui/use-api-action";
 
 type NextStatus = "OPEN" | "CLOSED" | "DECIDED";
 
-/** The next step of a round's lifecycle, in words, from where it is now. */
-export const NEXT_ROUND_STATUS = {
-  DRAFT: { status: "OPEN", label: "Open the round" },
-  OPEN: { status: "CLOSED", label: "Close the round now" },
-  CLOSED: { status: "DECIDED", label: "Mark decisions final" },
-} as const satisfies Record<string, { status: NextStatus; label: string }>;
-
 /**
  * Moves a round on. Closing and marking decisions final cannot be undone, so both ask
  * first and say what will happen; opening a round does not.
