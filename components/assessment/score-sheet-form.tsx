@@ -2,11 +2,12 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 type Criterion = { name: string; weight: number };
+type GuideStep = { score: number; meaning: string };
 type SavedScore = { criterion: string; score: number; comment: string };
 
 /** One criterion: its scale as radio buttons, and an optional comment. */
@@ -20,10 +21,12 @@ function CriterionField({
   onComment,
   error,
   commentError,
+  guide,
 }: {
   index: number;
   criterion: Criterion;
   scoreMax: number;
+  guide: GuideStep[];
   score: number | null;
   onScore: (score: number) => void;
   comment: string;
@@ -39,6 +42,19 @@ function CriterionField({
           {criterion.name} (weight {criterion.weight}%)
         </legend>
         <p className="text-sm text-slate-700">0 is the lowest score, {scoreMax} the highest.</p>
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-2">
+            What each score means<span className="sr-only"> for {criterion.name}</span>
+          </summary>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            {guide.map((step) => (
+              <div key={step.score} className="contents">
+                <dt className="font-semibold tabular-nums">{step.score}</dt>
+                <dd>{step.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
         {error ? (
           <p id={errorId} className="font-semibold text-red-800">
             <span className="sr-only">Error: </span>
@@ -83,10 +99,12 @@ export function ScoreSheetForm({
   scoreMax,
   saved,
   savedComment,
+  guide,
 }: {
   proposalId: string;
   criteria: Criterion[];
   scoreMax: number;
+  guide: GuideStep[];
   saved: SavedScore[];
   savedComment: string;
 }) {
@@ -146,6 +164,7 @@ export function ScoreSheetForm({
           index={index}
           criterion={criterion}
           scoreMax={scoreMax}
+          guide={guide}
           score={scores[index] ?? null}
           onScore={(value) => setScores(scores.map((s, i) => (i === index ? value : s)))}
           comment={comments[index] ?? ""}
@@ -164,12 +183,12 @@ export function ScoreSheetForm({
       />
       <p className="text-slate-700">You can save a draft and come back. Once you submit, your scores are final.</p>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="draft" className={buttonClass.secondary} disabled={action.pending}>
+        <Button type="submit" name="intent" value="draft" variant="secondary" disabled={action.pending}>
           Save draft
-        </button>
-        <button type="submit" name="intent" value="submit" className={buttonClass.primary} disabled={action.pending}>
+        </Button>
+        <Button type="submit" name="intent" value="submit" pending={action.pending} pendingLabel="Saving…">
           Submit scores
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -199,9 +218,9 @@ export function DeclareConflictForm({ proposalId }: { proposalId: string }) {
         hint="For example: you advise one of the partner organisations. Any draft scores you saved are deleted."
         error={action.fieldErrors.reason}
       />
-      <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
+      <Button type="submit" variant="secondary" pending={action.pending} pendingLabel="Declaring…">
         Declare conflict
-      </button>
+      </Button>
     </form>
   );
 }

@@ -182,20 +182,6 @@ export function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; pri
   );
 }
 
-export function RoundStatusButton({ roundId, status, label }: { roundId: string; status: "OPEN" | "CLOSED" | "DECIDED"; label: string }) {
-  const trpc = useTRPC();
-  const change = useMutation(trpc.funding.changeRoundStatus.mutationOptions());
-  const action = useAction();
-  return (
-    <span className="inline-flex flex-col">
-      <button type="button" className={buttonClass.secondary} disabled={change.isPending} onClick={() => void action.run(() => change.mutateAsync({ roundId, status }))}>
-        {label}
-      </button>
-      {action.error ? <span role="alert" className="text-sm font-semibold text-red-800">{action.error}</span> : null}
-    </span>
-  );
-}
-
 export function RingFenceForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
   const trpc = useTRPC();
   const addRingFence = useMutation(trpc.funding.addRingFence.mutationOptions());

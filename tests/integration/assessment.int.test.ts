@@ -6,6 +6,7 @@ import type { MembershipRole, ProposalStatus, Sector } from "@/server/db/generat
 import { AppError } from "@/server/errors";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
+import { defaultScoreGuide } from "@/server/domain/assessment/score-guide";
 import { addMember, createOrganisation, createPartnership, createPerson, unique } from "./support/factories";
 
 /**
@@ -354,7 +355,9 @@ describe("scoring", () => {
         { name: "Partnership", weight: 60 },
         { name: "Learning", weight: 40 },
       ],
+      scoreGuide: defaultScoreGuide(5),
     });
+    expect(before.round.scoreGuide.map((step) => step.score)).toEqual([0, 1, 2, 3, 4, 5]);
 
     await ana.assessment.saveScores({ proposalId: proposal.id, scores: scores(2, 2), comment: "Thin on learning", submit: false });
     const draft = await ana.assessment.scoreSheet({ proposalId: proposal.id });

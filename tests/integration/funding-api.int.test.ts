@@ -107,7 +107,16 @@ describe("funding through the API", () => {
     const ledgerCsv = await api.funding.exportLedger({ fundId: fund.id });
     const ledgerLines = ledgerCsv.slice(1).trimEnd().split("\r\n");
     expect(ledgerLines).toHaveLength(1 + 5); // three commits, one payment, one return
-    expect(ledgerLines.slice(1).map((line) => line.split(",")[2])).toEqual(["COMMIT", "COMMIT", "COMMIT", "PAY", "RETURN"]);
+    expect(ledgerLines[0]).toBe("When,Movement,Project,Recipient,Committed change (£),Paid change (£),Reason,Recorded by");
+    expect(ledgerLines.slice(1).map((line) => line.split(",")[1])).toEqual([
+      "Grant awarded",
+      "Grant awarded",
+      "Grant awarded",
+      "Payment made",
+      "Underspend returned",
+    ]);
+    expect(ledgerCsv).not.toMatch(/COMMIT|RETURN|[0-9a-f]{8}-[0-9a-f]{4}-/); // no internal codes or idempotency keys
+    expect(dashboard.ledger.map((row) => row.movement)).toEqual(ledgerLines.slice(1).map((line) => line.split(",")[1]));
 
     const audit = await api.funding.auditLog({ partnershipSlug: partnership.slug, action: "award", page: 1 });
     expect(audit.events.map((e) => e.action).sort()).toEqual(

@@ -1,3 +1,4 @@
+import { viewerCan } from "@/server/auth/can";
 import {
   decideProposalInput,
   declareConflictInput,
@@ -17,7 +18,10 @@ import { appointAssessor, panelCandidates, removeAssessor, startAssessment } fro
 export const assessmentRouter = router({
   overview: partnershipProcedure
     .input(roundRefInput)
-    .query(({ ctx, input }) => assessmentOverview(ctx.db, ctx.membership.partnershipId, input.roundId)),
+    .query(async ({ ctx, input }) => ({
+      ...(await assessmentOverview(ctx.db, ctx.membership.partnershipId, input.roundId)),
+      viewer: viewerCan(ctx.grant, { canChangeRounds: "funding.changeRoundStatus" }),
+    })),
   panelCandidates: partnershipProcedure
     .input(roundRefInput)
     .query(({ ctx, input }) => panelCandidates(ctx.db, ctx.membership.partnershipId, input.roundId)),

@@ -21,6 +21,7 @@ import {
   type Seat,
   type SeatState,
 } from "./panel-state";
+import { defaultScoreGuide, type ScoreGuideStep } from "./score-guide";
 import { checkScores, weightedScore, type Criterion, type CriterionScore } from "./scoring";
 
 /**
@@ -100,7 +101,7 @@ export type ScoreSheet = {
     subGroupName: string;
     leadOrganisationName: string | null;
   };
-  round: { id: string; title: string; scoreMax: number; criteria: Criterion[] };
+  round: { id: string; title: string; scoreMax: number; criteria: Criterion[]; scoreGuide: ScoreGuideStep[] };
   conflicts: SeatConflict[];
   canScore: boolean;
   cannotScoreReason: string | null;
@@ -137,7 +138,13 @@ export async function scoreSheet(db: Database, actor: Actor, proposalId: string)
       subGroupName: proposal.subGroup.name,
       leadOrganisationName: organisationName(names, proposal.leadOrganisationId),
     },
-    round: { id: round.id, title: round.title, scoreMax: round.scoreMax, criteria: criteriaOf(round) },
+    round: {
+      id: round.id,
+      title: round.title,
+      scoreMax: round.scoreMax,
+      criteria: criteriaOf(round),
+      scoreGuide: defaultScoreGuide(round.scoreMax),
+    },
     conflicts: conflictsOfSeat(seat),
     canScore: reason === null,
     cannotScoreReason: reason,

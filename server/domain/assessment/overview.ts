@@ -1,6 +1,6 @@
 import type { Database } from "@/server/db/client";
 import type { ProposalDecisionOutcome, ProposalStatus, RoundStatus } from "@/server/db/generated/enums";
-import { effectiveRoundStatus } from "@/server/domain/funding/rounds";
+import { effectiveRoundStatus, roundClosedAt } from "@/server/domain/funding/rounds";
 import { notFound } from "@/server/errors";
 import type { ConflictKind } from "./conflicts";
 import {
@@ -68,7 +68,7 @@ export type Recusal = {
 };
 
 export type AssessmentOverview = {
-  round: { id: string; title: string; effectiveStatus: RoundStatus; closesAt: Date; scoreMax: number; criteria: Criterion[] };
+  round: { id: string; title: string; effectiveStatus: RoundStatus; closesAt: Date; closedAt: Date; scoreMax: number; criteria: Criterion[] };
   fund: { id: string; name: string; totalPence: number; committedPence: number; availablePence: number };
   panel: { userId: string; name: string; organisationName: string | null }[];
   proposals: RankedProposal[];
@@ -179,6 +179,8 @@ export async function assessmentOverview(db: Database, partnershipId: string, ro
       title: round.title,
       effectiveStatus: effectiveRoundStatus(round),
       closesAt: round.closesAt,
+      /** When it stopped taking proposals (or will): the real time if closed early. */
+      closedAt: roundClosedAt(round),
       scoreMax: round.scoreMax,
       criteria: criteriaOf(round),
     },

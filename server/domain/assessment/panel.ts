@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/uk-time";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
@@ -11,14 +12,6 @@ import { AppError, notFound } from "@/server/errors";
 
 /** Officers choose a round's assessment panel and start the assessment once the round closes. */
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
 
 /** Where an assessor finds the proposals they are asked to score. */
 export const assessPath = (partnershipSlug: string) => `/p/${partnershipSlug}/assess`;
@@ -157,7 +150,7 @@ export async function startAssessment(
   const status = effectiveRoundStatus(round);
   if (status === "DRAFT") throw new AppError("CONFLICT", `"${round.title}" has not opened yet, so there is nothing to assess.`);
   if (status === "OPEN") {
-    throw new AppError("CONFLICT", `Close the round first: it is open until ${dateFormat.format(round.closesAt)}.`);
+    throw new AppError("CONFLICT", `Close the round first: it is open until ${formatDateTime(round.closesAt)}.`);
   }
   if (status === "DECIDED") throw new AppError("CONFLICT", `Decisions for "${round.title}" are final.`);
 

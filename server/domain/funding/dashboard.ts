@@ -4,7 +4,8 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { awardState } from "./award-lifecycle";
-import { effectiveRoundStatus } from "./rounds";
+import { fundLedger } from "./exports";
+import { effectiveRoundStatus, roundClosedAt } from "./rounds";
 
 /** The partnership's funds with their headline balances. */
 export async function listFunds(db: Database, partnershipId: string) {
@@ -45,7 +46,10 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
         include: {
           priorityArea: { select: { id: true, title: true } },
           round: { select: { id: true, title: true } },
-          tranches: { orderBy: { sequence: "asc" } },
+          tranches: {
+            orderBy: { sequence: "asc" },
+            include: { requiresPeriod: { select: { sequence: true, startsOn: true, endsOn: true, dueOn: true, acceptedUpdateId: true } } },
+          },
           project: { select: { id: true } },
         },
       },
@@ -121,11 +125,13 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     ringFencedPence: fund.ringFencedPence,
     byPriorityArea: [...byPriorityArea.values()].sort((a, b) => b.committedPence - a.committedPence),
     byRound: [...byRound.values()],
+    ledger: await fundLedger(db, fund.id),
     rounds: fund.rounds.map((round) => ({
       id: round.id,
       title: round.title,
       opensAt: round.opensAt,
       closesAt: round.closesAt,
+      closedAt: roundClosedAt(round),
       minAwardPence: round.minAwardPence,
       maxAwardPence: round.maxAwardPence,
       status: effectiveRoundStatus(round, now),
@@ -152,6 +158,14 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
         paidOn: t.paidOn,
         reference: t.reference,
         waitsForReporting: t.requiresPeriodId !== null,
+        /** The reporting period whose accepted update this payment waits for. */
+        waitsFor: t.requiresPeriod && {
+          sequence: t.requiresPeriod.sequence,
+          startsOn: t.requiresPeriod.startsOn,
+          endsOn: t.requiresPeriod.endsOn,
+          dueOn: t.requiresPeriod.dueOn,
+          accepted: t.requiresPeriod.acceptedUpdateId !== null,
+        },
       })),
     })),
   };

@@ -1,8 +1,12 @@
 import { PROPOSAL_SECTION_KEYS, PROPOSAL_SECTION_LABELS, type ProposalSectionKey } from "@/lib/schemas/proposals";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
 import type { RoundStatus } from "@/server/db/generated/enums";
+import { paths } from "@/lib/paths";
+import { formatDateTime } from "@/lib/uk-time";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 
 export type Criterion = { name: string; weight: number };
@@ -10,6 +14,14 @@ export type Criterion = { name: string; weight: number };
 /** An OPEN round whose closing time has passed reads as CLOSED: no scheduled job needed. */
 export function effectiveRoundStatus(round: { status: RoundStatus; closesAt: Date }, now = new Date()): RoundStatus {
   return round.status === "OPEN" && round.closesAt <= now ? "CLOSED" : round.status;
+}
+
+/**
+ * When a closed round stopped taking proposals: the moment it was closed by hand, if that
+ * was before its closing time, otherwise the closing time itself.
+ */
+export function roundClosedAt(round: { closesAt: Date; closedAt?: Date | null }): Date {
+  return round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt;
 }
 
 /** Round lifecycle: which stored status may move to which. */
@@ -113,8 +125,14 @@ export async function changeRoundStatus(
   if (!ROUND_TRANSITIONS[current].includes(input.status)) {
     throw new AppError("CONFLICT", `A round that is ${current.toLowerCase()} cannot be made ${input.status.toLowerCase()}.`);
   }
+  const now = new Date();
+  const closingEarly = input.status === "CLOSED" && round.closesAt > now;
   return db.$transaction(async (tx) => {
-    const updated = await tx.fundingRound.update({ where: { id: round.id }, data: { status: input.status } });
+    const updated = await tx.fundingRound.update({
+      where: { id: round.id },
+      data: { status: input.status, ...(closingEarly ? { closedAt: now } : {}) },
+    });
+    if (input.status === "CLOSED") await tellDraftAuthorsTheRoundClosed(tx, actor, partnershipId, round, now);
     await recordAudit(tx, {
       partnershipId,
       actorId: actor.userId,
@@ -125,4 +143,35 @@ export async function changeRoundStatus(
     });
     return updated;
   });
+}
+
+/**
+ * Authors of proposals still in draft can no longer submit them once the round closes:
+ * each is told, in the same transaction as the close, so nobody finds out by trying.
+ */
+async function tellDraftAuthorsTheRoundClosed(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  partnershipId: string,
+  round: { title: string; id: string },
+  closedAt: Date,
+) {
+  const [partnership, drafts] = await Promise.all([
+    tx.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { slug: true } }),
+    tx.proposal.findMany({
+      where: { roundId: round.id, partnershipId, status: "DRAFT" },
+      select: { id: true, title: true, authors: { select: { userId: true } } },
+    }),
+  ]);
+  for (const draft of drafts) {
+    await notify(tx, {
+      userIds: draft.authors.map((author) => author.userId),
+      actorId: actor.userId,
+      partnershipId,
+      kind: "PROPOSAL_DECISION",
+      title: `“${round.title}” has closed, so “${draft.title}” can no longer be submitted`,
+      body: `The round closed on ${formatDateTime(closedAt)}. Your proposal is kept as a draft.`,
+      linkPath: paths.proposal(partnership.slug, draft.id),
+    });
+  }
 }

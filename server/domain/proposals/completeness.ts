@@ -2,7 +2,7 @@ import { formatPence } from "@/lib/money";
 import { budgetTotalPence } from "@/lib/proposals/section-text";
 import { PROPOSAL_SECTION_KEYS, type ProposalSectionKey, type SectionContent } from "@/lib/schemas/proposals";
 import type { RoundStatus } from "@/server/db/generated/enums";
-import { effectiveRoundStatus } from "@/server/domain/funding/rounds";
+import { effectiveRoundStatus, roundClosedAt } from "@/server/domain/funding/rounds";
 
 /**
  * What stops a proposal being submitted: a pure function of its sections, its round and
@@ -15,6 +15,8 @@ export type RoundForSubmission = {
   title: string;
   status: RoundStatus;
   closesAt: Date;
+  /** Set when the round was closed by hand before its closing time. */
+  closedAt?: Date | null;
   minAwardPence: number;
   maxAwardPence: number;
   /** Section keys the round requires (unknown keys are ignored). */
@@ -37,11 +39,11 @@ export function formatDeadline(date: Date): string {
 }
 
 /** Whether a round takes submissions now, and if not a sentence saying why. */
-export function roundClosedReason(round: Pick<RoundForSubmission, "title" | "status" | "closesAt">, now: Date): string | null {
+export function roundClosedReason(round: Pick<RoundForSubmission, "title" | "status" | "closesAt" | "closedAt">, now: Date): string | null {
   const status = effectiveRoundStatus(round, now);
   if (status === "OPEN") return null;
   if (status === "DRAFT") return `“${round.title}” has not opened yet, so it does not take proposals.`;
-  return `“${round.title}” closed on ${formatDeadline(round.closesAt)}, so it no longer takes proposals.`;
+  return `“${round.title}” closed on ${formatDeadline(roundClosedAt(round))}, so it no longer takes proposals.`;
 }
 
 /** Some letters or digits, not just spaces and punctuation. */

@@ -128,6 +128,7 @@ async function loadRound(tx: Tx, roundId: string | null) {
       title: true,
       status: true,
       closesAt: true,
+      closedAt: true,
       minAwardPence: true,
       maxAwardPence: true,
       requiredSections: true,

@@ -194,6 +194,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
           title: true,
           status: true,
           closesAt: true,
+          closedAt: true,
           minAwardPence: true,
           maxAwardPence: true,
           requiredSections: true,

@@ -1,27 +1,34 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AwardChangeForm, PayTrancheForm } from "@/components/funding/award-actions";
-import { AWARD_STATE_LABELS, dateFormat } from "@/components/funding/award-state";
+import { AWARD_STATE_LABELS } from "@/components/funding/award-state";
 import { PublishAwardButton } from "@/components/funding/publish-award-button";
 import { SetUpProjectForm } from "@/components/projects/set-up-project-form";
-import { buttonClass } from "@/components/ui/button-styles";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";
+import { formatDay } from "@/lib/uk-time";
+import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
 import { AWARD_TRANSITIONS } from "@/server/domain/funding/award-lifecycle";
+import { loadOr404 } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Award" };
 export const dynamic = "force-dynamic";
 
+/** "Waits for the update on period 2 (1 April 2026 to 30 June 2026, due 14 July 2026) to be accepted." */
+function waitsForText(period: { sequence: number; startsOn: Date; endsOn: Date; dueOn: Date; accepted: boolean }): string {
+  const span = `period ${period.sequence} (${formatDay(period.startsOn)} to ${formatDay(period.endsOn)}, update due ${formatDay(period.dueOn)})`;
+  return period.accepted
+    ? `Can be paid: the update on reporting ${span} has been accepted.`
+    : `Waits for the update on reporting ${span} to be accepted.`;
+}
+
 export default async function AwardPage({ params }: { params: Promise<{ slug: string; fundId: string; awardId: string }> }) {
   const { slug, fundId, awardId } = await params;
   const api = await getApi();
-  const fund = await api.funding.fund({ fundId }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const fund = await loadOr404(() => api.funding.fund({ fundId }), { here: paths.award(slug, fundId, awardId) });
   const award = fund.awards.find((a) => a.id === awardId);
   if (!award) notFound();
   const { viewer } = fund;
@@ -41,7 +48,7 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
   return (
     <>
       <p className="mb-2">
-        <Link href={`/p/${slug}/funding/${fund.id}`}>Back to {fund.name}</Link>
+        <Link href={paths.fund(slug, fund.id)}>Back to {fund.name}</Link>
       </p>
       <PageHeader
         title={award.projectName}
@@ -78,14 +85,16 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
           {award.tranches.map((tranche) => (
             <li key={tranche.id} className="rounded-md border border-slate-300 p-4">
               <p className="font-semibold">
-                Payment {tranche.sequence}: {formatPence(tranche.amountPence)}, due {dateFormat.format(tranche.dueOn)}
+                Payment {tranche.sequence}: {formatPence(tranche.amountPence)}, due {formatDay(tranche.dueOn)}
               </p>
-              {tranche.waitsForReporting && !tranche.paidOn ? (
+              {tranche.waitsFor && !tranche.paidOn ? (
+                <p className="text-slate-700">{waitsForText(tranche.waitsFor)}</p>
+              ) : tranche.waitsForReporting && !tranche.paidOn ? (
                 <p className="text-slate-700">Waits for the project&apos;s progress update to be accepted.</p>
               ) : null}
               {tranche.paidOn ? (
                 <p>
-                  Paid on {dateFormat.format(tranche.paidOn)}, reference {tranche.reference}
+                  Paid on {formatDay(tranche.paidOn, "short")}, reference {tranche.reference}
                 </p>
               ) : canManageMoney && can.PAY.allowed ? (
                 <div className="mt-3">
@@ -103,9 +112,9 @@ export default async function AwardPage({ params }: { params: Promise<{ slug: st
         <section aria-labelledby="funded-project" className="mt-8">
           <h2 id="funded-project" className="text-2xl font-semibold">Funded project</h2>
           <p className="mt-3">
-            <Link href={`/p/${slug}/projects/${award.projectId}`} className={buttonClass.secondary}>
+            <ButtonLink variant="secondary" href={paths.project(slug, award.projectId)}>
               Open the project
-            </Link>
+            </ButtonLink>
           </p>
         </section>
       ) : canSetUp ? (
