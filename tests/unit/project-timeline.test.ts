@@ -159,4 +159,16 @@ describe("buildProjectTimeline", () => {
     expect(decided!.summary.endsWith("…")).toBe(true);
     expect(decided!.summary.length).toBeLessThan(240);
   });
+
+  it("tells of an award decided on its proposal once, not again as the ledger's commitment", () => {
+    const timeline = buildProjectTimeline(
+      history({
+        proposal: [...proposal, { id: "e4", kind: "AWARDED", at: day(20), actor: fiona, summary: "Awarded £9,800.00", compare: null }],
+        ledger: [{ id: "commit", kind: "COMMIT", createdAt: day(20), committedDelta: 980_000, paidDelta: 0, trancheSequence: null, actor: fiona }],
+      }),
+    );
+    expect(timeline.filter((entry) => /Awarded/.test(entry.summary)).map((entry) => entry.summary)).toEqual(["Awarded £9,800.00"]);
+    expect(timeline.some((entry) => entry.kind === "FUNDS_AWARDED")).toBe(false);
+  });
 });
+

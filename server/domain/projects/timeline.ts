@@ -152,7 +152,11 @@ export function buildProjectTimeline(history: ProjectHistory): ProjectTimelineEn
     }
   }
 
+  // An award decided on a proposal is already in its history; the ledger's commitment of the
+  // same money would say it a second time.
+  const awardedOnProposal = history.proposal.some((entry) => entry.kind === "AWARDED");
   for (const row of history.ledger) {
+    if (row.kind === "COMMIT" && awardedOnProposal) continue;
     if (row.kind === "COMMIT") {
       entries.push({
         id: `ledger-${row.id}`,
