@@ -120,7 +120,11 @@ test("an officer sets an award up as a funded project from the award's page", as
   await page.getByLabel("Project lead", { exact: true }).selectOption({ label: (await page.getByLabel("Project lead", { exact: true }).locator("option", { hasText: "Lorna Shaw" }).textContent())! });
   await page.getByText("Choose the team").click();
   await page.getByRole("group", { name: "Team members" }).getByLabel(/Euan Stewart/).check();
-  await page.getByLabel("Payment 2 waits for", { exact: true }).selectOption({ label: "Period 3 update" });
+  // Each period is named with its dates and when its update is due, so nobody has to work them out.
+  await expect(page.getByLabel("Payment 2 waits for", { exact: true }).locator("option[value='3']")).toHaveText(
+    /^Period 3 update: \d{1,2} \w{3} \d{4} to \d{1,2} \w{3} \d{4}, due \d{1,2} \w{3} \d{4}$/,
+  );
+  await page.getByLabel("Payment 2 waits for", { exact: true }).selectOption("3");
   await page.getByRole("button", { name: "Set up the project" }).click();
   await expect(page.getByRole("heading", { level: 1, name: project })).toBeVisible();
   await expectAccessible(page);

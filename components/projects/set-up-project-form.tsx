@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useId, useState, type FormEvent } from "react";
-import { dateFormat } from "@/components/funding/award-state";
+import { formatDay } from "@/lib/uk-time";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
@@ -17,10 +17,10 @@ export type UnpaidTranche = { id: string; sequence: number; amountPence: number;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** How many reports the dates give, worked out as the server will; 0 until both dates make sense. */
-function periodCount(startsOn: string, endsOn: string, frequency: Frequency) {
-  if (!ISO_DAY.test(startsOn) || !ISO_DAY.test(endsOn) || endsOn <= startsOn) return 0;
-  return reportingPeriods(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`), frequency).length;
+/** The reporting periods the dates give, worked out as the server will; none until both dates make sense. */
+function plannedPeriods(startsOn: string, endsOn: string, frequency: Frequency) {
+  if (!ISO_DAY.test(startsOn) || !ISO_DAY.test(endsOn) || endsOn <= startsOn) return [];
+  return reportingPeriods(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`), frequency);
 }
 
 /**
@@ -48,7 +48,8 @@ export function SetUpProjectForm({
   const [leadUserId, setLeadUserId] = useState("");
   const [team, setTeam] = useState<string[]>([]);
   const [ties, setTies] = useState<Record<string, string>>({});
-  const periods = periodCount(startsOn, endsOn, frequency);
+  const planned = plannedPeriods(startsOn, endsOn, frequency);
+  const periods = planned.length;
   const errors = action.fieldErrors;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -198,7 +199,7 @@ export function SetUpProjectForm({
             <SelectField
               key={tranche.id}
               label={`Payment ${tranche.sequence} waits for`}
-              hint={`${formatPence(tranche.amountPence)}, due ${dateFormat.format(tranche.dueOn)}`}
+              hint={`${formatPence(tranche.amountPence)}, due ${formatDay(tranche.dueOn)}`}
               value={ties[tranche.id] ?? ""}
               onChange={(event) => setTies((current) => ({ ...current, [tranche.id]: event.target.value }))}
               error={tieError(index)}
@@ -206,7 +207,9 @@ export function SetUpProjectForm({
               <option value="">Nothing (pay on its date)</option>
               {Array.from({ length: Math.max(periods, Number(ties[tranche.id] ?? 0)) }, (_, period) => (
                 <option key={period + 1} value={String(period + 1)}>
-                  Period {period + 1} update
+                  {planned[period]
+                    ? `Period ${period + 1} update: ${formatDay(planned[period].startsOn, "short")} to ${formatDay(planned[period].endsOn, "short")}, due ${formatDay(planned[period].dueOn, "short")}`
+                    : `Period ${period + 1} update`}
                 </option>
               ))}
             </SelectField>
