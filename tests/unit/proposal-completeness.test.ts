@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROPOSAL_SECTION_KEYS, type SectionContent, EMPTY_SECTION_CONTENT } from "@/lib/schemas/proposals";
+import { subGroupInSentence } from "@/lib/schemas/sub-groups";
 import {
   formatDeadline,
   hasRealText,
@@ -220,5 +221,13 @@ describe("the round's partner-sector eligibility rule", () => {
       "This round needs a voluntary-sector and a public-sector partner among the proposal’s organisations. Add a voluntary-sector partner and a public-sector partner in Partners.",
     );
     expect(missingForSubmission(completeSections(), round(), NOW, organisations)).toEqual([]);
+  });
+});
+
+describe("subGroupInSentence", () => {
+  it("adds “sub-group” only when the name does not already end in it", () => {
+    expect(subGroupInSentence("Carers")).toBe("the Carers sub-group");
+    expect(subGroupInSentence("Mental health sub-group")).toBe("the Mental health sub-group");
+    expect(subGroupInSentence("Falls Subgroup")).toBe("the Falls Subgroup");
   });
 });
