@@ -2,7 +2,7 @@ import { AUTHOR_ROLE_SUFFIX } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddCoAuthorForm, MakeLeadAuthorButton, RemoveCoAuthorButton } from "@/components/proposals/co-author-controls";
-import { loadProposal } from "@/components/proposals/load-proposal";
+import { loadProposal } from "@/server/pages/proposals";
 import {
   ReturnToDraftButton,
   SubmitProposalButton,
