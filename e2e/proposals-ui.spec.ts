@@ -74,7 +74,10 @@ test("focus follows the result of joining, approving, mentioning and replying; t
   await page.goto(groupPath);
   await expect(page.getByRole("heading", { level: 1, name: /Members/ })).toBeVisible();
   // From the sub-group's name and purpose, the first Tab reaches the link to its actions.
-  await page.getByText("Test peer-led recovery cafés linked to treatment services.").click();
+  await page.getByText("Test peer-led recovery cafés linked to treatment services.").evaluate((element: HTMLElement) => {
+    element.tabIndex = -1;
+    element.focus();
+  });
   await page.keyboard.press("Tab");
   expect((await focused(page)).testId).toBe("sub-group-actions-link");
   await page.keyboard.press("Enter");
