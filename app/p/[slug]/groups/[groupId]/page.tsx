@@ -83,8 +83,9 @@ export default async function SubGroupMembersPage({ params }: Props) {
         </div>
       ) : null}
 
-      <div className="mt-8 grid gap-10 lg:grid-cols-3">
-        <section aria-labelledby="members" className="min-w-0 lg:col-span-2">
+      {/* The member table takes the full width so its Actions column fits at 1280 px. */}
+      <div className="mt-8 grid gap-10">
+        <section aria-labelledby="members" className="min-w-0">
           <h2 id="members" className="text-xl font-semibold">
             Who is in it
           </h2>
@@ -93,7 +94,7 @@ export default async function SubGroupMembersPage({ params }: Props) {
           </Announcer>
         </section>
 
-        <section aria-labelledby="sector-mix">
+        <section aria-labelledby="sector-mix" className="max-w-xl">
           <h2 id="sector-mix" className="text-xl font-semibold">
             Sector mix
           </h2>
