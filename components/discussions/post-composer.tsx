@@ -2,12 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
 import { POST_BODY_MAX, replyInput, startThreadInput } from "@/lib/schemas/discussions";
+import { focusWhenRendered } from "@/components/sub-groups/focus-result";
 import { MentionPicker, type MentionablePerson } from "./mention-picker";
 
 type Props = { subGroupId: string } & ({ mode: "thread" } | { mode: "reply"; threadId: string });
@@ -20,6 +21,7 @@ export function PostComposer(props: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const bodyId = useId();
+  const form = useRef<HTMLFormElement>(null);
   const startThread = useMutation(trpc.discussion.startThread.mutationOptions());
   const reply = useMutation(trpc.discussion.reply.mutationOptions());
   const [title, setTitle] = useState("");
@@ -35,7 +37,8 @@ export function PostComposer(props: Props) {
   const stillMentioned = mentioned.filter((person) => body.includes(`@${person.name}`));
 
   function insertMention(person: MentionablePerson) {
-    const textarea = document.getElementById(bodyId) as HTMLTextAreaElement | null;
+    const field = form.current?.elements.namedItem("body");
+    const textarea = field instanceof HTMLTextAreaElement ? field : null;
     const start = textarea?.selectionStart ?? body.length;
     const end = textarea?.selectionEnd ?? body.length;
     const before = body.slice(0, start);
@@ -79,16 +82,18 @@ export function PostComposer(props: Props) {
     const parsed = replyInput.safeParse({ threadId: props.threadId, body, mentionUserIds });
     if (!parsed.success) return setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
     await send(async () => {
-      await reply.mutateAsync(parsed.data);
+      const posted = await reply.mutateAsync(parsed.data);
       setBody("");
       setMentioned([]);
       setPosted(true);
       router.refresh();
+      // The new reply, once the refresh has put it on the page.
+      focusWhenRendered(`reply-${posted.id}`);
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form ref={form} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       {isThread ? (
         <TextField

@@ -2,47 +2,75 @@
 
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage, SelectField, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { PROPOSAL_SECTION_LABELS, type ProposalSectionKey } from "@/lib/schemas/proposals";
+import type { MissingItem } from "@/server/domain/proposals/completeness";
+
+type MissingEntry = { section: string; messages: string[] };
+
+function sectionHref(editPath: string, section: string) {
+  return section === "round" ? `${editPath}#round` : `${editPath}#edit-${section}`;
+}
+
+function MissingList({ entries, editPath, linkClassName }: { entries: MissingEntry[]; editPath: string; linkClassName?: string }) {
+  return (
+    <ul className="mt-2 list-disc space-y-1 pl-6">
+      {entries.flatMap(({ section, messages }) =>
+        messages.map((message) => (
+          <li key={`${section}-${message}`}>
+            <a href={sectionHref(editPath, section)} className={linkClassName}>
+              {section in PROPOSAL_SECTION_LABELS ? `${PROPOSAL_SECTION_LABELS[section as ProposalSectionKey]}: ` : ""}
+              {message}
+            </a>
+          </li>
+        )),
+      )}
+    </ul>
+  );
+}
 
 /**
- * Submits the proposal to its round. When the server finds something missing it says what,
- * section by section, with a link to each in the editor.
+ * Submits the proposal to its round. What still stops submission is listed once: before
+ * a try, the page's live list; after a refused try, the server's list in its place (with
+ * the server's heading), so no message shows twice.
  */
-export function SubmitProposalButton({ proposalId, editPath }: { proposalId: string; editPath: string }) {
+export function SubmitProposalButton({
+  proposalId,
+  editPath,
+  missing,
+}: {
+  proposalId: string;
+  editPath: string;
+  missing: readonly MissingItem[];
+}) {
   const client = useTRPCClient();
   const action = useApiAction();
-  const missing = Object.entries(action.fieldErrors);
+  const refused = Object.entries(action.fieldErrors).map(([section, messages]) => ({ section, messages }));
+  const live: MissingEntry[] = missing.map((item) => ({ section: item.section, messages: [item.message] }));
   return (
     <div className="space-y-3">
       {action.error ? (
-        <div role="alert" className="rounded-md border-4 border-red-800 p-4">
-          <h2 className="text-xl font-semibold">{action.error}</h2>
-          {missing.length > 0 ? (
-            <ul className="mt-2 list-disc space-y-1 pl-6">
-              {missing.map(([section, messages]) => (
-                <li key={section}>
-                  <a href={section === "round" ? `${editPath}#round` : `${editPath}#edit-${section}`} className="font-semibold text-red-800">
-                    {section in PROPOSAL_SECTION_LABELS ? `${PROPOSAL_SECTION_LABELS[section as ProposalSectionKey]}: ` : ""}
-                    {messages.join(" ")}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+        <div role="alert" className="max-w-prose rounded-md border-4 border-red-800 p-4" data-testid="submit-refused">
+          <h3 className="text-xl font-semibold">{action.error}</h3>
+          {refused.length > 0 ? <MissingList entries={refused} editPath={editPath} linkClassName="font-semibold text-red-800" /> : null}
+        </div>
+      ) : live.length > 0 ? (
+        <div className="max-w-prose rounded-md border-l-4 border-slate-700 bg-slate-50 p-4" data-testid="still-to-do">
+          <h3 className="font-semibold">Still to do before it can be submitted</h3>
+          <MissingList entries={live} editPath={editPath} />
         </div>
       ) : null}
       {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
-      <button
-        type="button"
-        className={buttonClass.primary}
-        disabled={action.pending}
+      <Button
+        pending={action.pending}
+        pendingLabel="Submitting…"
         onClick={() => action.run(() => client.proposal.submit.mutate({ proposalId }), { success: "Submitted. The authors and the partnership's officers have been told." })}
       >
-        {action.pending ? "Submitting…" : "Submit the proposal"}
-      </button>
+        Submit the proposal
+      </Button>
     </div>
   );
 }

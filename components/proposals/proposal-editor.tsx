@@ -91,7 +91,7 @@ function statusText(state: SaveState<ProposalSectionKey>): ReactNode {
         </span>
       );
     case "conflict":
-      return <span className="text-red-800">Not saved: someone else changed this section. Choose a version below.</span>;
+      return <span className="text-red-800">Not saved: someone else changed this section. Choose which version to keep at the top of this section.</span>;
   }
 }
 

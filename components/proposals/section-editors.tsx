@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { buttonClass } from "@/components/ui/button-styles";
-import { SelectField, TextField } from "@/components/ui/form";
+import { CharacterCount, SelectField, TextField } from "@/components/ui/form";
 import { formatPence, MoneyError, parsePounds } from "@/lib/money";
 import { budgetTotalPence } from "@/lib/proposals/section-text";
 import type { SectionContent } from "@/lib/schemas/proposals";
@@ -23,16 +23,22 @@ const inputClass = "block w-full rounded-md border-2 border-slate-700 bg-white p
 const newRowId = () => crypto.randomUUID();
 
 export function ProseEditor({ value, onChange, labelledBy, describedBy, rows = 6, maxLength }: EditorProps<{ text: string }> & { rows?: number; maxLength: number }) {
+  // A count of what is left instead of `maxLength`, which would silently cut pasted text.
+  const countId = useId();
+  const over = value.text.length > maxLength;
   return (
-    <textarea
-      aria-labelledby={labelledBy}
-      aria-describedby={describedBy}
-      value={value.text}
-      onChange={(event) => onChange({ text: event.target.value })}
-      rows={rows}
-      maxLength={maxLength}
-      className={inputClass}
-    />
+    <>
+      <textarea
+        aria-labelledby={labelledBy}
+        aria-describedby={[describedBy, countId].filter(Boolean).join(" ")}
+        aria-invalid={over || undefined}
+        value={value.text}
+        onChange={(event) => onChange({ text: event.target.value })}
+        rows={rows}
+        className={inputClass}
+      />
+      <CharacterCount id={countId} length={value.text.length} max={maxLength} />
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 const AnnounceContext = createContext<((message: string) => void) | null>(null);
 
@@ -10,10 +10,20 @@ const AnnounceContext = createContext<((message: string) => void) | null>(null);
  * where it survives the row that triggered it.
  */
 export function Announcer({ children }: { children: ReactNode }) {
-  const [message, setMessage] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState<{ message: string; count: number } | null>(null);
+  const region = useRef<HTMLDivElement>(null);
+  const message = announcement?.message ?? null;
+  // The control that acted may vanish with the refresh: the outcome takes focus instead.
+  useEffect(() => {
+    if (announcement) region.current?.focus();
+  }, [announcement]);
+  const announce = (next: string) => setAnnouncement((previous) => ({ message: next, count: (previous?.count ?? 0) + 1 }));
   return (
-    <AnnounceContext.Provider value={setMessage}>
+    <AnnounceContext.Provider value={announce}>
       <div
+        ref={region}
+        tabIndex={-1}
+        data-testid="announcement"
         role="status"
         className={
           message

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage, TextArea } from "@/components/ui/form";
@@ -62,15 +62,21 @@ export function JoinControls({
     if (sent) setAsking(false);
   }
 
+  // The outcome sits in one place whatever the controls below become, and takes focus
+  // when it appears (the button that acted is usually gone after the refresh).
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (action.done) outcome.current?.focus();
+  }, [action.done]);
   const messages = (
-    <>
+    <div ref={outcome} tabIndex={-1} data-testid="join-outcome" className="space-y-2 focus:outline-none focus-visible:ring-2">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
       {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
-    </>
+    </div>
   );
 
   if (myRole !== null) {
-    if (!allowLeave) return messages;
+    if (!allowLeave) return <div className="space-y-2">{messages}</div>;
     if (isOnlyLead) {
       return (
         <div className="space-y-2">
@@ -146,7 +152,7 @@ export function JoinControls({
     );
   }
 
-  if (!canJoin) return messages;
+  if (!canJoin) return <div className="space-y-2">{messages}</div>;
 
   return (
     <div className="space-y-2">

@@ -29,7 +29,7 @@ export function MemberActions({
   const action = useRefreshingAction();
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   if (isOnlyLead) {
-    return <p className="text-sm text-slate-700">Only lead: make someone else a lead before {isMe ? "you step" : "they step"} down.</p>;
+    return <p className="min-w-48 text-sm whitespace-normal text-slate-700">Only lead: make someone else a lead before {isMe ? "you step" : "they step"} down.</p>;
   }
 
   return (

@@ -91,3 +91,12 @@ export const setMemberRoleInput = z.object({
   userId: id,
   role: z.enum(["LEAD", "MEMBER"], { error: "Choose lead or member" }),
 });
+
+/**
+ * A sub-group named in a sentence: "the Carers sub-group", but "the Mental health
+ * sub-group" (not "… sub-group sub-group") when its name already says so.
+ */
+export function subGroupInSentence(name: string): string {
+  const trimmed = name.trim();
+  return /\b(sub-?group|group)$/i.test(trimmed) ? `the ${trimmed}` : `the ${trimmed} sub-group`;
+}

@@ -592,6 +592,32 @@ describe("submitting", () => {
     await expectFailure(w.api("lead").proposal.submit({ proposalId }), "CONFLICT", "This proposal has already been submitted.");
   });
 
+  it("applies the round's partner-sector rule, naming the missing sector once", async () => {
+    const w = await world(database.db);
+    const proposalId = await proposalIn(w);
+    await fill(w, proposalId, completeProposalContent(w));
+    await database.db.fundingRound.update({
+      where: { id: w.rounds.round.id },
+      data: { requiredPartnerSectors: ["VOLUNTARY", "PRIVATE"] },
+    });
+    const message =
+      "This round needs a voluntary-sector and a private-sector partner among the proposal’s organisations. Add a private-sector partner in Partners.";
+    const view = await w.api("lead").proposal.get({ proposalId });
+    expect(view.missing).toEqual([{ section: "partners", message }]);
+    const { status, body } = await mutate(database.db, w.people.lead, "proposal.submit", { proposalId });
+    expect(status).toBe(400);
+    expect(body.error?.json.message).toBe("This proposal is not ready to submit: 1 thing needs attention.");
+    expect(body.error?.json.data.fieldErrors).toEqual({ partners: [message] });
+    expect((await database.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).status).toBe("DRAFT");
+
+    // The council partner and the authors' organisations meet a voluntary-and-public rule.
+    await database.db.fundingRound.update({
+      where: { id: w.rounds.round.id },
+      data: { requiredPartnerSectors: ["VOLUNTARY", "PUBLIC"] },
+    });
+    expect((await w.api("lead").proposal.submit({ proposalId })).status).toBe("SUBMITTED");
+  });
+
   it("needs a round chosen, and lets a draft change its round only to an open one", async () => {
     const w = await world(database.db);
     const proposalId = await draftProposal(w, { lead: w.people.lead, title: "No round yet" });

@@ -69,12 +69,12 @@ describe("starting sub-groups", () => {
     expect(activity[0]).toMatchObject({
       kind: "SUBGROUP_CREATED",
       actorId: w.people.chair.userId,
-      summary: `${w.people.chair.name} started the sub-group Young carers in Carers, led by ${w.people.member.name} and ${w.people.officer.name}`,
+      summary: `${w.people.chair.name} started the Young carers sub-group in Carers, led by ${w.people.member.name} and ${w.people.officer.name}`,
       linkPath: `/p/${w.slug}/groups/${created.id}`,
     });
     const told = await db.notification.findMany({ where: { partnershipId: w.partnership.id } });
     expect(told.map((n) => n.userId).sort()).toEqual([w.people.member.userId, w.people.officer.userId].sort());
-    expect(told[0]).toMatchObject({ kind: "ROLE_CHANGED", title: "You are a lead of the new sub-group Young carers" });
+    expect(told[0]).toMatchObject({ kind: "ROLE_CHANGED", title: "You are a lead of the Young carers sub-group, which is new" });
   });
 
   it("refuses leads who are not members, observers, or a wrong number of leads, with nothing written", async () => {
@@ -230,7 +230,7 @@ describe("editing and archiving sub-groups", () => {
     const activity = await db.activity.findFirstOrThrow({ where: { subGroupId: w.subGroup.id } });
     expect(activity).toMatchObject({
       kind: "SUBGROUP_UPDATED",
-      summary: `${w.people.lead.name} updated the sub-group Short breaks: renamed from ${w.subGroup.name}, now open to join`,
+      summary: `${w.people.lead.name} updated the Short breaks sub-group: renamed from ${w.subGroup.name}, now open to join`,
     });
     const same = await w.api("officer").subGroup.update({ subGroupId: w.subGroup.id, name: "Short breaks", purpose: "Test short breaks", joinPolicy: "OPEN" });
     expect(same.changed).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROPOSAL_SECTION_KEYS, type SectionContent, EMPTY_SECTION_CONTENT } from "@/lib/schemas/proposals";
+import { subGroupInSentence } from "@/lib/schemas/sub-groups";
 import {
   formatDeadline,
   hasRealText,
@@ -177,5 +178,56 @@ describe("missingForSubmission", () => {
   it("writes deadlines in UK time", () => {
     expect(formatDeadline(new Date("2021-07-01T16:00:00Z"))).toBe("1 July 2021 at 17:00");
     expect(formatDeadline(new Date("2021-01-15T09:05:00Z"))).toBe("15 January 2021 at 09:05");
+  });
+});
+
+describe("the round's partner-sector eligibility rule", () => {
+  const needsBoth = round({ requiredPartnerSectors: ["VOLUNTARY", "PUBLIC"] });
+  const sectors = (entries: [string, "VOLUNTARY" | "PUBLIC" | "PRIVATE" | "COMMUNITY"][], authorSectors: ("VOLUNTARY" | "PUBLIC")[] = []) => ({
+    sectorByOrganisationId: new Map(entries),
+    authorSectors,
+  });
+
+  it("passes when the partners include every sector the round asks for", () => {
+    const organisations = sectors([
+      ["org-charity", "VOLUNTARY"],
+      ["org-council", "PUBLIC"],
+    ]);
+    expect(missingForSubmission(completeSections(), needsBoth, NOW, organisations)).toEqual([]);
+  });
+
+  it("refuses, naming the missing sector, when no partner is public-sector", () => {
+    const organisations = sectors([
+      ["org-charity", "VOLUNTARY"],
+      ["org-council", "PRIVATE"],
+    ]);
+    expect(missingForSubmission(completeSections(), needsBoth, NOW, organisations)).toEqual([
+      {
+        section: "partners",
+        message: "This round needs a voluntary-sector and a public-sector partner among the proposal’s organisations. Add a public-sector partner in Partners.",
+      },
+    ]);
+  });
+
+  it("counts the authors' own organisations too", () => {
+    const organisations = sectors([["org-charity", "VOLUNTARY"]], ["PUBLIC"]);
+    expect(missingForSubmission(completeSections(), needsBoth, NOW, organisations)).toEqual([]);
+  });
+
+  it("names both sectors when neither is there, and says nothing for a round without the rule", () => {
+    const organisations = sectors([]);
+    const result = missingForSubmission(completeSections(), needsBoth, NOW, organisations);
+    expect(result.map((item) => item.message)).toContain(
+      "This round needs a voluntary-sector and a public-sector partner among the proposal’s organisations. Add a voluntary-sector partner and a public-sector partner in Partners.",
+    );
+    expect(missingForSubmission(completeSections(), round(), NOW, organisations)).toEqual([]);
+  });
+});
+
+describe("subGroupInSentence", () => {
+  it("adds “sub-group” only when the name does not already end in it", () => {
+    expect(subGroupInSentence("Carers")).toBe("the Carers sub-group");
+    expect(subGroupInSentence("Mental health sub-group")).toBe("the Mental health sub-group");
+    expect(subGroupInSentence("Falls Subgroup")).toBe("the Falls Subgroup");
   });
 });

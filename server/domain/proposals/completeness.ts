@@ -1,4 +1,5 @@
 import { formatPence } from "@/lib/money";
+import { SECTOR_SHORT_LABELS, type SectorCode } from "@/lib/sectors";
 import { budgetTotalPence } from "@/lib/proposals/section-text";
 import { PROPOSAL_SECTION_KEYS, type ProposalSectionKey, type SectionContent } from "@/lib/schemas/proposals";
 import type { RoundStatus } from "@/server/db/generated/enums";
@@ -21,7 +22,51 @@ export type RoundForSubmission = {
   maxAwardPence: number;
   /** Section keys the round requires (unknown keys are ignored). */
   requiredSections: readonly string[];
+  /** Sectors that must each be among the proposal's organisations; empty means any. */
+  requiredPartnerSectors?: readonly SectorCode[];
 };
+
+/**
+ * The sectors of the organisations behind a proposal: those named in its partners section
+ * (looked up by id) and its authors' own organisations.
+ */
+export type ProposalOrganisations = {
+  sectorByOrganisationId: ReadonlyMap<string, SectorCode>;
+  authorSectors: readonly SectorCode[];
+};
+
+const NO_ORGANISATIONS: ProposalOrganisations = { sectorByOrganisationId: new Map(), authorSectors: [] };
+
+const sectorPhrase = (sector: SectorCode) => `${SECTOR_SHORT_LABELS[sector].toLowerCase()}-sector`;
+
+function listInWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/**
+ * The round's eligibility rule on partner sectors, as a sentence naming what is missing:
+ * "This round needs a public-sector partner: add one in Partners (you have voluntary-sector only)."
+ */
+export function missingPartnerSectors(
+  round: Pick<RoundForSubmission, "requiredPartnerSectors">,
+  sections: Pick<SectionContent, "partners">,
+  organisations: ProposalOrganisations,
+): string | null {
+  const required = round.requiredPartnerSectors ?? [];
+  if (required.length === 0) return null;
+  const ids = [...sections.partners.organisationIds, sections.partners.leadOrganisationId].filter((id): id is string => Boolean(id));
+  const present = new Set<SectorCode>(organisations.authorSectors);
+  for (const id of ids) {
+    const sector = organisations.sectorByOrganisationId.get(id);
+    if (sector) present.add(sector);
+  }
+  const absent = required.filter((sector) => !present.has(sector));
+  if (absent.length === 0) return null;
+  const needed = listInWords(absent.map((sector) => `a ${sectorPhrase(sector)} partner`));
+  const all = listInWords(required.map((sector) => `a ${sectorPhrase(sector)}`));
+  return `This round needs ${all} partner among the proposal’s organisations. Add ${needed} in Partners.`;
+}
 
 const deadlineFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -114,6 +159,7 @@ export function missingForSubmission(
   sections: SectionContent,
   round: RoundForSubmission | null,
   now: Date,
+  organisations: ProposalOrganisations = NO_ORGANISATIONS,
 ): MissingItem[] {
   const missing: MissingItem[] = [];
   if (!round) {
@@ -125,8 +171,13 @@ export function missingForSubmission(
   const required = new Set<ProposalSectionKey>(round ? requiredSectionsOf(round) : PROPOSAL_SECTION_KEYS);
   required.add("title");
   for (const key of PROPOSAL_SECTION_KEYS) {
-    if (!required.has(key)) continue;
-    for (const message of checkSection(key, sections)) missing.push({ section: key, message });
+    if (required.has(key)) {
+      for (const message of checkSection(key, sections)) missing.push({ section: key, message });
+    }
+    if (key === "partners" && round) {
+      const sectors = missingPartnerSectors(round, sections, organisations);
+      if (sectors) missing.push({ section: "partners", message: sectors });
+    }
   }
   if (round) {
     const total = budgetTotalPence(sections.budget);

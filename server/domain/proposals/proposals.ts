@@ -1,3 +1,4 @@
+import type { SectionContent } from "@/lib/schemas/proposals";
 import type { MembershipGrant, SubGroupGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
@@ -7,7 +8,13 @@ import { recordActivity } from "@/server/domain/activity/record-activity";
 import { displayName } from "@/server/domain/discussions/people";
 import { AppError, notFound } from "@/server/errors";
 import { lockProposal, partnershipSlugOf, type ProposalAccess } from "./access";
-import { missingAsFieldErrors, missingForSubmission, notReadyMessage, roundClosedReason } from "./completeness";
+import {
+  missingAsFieldErrors,
+  missingForSubmission,
+  notReadyMessage,
+  roundClosedReason,
+  type ProposalOrganisations,
+} from "./completeness";
 import { proposalTransition } from "./lifecycle";
 import { proposalPath } from "./paths";
 import { requireOpenRound } from "./rounds";
@@ -132,9 +139,23 @@ async function loadRound(tx: Tx, roundId: string | null) {
       minAwardPence: true,
       maxAwardPence: true,
       requiredSections: true,
+      requiredPartnerSectors: true,
       allowsChangesAfterSubmission: true,
     },
   });
+}
+
+/** The sectors of a proposal's partner organisations and of its authors' organisations. */
+async function loadProposalOrganisations(tx: Tx, proposalId: string, sections: SectionContent): Promise<ProposalOrganisations> {
+  const ids = [...sections.partners.organisationIds, sections.partners.leadOrganisationId].filter((id): id is string => Boolean(id));
+  const [partners, authors] = await Promise.all([
+    tx.organisation.findMany({ where: { id: { in: ids } }, select: { id: true, sector: true } }),
+    tx.proposalAuthor.findMany({ where: { proposalId }, select: { user: { select: { organisation: { select: { sector: true } } } } } }),
+  ]);
+  return {
+    sectorByOrganisationId: new Map(partners.map((organisation) => [organisation.id, organisation.sector])),
+    authorSectors: authors.flatMap((author) => (author.user.organisation ? [author.user.organisation.sector] : [])),
+  };
 }
 
 /**
@@ -152,7 +173,9 @@ export async function submitProposal(
     const next = proposalTransition(proposal.status, "SUBMIT");
     const round = await loadRound(tx, proposal.roundId);
     const sections = await tx.proposalSection.findMany({ where: { proposalId: proposal.id }, select: { key: true, content: true } });
-    const missing = missingForSubmission(sectionContents(sections), round, now);
+    const contents = sectionContents(sections);
+    const organisations = await loadProposalOrganisations(tx, proposal.id, contents);
+    const missing = missingForSubmission(contents, round, now, organisations);
     if (missing.length > 0) throw new AppError("BAD_REQUEST", notReadyMessage(missing.length), missingAsFieldErrors(missing));
     const roundTitle = round!.title;
     await tx.proposal.update({ where: { id: proposal.id }, data: { status: next, submittedAt: now } });

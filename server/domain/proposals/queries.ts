@@ -198,6 +198,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
           minAwardPence: true,
           maxAwardPence: true,
           requiredSections: true,
+          requiredPartnerSectors: true,
           allowsChangesAfterSubmission: true,
           fundId: true,
         },
@@ -282,7 +283,10 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
   const status = proposal.status;
   const missing =
     status === "DRAFT"
-      ? missingForSubmission(sectionContents(proposal.sections), round, now)
+      ? missingForSubmission(sectionContents(proposal.sections), round, now, {
+          sectorByOrganisationId: new Map(organisations.map(({ organisation }) => [organisation.id, organisation.sector])),
+          authorSectors: proposal.authors.flatMap((author) => (author.user.organisation ? [author.user.organisation.sector] : [])),
+        })
       : [];
 
   return {

@@ -1,3 +1,4 @@
+import { subGroupInSentence } from "@/lib/schemas/sub-groups";
 import type { Actor } from "@/server/auth/session";
 import type { Prisma } from "@/server/db/generated/client";
 import { recordActivity } from "@/server/domain/activity/record-activity";
@@ -55,7 +56,7 @@ export async function archiveSubGroupsInTx(
       subGroupId: subGroup.id,
       actorId: actor.userId,
       kind: "SUBGROUP_ARCHIVED",
-      summary: `${personName(actor)} archived the sub-group ${subGroup.name}${reason ? ` (${reason})` : ""}`,
+      summary: `${personName(actor)} archived ${subGroupInSentence(subGroup.name)}${reason ? ` (${reason})` : ""}`,
       linkPath: link,
     });
   }

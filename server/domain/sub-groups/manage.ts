@@ -1,3 +1,4 @@
+import { subGroupInSentence } from "@/lib/schemas/sub-groups";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
@@ -77,7 +78,7 @@ export async function createSubGroup(
       subGroupId: subGroup.id,
       actorId: actor.userId,
       kind: "SUBGROUP_CREATED",
-      summary: `${personName(actor)} started the sub-group ${subGroup.name} in ${area.title}, led by ${leadNames}`,
+      summary: `${personName(actor)} started ${subGroupInSentence(subGroup.name)} in ${area.title}, led by ${leadNames}`,
       linkPath: link,
     });
     await notify(tx, {
@@ -85,7 +86,7 @@ export async function createSubGroup(
       actorId: actor.userId,
       partnershipId,
       kind: "ROLE_CHANGED",
-      title: `You are a lead of the new sub-group ${subGroup.name}`,
+      title: `You are a lead of ${subGroupInSentence(subGroup.name)}, which is new`,
       body: `${personName(actor)} started ${subGroup.name} in ${area.title} and made you one of its leads.`,
       linkPath: link,
     });
@@ -129,7 +130,7 @@ export async function updateSubGroup(db: Database, access: SubGroupAccess, input
         subGroupId: current.id,
         actorId: access.actor.userId,
         kind: "SUBGROUP_UPDATED",
-        summary: `${personName(access.actor)} updated the sub-group ${updated.name}: ${changes.join(", ")}`,
+        summary: `${personName(access.actor)} updated ${subGroupInSentence(updated.name)}: ${changes.join(", ")}`,
         linkPath: subGroupPath(current.slug, current.id),
       });
     }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { loadSubGroup } from "@/components/sub-groups/load-sub-group";
+import { loadSubGroup } from "@/server/pages/sub-groups";
 import { SubGroupTabs } from "@/components/sub-groups/sub-group-tabs";
 import { dateFormat } from "@/components/sub-groups/format";
 
@@ -26,6 +26,14 @@ export default async function SubGroupLayout({
         </p>
         <p className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{group.name}</p>
         <p className="mt-3 max-w-prose whitespace-pre-line text-lg text-slate-700">{group.purpose}</p>
+        {group.archived ? null : (
+          <p className="mt-3">
+            {/* The membership and its actions come before the long member list: reach them in one Tab. */}
+            <a href={`${base}#sub-group-actions`} data-testid="sub-group-actions-link">
+              Your membership and actions
+            </a>
+          </p>
+        )}
         {group.archived ? (
           <p className="mt-4 max-w-prose rounded-md border-l-4 border-slate-700 bg-slate-100 p-3">
             <span className="font-semibold">Archived</span>

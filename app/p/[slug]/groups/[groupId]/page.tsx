@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { SectorTag } from "@/components/directory/sector-tag";
 import { SectorMix } from "@/components/partnerships/sector-mix";
 import { Announcer } from "@/components/sub-groups/announcer";
-import { dateFormat } from "@/components/sub-groups/format";
 import { JoinControls } from "@/components/sub-groups/join-controls";
-import { loadSubGroup } from "@/components/sub-groups/load-sub-group";
-import { MemberActions } from "@/components/sub-groups/member-actions";
+import { loadSubGroup } from "@/server/pages/sub-groups";
+import { MemberTable } from "@/components/sub-groups/member-table";
 import { ArchiveSubGroupButton, EditSubGroupForm } from "@/components/sub-groups/sub-group-forms";
 import { MY_PLACE_IN_SUB_GROUP } from "@/lib/role-labels";
-import { JOIN_POLICY_LABELS, SUB_GROUP_ROLE_LABELS } from "@/lib/schemas/sub-groups";
+import { JOIN_POLICY_LABELS } from "@/lib/schemas/sub-groups";
 import { getCurrentActor } from "@/server/auth/current-actor";
 
 export const dynamic = "force-dynamic";
@@ -56,7 +53,7 @@ export default async function SubGroupMembersPage({ params }: Props) {
         {group.memberCount} {group.memberCount === 1 ? "member" : "members"} · {JOIN_POLICY_LABELS[group.joinPolicy]}
       </p>
 
-      <section aria-labelledby="my-membership" className="mt-6 max-w-prose rounded-lg bg-slate-50 p-4">
+      <section id="sub-group-actions" tabIndex={-1} aria-labelledby="my-membership" className="mt-6 max-w-prose rounded-lg bg-slate-50 p-4">
         <h2 id="my-membership" className="text-lg font-semibold">
           Your membership
         </h2>
@@ -86,81 +83,18 @@ export default async function SubGroupMembersPage({ params }: Props) {
         </div>
       ) : null}
 
-      <div className="mt-8 grid gap-10 lg:grid-cols-3">
-        <section aria-labelledby="members" className="min-w-0 lg:col-span-2">
+      {/* The member table takes the full width so its Actions column fits at 1280 px. */}
+      <div className="mt-8 grid gap-10">
+        <section aria-labelledby="members" className="min-w-0">
           <h2 id="members" className="text-xl font-semibold">
             Who is in it
           </h2>
           <Announcer>
-            {group.members.length === 0 ? (
-              <p className="mt-2">Nobody has joined yet.</p>
-            ) : (
-              // A scrollable region must be reachable by keyboard (WCAG 2.1.1).
-              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-              <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`Members of ${group.name}`}>
-                <table className="w-full min-w-[36rem] border-collapse text-left">
-                  <caption className="sr-only">Members of {group.name}, leads first</caption>
-                  <thead>
-                    <tr className="border-b-2 border-slate-700">
-                      <th scope="col" className="py-2 pr-3">
-                        Name
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Organisation
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Sector
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Role
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Joined
-                      </th>
-                      {viewer.canManageMembers ? (
-                        <th scope="col" className="py-2">
-                          Actions
-                        </th>
-                      ) : null}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {group.members.map((member) => (
-                      <tr key={member.userId} className="border-b border-slate-200 align-top">
-                        <th scope="row" className="py-2 pr-3 font-normal">
-                          {member.profilePath ? <Link href={member.profilePath}>{member.name}</Link> : member.name}
-                          {member.isMe ? <span className="text-slate-700"> (you)</span> : null}
-                        </th>
-                        <td className="py-2 pr-3">{member.organisation?.name ?? "Individual / local resident"}</td>
-                        <td className="py-2 pr-3">
-                          <SectorTag sector={member.sector} />
-                        </td>
-                        <td className={`py-2 pr-3 ${member.isLead ? "font-semibold" : ""}`}>
-                          {SUB_GROUP_ROLE_LABELS[member.role]}
-                        </td>
-                        <td className="py-2 pr-3 whitespace-nowrap">{dateFormat.format(member.joinedAt)}</td>
-                        {viewer.canManageMembers ? (
-                          <td className="py-2">
-                            <MemberActions
-                              subGroupId={group.id}
-                              userId={member.userId}
-                              name={member.name}
-                              isLead={member.isLead}
-                              isOnlyLead={member.isOnlyLead}
-                              isMe={member.isMe}
-                            />
-                          </td>
-                        ) : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <MemberTable group={group} canManage={viewer.canManageMembers} />
           </Announcer>
         </section>
 
-        <section aria-labelledby="sector-mix">
+        <section aria-labelledby="sector-mix" className="max-w-xl">
           <h2 id="sector-mix" className="text-xl font-semibold">
             Sector mix
           </h2>

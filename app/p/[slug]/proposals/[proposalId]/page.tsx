@@ -2,7 +2,7 @@ import { AUTHOR_ROLE_SUFFIX } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddCoAuthorForm, MakeLeadAuthorButton, RemoveCoAuthorButton } from "@/components/proposals/co-author-controls";
-import { loadProposal } from "@/components/proposals/load-proposal";
+import { loadProposal } from "@/server/pages/proposals";
 import {
   ReturnToDraftButton,
   SubmitProposalButton,
@@ -93,28 +93,13 @@ export default async function ProposalPage({ params }: Props) {
               </Link>
             </p>
           ) : null}
-          {viewer.canSubmit && proposal.missing.length > 0 ? (
-            <div className="max-w-prose rounded-md border-l-4 border-slate-700 bg-slate-50 p-4">
-              <h3 className="font-semibold">Still to do before it can be submitted</h3>
-              <ul className="mt-2 list-disc space-y-1 pl-6">
-                {proposal.missing.map((item) => (
-                  <li key={`${item.section}-${item.message}`}>
-                    <a href={`${here}/edit#${item.section === "round" ? "round" : `edit-${item.section}`}`}>
-                      {item.section === "round" ? "" : `${PROPOSAL_SECTION_LABELS[item.section]}: `}
-                      {item.message}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
           {proposal.status === "SUBMITTED" && proposal.submittedAt && (viewer.canReturnToDraft || viewer.canWithdraw) ? (
             <p className="max-w-prose rounded-md border-l-4 border-green-800 bg-green-50 p-3 text-green-900">
               Submitted on <time dateTime={proposal.submittedAt.toISOString()}>{timeFormat.format(proposal.submittedAt)}</time>. The
               authors and the partnership&rsquo;s officers have been told; the round&rsquo;s panel assesses it once the round closes.
             </p>
           ) : null}
-          {viewer.canSubmit ? <SubmitProposalButton proposalId={proposal.id} editPath={`${here}/edit`} /> : null}
+          {viewer.canSubmit ? <SubmitProposalButton proposalId={proposal.id} editPath={`${here}/edit`} missing={proposal.missing} /> : null}
           {viewer.canReturnToDraft ? <ReturnToDraftButton proposalId={proposal.id} /> : null}
           {viewer.isAssessor ? (
             <p>

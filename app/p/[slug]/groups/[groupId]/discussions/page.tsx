@@ -1,3 +1,4 @@
+import { subGroupInSentence } from "@/lib/schemas/sub-groups";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -73,7 +74,7 @@ export default async function DiscussionsPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title="Conversations"
-        lead={`Talk things through with the ${space.subGroup.name} sub-group. Replies stay together in each conversation.`}
+        lead={`Talk things through with ${subGroupInSentence(space.subGroup.name)}. Replies stay together in each conversation.`}
       />
       {space.subGroup.archived ? (
         <p className="mb-8 rounded-md border-l-4 border-slate-700 bg-slate-100 p-3">

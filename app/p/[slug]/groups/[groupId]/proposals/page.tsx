@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProposalStatusTag, timeFormat } from "@/components/proposals/proposal-labels";
 import { StartProposalForm } from "@/components/proposals/start-proposal-form";
-import { loadSubGroup } from "@/components/sub-groups/load-sub-group";
+import { loadSubGroup } from "@/server/pages/sub-groups";
 import { dateFormat } from "@/components/sub-groups/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";

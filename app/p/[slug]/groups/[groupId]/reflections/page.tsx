@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReflectionList } from "@/components/reflections/reflection-list";
 import { TrendTable } from "@/components/reflections/trend-table";
-import { loadSubGroup } from "@/components/sub-groups/load-sub-group";
+import { loadSubGroup } from "@/server/pages/sub-groups";
 import { buttonClass } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";

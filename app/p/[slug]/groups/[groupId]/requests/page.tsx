@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { SectorTag, Separator } from "@/components/directory/sector-tag";
 import { Announcer } from "@/components/sub-groups/announcer";
 import { dateFormat } from "@/components/sub-groups/format";
-import { loadSubGroup } from "@/components/sub-groups/load-sub-group";
+import { loadSubGroup } from "@/server/pages/sub-groups";
 import { RequestDecision } from "@/components/sub-groups/request-decision";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";

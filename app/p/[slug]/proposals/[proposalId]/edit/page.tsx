@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadProposal } from "@/components/proposals/load-proposal";
+import { loadProposal } from "@/server/pages/proposals";
 import { ChooseRoundForm } from "@/components/proposals/proposal-actions";
 import { ProposalEditor } from "@/components/proposals/proposal-editor";
 import { PROPOSAL_STATUS_LABELS } from "@/components/proposals/proposal-labels";

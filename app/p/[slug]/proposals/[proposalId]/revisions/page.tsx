@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadProposal } from "@/components/proposals/load-proposal";
+import { loadProposal } from "@/server/pages/proposals";
 import { timeFormat } from "@/components/proposals/proposal-labels";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form";

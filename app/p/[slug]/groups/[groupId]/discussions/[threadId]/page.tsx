@@ -67,7 +67,7 @@ export default async function ThreadPage({ params }: Props) {
         {replies.length > 0 ? (
           <ol className="mt-3 space-y-4">
             {replies.map((reply) => (
-              <li key={reply.id} id={`reply-${reply.id}`} className="rounded-lg border border-slate-300 p-4">
+              <li key={reply.id} id={`reply-${reply.id}`} tabIndex={-1} className="rounded-lg border border-slate-300 p-4">
                 <article aria-label={`Reply by ${reply.author.name}`}>
                   <AuthorLine author={reply.author} date={reply.createdAt} />
                   <div className="mt-2">

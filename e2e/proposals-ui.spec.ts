@@ -1,0 +1,121 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, query, test } from "./fixtures";
+
+const SLUG = "renfrewshire-spg";
+const LORNA = "lorna.shaw@renfrewshire-carers.example"; // voluntary sector, Carers sub-group lead
+const SANDRA = "sandra.kerr@engage-renfrewshire.example";
+const CLAIRE = "claire.devlin@nhs-ggc.example"; // a lead of the Recovery sub-group
+
+async function subGroupId(name: string): Promise<string> {
+  const [row] = await query<{ id: string }>('SELECT id FROM "SubGroup" WHERE name = $1', [name]);
+  return row!.id;
+}
+
+/** What has focus now: its test id, id, name attribute and text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    return {
+      testId: element?.dataset.testid ?? null,
+      id: element?.id ?? "",
+      name: element?.getAttribute("name") ?? null,
+      tag: element?.tagName.toLowerCase() ?? null,
+      text: (element?.textContent ?? "").trim().slice(0, 200),
+    };
+  });
+
+test("a refused submit lists each missing thing once, including the round's partner-sector rule", async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const roundId = `e2e_sector_round_${stamp}`;
+  const title = `Sector rule check ${stamp}`;
+  const [fund] = await query<{ id: string }>('SELECT id FROM "Fund" WHERE name = $1', ["Winter test-and-learn fund 2021/22"]);
+  await query(
+    `INSERT INTO "FundingRound" (id, "fundId", title, guidance, eligibility, criteria, "opensAt", "closesAt", "minAwardPence", "maxAwardPence", status, "requiredPartnerSectors", "updatedAt")
+     VALUES ($1, $2, $3, 'Tests.', 'A voluntary-sector and a private-sector partner.', '[{"name":"Fit","weight":100}]'::jsonb,
+             now() - interval '1 day', now() + interval '30 days', 100000, 1000000, 'OPEN', ARRAY['VOLUNTARY','PRIVATE']::"Sector"[], now())`,
+    [roundId, fund!.id, `Sector rule round ${stamp}`],
+  );
+  const carers = await subGroupId("Carers sub-group");
+
+  await signInAs(LORNA);
+  await page.goto(`/p/${SLUG}/groups/${carers}/proposals`);
+  await page.getByLabel("Working title", { exact: true }).fill(title);
+  await page.getByLabel("Funding round", { exact: true }).selectOption(roundId);
+  await page.getByRole("button", { name: "Start the proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Edit ${title}` })).toBeVisible();
+  await page.goto(new URL(page.url()).pathname.replace(/\/edit$/, ""));
+
+  const sectorRule = "This round needs a voluntary-sector and a private-sector partner among the proposal’s organisations.";
+  await expect(page.getByTestId("still-to-do")).toContainText(sectorRule);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Submit the proposal" }).click();
+  const refused = page.getByTestId("submit-refused");
+  await expect(refused).toContainText(/This proposal is not ready to submit: \d+ things need attention\./);
+  await expect(page.getByTestId("still-to-do")).toHaveCount(0);
+  const items = await refused.getByRole("listitem").allTextContents();
+  expect(items.length).toBeGreaterThan(1);
+  expect(new Set(items).size).toBe(items.length);
+  await expect(page.getByText(sectorRule, { exact: false })).toHaveCount(1);
+  await expectAccessible(page);
+});
+
+test("focus follows the result of joining, approving, mentioning and replying; the sub-group's actions are a Tab away", async ({
+  page,
+  context,
+  signInAs,
+}) => {
+  test.setTimeout(180_000);
+  const recovery = await subGroupId("Recovery sub-group");
+  const groupPath = `/p/${SLUG}/groups/${recovery}`;
+
+  await signInAs(SANDRA);
+  await page.goto(groupPath);
+  await expect(page.getByRole("heading", { level: 1, name: /Members/ })).toBeVisible();
+  // From the sub-group's name and purpose, the first Tab reaches the link to its actions.
+  await page.getByText("Test peer-led recovery cafés linked to treatment services.").evaluate((element: HTMLElement) => {
+    element.tabIndex = -1;
+    element.focus();
+  });
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).testId).toBe("sub-group-actions-link");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).text).toContain("Request to join");
+
+  await page.getByRole("button", { name: "Request to join Recovery sub-group" }).click();
+  await page.getByLabel("Message to the leads (optional)").fill("Engage Renfrewshire can host a recovery café.");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("button", { name: /Withdraw/ })).toBeVisible();
+  await expect.poll(async () => (await focused(page)).testId).toBe("join-outcome");
+  expect((await focused(page)).text).toContain("Your request has been sent");
+
+  await context.clearCookies();
+  await signInAs(CLAIRE);
+  await page.goto(`${groupPath}/requests`);
+  const request = page.getByRole("listitem").filter({ hasText: "Sandra Kerr" });
+  await request.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId("announcement")).toContainText("Sandra Kerr is now a member");
+  await expect.poll(async () => (await focused(page)).testId).toBe("announcement");
+  await expectAccessible(page);
+
+  await context.clearCookies();
+  await signInAs(SANDRA);
+  await page.goto(`${groupPath}/discussions`);
+  await page.getByLabel("Title", { exact: true }).fill(`Café venues ${Date.now()}`);
+  await page.getByLabel("Message", { exact: true }).fill("Where could the first recovery café meet?");
+  await page.getByRole("button", { name: "Start the conversation" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Reply" })).toBeVisible();
+
+  const picker = page.getByLabel("Mention someone", { exact: true });
+  await expect(picker).toBeEnabled();
+  await picker.selectOption({ label: await picker.locator("option").nth(1).innerText() });
+  await page.getByRole("button", { name: "Add mention" }).click();
+  await expect.poll(async () => (await focused(page)).name).toBe("body");
+  await page.getByLabel("Your reply").pressSequentially("could host it.");
+  await page.getByRole("button", { name: "Post reply" }).click();
+  await expect.poll(async () => (await focused(page)).id).toMatch(/^reply-/);
+  expect((await focused(page)).text).toContain("could host it.");
+  await expectAccessible(page);
+});
