@@ -160,6 +160,7 @@ test("two sectors co-write a proposal, a panel scores it with a detected conflic
   await expect(page.getByRole("alert").filter({ hasText: "Close the round first" })).toBeVisible();
   await page.goto(`/p/${SLUG}/funding/${fund!.id}`);
   await page.getByRole("listitem").filter({ hasText: roundTitle }).getByRole("button", { name: "Close the round now" }).click();
+  await page.getByRole("listitem").filter({ hasText: roundTitle }).getByRole("button", { name: "Yes, close the round" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: roundTitle })).toContainText("Closed");
   await page.getByRole("link", { name: `Panel, scores and decisions for ${roundTitle}` }).click();
   await page.getByRole("button", { name: "Start assessment" }).click();

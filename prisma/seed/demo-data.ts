@@ -696,6 +696,7 @@ export const DEMO_FUND = {
     title: `Test and learn round ${seedDay(-DEMO_AWARDS_PUBLISHED_DAYS_AGO - 90).getUTCFullYear()}`,
     guidance: "Collaborative proposals from sub-groups to test responses to the partnership's priorities, with a view to becoming self-sustaining and scaled up if they work well.",
     eligibility: "Proposals developed within a sub-group, with at least one voluntary-sector and one public-sector partner.",
+    requiredPartnerSectors: ["VOLUNTARY", "PUBLIC"] as Sector[],
     criteria: [
       { name: "Cross-sector partnership", weight: 30 },
       { name: "Clear test and measures of success", weight: 30 },
@@ -762,6 +763,7 @@ export const DEMO_PROPOSALS_FUND = {
       title: `Winter round ${seedDay(-40).getUTCFullYear()}`,
       guidance: "Small tests of change that ease winter pressures, co-written in a sub-group.",
       eligibility: "Proposals from a sub-group with voluntary-sector and public-sector partners.",
+      requiredPartnerSectors: ["VOLUNTARY", "PUBLIC"] as Sector[],
       opensDaysFromSeed: -40,
       closesDaysFromSeed: -5,
       status: "CLOSED" as const,
@@ -772,6 +774,7 @@ export const DEMO_PROPOSALS_FUND = {
       title: `Spring round ${seedDay(-3).getUTCFullYear()}`,
       guidance: "Tests that help people stay connected and well at home as services reopen.",
       eligibility: "Proposals from a sub-group with voluntary-sector and public-sector partners.",
+      requiredPartnerSectors: ["VOLUNTARY", "PUBLIC"] as Sector[],
       opensDaysFromSeed: -3,
       closesDaysFromSeed: 30,
       status: "OPEN" as const,

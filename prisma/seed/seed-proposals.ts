@@ -80,6 +80,7 @@ export async function seedDemoProposals(tx: Tx, lookups: Lookups) {
         title: round.title,
         guidance: round.guidance,
         eligibility: round.eligibility,
+        requiredPartnerSectors: round.requiredPartnerSectors,
         criteria,
         opensAt: new Date(now.getTime() + round.opensDaysFromSeed * DAY),
         closesAt: new Date(now.getTime() + round.closesDaysFromSeed * DAY),

@@ -12,7 +12,7 @@ import {
 } from "@/components/portfolio/portfolio-sections";
 import { ProjectTable } from "@/components/projects/project-table";
 import { PROPOSAL_STATUS_LABELS } from "@/components/proposals/proposal-labels";
-import { loadSubGroup } from "@/components/sub-groups/load-sub-group";
+import { loadSubGroup } from "@/server/pages/sub-groups";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { paths } from "@/lib/paths";
