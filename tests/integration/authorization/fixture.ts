@@ -424,6 +424,15 @@ export async function buildFixture(db: Database) {
     },
     include: { questions: { orderBy: { position: "asc" } } },
   });
+  // The partnership's own question set, never run: its officers may change it.
+  const ownQuestionSet = await db.questionSet.create({
+    data: {
+      partnershipId: partnership.id,
+      title: "Carers' café check-in",
+      isTemplate: false,
+      questions: { create: [{ position: 1, prompt: "What went well this month?", kind: "TEXT" }] },
+    },
+  });
   const survey = await db.survey.create({
     data: {
       partnershipId: partnership.id,
@@ -461,6 +470,7 @@ export async function buildFixture(db: Database) {
     demotedMeeting,
     connection,
     questionSet,
+    ownQuestionSet,
     survey,
     answer,
     project,

@@ -22,6 +22,19 @@ export const reflectionsCases: AuthorizationCases = {
     }),
     allow: participants,
   },
+  "reflection.questionSet": {
+    input: (f) => ({ partnershipSlug: f.partnership.slug, questionSetId: f.ownQuestionSet.id }),
+    allow: ["officer"],
+  },
+  "reflection.updateQuestionSet": {
+    input: (f) => ({
+      partnershipSlug: f.partnership.slug,
+      questionSetId: f.ownQuestionSet.id,
+      title: "Carers' café check-in",
+      questions: [{ prompt: "What went well this month, and why?", kind: "TEXT" }],
+    }),
+    allow: ["officer"],
+  },
   "reflection.list": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
   "reflection.create": {
     input: (f) => ({
