@@ -112,7 +112,7 @@ test("an officer sets an award up as a funded project from the award's page", as
   await page.getByLabel("Payment 2 due on", { exact: true }).fill("2021-08-01");
   await page.getByRole("button", { name: "Award grant" }).click();
   await expect(page.getByText("Grant awarded.")).toBeVisible();
-  await page.getByRole("link", { name: project }).click();
+  await page.getByRole("region", { name: "Awards from this fund" }).getByRole("link", { name: project }).click();
 
   await page.getByLabel("Start date", { exact: true }).fill("2021-02-01");
   await page.getByLabel("End date", { exact: true }).fill("2021-07-31");

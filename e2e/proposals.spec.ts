@@ -202,7 +202,7 @@ test("two sectors co-write a proposal, a panel scores it with a detected conflic
   await signInAs(OFFICER);
   await page.goto(`/p/${SLUG}/funding/rounds/${roundId}/assessment`);
   // Completion: two submitted, the third seat recused; the ranking counts only the two.
-  await expect(page.getByRole("row").filter({ hasText: title }).first()).toContainText(/Submitted 72%\s*Submitted 82%\s*Conflict/);
+  await expect(page.getByRole("row").filter({ hasText: title }).first()).toContainText(/Submitted\s*72%\s*Submitted\s*82%\s*Conflict/);
   await expect(page.getByRole("row").filter({ hasText: title }).filter({ hasText: "2 of 2" })).toContainText("77%");
   await expectAccessible(page);
   await page.getByRole("link", { name: `Decide on ${title}` }).click();

@@ -16,7 +16,7 @@ const TONE_CLASSES: Readonly<Record<Tone, string>> = {
 
 export function StatusTag({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
   return (
-    <span className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${TONE_CLASSES[tone]}`}>{children}</span>
+    <span className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${TONE_CLASSES[tone]}`}>{children}</span>
   );
 }
 
