@@ -49,7 +49,9 @@ export const paths = {
   proposals: (slug: string) => `/p/${slug}/proposals`,
   proposal: (slug: string, proposalId: string) => `/p/${slug}/proposals/${proposalId}`,
   editProposal: (slug: string, proposalId: string) => `/p/${slug}/proposals/${proposalId}/edit`,
-  proposalRevisions: (slug: string, proposalId: string) => `/p/${slug}/proposals/${proposalId}/revisions`,
+  proposalSection: (slug: string, proposalId: string, section: string) => `/p/${slug}/proposals/${proposalId}#section-${section}`,
+  proposalRevisions: (slug: string, proposalId: string, compare?: { from: number; to: number }) =>
+    `/p/${slug}/proposals/${proposalId}/revisions${q({ from: compare?.from, to: compare?.to })}`,
 
   assessments: (slug: string) => `/p/${slug}/assess`,
   scoreSheet: (slug: string, proposalId: string) => `/p/${slug}/assess/${proposalId}`,
@@ -95,4 +97,13 @@ export const paths = {
 /** An address on this site made absolute, for emails and calendar entries. */
 export function absoluteUrl(origin: string, path: string): string {
   return new URL(path, origin.endsWith("/") ? origin : `${origin}/`).toString();
+}
+
+/**
+ * A stored link is only followed when it stays on this site: a path starting with a
+ * single "/" (not "//host" or "/\\host", which browsers treat as another site).
+ */
+export function safeLinkPath(path: string | null | undefined): string | null {
+  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return null;
+  return path;
 }

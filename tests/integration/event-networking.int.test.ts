@@ -3,10 +3,10 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { MAX_NETWORKING_ROUNDS } from "@/lib/event-kinds";
 import { MAX_ROUNDS, pairKey } from "@/server/domain/events/speed-networking";
-import { proposalEditPath } from "@/server/domain/proposals/paths";
 import { withTestDatabase } from "./support/database";
 import { expectFailure } from "./support/expect";
 import { type Cast, type OrganisationKey, subGroupIn, subGroupWorld } from "./support/worlds";
+import { paths } from "@/lib/paths";
 
 const database = withTestDatabase();
 
@@ -268,7 +268,7 @@ describe("we should talk again", () => {
     expect(await db.proposal.count({ where: { partnershipId: w.partnership.id } })).toBe(0);
 
     const started = await w.api(anna).event.startProposal({ connectionId, subGroupId: w.subGroup.id, title: "Lift share for carers" });
-    expect(started.path).toBe(proposalEditPath(w.partnership.slug, started.proposalId));
+    expect(started.path).toBe(paths.editProposal(w.partnership.slug, started.proposalId));
     const proposal = await db.proposal.findUniqueOrThrow({ where: { id: started.proposalId }, include: { authors: true } });
     expect(proposal).toMatchObject({ title: "Lift share for carers", status: "DRAFT", subGroupId: w.subGroup.id });
     expect(proposal.authors.map((author) => [author.userId, author.role]).sort()).toEqual(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, paths } from "@/lib/paths";
+import { absoluteUrl, paths, safeLinkPath } from "@/lib/paths";
 
 describe("paths", () => {
   it("builds partnership addresses from their parts", () => {
@@ -19,5 +19,19 @@ describe("paths", () => {
   it("makes an address absolute on the site's origin with or without a trailing slash", () => {
     expect(absoluteUrl("https://tandem.example.org", paths.event("leeds", "e1"))).toBe("https://tandem.example.org/p/leeds/events/e1");
     expect(absoluteUrl("https://tandem.example.org/", "/account")).toBe("https://tandem.example.org/account");
+  });
+
+  it("links to a proposal section and to a comparison of two revisions", () => {
+    expect(paths.proposalSection("leeds", "x1", "budget")).toBe("/p/leeds/proposals/x1#section-budget");
+    expect(paths.proposalRevisions("leeds", "x1", { from: 2, to: 5 })).toBe("/p/leeds/proposals/x1/revisions?from=2&to=5");
+    expect(paths.proposalRevisions("leeds", "x1")).toBe("/p/leeds/proposals/x1/revisions");
+  });
+
+  it("follows a stored link only when it stays on this site", () => {
+    expect(safeLinkPath("/p/leeds/events/e1")).toBe("/p/leeds/events/e1");
+    expect(safeLinkPath("//evil.example/x")).toBeNull();
+    expect(safeLinkPath("/\\evil.example/x")).toBeNull();
+    expect(safeLinkPath("https://evil.example")).toBeNull();
+    expect(safeLinkPath(null)).toBeNull();
   });
 });

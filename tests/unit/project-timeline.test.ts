@@ -24,6 +24,7 @@ function history(overrides: Partial<ProjectHistory> = {}): ProjectHistory {
   return {
     projectPath: "/p/spg/projects/p1",
     proposalPath: "/p/spg/proposals/pr1",
+    proposalRevisionsPath: ({ from, to }) => `/p/spg/proposals/pr1/revisions?from=${from}&to=${to}`,
     proposal,
     setUp: { at: day(30), by: fiona },
     updates: [
@@ -143,6 +144,7 @@ describe("buildProjectTimeline", () => {
       history({
         proposal: [],
         proposalPath: null,
+        proposalRevisionsPath: null,
         updates: [{ id: "d", periodSequence: 1, status: "DRAFT", submittedAt: null, late: false, author: lena, reviewedAt: null, reviewedBy: null }],
         ledger: [],
         evaluation: null,

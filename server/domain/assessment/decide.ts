@@ -17,9 +17,9 @@ import { idempotentRequest, REQUEST_CHANGED_MESSAGE, type IdempotentRequest } fr
 import { notify } from "@/server/domain/notifications/notify";
 import { lockProposal } from "@/server/domain/proposals/access";
 import { proposalTransition } from "@/server/domain/proposals/lifecycle";
-import { proposalPath } from "@/server/domain/proposals/paths";
 import { AppError, notFound } from "@/server/errors";
 import { loadProposalPanel, scoringProgress } from "./panel-state";
+import { paths } from "@/lib/paths";
 
 /**
  * An officer decides a proposal once its panel has scored it. Approving awards the grant in
@@ -85,7 +85,7 @@ export async function decideProposal(
 
   const overridden = overrideReason ? `, before every assessor had scored (${overrideReason})` : "";
   const slug = proposal.partnership.slug;
-  const link = proposalPath(slug, proposal.id);
+  const link = paths.proposal(slug, proposal.id);
   const authorIds = proposal.authors.map((author) => author.userId);
 
   if (input.outcome === "DECLINE") {

@@ -1,8 +1,8 @@
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
-import { safeLinkPath } from "./paths";
 import { displayName } from "./people";
+import { safeLinkPath } from "@/lib/paths";
 
 export const ACTIVITY_PAGE_SIZE = 30;
 

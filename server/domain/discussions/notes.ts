@@ -4,8 +4,8 @@ import type { Prisma } from "@/server/db/generated/client";
 import { recordActivity } from "@/server/domain/activity/record-activity";
 import { notFound } from "@/server/errors";
 import { loadWritableSubGroup, type SubGroupAccess } from "./access";
-import { discussionsPath } from "./paths";
 import { displayName } from "./people";
+import { paths } from "@/lib/paths";
 
 export type AddNoteInput = { title: string; body: string; pinned: boolean };
 
@@ -48,7 +48,7 @@ async function recordPinned(
     actorId: actor.userId,
     kind: "NOTE_PINNED",
     summary: `${displayName(actor)} pinned a note: “${note.title}”`,
-    linkPath: `${discussionsPath(subGroup.partnership.slug, subGroup.id)}#note-${note.id}`,
+    linkPath: `${paths.subGroupDiscussions(subGroup.partnership.slug, subGroup.id)}#note-${note.id}`,
   });
 }
 

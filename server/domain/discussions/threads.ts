@@ -8,8 +8,8 @@ import { loadWritableSubGroup, type SubGroupAccess } from "./access";
 import { mentionCandidates, partnershipMembersAmong } from "./mentionable";
 import { excerpt, segmentMentions } from "./mentions";
 import { listNotes } from "./notes";
-import { threadPath } from "./paths";
 import { authorSelect, displayName, shapeAuthor } from "./people";
+import { paths } from "@/lib/paths";
 
 export type StartThreadInput = { title: string; body: string; mentionUserIds: string[] };
 export type ReplyInput = { threadId: string; body: string; mentionUserIds: string[] };
@@ -119,7 +119,7 @@ export async function startThread(db: Database, actor: Actor, access: SubGroupAc
       },
       select: { id: true },
     });
-    const linkPath = threadPath(subGroup.partnership.slug, subGroup.id, thread.id);
+    const linkPath = paths.discussion(subGroup.partnership.slug, subGroup.id, thread.id);
     const author = displayName(actor);
     await recordActivity(tx, {
       partnershipId: subGroup.partnershipId,
@@ -157,7 +157,7 @@ export async function replyToThread(db: Database, actor: Actor, access: SubGroup
       select: { id: true },
     });
     await tx.thread.update({ where: { id: thread.id }, data: { lastActivityAt: now } });
-    const linkPath = `${threadPath(subGroup.partnership.slug, subGroup.id, thread.id)}#reply-${reply.id}`;
+    const linkPath = `${paths.discussion(subGroup.partnership.slug, subGroup.id, thread.id)}#reply-${reply.id}`;
     const author = displayName(actor);
     await recordActivity(tx, {
       partnershipId: subGroup.partnershipId,

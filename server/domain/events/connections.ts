@@ -10,11 +10,10 @@ import type { Sector } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
 import { notify } from "@/server/domain/notifications/notify";
 import { addCoAuthor } from "@/server/domain/proposals/co-authors";
-import { proposalEditPath } from "@/server/domain/proposals/paths";
 import { createProposal } from "@/server/domain/proposals/proposals";
 import { AppError, notFound } from "@/server/errors";
 import { explainEventFailure, partnershipSlugOf } from "./access";
-import { connectionsPath } from "./paths";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -109,7 +108,7 @@ export async function logConnection(
         kind: "CONNECTION_LOGGED",
         title: `${displayName(actor)} would like to talk again after “${event.title}”`,
         body: "You can start a draft proposal together from your connections.",
-        linkPath: connectionsPath(await partnershipSlugOf(tx, membership.partnershipId)),
+        linkPath: paths.connections(await partnershipSlugOf(tx, membership.partnershipId)),
       });
       return { id: connection.id, created: true };
     });
@@ -276,5 +275,5 @@ export async function startProposalFromConnection(
     now,
   );
   await db.connection.updateMany({ where: { id: connection.id, proposalId: null }, data: { proposalId: proposal.id } });
-  return { proposalId: proposal.id, path: proposalEditPath(await partnershipSlugOf(db, connection.partnershipId), proposal.id) };
+  return { proposalId: proposal.id, path: paths.editProposal(await partnershipSlugOf(db, connection.partnershipId), proposal.id) };
 }

@@ -10,9 +10,9 @@ import { assertCan, can } from "@/server/auth/can";
 import { membershipOnly } from "@/server/auth/grants";
 import { authorizeFor } from "@/server/auth/resolve";
 import { capacityTooSmall, endsBeforeStart, inEventTransaction, lockEvent, partnershipSlugOf } from "./access";
-import { eventPath } from "./paths";
 import { seriesStarts } from "./recurrence";
 import { promoteFromWaitingList } from "./rsvp";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -204,7 +204,7 @@ export async function updateEvent(
       kind: "EVENT_CHANGED",
       title: `“${input.title}” has changed`,
       body: "Please check the date, time and place again. If you added it to your calendar, add it again to update it.",
-      linkPath: eventPath(slug, event.id),
+      linkPath: paths.event(slug, event.id),
     });
     const promoted = await promoteFromWaitingList(tx, { ...event, title: input.title, capacity: input.capacity }, slug, now);
     return { id: event.id, sequence: updated.sequence, promoted: promoted.length };
@@ -238,7 +238,7 @@ export async function cancelEvent(
       kind: "EVENT_CHANGED",
       title: `“${event.title}” has been cancelled`,
       body: input.reason ? input.reason : "The organisers have cancelled this event. If you added it to your calendar, you can remove it.",
-      linkPath: eventPath(slug, event.id),
+      linkPath: paths.event(slug, event.id),
     });
     return { id: event.id, status: "CANCELLED" as const, sequence: updated.sequence };
   });

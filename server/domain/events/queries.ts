@@ -4,7 +4,7 @@ import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { EventKind, EventRecurrence, EventStatus, RsvpStatus } from "@/server/db/generated/enums";
-import { absoluteUrl } from "@/lib/paths";
+import { absoluteUrl, paths } from "@/lib/paths";
 import { getEnv } from "@/server/env";
 import { configuredOrigin } from "@/server/site-address";
 import { notFound } from "@/server/errors";
@@ -12,7 +12,6 @@ import { can } from "@/server/auth/can";
 import type { EventAccess } from "./access";
 import { creationRights } from "./events";
 import { buildCalendar, calendarFileName } from "./ics";
-import { eventCalendarPath, eventPath } from "./paths";
 import { waitingPosition } from "./rsvp";
 
 export type EventListItem = {
@@ -177,13 +176,13 @@ export async function getEvent(db: Database, access: EventAccess, now = new Date
     canOrganise: can("event.update", access),
     canSeeAttendees: can("event.attendees", access),
     canPlanNetworking: can("event.generateNetworking", access),
-    calendarPath: eventCalendarPath(event.partnership.slug, event.id),
+    calendarPath: paths.eventCalendar(event.partnership.slug, event.id),
   };
 }
 
 /** Where an event's page is, in full (for calendar apps), on the site's address. */
 export function eventUrl(partnershipSlug: string, eventId: string, origin: string = configuredOrigin(getEnv())): string {
-  return absoluteUrl(origin, eventPath(partnershipSlug, eventId));
+  return absoluteUrl(origin, paths.event(partnershipSlug, eventId));
 }
 
 /** The event as an .ics file: what "Add to calendar" downloads. */

@@ -8,7 +8,7 @@ import { displayName } from "@/server/domain/discussions/people";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { inEventTransaction, lockEvent, partnershipSlugOf, type LockedEvent } from "./access";
-import { eventPath } from "./paths";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -161,7 +161,7 @@ export async function promoteFromWaitingList(
     kind: "EVENT_PLACE_CONFIRMED",
     title: `A place came up: you are going to “${event.title}”`,
     body: "You were on the waiting list and now have a place. If you cannot come after all, please cancel so someone else can.",
-    linkPath: eventPath(partnershipSlug, event.id),
+    linkPath: paths.event(partnershipSlug, event.id),
   });
   return userIds;
 }

@@ -2,7 +2,7 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError, notFound } from "@/server/errors";
-import { safeLinkPath } from "@/server/domain/discussions/paths";
+import { safeLinkPath } from "@/lib/paths";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 

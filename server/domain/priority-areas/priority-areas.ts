@@ -6,10 +6,10 @@ import { recordActivity } from "@/server/domain/activity/record-activity";
 import { can } from "@/server/auth/can";
 import { LEAD_ELIGIBLE_ROLES } from "@/server/domain/sub-groups/access";
 import { archiveSubGroupsInTx } from "@/server/domain/sub-groups/archive";
-import { prioritiesPath, subGroupPath } from "@/server/domain/sub-groups/paths";
 import { personName } from "@/server/domain/sub-groups/people";
 import { sectorMix } from "@/server/domain/sub-groups/sector-mix";
 import { AppError, notFound } from "@/server/errors";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -196,7 +196,7 @@ export async function createPriorityArea(db: Database, actor: Actor, partnership
       actorId: actor.userId,
       kind: "PRIORITY_AREA_CREATED",
       summary: `${personName(actor)} added the priority area ${area.title}`,
-      linkPath: prioritiesPath(slug),
+      linkPath: paths.priorities(slug),
     });
     return area;
   });
@@ -226,7 +226,7 @@ export async function updatePriorityArea(
         area.title === updated.title
           ? `${personName(actor)} updated the priority area ${updated.title}`
           : `${personName(actor)} renamed the priority area ${area.title} to ${updated.title}`,
-      linkPath: prioritiesPath(slug),
+      linkPath: paths.priorities(slug),
     });
     return updated;
   });
@@ -276,7 +276,7 @@ export async function movePriorityArea(
       actorId: actor.userId,
       kind: "PRIORITY_AREA_UPDATED",
       summary: `${personName(actor)} moved the priority area ${area.title} ${input.direction === "up" ? "above" : "below"} ${neighbour.title}`,
-      linkPath: prioritiesPath(slug),
+      linkPath: paths.priorities(slug),
     });
     return { id: area.id, position: neighbour.position, swappedWith: neighbour.id };
   });
@@ -313,7 +313,7 @@ export async function archivePriorityArea(
         subGroups.length === 0
           ? `${personName(actor)} archived the priority area ${area.title}`
           : `${personName(actor)} archived the priority area ${area.title} and its ${subGroups.length === 1 ? "sub-group" : `${subGroups.length} sub-groups`} ${subGroups.map((group) => group.name).join(", ")}`,
-      linkPath: prioritiesPath(slug),
+      linkPath: paths.priorities(slug),
     });
     return { id: area.id, archivedAt, archivedSubGroups: subGroups.map((group) => ({ id: group.id, name: group.name })) };
   });
@@ -365,7 +365,7 @@ export async function restorePriorityArea(
         actorId: actor.userId,
         kind: "SUBGROUP_UPDATED",
         summary: `${personName(actor)} restored the sub-group ${subGroup.name} with the priority area ${area.title}`,
-        linkPath: subGroupPath(slug, subGroup.id),
+        linkPath: paths.subGroup(slug, subGroup.id),
       });
     }
     await recordActivity(tx, {
@@ -373,7 +373,7 @@ export async function restorePriorityArea(
       actorId: actor.userId,
       kind: "PRIORITY_AREA_UPDATED",
       summary: `${personName(actor)} restored the priority area ${area.title}`,
-      linkPath: prioritiesPath(slug),
+      linkPath: paths.priorities(slug),
     });
     return { id: area.id, restoredSubGroups: subGroups };
   });

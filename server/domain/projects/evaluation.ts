@@ -8,8 +8,8 @@ import { notify } from "@/server/domain/notifications/notify";
 import { AppError } from "@/server/errors";
 import { lockProject, type ProjectAccess } from "./access";
 import { projectTransition } from "./lifecycle";
-import { projectPath } from "./paths";
 import { addDays } from "./schedule";
+import { paths } from "@/lib/paths";
 
 /** The lead may evaluate from this many days before the test's end. */
 export const EVALUATION_OPENS_DAYS_BEFORE_END = 30;
@@ -92,7 +92,7 @@ export async function submitEvaluation(db: Database, actor: Actor, access: Proje
       kind: "PROJECT_EVALUATED",
       title: `"${project.name}" has been evaluated: the lead recommends "${OUTCOME_LABELS[input.recommendation]}"`,
       body: "The partnership can now record its decision.",
-      linkPath: projectPath(project.partnership.slug, access.project.id),
+      linkPath: paths.project(project.partnership.slug, access.project.id),
     });
     return { id: evaluation.id, status: next };
   });
@@ -143,7 +143,7 @@ export async function decideProject(
       kind: "PROJECT_DECIDED",
       title: `The partnership decided "${project.name}" should ${OUTCOME_LABELS[input.outcome].toLowerCase()}`,
       body: input.reasons,
-      linkPath: projectPath(project.partnership.slug, access.project.id),
+      linkPath: paths.project(project.partnership.slug, access.project.id),
     });
     await recordAudit(tx, {
       partnershipId: access.project.partnershipId,

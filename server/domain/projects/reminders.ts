@@ -1,8 +1,8 @@
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { notify } from "@/server/domain/notifications/notify";
-import { projectPath } from "./paths";
 import { addDays, calendarDay, DUE_SOON_DAYS, reportState } from "./schedule";
+import { paths } from "@/lib/paths";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -66,7 +66,7 @@ async function remind(db: Database, period: Candidate, reminder: Reminder, now: 
           ? `Your update for "${project.name}" is overdue (due ${due})`
           : `Your update for "${project.name}" is due on ${due}`,
       body: `Period ${period.sequence}: ${dayFormat.format(period.startsOn)} to ${dayFormat.format(period.endsOn)}.`,
-      linkPath: projectPath(project.partnership.slug, project.id),
+      linkPath: paths.project(project.partnership.slug, project.id),
     });
     return true;
   });

@@ -8,8 +8,8 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { allocateAward } from "./budget";
-import { projectPath } from "./paths";
 import { calendarDay, reportingPeriods } from "./schedule";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -138,7 +138,7 @@ export async function setUpProject(db: Database, actor: Actor, partnershipId: st
         kind: "PROJECT_SET_UP",
         title: `"${name}" is set up as a funded project`,
         body: `Progress updates are due ${input.reportingFrequency === "MONTHLY" ? "monthly" : "quarterly"}, ${periods.length} in all.`,
-        linkPath: projectPath(award.fund.partnership.slug, project.id),
+        linkPath: paths.project(award.fund.partnership.slug, project.id),
       });
       await recordAudit(tx, {
         partnershipId,

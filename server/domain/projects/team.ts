@@ -6,7 +6,7 @@ import { displayName } from "@/server/domain/discussions/people";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { lockProject, type ProjectAccess } from "./access";
-import { projectPath } from "./paths";
+import { paths } from "@/lib/paths";
 
 /**
  * The project's team changes as the test goes on: its lead and the partnership's officers
@@ -54,7 +54,7 @@ export async function addTeamMember(db: Database, actor: Actor, access: ProjectA
         kind: "PROJECT_SET_UP",
         title: `You joined the team of "${project.name}"`,
         body: "You can post its progress updates.",
-        linkPath: projectPath(project.partnership.slug, access.project.id),
+        linkPath: paths.project(project.partnership.slug, access.project.id),
       });
       await recordAudit(tx, {
         partnershipId: access.project.partnershipId,
@@ -130,7 +130,7 @@ export async function changeProjectLead(db: Database, actor: Actor, access: Proj
       create: { projectId: access.project.id, userId, role: "LEAD" },
       update: { role: "LEAD" },
     });
-    const link = projectPath(project.partnership.slug, access.project.id);
+    const link = paths.project(project.partnership.slug, access.project.id);
     await notify(tx, {
       userIds: [userId],
       actorId: actor.userId,

@@ -3,11 +3,10 @@ import type { Database } from "@/server/db/client";
 import type { LedgerKind, ProgressUpdateStatus, ProjectOutcome } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
 import { proposalTimeline, type TimelineEntry } from "@/server/domain/proposals/history";
-import { proposalPath } from "@/server/domain/proposals/paths";
 import type { PersonRef } from "@/server/domain/proposals/sections";
 import { notFound } from "@/server/errors";
 import { OUTCOME_LABELS } from "./evaluation";
-import { projectPath } from "./paths";
+import { paths } from "@/lib/paths";
 
 export type ProjectTimelineKind =
   | TimelineEntry["kind"]
@@ -37,6 +36,8 @@ export type ProjectHistory = {
   projectPath: string;
   /** The proposal's page, when the project grew from one. */
   proposalPath: string | null;
+  /** The proposal's revisions page, comparing two revisions; null when there is no proposal. */
+  proposalRevisionsPath: ((compare: { from: number; to: number }) => string) | null;
   proposal: readonly TimelineEntry[];
   setUp: { at: Date; by: Person | null };
   updates: readonly {
@@ -112,8 +113,8 @@ export function buildProjectTimeline(history: ProjectHistory): ProjectTimelineEn
   const section = (id: string) => `${history.projectPath}#${id}`;
 
   for (const entry of history.proposal) {
-    const link = entry.compare && history.proposalPath
-      ? `${history.proposalPath}/revisions?from=${entry.compare.fromRevision}&to=${entry.compare.toRevision}`
+    const link = entry.compare && history.proposalRevisionsPath
+      ? history.proposalRevisionsPath({ from: entry.compare.fromRevision, to: entry.compare.toRevision })
       : undefined;
     entries.push({
       id: `proposal-${entry.id}`,
@@ -247,10 +248,12 @@ export async function projectTimeline(db: Database, projectId: string): Promise<
   const actorById = new Map(actors.map((actor) => [actor.id, actor]));
   const trancheSequence = new Map(project.award.tranches.map((tranche) => [tranche.id, tranche.sequence]));
   const slug = project.partnership.slug;
+  const proposalId = project.proposalId;
 
   return buildProjectTimeline({
-    projectPath: projectPath(slug, projectId),
-    proposalPath: project.proposalId ? proposalPath(slug, project.proposalId) : null,
+    projectPath: paths.project(slug, projectId),
+    proposalPath: proposalId ? paths.proposal(slug, proposalId) : null,
+    proposalRevisionsPath: proposalId ? (compare) => paths.proposalRevisions(slug, proposalId, compare) : null,
     proposal,
     setUp: { at: project.createdAt, by: project.createdBy },
     updates: project.updates.map((update) => ({

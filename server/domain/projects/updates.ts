@@ -9,8 +9,8 @@ import { AppError, notFound } from "@/server/errors";
 import { lockProject, type ProjectAccess } from "./access";
 import { spendAgainstBudget, type AwardedLine, type SpendEntry } from "./budget";
 import { projectTransition, updateTransition } from "./lifecycle";
-import { projectPath } from "./paths";
 import { isLate } from "./schedule";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 type Measure = { id: string; name: string };
@@ -175,7 +175,7 @@ export async function submitUpdate(db: Database, actor: Actor, access: ProjectAc
       kind: "PROGRESS_UPDATE_SUBMITTED",
       title: `"${update.project.name}" posted its update for period ${update.period.sequence}${late ? " (late)" : ""}`,
       body: "It is waiting for an officer to accept it or send it back.",
-      linkPath: projectPath(update.project.partnership.slug, access.project.id),
+      linkPath: paths.project(update.project.partnership.slug, access.project.id),
     });
     return { id: update.id, late, overLines: spend.overLines };
   });
@@ -221,7 +221,7 @@ export async function reviewUpdate(
           ? `Your update for period ${update.period.sequence} of "${update.project.name}" was accepted`
           : `Your update for period ${update.period.sequence} of "${update.project.name}" was sent back`,
       body: input.note || null,
-      linkPath: projectPath(update.project.partnership.slug, access.project.id),
+      linkPath: paths.project(update.project.partnership.slug, access.project.id),
     });
     await recordAudit(tx, {
       partnershipId: access.project.partnershipId,

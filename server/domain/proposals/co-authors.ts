@@ -7,8 +7,8 @@ import { displayName } from "@/server/domain/discussions/people";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError } from "@/server/errors";
 import { CO_AUTHORS_CHANGE_WHILE, lockProposal, partnershipSlugOf, type LockedProposal, type ProposalAccess } from "./access";
-import { proposalEditPath } from "./paths";
 import { recordProposalEvent } from "./proposals";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -98,7 +98,7 @@ export async function addCoAuthor(
         kind: "CO_AUTHOR_ADDED",
         title: `${actorName} added you as a co-author of “${proposal.title}”`,
         body: "You can now write and change the proposal with them.",
-        linkPath: proposalEditPath(await partnershipSlugOf(tx, proposal.partnershipId), proposal.id),
+        linkPath: paths.editProposal(await partnershipSlugOf(tx, proposal.partnershipId), proposal.id),
       });
       return {
         userId,
@@ -196,7 +196,7 @@ export async function changeLeadAuthor(
       summary: `${displayName(actor)} made ${displayName(next.user)} the lead author`,
       at: now,
     });
-    const link = proposalEditPath(await partnershipSlugOf(tx, proposal.partnershipId), proposal.id);
+    const link = paths.editProposal(await partnershipSlugOf(tx, proposal.partnershipId), proposal.id);
     const told = [userId, ...(lead && lead.userId !== actor.userId ? [lead.userId] : [])].filter((id) => id !== actor.userId);
     if (told.length > 0) {
       await notify(tx, {

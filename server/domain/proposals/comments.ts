@@ -5,8 +5,8 @@ import { displayName } from "@/server/domain/discussions/people";
 import { excerpt } from "@/server/domain/discussions/mentions";
 import { notify } from "@/server/domain/notifications/notify";
 import type { ProposalAccess } from "./access";
-import { proposalSectionPath } from "./paths";
 import type { ProposalComment } from "./queries";
+import { paths } from "@/lib/paths";
 
 export type CommentOnSectionInput = { section: ProposalSectionKey; body: string };
 
@@ -42,7 +42,7 @@ export async function commentOnSection(
       kind: "PROPOSAL_COMMENT",
       title: `${name} commented on “${PROPOSAL_SECTION_LABELS[input.section]}” in “${proposal.title}”`,
       body: excerpt(body),
-      linkPath: proposalSectionPath(proposal.partnership.slug, proposal.id, input.section),
+      linkPath: paths.proposalSection(proposal.partnership.slug, proposal.id, input.section),
     });
     return { ...comment, section: input.section, author: { id: actor.userId, name } };
   });

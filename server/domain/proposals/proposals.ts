@@ -16,9 +16,9 @@ import {
   type ProposalOrganisations,
 } from "./completeness";
 import { proposalTransition } from "./lifecycle";
-import { proposalPath } from "./paths";
 import { requireOpenRound } from "./rounds";
 import { sectionContents } from "./sections";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -94,7 +94,7 @@ export async function createProposal(
       actorId: actor.userId,
       kind: "PROPOSAL_STARTED",
       summary: `${name} started a proposal: “${title}”`,
-      linkPath: proposalPath(subGroup.partnership.slug, proposal.id),
+      linkPath: paths.proposal(subGroup.partnership.slug, proposal.id),
     });
     return { id: proposal.id };
   });
@@ -193,7 +193,7 @@ export async function submitProposal(
       actorId: actor.userId,
       kind: "PROPOSAL_SUBMITTED",
       summary: `${name} submitted “${proposal.title}” to “${roundTitle}”`,
-      linkPath: proposalPath(await partnershipSlugOf(tx, proposal.partnershipId), proposal.id),
+      linkPath: paths.proposal(await partnershipSlugOf(tx, proposal.partnershipId), proposal.id),
     });
     return { status: next, submittedAt: now };
   });

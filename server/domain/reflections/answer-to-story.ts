@@ -3,7 +3,7 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
 import { AppError, notFound } from "@/server/errors";
-import { storyPath } from "./paths";
+import { paths } from "@/lib/paths";
 
 const TITLE_MAX = 150;
 
@@ -36,7 +36,7 @@ export async function answerToStory(db: Database, actor: Actor, membership: Memb
   if (!answer || answer.response.survey.partnershipId !== membership.partnershipId) throw notFound("That answer");
   const { survey } = answer.response;
   const slug = survey.partnership.slug;
-  if (answer.story) return { storyId: answer.story.id, created: false, path: storyPath(slug, answer.story.id) };
+  if (answer.story) return { storyId: answer.story.id, created: false, path: paths.story(slug, answer.story.id) };
   if (answer.question.kind !== "TEXT" || !answer.text?.trim()) {
     throw new AppError("BAD_REQUEST", "Only a written answer can become a story.");
   }
@@ -52,12 +52,12 @@ export async function answerToStory(db: Database, actor: Actor, membership: Memb
       },
       select: { id: true },
     });
-    return { storyId: story.id, created: true, path: storyPath(slug, story.id) };
+    return { storyId: story.id, created: true, path: paths.story(slug, story.id) };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Two clicks at once: the first made the story, the second returns it.
     const existing = await db.story.findUnique({ where: { sourceAnswerId: answer.id }, select: { id: true } });
     if (!existing) throw error;
-    return { storyId: existing.id, created: false, path: storyPath(slug, existing.id) };
+    return { storyId: existing.id, created: false, path: paths.story(slug, existing.id) };
   }
 }

@@ -11,8 +11,8 @@ import { AppError, notFound } from "@/server/errors";
 import { audienceUserIds, hasAnswered, isSurveyOpen, loadViewer, surveyAccess, surveyEnd } from "./access";
 import { addDays, endOfLondonDay, londonDay } from "./dates";
 import { templateCopy } from "./question-sets";
-import { reflectionPath } from "./paths";
 import { templateByKey } from "./templates";
+import { paths } from "@/lib/paths";
 
 /** How far ahead a reflection may close. */
 const LONGEST_RUN_DAYS = 366;
@@ -117,7 +117,7 @@ export async function createReflection(
       kind: "SURVEY_OPENED",
       title: `Please share your reflections: "${title}"`,
       body: `${input.anonymity === "ANONYMOUS" ? "Answers are anonymous." : "Answers show your name."} It closes on ${formatUkDate(closesAt)}.`,
-      linkPath: reflectionPath(partnership.slug, survey.id),
+      linkPath: paths.reflection(partnership.slug, survey.id),
     });
     await recordAudit(tx, {
       partnershipId: membership.partnershipId,

@@ -6,7 +6,7 @@ import { excerpt } from "@/server/domain/discussions/mentions";
 import { notify } from "@/server/domain/notifications/notify";
 import { loadVisibleStory, type StoryAccess } from "./access";
 import { storyTransition } from "./lifecycle";
-import { storyPath } from "./paths";
+import { paths } from "@/lib/paths";
 
 export type StoryCommentView = {
   id: string;
@@ -38,7 +38,7 @@ export async function commentOnStory(
       kind: "STORY_COMMENT",
       title: `${displayName(actor)} commented on your story “${story.title}”`,
       body: excerpt(body),
-      linkPath: `${storyPath(story.partnership.slug, story.id)}#comments`,
+      linkPath: `${paths.story(story.partnership.slug, story.id)}#comments`,
     });
     return {
       id: comment.id,

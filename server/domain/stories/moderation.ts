@@ -10,7 +10,7 @@ import { AppError } from "@/server/errors";
 import { loadOwnStory, loadVisibleStory, type StoryAccess, type StoryCore } from "./access";
 import { checkImagesDescribed } from "./authoring";
 import { MODERATION_RECORD, storyTransition, type StoryAction } from "./lifecycle";
-import { storyPath } from "./paths";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,7 +72,7 @@ export async function submitStory(
       kind: "STORY_SUBMITTED",
       title: `${displayName(actor)} submitted a story for publishing: “${story.title}”`,
       body: "Read it, then publish it or return it with a note.",
-      linkPath: storyPath(story.partnership.slug, story.id),
+      linkPath: paths.story(story.partnership.slug, story.id),
     });
     return moved;
   });
@@ -122,7 +122,7 @@ export async function moderateStory(
       kind: "STORY_MODERATED",
       title: MODERATION_NOTICE[input.action](story.title),
       body: note ? excerpt(note) : null,
-      linkPath: storyPath(story.partnership.slug, story.id),
+      linkPath: paths.story(story.partnership.slug, story.id),
     });
     return moved;
   });

@@ -3,8 +3,8 @@ import type { Actor } from "@/server/auth/session";
 import type { Prisma } from "@/server/db/generated/client";
 import { recordActivity } from "@/server/domain/activity/record-activity";
 import { notify } from "@/server/domain/notifications/notify";
-import { subGroupPath } from "./paths";
 import { personName } from "./people";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,7 +26,7 @@ export async function archiveSubGroupsInTx(
   if (subGroups.length === 0) return;
   await tx.subGroup.updateMany({ where: { id: { in: subGroups.map((group) => group.id) } }, data: { archivedAt } });
   for (const subGroup of subGroups) {
-    const link = subGroupPath(slug, subGroup.id);
+    const link = paths.subGroup(slug, subGroup.id);
     const pending = await tx.joinRequest.findMany({
       where: { subGroupId: subGroup.id, status: "PENDING" },
       select: { id: true, userId: true },

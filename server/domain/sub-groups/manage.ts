@@ -8,8 +8,8 @@ import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { ARCHIVED_SUB_GROUP_MESSAGE, LEAD_ELIGIBLE_ROLES, type SubGroupAccess } from "./access";
 import { archiveSubGroupsInTx } from "./archive";
-import { subGroupPath } from "./paths";
 import { personName } from "./people";
+import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -69,7 +69,7 @@ export async function createSubGroup(
       },
       select: { id: true, name: true, joinPolicy: true },
     });
-    const link = subGroupPath(area.slug, subGroup.id);
+    const link = paths.subGroup(area.slug, subGroup.id);
     const leadNames = listOfNames(
       leadIds.map((userId) => personName(memberships.find((membership) => membership.userId === userId)!.user)),
     );
@@ -131,7 +131,7 @@ export async function updateSubGroup(db: Database, access: SubGroupAccess, input
         actorId: access.actor.userId,
         kind: "SUBGROUP_UPDATED",
         summary: `${personName(access.actor)} updated ${subGroupInSentence(updated.name)}: ${changes.join(", ")}`,
-        linkPath: subGroupPath(current.slug, current.id),
+        linkPath: paths.subGroup(current.slug, current.id),
       });
     }
     return { ...updated, changed: changes.length > 0 };

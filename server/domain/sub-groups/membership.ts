@@ -6,8 +6,8 @@ import { recordActivity } from "@/server/domain/activity/record-activity";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { LEAD_ELIGIBLE_ROLES, lockLeads, lockSubGroupForMembershipChange, type SubGroupAccess } from "./access";
-import { joinRequestsPath, subGroupPath } from "./paths";
 import { personName } from "./people";
+import { paths } from "@/lib/paths";
 
 export const ALREADY_MEMBER_MESSAGE = "You are already a member of this sub-group.";
 export const ALREADY_REQUESTED_MESSAGE =
@@ -49,7 +49,7 @@ export async function joinSubGroup(
     if (await tx.subGroupMembership.findUnique({ where, select: { id: true } })) {
       throw new AppError("CONFLICT", ALREADY_MEMBER_MESSAGE);
     }
-    const link = subGroupPath(group.slug, group.id);
+    const link = paths.subGroup(group.slug, group.id);
     if (group.joinPolicy === "OPEN") {
       await duplicateAs(ALREADY_MEMBER_MESSAGE, () =>
         tx.subGroupMembership.create({ data: { subGroupId: group.id, userId: actor.userId, role: "MEMBER" } }),
@@ -101,7 +101,7 @@ export async function joinSubGroup(
       kind: "JOIN_REQUEST",
       title: `${personName(actor)} asked to join ${group.name}`,
       body: input.message,
-      linkPath: joinRequestsPath(group.slug, group.id),
+      linkPath: paths.subGroupRequests(group.slug, group.id),
     });
     return { outcome: "REQUESTED", joinRequestId: request.id };
   });
@@ -181,7 +181,7 @@ export async function decideJoinRequest(
         skipDuplicates: true,
       });
     }
-    const link = subGroupPath(group.slug, group.id);
+    const link = paths.subGroup(group.slug, group.id);
     const decider = personName(actor);
     await recordActivity(tx, {
       partnershipId: group.partnershipId,
@@ -235,7 +235,7 @@ export async function leaveSubGroup(db: Database, access: SubGroupAccess) {
       actorId: actor.userId,
       kind: "MEMBER_LEFT",
       summary: `${personName(actor)} left ${group.name}`,
-      linkPath: subGroupPath(group.slug, group.id),
+      linkPath: paths.subGroup(group.slug, group.id),
     });
     return { subGroupId: group.id, left: true };
   });
@@ -267,7 +267,7 @@ export async function removeSubGroupMember(db: Database, access: SubGroupAccess,
     }
     const { count } = await tx.subGroupMembership.deleteMany({ where: { id: target.id } });
     if (count !== 1) throw notFound("That member");
-    const link = subGroupPath(group.slug, group.id);
+    const link = paths.subGroup(group.slug, group.id);
     await recordActivity(tx, {
       partnershipId: group.partnershipId,
       subGroupId: group.id,
@@ -321,7 +321,7 @@ export async function setSubGroupMemberRole(
       );
     }
     await tx.subGroupMembership.update({ where: { id: target.id }, data: { role: input.role } });
-    const link = subGroupPath(group.slug, group.id);
+    const link = paths.subGroup(group.slug, group.id);
     const by = personName(actor);
     await recordActivity(tx, {
       partnershipId: group.partnershipId,

@@ -1,9 +1,9 @@
 import type { Database } from "@/server/db/client";
 import { can } from "@/server/auth/can";
 import type { SubGroupAccess } from "./access";
-import { personPath } from "./paths";
 import { personName, personSelect } from "./people";
 import { leadPairing, sectorMix, sectorOf } from "./sector-mix";
+import { paths } from "@/lib/paths";
 
 /** Every current sub-group of the partnership, for pickers and the directory. */
 export async function listSubGroups(db: Database, partnershipId: string) {
@@ -66,7 +66,7 @@ export async function getSubGroup(db: Database, access: SubGroupAccess) {
       role: member.role,
       joinedAt: member.joinedAt,
       /** Only people listed in the directory have a page there. */
-      profilePath: member.user.listedInDirectory ? personPath(slug, member.user.id) : null,
+      profilePath: member.user.listedInDirectory ? paths.person(slug, member.user.id) : null,
       isMe: member.user.id === actor.userId,
     }))
     .sort(
@@ -156,7 +156,7 @@ export async function listPendingRequests(db: Database, access: SubGroupAccess) 
         name: personName(request.user),
         organisation: request.user.organisation ? { id: request.user.organisation.id, name: request.user.organisation.name } : null,
         sector: sectorOf(request.user),
-        profilePath: request.user.listedInDirectory ? personPath(slug, request.user.id) : null,
+        profilePath: request.user.listedInDirectory ? paths.person(slug, request.user.id) : null,
       },
     })),
   };
