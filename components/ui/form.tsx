@@ -161,11 +161,38 @@ export function SelectField({
 }
 
 /** A message for the whole form (e.g. a conflict the server reported), announced to screen readers; may hold a list. */
-export function FormMessage({ tone, children }: { tone: "error" | "success"; children: ReactNode }) {
+/**
+ * The result of a form or an in-page action. With `focus` it takes focus when it appears (and
+ * again once a closing confirmation has handed focus back to its button), so keyboard and
+ * screen-reader users land on what happened rather than on the page body or a row that may
+ * have gone (WCAG 2.4.3). Mount it afresh for each result, or pass the result as `focusKey`.
+ */
+export function FormMessage({
+  tone,
+  focus = false,
+  focusKey,
+  children,
+}: {
+  tone: "error" | "success";
+  focus?: boolean;
+  /** Focus again whenever this changes (e.g. the result object of the latest action). */
+  focusKey?: unknown;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    box.current?.focus();
+    const settle = window.setTimeout(() => box.current?.focus(), 150);
+    return () => window.clearTimeout(settle);
+  }, [focus, focusKey]);
   return (
     <div
+      ref={box}
+      tabIndex={focus ? -1 : undefined}
       role={tone === "error" ? "alert" : "status"}
-      className={`rounded-md border-l-4 p-3 font-semibold ${tone === "error" ? "border-red-800 bg-red-50 text-red-900" : "border-green-800 bg-green-50 text-green-900"}`}
+      data-testid={focus ? "action-notice" : undefined}
+      className={`rounded-md border-l-4 p-3 font-semibold outline-offset-4 focus-visible:ring-2 focus-visible:ring-brand-800 ${tone === "error" ? "border-red-800 bg-red-50 text-red-900" : "border-green-800 bg-green-50 text-green-900"}`}
     >
       {children}
     </div>
