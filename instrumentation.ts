@@ -2,5 +2,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./server/startup-checks");
+    await import("./server/jobs/start");
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Reminds project teams about progress updates that are due soon or overdue, then sends
  * the notification email digests that are due (the reminders among them), then exits.
- * Run it every few minutes from cron (or a systemd timer, or your platform's scheduler):
+ * Tandem runs this itself on a schedule (server/jobs); run it by hand to send them now:
  *
  *   node --import tsx scripts/send-digests.ts
  *

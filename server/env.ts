@@ -106,6 +106,10 @@ export const envSchema = z
     TANDEM_RATE_LIMIT_DEMO_SIGN_IN: rateLimitSetting("30/10m"),
     TANDEM_RATE_LIMIT_MUTATIONS: rateLimitSetting("300/5m"),
     TANDEM_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+    /** `off` stops this instance working the background job queue (another instance must run it). */
+    TANDEM_JOBS: optionalString
+      .pipe(z.enum(["on", "off"], { error: (issue) => `must be on or off (it is "${String(issue.input)}")` }).optional())
+      .transform((value) => value !== "off"),
     TANDEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
     TANDEM_SIGN_UP_DOMAINS: domainList,
     /** The port this instance listens on (the launcher reads it too). */

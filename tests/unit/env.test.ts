@@ -40,6 +40,13 @@ describe("configuration", () => {
     expect(() => parseEnv({ TANDEM_DEMO_MODE: "yes" })).toThrow(/Tandem cannot start: invalid configuration\n {2}- TANDEM_DEMO_MODE must be true or false/);
   });
 
+  it("works the job queue unless told off", () => {
+    expect(parseEnv({}).TANDEM_JOBS).toBe(true);
+    expect(parseEnv({ TANDEM_JOBS: "on" }).TANDEM_JOBS).toBe(true);
+    expect(parseEnv({ TANDEM_JOBS: "off" }).TANDEM_JOBS).toBe(false);
+    expect(problemsOf({ TANDEM_JOBS: "false" })).toEqual(['TANDEM_JOBS must be on or off (it is "false")']);
+  });
+
   it("requires all three OIDC variables together", () => {
     expect(problemsOf({ OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0" }).sort()).toEqual([
       "OIDC_CLIENT_ID is required when any OIDC_ variable is set (set all three, or none)",

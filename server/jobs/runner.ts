@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import type { Database } from "@/server/db/client";
+import type { BackgroundJob } from "@/server/db/generated/client";
+import type { Env } from "@/server/env";
+import { JOB_KINDS, JobFailure, jobKind, type JobKind } from "./kinds";
+import { claimNextJob, completeJob, failJob, reportJobProgress } from "./queue";
+import { enqueueDueSchedules, SCHEDULES, type Schedule } from "./schedules";
+
+export type RunnerOptions = {
+  db: Database;
+  env: Env;
+  /** Names this instance in the job table while it holds a job. */
+  workerId?: string;
+  kinds?: Readonly<Record<string, JobKind>>;
+  schedules?: readonly Schedule[];
+  leaseMs?: number;
+  clock?: () => Date;
+};
+
+export function newWorkerId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+}
+
+/** The message stored for officers when a job fails: plain words, never an internal error's text. */
+export function failureMessage(error: unknown, job: Pick<BackgroundJob, "id">): string {
+  if (error instanceof JobFailure) return error.message.slice(0, 500);
+  return `Something went wrong while running it. The operations log has the details (job ${job.id}).`;
+}
+
+/** Claims and runs one due job; returns what happened, or null when none was due. */
+export async function runNextJob(options: RunnerOptions): Promise<{ job: BackgroundJob; outcome: "succeeded" | "retrying" | "failed" | "lost" } | null> {
+  const kinds: Readonly<Record<string, JobKind>> = options.kinds ?? JOB_KINDS;
+  const workerId = options.workerId ?? newWorkerId();
+  const clock = options.clock ?? (() => new Date());
+  const job = await claimNextJob(options.db, { workerId, now: clock(), kinds: Object.keys(kinds), leaseMs: options.leaseMs });
+  if (!job) return null;
+  const kind = kinds[job.kind] ?? jobKind(job.kind);
+  try {
+    if (!kind) throw new JobFailure(`This version of Tandem does not know how to run "${job.kind}".`);
+    const result = await kind.run({
+      db: options.db,
+      env: options.env,
+      job,
+      now: clock(),
+      reportProgress: async (progress) => {
+        await reportJobProgress(options.db, job, workerId, progress);
+      },
+    });
+    const done = await completeJob(options.db, job, workerId, result, clock());
+    return { job, outcome: done ? "succeeded" : "lost" };
+  } catch (error) {
+    if (!(error instanceof JobFailure)) console.error(`[jobs] ${job.kind} (job ${job.id}, attempt ${job.attempts}) failed`, error);
+    const outcome = await failJob(options.db, job, workerId, failureMessage(error, job), clock());
+    return { job, outcome };
+  }
+}
+
+/**
+ * Works the queue until stopped: queues the schedules' current slots, runs every due job,
+ * then waits `pollMs`. Every instance runs one; they share the work through the table.
+ */
+export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { stop: () => Promise<void>; workerId: string } {
+  const workerId = options.workerId ?? newWorkerId();
+  const pollMs = options.pollMs ?? 5_000;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        await enqueueDueSchedules(options.db, (options.clock ?? (() => new Date()))(), options.schedules ?? SCHEDULES);
+        while (!stopped && (await runNextJob({ ...options, workerId }))) {
+          // keep going while there is work
+        }
+      } catch (error) {
+        // The database may be restarting: try again next time round.
+        console.error("[jobs] could not reach the job queue", error);
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        timer.unref?.();
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  })();
+
+  return {
+    workerId,
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
