@@ -4,6 +4,7 @@ import { directoryRouter } from "./routers/directory";
 import { discussionRouter } from "./routers/discussion";
 import { fundingRouter } from "./routers/funding";
 import { invitationRouter } from "./routers/invitation";
+import { jobRouter } from "./routers/job";
 import { meRouter } from "./routers/me";
 import { membershipRouter } from "./routers/membership";
 import { notificationRouter } from "./routers/notification";
@@ -25,6 +26,7 @@ export const appRouter = router({
   partnership: partnershipRouter,
   membership: membershipRouter,
   invitation: invitationRouter,
+  job: jobRouter,
   priorityArea: priorityAreaRouter,
   subGroup: subGroupRouter,
   discussion: discussionRouter,

@@ -119,6 +119,8 @@ export const procedureRules = {
 
   // --- members and invitations (officers) ------------------------------------------
   "membership.list": acts("partnershipSlug", OFFICERS),
+  "job.failing": acts("partnershipSlug", OFFICERS),
+  "job.retry": acts("partnershipSlug", OFFICERS),
   "membership.changeRole": acts("membershipId", OFFICERS),
   "membership.remove": acts("membershipId", OFFICERS),
   "invitation.create": acts("partnershipSlug", OFFICERS),

@@ -5,8 +5,10 @@ import { JobFailure, type JobKind } from "@/server/jobs/kinds";
 import { claimNextJob, completeJob, enqueueJob, retryDelayMs, retryFailedJob } from "@/server/jobs/queue";
 import { runNextJob, startJobRunner } from "@/server/jobs/runner";
 import { enqueueDueSchedules, SCHEDULES, slotKey, slotStart } from "@/server/jobs/schedules";
+import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { createPerson, unique } from "./support/factories";
+import { expectFailure } from "./support/expect";
+import { addMember, createPartnership, createPerson, unique } from "./support/factories";
 
 /**
  * The job queue that every instance works from. "Two instances" here are two database
@@ -224,5 +226,54 @@ describe("schedules", () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({ state: "SUCCEEDED", attempts: 1 });
     expect(digests[0]?.result).toMatchObject({ emailsSent: 1 });
+  });
+});
+
+describe("what officers see", () => {
+  it("lists their partnership's failing jobs and Tandem-wide ones whose latest run failed, and lets them retry their own", async () => {
+    const { db } = database;
+    const partnership = await createPartnership(db);
+    const elsewhere = await createPartnership(db);
+    const { user, actor: officer } = await createPerson(db);
+    await addMember(db, partnership.id, user.id, "OFFICER");
+    const { user: memberUser, actor: member } = await createPerson(db);
+    await addMember(db, partnership.id, memberUser.id, "MEMBER");
+    const hour = 3600 * SECOND;
+    const now = Date.now();
+    const failed = await db.backgroundJob.create({
+      data: { kind: "projects.reminders", partnershipId: partnership.id, state: "FAILED", attempts: 5, maxAttempts: 5, lastError: "The email server did not answer." },
+    });
+    const retrying = await db.backgroundJob.create({
+      data: { kind: "projects.reminders", partnershipId: partnership.id, state: "QUEUED", attempts: 2, maxAttempts: 5, lastError: "Still down.", runAfter: new Date(now + hour) },
+    });
+    const finished = await db.backgroundJob.create({ data: { kind: "projects.reminders", partnershipId: partnership.id, state: "SUCCEEDED", attempts: 1 } });
+    const theirs = await db.backgroundJob.create({ data: { kind: "projects.reminders", partnershipId: elsewhere.id, state: "FAILED", attempts: 1, maxAttempts: 1, lastError: "Not yours." } });
+    // Tandem-wide: the digest's latest slot failed; the reminders failed once, then succeeded.
+    const digest = await db.backgroundJob.create({
+      data: { kind: "notifications.digest", state: "FAILED", attempts: 3, maxAttempts: 3, lastError: "2 notification emails could not be sent.", runAfter: new Date(now + 2 * hour) },
+    });
+    await db.backgroundJob.create({ data: { kind: "projects.reminders", state: "FAILED", attempts: 5, maxAttempts: 5, lastError: "Old.", runAfter: new Date(now + hour) } });
+    await db.backgroundJob.create({ data: { kind: "projects.reminders", state: "SUCCEEDED", attempts: 1, runAfter: new Date(now + 1.5 * hour) } });
+
+    const shown = await callerFor(db, officer).job.failing({ partnershipSlug: partnership.slug });
+    expect(shown.map((job) => [job.id, job.status, job.scope, job.canRetry])).toEqual([
+      [retrying.id, "retrying", "partnership", false],
+      [failed.id, "failed", "partnership", true],
+      [digest.id, "failed", "installation", false],
+    ]);
+    expect(shown[1]).toMatchObject({ label: "Reminding project teams of progress updates due", reason: "The email server did not answer.", attempts: 5 });
+    expect(shown[0]?.nextTryAt?.getTime()).toBe(now + hour);
+    expect(shown[2]).toMatchObject({ label: "Sending notification emails", reason: "2 notification emails could not be sent." });
+
+    await expectFailure(callerFor(db, member).job.failing({ partnershipSlug: partnership.slug }), "FORBIDDEN");
+    await expectFailure(callerFor(db, officer).job.retry({ partnershipSlug: partnership.slug, jobId: theirs.id }), "NOT_FOUND");
+    await expectFailure(callerFor(db, officer).job.retry({ partnershipSlug: partnership.slug, jobId: finished.id }), "CONFLICT", "That task has already finished.");
+    await expectFailure(callerFor(db, officer).job.retry({ partnershipSlug: partnership.slug, jobId: digest.id }), "NOT_FOUND");
+
+    expect(await callerFor(db, officer).job.retry({ partnershipSlug: partnership.slug, jobId: failed.id })).toEqual({ retried: true });
+    expect(await db.backgroundJob.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ state: "QUEUED", attempts: 0 });
+    await expectFailure(callerFor(db, officer).job.retry({ partnershipSlug: partnership.slug, jobId: failed.id }), "CONFLICT", "That task is already waiting to run or running.");
+    const after = await callerFor(db, officer).job.failing({ partnershipSlug: partnership.slug });
+    expect(after.map((job) => job.id)).toEqual([retrying.id, digest.id]);
   });
 });

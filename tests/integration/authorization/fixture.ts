@@ -460,8 +460,12 @@ export async function buildFixture(db: Database) {
     include: { answers: true },
   });
   const answer = response.answers.find((row) => row.text !== null)!;
+  const failedJob = await db.backgroundJob.create({
+    data: { kind: "projects.reminders", partnershipId: partnership.id, state: "FAILED", attempts: 1, maxAttempts: 1, lastError: "It did not finish." },
+  });
 
   return {
+    failedJob,
     draftStory,
     submittedStory,
     publishedStory,
