@@ -21,6 +21,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/support/global-setup.ts"],
+          // As a real installation that publishes open grants data has registered a prefix.
+          env: { TANDEM_360GIVING_PREFIX: "360G-tandemtest" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // 2 cores: a couple of files at a time, each in its own database.

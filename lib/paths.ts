@@ -24,6 +24,8 @@ export const paths = {
   publicStories: (slug: string) => `/public/${slug}/stories`,
   publicStory: (slug: string, storyId: string) => `/public/${slug}/stories/${storyId}`,
   publicPortfolioCsv: (slug: string) => `/public/${slug}/portfolio.csv`,
+  openGrantsJson: (slug: string) => `/public/${slug}/grants.json`,
+  openGrantsCsv: (slug: string) => `/public/${slug}/grants.csv`,
 
   partnership: (slug: string) => `/p/${slug}`,
   admin: (slug: string) => `/p/${slug}/admin`,

@@ -106,6 +106,10 @@ export const envSchema = z
     TANDEM_RATE_LIMIT_DEMO_SIGN_IN: rateLimitSetting("30/10m"),
     TANDEM_RATE_LIMIT_MUTATIONS: rateLimitSetting("300/5m"),
     TANDEM_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+    /** The installation's registered 360Giving prefix, e.g. 360G-renfrewshirehscp: grants are published as open data under it. */
+    TANDEM_360GIVING_PREFIX: optionalString.pipe(
+      z.string().regex(/^360G-[A-Za-z0-9]+$/, "must be a 360Giving prefix such as 360G-renfrewshirehscp (registered with 360Giving)").optional(),
+    ),
     /** `off` stops this instance working the background job queue (another instance must run it). */
     TANDEM_JOBS: optionalString
       .pipe(z.enum(["on", "off"], { error: (issue) => `must be on or off (it is "${String(issue.input)}")` }).optional())

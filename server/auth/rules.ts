@@ -263,6 +263,7 @@ export const procedureRules = {
   "portfolio.myWork": reads("partnershipSlug", ALL_ROLES),
   /** The public page of a partnership that chose to publish: no personal data, no sign-in. */
   "transparency.portfolio": anyone,
+  "transparency.openGrants": anyone,
   "transparency.setPublished": acts("partnershipSlug", OFFICERS),
 
   // --- stories (#PositivePartnerships) ---------------------------------------------------

@@ -7,5 +7,6 @@ import type { AuthorizationCases } from "../case";
  */
 export const transparencyCases: AuthorizationCases = {
   "transparency.portfolio": { input: (f) => ({ partnershipSlug: f.otherPartnership.slug }), allow: PERSONAS },
+  "transparency.openGrants": { input: (f) => ({ partnershipSlug: f.otherPartnership.slug }), allow: PERSONAS },
   "transparency.setPublished": { input: (f) => ({ partnershipSlug: f.partnership.slug, published: true }), allow: ["officer"] },
 };
