@@ -22,6 +22,7 @@ export const paths = {
 
   publicPage: (slug: string) => `/public/${slug}`,
   publicStories: (slug: string) => `/public/${slug}/stories`,
+  publicStoriesOfTheme: (slug: string, theme: string) => `/public/${slug}/stories${q({ theme })}`,
   publicStory: (slug: string, storyId: string) => `/public/${slug}/stories/${storyId}`,
   publicPortfolioCsv: (slug: string) => `/public/${slug}/portfolio.csv`,
 

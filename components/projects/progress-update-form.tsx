@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { formatDay, RAG_LABELS, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
+import { RAG_LABELS, REPORT_STATE_LABELS } from "@/components/projects/project-labels";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence, MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
-import { formatTime, ukToday } from "@/lib/uk-time";
+import { formatDay, formatTime, ukToday } from "@/lib/uk-time";
 import type { SaveUpdateInput } from "@/lib/schemas/projects";
 import { ragExplained } from "@/server/domain/projects/rag";
 import type { ReportState } from "@/server/domain/projects/schedule";
