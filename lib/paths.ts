@@ -81,6 +81,7 @@ export const paths = {
 
   stories: (slug: string) => `/p/${slug}/stories`,
   newStory: (slug: string) => `/p/${slug}/stories/new`,
+  newStoryAboutProject: (slug: string, projectId: string) => `/p/${slug}/stories/new${q({ projectId })}`,
   myStories: (slug: string) => `/p/${slug}/stories/mine`,
   storyModeration: (slug: string) => `/p/${slug}/stories/moderation`,
   story: (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}`,

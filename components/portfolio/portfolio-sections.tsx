@@ -77,7 +77,7 @@ function CountTable({ caption, heading, counted = "Projects", rows }: { caption:
     <Table
       caption={caption}
       captionHidden
-      className="mt-4 max-w-xl"
+      className="mt-4 max-w-3xl"
       rows={rows}
       rowKey={(row) => row.key}
       columns={[

@@ -160,7 +160,7 @@ export function StoriesSection({ slug, project, stories }: { slug: string; proje
       )}
       {project.viewer.canWriteStory ? (
         <p className="mt-3">
-          <Link href={`${paths.newStory(slug)}?projectId=${encodeURIComponent(project.id)}`}>Write a story about this project</Link>
+          <Link href={paths.newStoryAboutProject(slug, project.id)}>Write a story about this project</Link>
         </p>
       ) : null}
     </Section>

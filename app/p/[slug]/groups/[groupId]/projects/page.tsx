@@ -74,7 +74,7 @@ export default async function SubGroupProjectsPage({ params }: Props) {
       {projectList.length > 0 ? (
         <>
           <MoneyByArea money={portfolio.money} />
-          <ProjectsByStatusAndRag projects={portfolio.projects} title="How the projects are doing" />
+          <ProjectsByStatusAndRag projects={portfolio.projects} title="The projects at a glance" />
           <OverdueUpdates slug={slug} overdue={portfolio.overdue} />
           <DecisionsSoFar decisions={portfolio.decisions} />
           <OutcomesAchieved slug={slug} outcomes={portfolio.outcomes} />
