@@ -22,6 +22,7 @@ export const paths = {
 
   publicPage: (slug: string) => `/public/${slug}`,
   publicStories: (slug: string) => `/public/${slug}/stories`,
+  publicStoriesOfTheme: (slug: string, theme: string) => `/public/${slug}/stories${q({ theme })}`,
   publicStory: (slug: string, storyId: string) => `/public/${slug}/stories/${storyId}`,
   publicPortfolioCsv: (slug: string) => `/public/${slug}/portfolio.csv`,
   openGrantsJson: (slug: string) => `/public/${slug}/grants.json`,
@@ -82,6 +83,7 @@ export const paths = {
 
   stories: (slug: string) => `/p/${slug}/stories`,
   newStory: (slug: string) => `/p/${slug}/stories/new`,
+  newStoryAboutProject: (slug: string, projectId: string) => `/p/${slug}/stories/new${q({ projectId })}`,
   myStories: (slug: string) => `/p/${slug}/stories/mine`,
   storyModeration: (slug: string) => `/p/${slug}/stories/moderation`,
   story: (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}`,

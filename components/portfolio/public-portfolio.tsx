@@ -1,4 +1,5 @@
-import { Day, InstantDay } from "@/components/projects/project-labels";
+import { areaMoneyColumns, moneyColumn } from "@/components/projects/money-columns";
+import { Day, formatFigure, InstantDay } from "@/components/projects/project-labels";
 import { StatusTag, type Tone } from "@/components/ui/status-tag";
 import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
@@ -10,6 +11,7 @@ import {
   type PublicPortfolio,
   type PublicProject,
 } from "@/server/domain/transparency/portfolio";
+import { Tiles } from "./tiles";
 
 /** The public portfolio's parts: plain words only, organisations never people. */
 
@@ -19,7 +21,7 @@ const RAG_ORDER: readonly RagStatus[] = ["GREEN", "AMBER", "RED"];
 /** "40% of walkers", "120 visits a month", or "None yet" when there is nothing yet. */
 function measureValue(value: number | null, unit: string): string {
   if (value === null) return "None yet";
-  const number = value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  const number = formatFigure(value);
   if (!unit) return number;
   return unit.startsWith("%") ? `${number}${unit}` : `${number} ${unit}`;
 }
@@ -32,18 +34,13 @@ export function PublicProgress({ rag }: { rag: RagStatus }) {
 export function MoneyTotals({ totals, projectCount }: { totals: PublicPortfolio["totals"]; projectCount: number }) {
   return (
     <>
-      <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        {[
-          ["Committed to projects", formatPence(totals.committedPence)],
-          ["Paid so far", formatPence(totals.paidPence)],
-          ["Funded projects", String(projectCount)],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-md bg-slate-50 p-3">
-            <dt className="text-sm text-slate-700">{label}</dt>
-            <dd className="text-xl font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Tiles
+        items={[
+          { label: "Committed to projects", value: formatPence(totals.committedPence) },
+          { label: "Paid so far", value: formatPence(totals.paidPence) },
+          { label: "Funded projects", value: projectCount.toLocaleString("en-GB") },
+        ]}
+      />
       {totals.byPriorityArea.length > 0 ? (
         <Table
           caption="Money committed and paid by priority area"
@@ -51,11 +48,7 @@ export function MoneyTotals({ totals, projectCount }: { totals: PublicPortfolio[
           className="mt-4"
           rows={totals.byPriorityArea}
           rowKey={(area) => area.title ?? "none"}
-          columns={[
-            { key: "area", header: "Priority area", rowHeader: true, cell: (area) => area.title ?? "No priority area" },
-            { key: "committed", header: "Committed", numeric: true, nowrap: true, cell: (area) => formatPence(area.committedPence) },
-            { key: "paid", header: "Paid", numeric: true, nowrap: true, cell: (area) => formatPence(area.paidPence) },
-          ]}
+          columns={areaMoneyColumns<PublicPortfolio["totals"]["byPriorityArea"][number]>({ withRemaining: false })}
         />
       ) : null}
     </>
@@ -96,10 +89,12 @@ export function ProgressKey() {
   );
 }
 
+type Row = PublicProject & { index: number };
+
 export function PublicProjects({ projects }: { projects: PublicProject[] }) {
   if (projects.length === 0) return <p className="mt-2">No funded projects published yet.</p>;
   return (
-    <Table
+    <Table<Row>
       caption="Funded projects: money, progress and decisions"
       captionHidden
       className="mt-3"
@@ -119,8 +114,8 @@ export function PublicProjects({ projects }: { projects: PublicProject[] }) {
             </>
           ),
         },
-        { key: "awarded", header: "Awarded", numeric: true, nowrap: true, cell: (project) => formatPence(project.awardedPence) },
-        { key: "paid", header: "Paid", numeric: true, nowrap: true, cell: (project) => formatPence(project.paidPence) },
+        moneyColumn<Row>("awarded", "Awarded", (project) => project.awardedPence),
+        moneyColumn<Row>("paid", "Paid", (project) => project.paidPence),
         { key: "status", header: "Status", cell: (project) => PUBLIC_STATUS_LABELS[project.status] },
         {
           key: "progress",

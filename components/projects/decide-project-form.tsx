@@ -62,8 +62,8 @@ export function DecideProjectForm({ projectId }: { projectId: string }) {
         error={action.fieldErrors.nextStep}
       />
       <div className="space-y-3">
-        {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-        {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+        {action.error ? <FormMessage tone="error" focus>{action.error}</FormMessage> : null}
+        {action.done ? <FormMessage tone="success" focus>{action.done}</FormMessage> : null}
         <Button type="submit" pending={action.pending}>
           Record the decision
         </Button>

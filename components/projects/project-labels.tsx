@@ -1,7 +1,8 @@
 import type { ProgressUpdateStatus, ProjectStatus, RagStatus, ReportingFrequency } from "@/server/db/generated/enums";
 import type { ReportState } from "@/server/domain/projects/schedule";
 import { LabelledTag, type Tone } from "@/components/ui/status-tag";
-import { formatDay, formatInstantDay, isoDay } from "@/lib/uk-time";
+import type { Column } from "@/components/ui/table";
+import { formatDateTime, formatDay, formatInstantDay, isoDay } from "@/lib/uk-time";
 
 /** How a funded project's states read on screen. Tags always carry their words, never colour alone. */
 
@@ -72,8 +73,6 @@ export function UpdateStatusTag({ status }: { status: ProgressUpdateStatus }) {
   return <LabelledTag value={status} labels={UPDATE_STATUS_LABELS} tones={UPDATE_STATUS_TONES} />;
 }
 
-export { formatDay };
-
 /** A calendar day in a <time> element, machine-readable as YYYY-MM-DD. */
 export function Day({ day }: { day: Date }) {
   return <time dateTime={isoDay(day)}>{formatDay(day)}</time>;
@@ -81,12 +80,26 @@ export function Day({ day }: { day: Date }) {
 
 type MeasureUnit = { unit: string; kind: "NUMBER" | "PERCENTAGE" };
 
+/** A measure's figure as a number: "1,250" or "3.5". */
+export const formatFigure = (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+
 /** "40%", "120 visits", or "Not set". */
 export function formatMeasure(value: number | null, measure: MeasureUnit): string {
   if (value === null) return "Not set";
-  const number = value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  const number = formatFigure(value);
   if (measure.kind === "PERCENTAGE") return `${number}%`;
   return measure.unit ? `${number} ${measure.unit}` : number;
+}
+
+type MeasureRow = MeasureUnit & { name: string; baseline: number | null; target: number | null };
+
+/** A success measure's name, baseline and target: the first columns of every table of measures. */
+export function measureColumns<T extends MeasureRow>(): Column<T>[] {
+  return [
+    { key: "measure", header: "Measure", rowHeader: true, cell: (measure) => measure.name },
+    { key: "baseline", header: "Baseline", numeric: true, cell: (measure) => formatMeasure(measure.baseline, measure) },
+    { key: "target", header: "Target", numeric: true, cell: (measure) => formatMeasure(measure.target, measure) },
+  ];
 }
 
 /**
@@ -106,4 +119,16 @@ export function measureProgress(measure: { baseline: number | null; target: numb
 /** A moment (not a calendar day), such as when a payment was made: its day where the partnership is. */
 export function InstantDay({ at }: { at: Date }) {
   return <time dateTime={at.toISOString()}>{formatInstantDay(at)}</time>;
+}
+
+/** A moment with its time, in a <time> element: "10 January 2026 at 4:14pm". */
+export function When({ at }: { at: Date }) {
+  return <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>;
+}
+
+/** Text as the person wrote it, line breaks kept, long words wrapped; nothing when empty. */
+export function WrittenText({ text, as = "p" }: { text: string; as?: "p" | "span" }) {
+  if (!text) return null;
+  const Tag = as;
+  return <Tag className="whitespace-pre-line break-words">{text}</Tag>;
 }

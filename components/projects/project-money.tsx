@@ -5,7 +5,10 @@ import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import type { LoadedProject } from "@/server/pages/projects";
+import { moneyColumn, MoneyTotalRow } from "./money-columns";
 import { InstantDay } from "./project-labels";
+
+type Line = LoadedProject["budget"]["lines"][number];
 
 /** Spend to date by budget line, as the latest submitted update reported it, with why any line is over. */
 export function BudgetSection({ project }: { project: LoadedProject }) {
@@ -47,20 +50,11 @@ export function BudgetSection({ project }: { project: LoadedProject }) {
               </>
             ),
           },
-          { key: "awarded", header: "Awarded", numeric: true, nowrap: true, cell: (line) => formatPence(line.awardedPence) },
-          { key: "spent", header: "Spent to date", numeric: true, nowrap: true, cell: (line) => formatPence(line.spentPence) },
-          { key: "remaining", header: "Remaining", numeric: true, nowrap: true, cell: (line) => formatPence(line.remainingPence) },
+          moneyColumn<Line>("awarded", "Awarded", (line) => line.awardedPence),
+          moneyColumn<Line>("spent", "Spent to date", (line) => line.spentPence),
+          moneyColumn<Line>("remaining", "Remaining", (line) => line.remainingPence),
         ]}
-        footer={
-          <tr className="border-t-2 border-slate-700 font-semibold">
-            <th scope="row" className="py-2 pr-2">
-              Total
-            </th>
-            <td className="px-2 py-2 text-right tabular-nums">{formatPence(budget.totalAwardedPence)}</td>
-            <td className="px-2 py-2 text-right tabular-nums">{formatPence(budget.totalSpentPence)}</td>
-            <td className="py-2 pl-2 text-right tabular-nums">{formatPence(budget.totalAwardedPence - budget.totalSpentPence)}</td>
-          </tr>
-        }
+        footer={<MoneyTotalRow amounts={[budget.totalAwardedPence, budget.totalSpentPence, budget.totalAwardedPence - budget.totalSpentPence]} />}
       />
     </Section>
   );
@@ -81,7 +75,7 @@ export function PaymentsSection({ slug, project }: { slug: string; project: Load
         rowKey={(tranche) => tranche.id}
         columns={[
           { key: "payment", header: "Payment", rowHeader: true, nowrap: true, cell: (tranche) => `Payment ${tranche.sequence}` },
-          { key: "amount", header: "Amount", numeric: true, nowrap: true, cell: (tranche) => formatPence(tranche.amountPence) },
+          moneyColumn<LoadedProject["award"]["tranches"][number]>("amount", "Amount", (tranche) => tranche.amountPence),
           { key: "due", header: "Due", cell: (tranche) => <InstantDay at={tranche.dueOn} /> },
           {
             key: "status",

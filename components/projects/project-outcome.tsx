@@ -5,23 +5,18 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
-import { formatDateTime } from "@/lib/uk-time";
 import type { ProjectTimelineEntry } from "@/server/domain/projects/timeline";
 import { EVALUATION_OPENS_DAYS_BEFORE_END, OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
 import { addDays } from "@/server/domain/projects/schedule";
 import type { LoadedProject } from "@/server/pages/projects";
 import { DecideProjectForm } from "./decide-project-form";
 import { EvaluationForm } from "./evaluation-form";
-import { Day, formatMeasure } from "./project-labels";
+import { Day, formatMeasure, measureColumns, When, WrittenText } from "./project-labels";
 
 type Evaluation = NonNullable<LoadedProject["evaluation"]>;
 type Decision = NonNullable<LoadedProject["decision"]>;
 
-function When({ at }: { at: Date }) {
-  return <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>;
-}
-
-const multiline = (value: string) => <span className="whitespace-pre-line break-words">{value}</span>;
+const multiline = (value: string) => <WrittenText as="span" text={value} />;
 
 export function EvaluationSection({ project }: { project: LoadedProject }) {
   const { viewer, award } = project;
@@ -68,9 +63,7 @@ function EvaluationSummary({ evaluation, project }: { evaluation: Evaluation; pr
           rows={project.measures}
           rowKey={(measure) => measure.id}
           columns={[
-            { key: "measure", header: "Measure", rowHeader: true, cell: (measure) => measure.name },
-            { key: "baseline", header: "Baseline", numeric: true, cell: (measure) => formatMeasure(measure.baseline, measure) },
-            { key: "target", header: "Target", numeric: true, cell: (measure) => formatMeasure(measure.target, measure) },
+            ...measureColumns<LoadedProject["measures"][number]>(),
             {
               key: "end",
               header: "At the end",
@@ -167,7 +160,7 @@ export function StoriesSection({ slug, project, stories }: { slug: string; proje
       )}
       {project.viewer.canWriteStory ? (
         <p className="mt-3">
-          <Link href={`${paths.newStory(slug)}?projectId=${encodeURIComponent(project.id)}`}>Write a story about this project</Link>
+          <Link href={paths.newStoryAboutProject(slug, project.id)}>Write a story about this project</Link>
         </p>
       ) : null}
     </Section>

@@ -10,6 +10,7 @@ import {
   Day,
   dueDistance,
   formatMeasure,
+  measureColumns,
   measureProgress,
   PROJECT_STATUS_LABELS,
   RagTag,
@@ -123,9 +124,7 @@ export function MeasuresSection({ project }: { project: LoadedProject }) {
         rowKey={(measure) => measure.id}
         empty={<p>No success measures were set for this project.</p>}
         columns={[
-          { key: "measure", header: "Measure", rowHeader: true, cell: (measure) => measure.name },
-          { key: "baseline", header: "Baseline", numeric: true, cell: (measure) => formatMeasure(measure.baseline, measure) },
-          { key: "target", header: "Target", numeric: true, cell: (measure) => formatMeasure(measure.target, measure) },
+          ...measureColumns<LoadedProject["measures"][number]>(),
           {
             key: "latest",
             header: "Latest",

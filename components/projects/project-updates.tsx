@@ -5,17 +5,12 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
-import { formatDateTime, formatDay } from "@/lib/uk-time";
+import { formatDay } from "@/lib/uk-time";
 import type { LoadedProject } from "@/server/pages/projects";
-import { formatMeasure, RagTag, UpdateStatusTag } from "./project-labels";
+import { formatMeasure, RagTag, UpdateStatusTag, When, WrittenText } from "./project-labels";
 import { ReviewUpdateForm } from "./review-update-form";
 
 type Update = LoadedProject["updates"][number];
-
-/** A moment in a <time> element: "10 January 2026 at 4:14pm". */
-function When({ at }: { at: Date }) {
-  return <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>;
-}
 
 /** The project's updates, newest first, each with the officer's review form while it waits. */
 export function UpdatesSection({ slug, project }: { slug: string; project: LoadedProject }) {
@@ -54,7 +49,7 @@ function SpendList({ update, project }: { update: Update; project: LoadedProject
           {entry.overspendReason ? (
             <span className="mt-1 block border-l-4 border-amber-700 pl-3">
               <span className="font-semibold">Why it is over budget: </span>
-              <span className="whitespace-pre-line break-words">{entry.overspendReason}</span>
+              <WrittenText as="span" text={entry.overspendReason} />
             </span>
           ) : null}
         </li>
@@ -68,7 +63,7 @@ function UpdateEntry({ update, project, continuePath }: { update: Update; projec
   const measureById = new Map(project.measures.map((measure) => [measure.id, measure]));
   const milestoneTitle = new Map(project.milestones.map((milestone) => [milestone.id, milestone.title]));
   const measureValues = update.measureValues.filter((entry) => entry.value !== null && measureById.has(entry.measureId));
-  const text = (value: string): ReactNode => (value ? <p className="whitespace-pre-line break-words">{value}</p> : null);
+  const text = (value: string): ReactNode => (value ? <WrittenText text={value} /> : null);
 
   return (
     <article aria-labelledby={`update-${update.id}`}>
@@ -148,7 +143,7 @@ function UpdateEntry({ update, project, continuePath }: { update: Update; projec
               </>
             ) : null}
           </p>
-          {update.reviewNote ? <p className="mt-1 whitespace-pre-line break-words">{update.reviewNote}</p> : null}
+          {update.reviewNote ? <div className="mt-1"><WrittenText text={update.reviewNote} /></div> : null}
         </div>
       ) : null}
     </article>

@@ -40,8 +40,8 @@ export function ReviewUpdateForm({ updateId, periodSequence }: { updateId: strin
 
   return (
     <form onSubmit={review} noValidate className="mt-4 max-w-prose space-y-4 rounded-md border-2 border-slate-300 p-4">
-      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      {action.error ? <FormMessage tone="error" focus>{action.error}</FormMessage> : null}
+      {action.done ? <FormMessage tone="success" focus>{action.done}</FormMessage> : null}
       <fieldset
         className={`space-y-2 ${outcomeError ? "border-l-4 border-red-800 pl-3" : ""}`}
         aria-describedby={outcomeError ? outcomeErrorId : undefined}

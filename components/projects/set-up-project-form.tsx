@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useId, useState, type FormEvent } from "react";
+import { paths } from "@/lib/paths";
 import { formatDay } from "@/lib/uk-time";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
@@ -70,7 +71,7 @@ export function SetUpProjectForm({
         }),
       { refresh: false },
     );
-    if (result.ok) router.push(`/p/${slug}/projects/${result.value.id}`);
+    if (result.ok) router.push(paths.project(slug, result.value.id));
   }
 
   const tieError = (index: number) => {

@@ -40,6 +40,9 @@ export const percentComplete = z
   .min(0, "Enter a percentage from 0 to 100")
   .max(100, "Enter a percentage from 0 to 100");
 
+/** The longest answers a progress update takes; the form shows a count against the same limits. */
+export const UPDATE_TEXT_LIMITS = { narrative: 10_000, overspendReason: 2_000, risks: 5_000, learning: 5_000 } as const;
+
 /**
  * A progress update as the lead writes it. Drafts may be half-written; submitting checks
  * that it says how the project is doing (RAG and percentage) and that spend fits the award.
@@ -51,9 +54,11 @@ export const saveUpdateInput = z.object({
   updateId: id.optional(),
   rag: ragStatus.nullable(),
   percentComplete: percentComplete.nullable(),
-  narrative: longText(10_000),
+  narrative: longText(UPDATE_TEXT_LIMITS.narrative),
   /** A line spent beyond what was awarded for it needs a reason before the update is submitted. */
-  spend: z.array(z.object({ budgetLineId: id, spentPence: pence, overspendReason: longText(2_000).optional() })).max(50),
+  spend: z
+    .array(z.object({ budgetLineId: id, spentPence: pence, overspendReason: longText(UPDATE_TEXT_LIMITS.overspendReason).optional() }))
+    .max(50),
   measureValues: z
     .array(z.object({ measureId: id, value: z.number({ error: "Enter a number" }).finite("Enter a number").nullable() }))
     .max(20),
@@ -65,8 +70,8 @@ export const saveUpdateInput = z.object({
       ]),
     )
     .max(50),
-  risks: longText(5_000),
-  learning: longText(5_000),
+  risks: longText(UPDATE_TEXT_LIMITS.risks),
+  learning: longText(UPDATE_TEXT_LIMITS.learning),
 });
 export type SaveUpdateInput = z.infer<typeof saveUpdateInput>;
 

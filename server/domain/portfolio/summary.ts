@@ -4,6 +4,7 @@ import type { ProjectOutcome, ProjectStatus, RagStatus } from "@/server/db/gener
 import { displayName } from "@/server/domain/discussions/people";
 import { calendarDay, daysUntilDue, reportState } from "@/server/domain/projects/schedule";
 import { countMeasures, type MeasureCounts } from "./outcomes";
+import { isoDay } from "@/lib/uk-time";
 
 /**
  * The figures a dashboard shows about a set of funded projects: the partnership's whole
@@ -74,7 +75,6 @@ export type PortfolioSummary = {
   };
 };
 
-const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 function scopeSql(scope: PortfolioScope) {
   return scope.subGroupId ? Prisma.sql`AND p."subGroupId" = ${scope.subGroupId}` : Prisma.empty;

@@ -10,6 +10,7 @@ import { lockProject, type ProjectAccess } from "./access";
 import { projectTransition } from "./lifecycle";
 import { addDays } from "./schedule";
 import { paths } from "@/lib/paths";
+import { formatDay } from "@/lib/uk-time";
 
 /** The lead may evaluate from this many days before the test's end. */
 export const EVALUATION_OPENS_DAYS_BEFORE_END = 30;
@@ -51,7 +52,7 @@ export async function submitEvaluation(db: Database, actor: Actor, access: Proje
       if (!evaluationOpen(project.endsOn, now)) {
         throw new AppError(
           "CONFLICT",
-          `The evaluation opens a month before the test ends (${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(project.endsOn)}).`,
+          `The evaluation opens a month before the test ends (${formatDay(project.endsOn)}).`,
         );
       }
       next = projectTransition(status, "START_EVALUATION");

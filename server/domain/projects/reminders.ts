@@ -3,8 +3,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import { notify } from "@/server/domain/notifications/notify";
 import { addDays, calendarDay, DUE_SOON_DAYS, reportState } from "./schedule";
 import { paths } from "@/lib/paths";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { formatDay } from "@/lib/uk-time";
 
 /** Projects still reporting: a decided project is owed no more updates. */
 const REPORTING: Prisma.FundedProjectWhereInput = { status: { in: ["ACTIVE", "EVALUATING"] } };
@@ -56,7 +55,7 @@ async function remind(db: Database, period: Candidate, reminder: Reminder, now: 
     }
 
     const { project } = period;
-    const due = dayFormat.format(period.dueOn);
+    const due = formatDay(period.dueOn);
     await notify(tx, {
       userIds: project.team.map((member) => member.userId),
       partnershipId: project.partnershipId,
@@ -65,7 +64,7 @@ async function remind(db: Database, period: Candidate, reminder: Reminder, now: 
         reminder === "OVERDUE"
           ? `Your update for "${project.name}" is overdue (due ${due})`
           : `Your update for "${project.name}" is due on ${due}`,
-      body: `Period ${period.sequence}: ${dayFormat.format(period.startsOn)} to ${dayFormat.format(period.endsOn)}.`,
+      body: `Period ${period.sequence}: ${formatDay(period.startsOn)} to ${formatDay(period.endsOn)}.`,
       linkPath: paths.project(project.partnership.slug, project.id),
     });
     return true;

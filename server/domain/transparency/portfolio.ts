@@ -8,6 +8,7 @@ import { OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
 import { RAG_PLAIN_WORDS } from "@/server/domain/projects/rag";
 import type { ProjectMeasure } from "@/server/domain/projects/queries";
 import { notFound } from "@/server/errors";
+import { isoDay } from "@/lib/uk-time";
 
 /**
  * A partnership's public page: what it funds and how that is going, for anyone, signed in
@@ -208,7 +209,7 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "Decision",
 ] as const;
 
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+const isoDate = (date: Date | null) => (date ? isoDay(date) : null);
 const pounds = (pence: number) => Number(penceToDecimalString(pence));
 
 export function portfolioCsv(portfolio: PublicPortfolio): string {

@@ -1,25 +1,23 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AWARD_STATE_LABELS } from "@/components/funding/award-state";
+import { moneyColumn } from "@/components/projects/money-columns";
 import { PageHeader } from "@/components/ui/page-header";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
-import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
+import { loadOr404, paramOr404 } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Funded projects" };
 export const dynamic = "force-dynamic";
 
+/** The partnership's published funded projects, and any awarded to the viewer's own organisation. */
 export default async function FundedProjectsPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const parsed = partnershipSlug.safeParse(slug);
-  if (!parsed.success) notFound();
+  const slug = paramOr404(partnershipSlug, (await params).slug);
   const api = await getApi();
-  const projects = await api.funding.fundedProjects({ partnershipSlug: parsed.data }).catch((error: unknown) => {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  });
+  const projects = await loadOr404(() => api.funding.fundedProjects({ partnershipSlug: slug }), { here: paths.fundedProjects(slug) });
+  type Row = (typeof projects)[number];
   const total = projects.reduce((sum, project) => sum + project.awardedPence, 0);
 
   return (
@@ -35,36 +33,32 @@ export default async function FundedProjectsPage({ params }: { params: Promise<{
           <p role="status" className="mb-3">
             {projects.length} {projects.length === 1 ? "project" : "projects"}, {formatPence(total)} awarded.
           </p>
-          <ScrollRegion label="Funded projects">
-            <table className="w-full min-w-[32rem] border-collapse text-left">
-              <caption className="sr-only">Funded projects</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-2 pr-3">Project</th>
-                  <th scope="col" className="py-2 pr-3">Priority area</th>
-                  <th scope="col" className="py-2 pr-3">Status</th>
-                  <th scope="col" className="py-2 text-right">Awarded</th>
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((project) => (
-                  <tr key={project.id} className="border-b border-slate-200">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <span className="font-semibold">{project.projectName}</span>
-                      <span className="block text-sm text-slate-700">
-                        {project.recipientName}
-                        {project.isYourOrganisation ? " · your organisation" : ""}
-                        {project.published ? "" : " · not published"}
-                      </span>
-                    </th>
-                    <td className="py-2 pr-3">{project.priorityArea ?? "None"}</td>
-                    <td className="py-2 pr-3">{AWARD_STATE_LABELS[project.state]}</td>
-                    <td className="py-2 text-right tabular-nums">{formatPence(project.awardedPence)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <Table<Row>
+            caption="Funded projects"
+            captionHidden
+            rows={projects}
+            rowKey={(project) => project.id}
+            columns={[
+              {
+                key: "project",
+                header: "Project",
+                rowHeader: true,
+                cell: (project) => (
+                  <>
+                    {project.projectName}
+                    <span className="block text-sm font-normal text-slate-700">
+                      {project.recipientName}
+                      {project.isYourOrganisation ? " · your organisation" : ""}
+                      {project.published ? "" : " · not published"}
+                    </span>
+                  </>
+                ),
+              },
+              { key: "area", header: "Priority area", cell: (project) => project.priorityArea ?? "None" },
+              { key: "status", header: "Status", cell: (project) => AWARD_STATE_LABELS[project.state] },
+              moneyColumn<Row>("awarded", "Awarded", (project) => project.awardedPence),
+            ]}
+          />
         </>
       )}
     </>

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { ukDay } from "@/lib/uk-time";
 import { getApi } from "@/server/api/server-caller";
 import { portfolioCsv } from "@/server/domain/transparency/portfolio";
 
@@ -10,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   try {
     const api = await getApi();
     const portfolio = await api.transparency.portfolio({ partnershipSlug: slug });
-    const date = portfolio.asOf.toISOString().slice(0, 10);
+    const date = ukDay(portfolio.asOf);
     return new Response(portfolioCsv(portfolio), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

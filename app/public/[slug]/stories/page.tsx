@@ -1,13 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { byline, StoryDay, ThemeTags } from "@/components/stories/story-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import type { PublicStoriesOutput } from "@/lib/schemas/stories";
 import { isStoryTheme, STORY_THEME_LABELS, STORY_THEMES } from "@/lib/story-themes";
 import type { StoryTheme } from "@/server/db/generated/enums";
+import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
+import { loadOr404 } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Stories" };
 export const dynamic = "force-dynamic";
@@ -15,12 +15,7 @@ export const dynamic = "force-dynamic";
 /** Open to everyone: a partnership that does not publish looks like no partnership at all. */
 async function loadStories(slug: string, theme: StoryTheme | undefined): Promise<PublicStoriesOutput> {
   const api = await getApi();
-  try {
-    return await api.story.publicList({ partnershipSlug: slug, theme });
-  } catch (error) {
-    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  }
+  return loadOr404(() => api.story.publicList({ partnershipSlug: slug, theme }));
 }
 
 type Props = {
@@ -33,12 +28,12 @@ export default async function PublicStoriesPage({ params, searchParams }: Props)
   const query = await searchParams;
   const theme = typeof query.theme === "string" && isStoryTheme(query.theme) ? query.theme : undefined;
   const { partnership, stories } = await loadStories(slug, theme);
-  const here = `/public/${slug}/stories`;
+  const here = paths.publicStories(slug);
 
   return (
     <>
       <p className="mb-4">
-        <Link href={`/public/${slug}`}>{partnership.name}: funded tests</Link>
+        <Link href={paths.publicPage(slug)}>{partnership.name}: funded tests</Link>
       </p>
       <PageHeader
         title={`${partnership.name}: stories`}
@@ -53,7 +48,7 @@ export default async function PublicStoriesPage({ params, searchParams }: Props)
             return (
               <li key={value ?? "all"}>
                 <Link
-                  href={value ? `${here}?theme=${value}` : here}
+                  href={value ? paths.publicStoriesOfTheme(slug, value) : here}
                   aria-current={current ? "page" : undefined}
                   className={`inline-flex min-h-11 items-center rounded-md border-2 px-3 py-1 no-underline ${current ? "border-brand-800 bg-brand-800 font-semibold text-white hover:text-white" : "border-slate-400 text-brand-800 hover:bg-brand-50"}`}
                 >
@@ -76,7 +71,7 @@ export default async function PublicStoriesPage({ params, searchParams }: Props)
             {stories.map((story) => (
               <li key={story.id} className="rounded-md border border-slate-300 p-4">
                 <h3 className="text-xl font-semibold">
-                  <Link href={`${here}/${story.id}`}>{story.title}</Link>
+                  <Link href={paths.publicStory(slug, story.id)}>{story.title}</Link>
                 </h3>
                 <p className="mt-1 text-sm text-slate-700">
                   {byline(story.author)} · <StoryDay at={story.publishedAt} />

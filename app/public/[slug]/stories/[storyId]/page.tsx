@@ -1,13 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StoryBody } from "@/components/stories/story-body";
 import { byline, StoryDay, ThemeTags } from "@/components/stories/story-labels";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { publicStoryInput, type PublicStoryOutput } from "@/lib/schemas/stories";
+import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
+import { loadOr404, paramOr404 } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 
@@ -15,14 +15,10 @@ type Props = { params: Promise<{ slug: string; storyId: string }> };
 
 /** Open to everyone; anything not published to the public page is simply not found. */
 const loadPublicStory = cache(async (slug: string, storyId: string): Promise<PublicStoryOutput> => {
-  if (!partnershipSlug.safeParse(slug).success || !publicStoryInput.safeParse({ partnershipSlug: slug, storyId }).success) notFound();
+  paramOr404(partnershipSlug, slug);
+  const input = paramOr404(publicStoryInput, { partnershipSlug: slug, storyId });
   const api = await getApi();
-  try {
-    return await api.story.publicGet({ partnershipSlug: slug, storyId });
-  } catch (error) {
-    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  }
+  return loadOr404(() => api.story.publicGet(input));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,7 +34,7 @@ export default async function PublicStoryPage({ params }: Props) {
   return (
     <>
       <p className="mb-4">
-        <Link href={`/public/${slug}/stories`}>{partnership.name}: all stories</Link>
+        <Link href={paths.publicStories(slug)}>{partnership.name}: all stories</Link>
       </p>
       <article aria-labelledby="story-title">
         <header className="mb-6">

@@ -1,22 +1,22 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import {
   DecisionsSoFar,
   MoneyByArea,
   OutcomesAchieved,
   OverdueUpdates,
   ProjectsByStatusAndRag,
-  Section,
 } from "@/components/portfolio/portfolio-sections";
 import { ProjectTable } from "@/components/projects/project-table";
 import { PROPOSAL_STATUS_LABELS } from "@/components/proposals/proposal-labels";
 import { loadSubGroup } from "@/server/pages/sub-groups";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
+import { loadOr404 } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 
@@ -33,40 +33,48 @@ export default async function SubGroupProjectsPage({ params }: Props) {
   const { slug, groupId } = await params;
   const group = await loadSubGroup(slug, groupId);
   const api = await getApi();
-  let portfolio;
-  try {
-    portfolio = await api.portfolio.subGroup({ subGroupId: group.id });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "FORBIDDEN") return <JoinToSeeProjects slug={slug} groupId={groupId} />;
-    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  }
+  // Members of the partnership who are not in the sub-group are told how to join, rather than "not found".
+  const portfolio = await loadOr404(() =>
+    api.portfolio.subGroup({ subGroupId: group.id }).catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
+      throw error;
+    }),
+  );
+  if (!portfolio) return <JoinToSeeProjects slug={slug} groupId={groupId} />;
   const { projectList, proposals } = portfolio;
 
   return (
     <>
       <PageHeader title="Projects" lead="The funded test projects that grew from this sub-group's proposals, and how they are doing." />
 
-      <section aria-labelledby="list-heading">
-        <h2 id="list-heading" className="text-2xl font-semibold">
-          {projectList.length === 0
+      <Section
+        id="list-heading"
+        title={
+          projectList.length === 0
             ? "No funded projects yet"
-            : `${projectList.length} funded ${projectList.length === 1 ? "project" : "projects"}`}
-        </h2>
+            : `${projectList.length} funded ${projectList.length === 1 ? "project" : "projects"}`
+        }
+      >
         {projectList.length === 0 ? (
-          <p className="mt-2 text-slate-700">
+          <p className="text-slate-700">
             None of this sub-group&apos;s proposals has become a funded project yet.{" "}
             <Link href={paths.subGroupProposals(slug, groupId)}>See its proposals</Link>
           </p>
         ) : (
-          <ProjectTable slug={slug} rows={projectList} caption="The sub-group's funded projects, newest first" without={["subGroup", "nextDue"]} />
+          <ProjectTable
+            slug={slug}
+            rows={projectList}
+            caption="The sub-group's funded projects, newest first"
+            without={["subGroup", "nextDue"]}
+            className=""
+          />
         )}
-      </section>
+      </Section>
 
       {projectList.length > 0 ? (
         <>
           <MoneyByArea money={portfolio.money} />
-          <ProjectsByStatusAndRag projects={portfolio.projects} title="How the projects are doing" />
+          <ProjectsByStatusAndRag projects={portfolio.projects} title="The projects at a glance" />
           <OverdueUpdates slug={slug} overdue={portfolio.overdue} />
           <DecisionsSoFar decisions={portfolio.decisions} />
           <OutcomesAchieved slug={slug} outcomes={portfolio.outcomes} />
@@ -75,7 +83,7 @@ export default async function SubGroupProjectsPage({ params }: Props) {
 
       <Section id="proposals-status-heading" title="Proposals by status">
         {proposals.total === 0 ? (
-          <p className="mt-2">
+          <p>
             Nobody in this sub-group has started a proposal. <Link href={paths.subGroupProposals(slug, groupId)}>Go to proposals</Link>
           </p>
         ) : (
@@ -83,7 +91,7 @@ export default async function SubGroupProjectsPage({ params }: Props) {
             <Table
               caption="The sub-group's proposals by status"
               captionHidden
-              className="mt-3 max-w-xl"
+              className="max-w-xl"
               columns={[
                 { key: "status", header: "Status", rowHeader: true, cell: (group) => PROPOSAL_STATUS_LABELS[group.status] },
                 { key: "count", header: "Proposals", numeric: true, cell: (group) => group.count },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { loadProject } from "@/server/pages/projects";
 import { ProgressUpdateForm, type UpdateDraft } from "@/components/projects/progress-update-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Post a progress update" };
 export const dynamic = "force-dynamic";
@@ -18,8 +19,8 @@ const OPEN_STATES = new Set(["OVERDUE", "DUE_SOON", "NOT_DUE"]);
 export default async function NewProgressUpdatePage({ params, searchParams }: Props) {
   const { slug, projectId } = await params;
   const { draft: draftParam } = await searchParams;
-  const projectPath = `/p/${slug}/projects/${projectId}`;
-  const project = await loadProject(slug, projectId, `${projectPath}/updates/new`);
+  const projectPath = paths.project(slug, projectId);
+  const project = await loadProject(slug, projectId, paths.newProgressUpdate(slug, projectId));
   const back = (
     <p className="mt-4">
       <Link href={projectPath}>Back to {project.name}</Link>
