@@ -173,7 +173,7 @@ export function ChooseRoundForm({
         value={roundId}
         onChange={(event) => setRoundId(event.target.value)}
         error={action.fieldErrors.roundId ?? (action.error ? action.error : null)}
-        className="min-w-0 flex-1"
+        className="min-w-0 flex-1 basis-64"
       >
         {rounds.map((round) => (
           <option key={round.id} value={round.id}>

@@ -106,19 +106,22 @@ export function AllRevisionsSection({
   proposalId: string;
   revisions: readonly RevisionListItem[];
 }) {
+  // Two columns, so the list reads on a phone without scrolling sideways: who saved what and when sits under the section.
   const columns: Column<RevisionListItem>[] = [
-    { key: "number", header: "Revision", numeric: true, rowHeader: true, cell: (revision) => revision.number },
-    { key: "section", header: "Section", cell: (revision) => revision.sectionLabel },
-    { key: "by", header: "By", cell: (revision) => revision.author.name },
-    { key: "when", header: "When", cell: (revision) => <TimeStamp date={revision.createdAt} /> },
+    { key: "number", header: "Revision", numeric: true, rowHeader: true, nowrap: true, cell: (revision) => revision.number },
     {
-      key: "compare",
-      header: <span className="sr-only">Compare</span>,
-      nowrap: true,
+      key: "saved",
+      header: "What was saved",
       cell: (revision) => (
-        <Link href={paths.proposalRevisions(slug, proposalId, { from: revision.number - 1, to: revision.number })}>
-          What changed<span className="sr-only"> in revision {revision.number}</span>
-        </Link>
+        <>
+          <span className="block font-semibold">{revision.sectionLabel}</span>
+          <span className="block text-sm text-slate-700">
+            {revision.author.name}, <TimeStamp date={revision.createdAt} />
+          </span>
+          <Link href={paths.proposalRevisions(slug, proposalId, { from: revision.number - 1, to: revision.number })} className="text-sm">
+            What changed<span className="sr-only"> in revision {revision.number}</span>
+          </Link>
+        </>
       ),
     },
   ];

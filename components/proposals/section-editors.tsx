@@ -135,7 +135,7 @@ function RowFrame({ legend, onRemove, removeLabel, children }: { legend: string;
     <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-300 p-4">
       <legend className="px-1 font-semibold">{legend}</legend>
       {children}
-      <Button variant="quiet" onClick={onRemove}>
+      <Button variant="quiet" className="-ml-3" onClick={onRemove}>
         Remove<span className="sr-only"> {removeLabel}</span>
       </Button>
     </fieldset>

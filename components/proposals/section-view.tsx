@@ -18,9 +18,20 @@ export function SectionView<K extends ProposalSectionKey>({
     const budget = content as SectionContent["budget"];
     if (budget.lines.length === 0) return empty;
     type Line = (typeof budget.lines)[number];
+    // Who spends each line sits under it, so the amounts stay in view on a phone.
     const columns: Column<Line>[] = [
-      { key: "item", header: "Item", cell: (line) => line.item || "(no item)" },
-      { key: "by", header: "Spent by", cell: (line) => (line.organisationId ? organisationName(line.organisationId) : "Not said") },
+      {
+        key: "item",
+        header: "Item",
+        cell: (line) => (
+          <>
+            <span className="block">{line.item || "(no item)"}</span>
+            <span className="block text-sm text-slate-700">
+              Spent by {line.organisationId ? organisationName(line.organisationId) : "a partner not yet chosen"}
+            </span>
+          </>
+        ),
+      },
       { key: "amount", header: "Amount", numeric: true, nowrap: true, cell: (line) => formatPence(line.amountPence) },
     ];
     return (
@@ -32,7 +43,7 @@ export function SectionView<K extends ProposalSectionKey>({
         rowKey={(line) => line.id}
         footer={
           <tr>
-            <th scope="row" colSpan={2} className="py-2 pr-2 text-left">
+            <th scope="row" className="py-2 pr-2 text-left">
               Total requested
             </th>
             <td className="py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatPence(budgetTotalPence(budget))}</td>
