@@ -38,6 +38,9 @@ export const paths = {
   subGroup: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}`,
   subGroupDiscussions: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/discussions`,
   discussion: (slug: string, groupId: string, threadId: string) => `/p/${slug}/groups/${groupId}/discussions/${threadId}`,
+  /** The sub-group's activity feed on its conversations page, from the newest or after a page cursor. */
+  subGroupActivity: (slug: string, groupId: string, after?: string) =>
+    `/p/${slug}/groups/${groupId}/discussions${q({ activityAfter: after })}#activity-heading`,
   subGroupProjects: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/projects`,
   subGroupProposals: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/proposals`,
   subGroupReflections: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/reflections`,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 
 /** Shown instead of the conversations to partnership members who are not in the sub-group. */
 export function JoinToTakePart({ slug, groupId }: { slug: string; groupId: string }) {
@@ -11,7 +12,7 @@ export function JoinToTakePart({ slug, groupId }: { slug: string; groupId: strin
         partnership&apos;s officers and chairs.
       </p>
       <p className="mt-4">
-        <Link href={`/p/${slug}/groups/${groupId}`}>Go to the sub-group&apos;s page to ask to join</Link>
+        <Link href={paths.subGroup(slug, groupId)}>Go to the sub-group&apos;s page to ask to join</Link>
       </p>
     </>
   );

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/form";
 
 export type MentionablePerson = { id: string; name: string; organisation: string | null; inSubGroup: boolean };
@@ -13,13 +13,15 @@ const label = (person: MentionablePerson) => (person.organisation ? `${person.na
 /**
  * "Mention someone": a labelled list of the partnership's people (the sub-group's own
  * first) and a button that adds "@Name" to the message. A native select, so it works
- * with the keyboard and every screen reader without extra scripting.
+ * with the keyboard and every screen reader without extra scripting. Once added, focus goes
+ * back to the message, just after the "@Name" it put there.
  */
 export function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPick: (person: MentionablePerson) => void }) {
   const trpc = useTRPC();
   const people = useQuery(trpc.discussion.mentionable.queryOptions({ subGroupId }));
   const [choice, setChoice] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const selectId = useId();
 
   if (people.isError) return <p className="text-sm text-slate-700">The list of people to mention could not be loaded.</p>;
   const everyone = people.data ?? [];
@@ -30,6 +32,7 @@ export function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPi
     const person = everyone.find((candidate) => candidate.id === choice);
     if (!person) {
       setError("Choose a person to mention");
+      document.getElementById(selectId)?.focus();
       return;
     }
     setError(null);
@@ -40,6 +43,7 @@ export function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPi
   return (
     <div className="flex flex-wrap items-end gap-3">
       <SelectField
+        id={selectId}
         label="Mention someone"
         hint="Adds @their name to your message. They get a notification when you post."
         value={choice}
@@ -68,9 +72,9 @@ export function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPi
           </optgroup>
         ) : null}
       </SelectField>
-      <button type="button" className={buttonClass.secondary} onClick={addMention}>
+      <Button variant="secondary" onClick={addMention}>
         Add mention
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,17 +1,26 @@
 import { PinNoteButton } from "./pin-note-button";
 import { TimeStamp } from "./time-stamp";
 
-type Note = { id: string; title: string; body: string; pinned: boolean; createdAt: Date; author: { name: string } };
+export type Note = { id: string; title: string; body: string; pinned: boolean; createdAt: Date; author: { name: string } };
 
 /** Notes as cards, in the order given (pinned first). */
-export function NotesList({ notes, canManage, label }: { notes: readonly Note[]; canManage: boolean; label: string }) {
+export function NotesList({
+  notes,
+  label,
+  onPinChanged,
+}: {
+  notes: readonly Note[];
+  label: string;
+  /** Given when the viewer may pin and unpin notes. */
+  onPinChanged?: (result: { title: string; pinned: boolean }) => void;
+}) {
   return (
     <ul aria-label={label} className="mt-3 grid gap-3 sm:grid-cols-2">
       {notes.map((note) => (
         <li
           key={note.id}
           id={`note-${note.id}`}
-          className={`rounded-lg border-2 p-4 ${note.pinned ? "border-brand-800 bg-brand-50" : "border-slate-300"}`}
+          className={`min-w-0 rounded-lg border-2 p-4 ${note.pinned ? "border-brand-800 bg-brand-50" : "border-slate-300"}`}
         >
           {note.pinned ? (
             <p className="mb-1 inline-block rounded bg-brand-800 px-2 text-sm font-semibold text-white">Pinned</p>
@@ -21,7 +30,7 @@ export function NotesList({ notes, canManage, label }: { notes: readonly Note[];
           <p className="mt-2 text-sm text-slate-700">
             {note.author.name}, <TimeStamp date={note.createdAt} />
           </p>
-          {canManage ? <PinNoteButton noteId={note.id} title={note.title} pinned={note.pinned} /> : null}
+          {onPinChanged ? <PinNoteButton noteId={note.id} title={note.title} pinned={note.pinned} onDone={onPinChanged} /> : null}
         </li>
       ))}
     </ul>

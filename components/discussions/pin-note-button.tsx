@@ -1,38 +1,38 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
-import { readApiError } from "@/lib/api-errors";
+import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { useApiAction } from "@/components/ui/use-api-action";
 
-/** Pins a note to the top, or unpins it (leads, officers and chairs). */
-export function PinNoteButton({ noteId, title, pinned }: { noteId: string; title: string; pinned: boolean }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const setPinned = useMutation(trpc.discussion.setNotePinned.mutationOptions());
-  const [error, setError] = useState<string | null>(null);
+/** Pins a note to the top, or unpins it (leads, officers and chairs); says what happened through `onDone`. */
+export function PinNoteButton({
+  noteId,
+  title,
+  pinned,
+  onDone,
+}: {
+  noteId: string;
+  title: string;
+  pinned: boolean;
+  onDone: (result: { title: string; pinned: boolean }) => void;
+}) {
+  const client = useTRPCClient();
+  const action = useApiAction();
 
   async function toggle() {
-    setError(null);
-    try {
-      await setPinned.mutateAsync({ noteId, pinned: !pinned });
-      router.refresh();
-    } catch (caught) {
-      setError(readApiError(caught)?.message ?? "That did not work. Please try again.");
-    }
+    const result = await action.run(() => client.discussion.setNotePinned.mutate({ noteId, pinned: !pinned }));
+    if (result.ok) onDone({ title, pinned: !pinned });
   }
 
   return (
     <div>
-      <button type="button" className={buttonClass.quiet} onClick={toggle} disabled={setPinned.isPending}>
+      <Button variant="quiet" className="-ml-3" onClick={toggle} pending={action.pending}>
         {pinned ? "Unpin" : "Pin to top"}
         <span className="sr-only"> “{title}”</span>
-      </button>
-      {error ? (
+      </Button>
+      {action.error ? (
         <p role="alert" className="font-semibold text-red-800">
-          {error}
+          {action.error}
         </p>
       ) : null}
     </div>

@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
-import { POST_BODY_MAX, replyInput, startThreadInput } from "@/lib/schemas/discussions";
+import { POST_BODY_MAX, replyInput, startThreadInput, THREAD_TITLE_MAX } from "@/lib/schemas/discussions";
 import { focusWhenRendered } from "@/components/sub-groups/focus-result";
 import { MentionPicker, type MentionablePerson } from "./mention-picker";
 
@@ -94,7 +94,11 @@ export function PostComposer(props: Props) {
 
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
-      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
+      {error ? (
+        <FormMessage tone="error" focus focusKey={error}>
+          {error}
+        </FormMessage>
+      ) : null}
       {isThread ? (
         <TextField
           label="Title"
@@ -103,6 +107,7 @@ export function PostComposer(props: Props) {
           onChange={(event) => setTitle(event.target.value)}
           error={fieldErrors.title}
           hint="For example: Venue for the March meeting"
+          maxLength={THREAD_TITLE_MAX}
         />
       ) : null}
       <TextArea
@@ -113,7 +118,8 @@ export function PostComposer(props: Props) {
         value={body}
         onChange={(event) => setBody(event.target.value)}
         error={fieldErrors.body ?? fieldErrors.mentionUserIds}
-        hint={`Plain text, up to ${POST_BODY_MAX.toLocaleString("en-GB")} characters.`}
+        hint="Plain text: line breaks are kept."
+        maxLength={POST_BODY_MAX}
       />
       <MentionPicker subGroupId={props.subGroupId} onPick={insertMention} />
       {stillMentioned.length > 0 ? (
@@ -124,9 +130,9 @@ export function PostComposer(props: Props) {
       <p role="status" className="sr-only">
         {status}
       </p>
-      <button type="submit" className={buttonClass.primary} disabled={pending}>
-        {pending ? "Posting…" : isThread ? "Start the conversation" : "Post reply"}
-      </button>
+      <Button type="submit" pending={pending} pendingLabel="Posting…">
+        {isThread ? "Start the conversation" : "Post reply"}
+      </Button>
       {posted ? <FormMessage tone="success">Your reply was posted.</FormMessage> : null}
     </form>
   );

@@ -1,10 +1,6 @@
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "Europe/London",
-});
+import { formatDateTime } from "@/lib/uk-time";
 
-/** A moment shown in UK time, with the exact instant for assistive technology and scripts. */
+/** A moment shown in UK time ("2 Dec 2026 at 4:14pm"), with the exact instant for assistive technology and scripts. */
 export function TimeStamp({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{dateTimeFormat.format(date)}</time>;
+  return <time dateTime={date.toISOString()}>{formatDateTime(date, "short")}</time>;
 }

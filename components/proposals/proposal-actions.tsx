@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
-import { buttonClass } from "@/components/ui/button-styles";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { focusWhenRendered } from "@/components/sub-groups/focus-result";
 import { FormMessage, SelectField, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { PROPOSAL_SECTION_LABELS, type ProposalSectionKey } from "@/lib/schemas/proposals";
@@ -41,10 +42,13 @@ export function SubmitProposalButton({
   proposalId,
   editPath,
   missing,
+  submittedNoticeId,
 }: {
   proposalId: string;
   editPath: string;
   missing: readonly MissingItem[];
+  /** The lasting confirmation the page shows once submitted: focus goes there. */
+  submittedNoticeId: string;
 }) {
   const client = useTRPCClient();
   const action = useApiAction();
@@ -63,11 +67,21 @@ export function SubmitProposalButton({
           <MissingList entries={live} editPath={editPath} />
         </div>
       ) : null}
-      {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
+      {action.done ? (
+        <FormMessage tone="success" focus>
+          {action.done}
+        </FormMessage>
+      ) : null}
       <Button
         pending={action.pending}
         pendingLabel="Submitting…"
-        onClick={() => action.run(() => client.proposal.submit.mutate({ proposalId }), { success: "Submitted. The authors and the partnership's officers have been told." })}
+        onClick={async () => {
+          const result = await action.run(() => client.proposal.submit.mutate({ proposalId }), {
+            success: "Submitted. The authors and the partnership’s officers have been told.",
+          });
+          // The page re-renders without this button: focus follows to its lasting confirmation.
+          if (result.ok) focusWhenRendered(submittedNoticeId);
+        }}
       >
         Submit the proposal
       </Button>
@@ -80,32 +94,37 @@ export function ReturnToDraftButton({ proposalId }: { proposalId: string }) {
   const action = useApiAction();
   return (
     <div className="space-y-2">
-      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      <button
-        type="button"
-        className={buttonClass.secondary}
-        disabled={action.pending}
+      {action.error ? (
+        <FormMessage tone="error" focus focusKey={action.error}>
+          {action.error}
+        </FormMessage>
+      ) : null}
+      <Button
+        variant="secondary"
+        pending={action.pending}
+        pendingLabel="Taking back…"
         onClick={() => action.run(() => client.proposal.returnToDraft.mutate({ proposalId }))}
       >
         Take back to draft to make changes
-      </button>
+      </Button>
     </div>
   );
 }
 
+/** Withdraws the proposal for good, with the reason the co-authors and sub-group will see; asks first. */
 export function WithdrawProposalForm({ proposalId }: { proposalId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [reason, setReason] = useState("");
-  async function withdraw(event: FormEvent) {
-    event.preventDefault();
-    await action.run(() => client.proposal.withdraw.mutate({ proposalId, reason }));
-  }
   return (
     <details className="mt-2">
       <summary className="cursor-pointer font-semibold text-brand-800">Withdraw this proposal</summary>
-      <form onSubmit={withdraw} noValidate className="mt-3 max-w-prose space-y-3">
-        {action.error && !action.fieldErrors.reason ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      <form onSubmit={(event) => event.preventDefault()} noValidate className="mt-3 max-w-prose space-y-3">
+        {action.error && !action.fieldErrors.reason ? (
+          <FormMessage tone="error" focus focusKey={action.error}>
+            {action.error}
+          </FormMessage>
+        ) : null}
         <TextArea
           label="Why is it being withdrawn?"
           hint="The co-authors and the sub-group see this. A withdrawn proposal cannot be submitted again."
@@ -115,9 +134,14 @@ export function WithdrawProposalForm({ proposalId }: { proposalId: string }) {
           maxLength={1000}
           rows={3}
         />
-        <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
-          Withdraw the proposal
-        </button>
+        <ConfirmAction
+          label="Withdraw the proposal"
+          question="Withdraw this proposal?"
+          consequences="It cannot be submitted again. Its co-authors and the sub-group are told, with your reason."
+          confirmLabel="Yes, withdraw it"
+          pending={action.pending}
+          onConfirm={() => action.run(() => client.proposal.withdraw.mutate({ proposalId, reason }))}
+        />
       </form>
     </details>
   );
@@ -149,7 +173,7 @@ export function ChooseRoundForm({
         value={roundId}
         onChange={(event) => setRoundId(event.target.value)}
         error={action.fieldErrors.roundId ?? (action.error ? action.error : null)}
-        className="min-w-0 flex-1"
+        className="min-w-0 flex-1 basis-64"
       >
         {rounds.map((round) => (
           <option key={round.id} value={round.id}>
@@ -157,10 +181,16 @@ export function ChooseRoundForm({
           </option>
         ))}
       </SelectField>
-      <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
+      <Button type="submit" variant="secondary" pending={action.pending} pendingLabel="Choosing…">
         Choose this round
-      </button>
-      {action.done ? <p role="status">{action.done}</p> : null}
+      </Button>
+      {action.done ? (
+        <div className="basis-full">
+          <FormMessage tone="success" focus>
+            {action.done}
+          </FormMessage>
+        </div>
+      ) : null}
     </form>
   );
 }

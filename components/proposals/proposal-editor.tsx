@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, type FocusEvent, type ReactNode } from "react";
-import { timeFormat } from "@/components/proposals/proposal-labels";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { sectionToText } from "@/lib/proposals/section-text";
 import {
   PROPOSAL_SECTION_KEYS,
@@ -10,6 +9,7 @@ import {
   type ProposalSectionKey,
   type SectionContent,
 } from "@/lib/schemas/proposals";
+import { formatTime } from "@/lib/uk-time";
 import {
   ActivitiesEditor,
   BudgetEditor,
@@ -80,7 +80,7 @@ function statusText(state: SaveState<ProposalSectionKey>): ReactNode {
     case "saving":
       return "Saving…";
     case "saved":
-      return `Saved at ${timeFormat.format(state.at)}`;
+      return `Saved at ${formatTime(state.at)}`;
     case "offline":
       return "Not saved yet: the connection dropped. Your text is kept on this device and will be saved when the connection is back.";
     case "refused":
@@ -163,12 +163,10 @@ function SectionBlock<K extends ProposalSectionKey>({
             </div>
           </div>
           <div className="mt-4 flex flex-wrap gap-3">
-            <button type="button" className={buttonClass.primary} onClick={autosave.keepMine}>
-              Keep my version
-            </button>
-            <button type="button" className={buttonClass.secondary} onClick={autosave.takeTheirs}>
+            <Button onClick={autosave.keepMine}>Keep my version</Button>
+            <Button variant="secondary" onClick={autosave.takeTheirs}>
               Use their version
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}

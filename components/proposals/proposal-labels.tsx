@@ -1,3 +1,6 @@
+import { LabelledTag, type Tone } from "@/components/ui/status-tag";
+import { formatPence } from "@/lib/money";
+import { formatInstantDay } from "@/lib/uk-time";
 import type { ProposalStatus } from "@/server/db/generated/enums";
 
 /** How each lifecycle state reads on screen. */
@@ -10,29 +13,21 @@ export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = 
   WITHDRAWN: "Withdrawn",
 };
 
-/** Tag colours with at least 4.5:1 contrast for their text. */
-export const PROPOSAL_STATUS_CLASSES: Readonly<Record<ProposalStatus, string>> = {
-  DRAFT: "bg-slate-100 text-slate-900",
-  SUBMITTED: "bg-brand-50 text-brand-900",
-  UNDER_ASSESSMENT: "bg-brand-50 text-brand-900",
-  APPROVED: "bg-green-50 text-green-900",
-  DECLINED: "bg-red-50 text-red-900",
-  WITHDRAWN: "bg-slate-100 text-slate-900",
+/** The tone of each state's tag: the words carry the meaning, the colour only decorates it. */
+export const PROPOSAL_STATUS_TONES: Readonly<Record<ProposalStatus, Tone>> = {
+  DRAFT: "neutral",
+  SUBMITTED: "info",
+  UNDER_ASSESSMENT: "info",
+  APPROVED: "success",
+  DECLINED: "danger",
+  WITHDRAWN: "neutral",
 };
 
 export function ProposalStatusTag({ status }: { status: ProposalStatus }) {
-  return (
-    <span className={`inline-block rounded-sm px-2 py-0.5 text-sm font-semibold ${PROPOSAL_STATUS_CLASSES[status]}`}>
-      {PROPOSAL_STATUS_LABELS[status]}
-    </span>
-  );
+  return <LabelledTag value={status} labels={PROPOSAL_STATUS_LABELS} tones={PROPOSAL_STATUS_TONES} />;
 }
 
-export const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
+/** How an open round is offered in a list: "Spring round (Winter fund), closes 3 March 2026, £1,000.00 to £10,000.00". */
+export function roundChoiceLabel(round: { title: string; fundName: string; closesAt: Date; minAwardPence: number; maxAwardPence: number }): string {
+  return `${round.title} (${round.fundName}), closes ${formatInstantDay(round.closesAt)}, ${formatPence(round.minAwardPence)} to ${formatPence(round.maxAwardPence)}`;
+}

@@ -2,12 +2,12 @@
 
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
-import { TextArea } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import type { ProposalSectionKey } from "@/lib/schemas/proposals";
 
-/** A comment on one section; the authors are told. */
+/** A comment on one section; the authors are told. Once it is added, focus moves to the message saying so. */
 export function SectionCommentForm({
   proposalId,
   section,
@@ -20,15 +20,24 @@ export function SectionCommentForm({
   const client = useTRPCClient();
   const action = useApiAction();
   const [body, setBody] = useState("");
+  const [added, setAdded] = useState(0);
   async function comment(event: FormEvent) {
     event.preventDefault();
     const result = await action.run(() => client.proposal.comment.mutate({ proposalId, section, body }), {
-      success: "Comment added.",
+      success: `Comment added to ${sectionLabel}. The authors have been told.`,
     });
-    if (result.ok) setBody("");
+    if (result.ok) {
+      setBody("");
+      setAdded((count) => count + 1);
+    }
   }
   return (
     <form onSubmit={comment} noValidate className="mt-3 max-w-prose space-y-2">
+      {action.done ? (
+        <FormMessage tone="success" focus focusKey={added}>
+          {action.done}
+        </FormMessage>
+      ) : null}
       <TextArea
         label={`Comment on ${sectionLabel}`}
         value={body}
@@ -37,14 +46,9 @@ export function SectionCommentForm({
         maxLength={5000}
         rows={3}
       />
-      <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
+      <Button type="submit" variant="secondary" pending={action.pending} pendingLabel="Adding…">
         Add comment<span className="sr-only"> on {sectionLabel}</span>
-      </button>
-      {action.done ? (
-        <p role="status" className="text-green-900">
-          {action.done}
-        </p>
-      ) : null}
+      </Button>
     </form>
   );
 }

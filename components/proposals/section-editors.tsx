@@ -2,11 +2,11 @@
 
 import { useId, useState } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { CharacterCount, SelectField, TextField } from "@/components/ui/form";
 import { formatPence, MoneyError, parsePounds } from "@/lib/money";
 import { budgetTotalPence } from "@/lib/proposals/section-text";
-import type { SectionContent } from "@/lib/schemas/proposals";
+import { PROPOSAL_TITLE_MAX, type SectionContent } from "@/lib/schemas/proposals";
 
 /**
  * The editors for each kind of proposal section. Each is controlled: it shows `value` and
@@ -42,17 +42,23 @@ export function ProseEditor({ value, onChange, labelledBy, describedBy, rows = 6
   );
 }
 
+/** The one-line title: near the limit a count says how many characters are left, and pasted text is never cut. */
 export function TitleEditor({ value, onChange, labelledBy, describedBy }: EditorProps<{ text: string }>) {
+  const countId = useId();
+  const over = value.text.length > PROPOSAL_TITLE_MAX;
   return (
-    <input
-      type="text"
-      aria-labelledby={labelledBy}
-      aria-describedby={describedBy}
-      value={value.text}
-      onChange={(event) => onChange({ text: event.target.value })}
-      maxLength={200}
-      className={inputClass}
-    />
+    <>
+      <input
+        type="text"
+        aria-labelledby={labelledBy}
+        aria-describedby={[describedBy, countId].filter(Boolean).join(" ")}
+        aria-invalid={over || undefined}
+        value={value.text}
+        onChange={(event) => onChange({ text: event.target.value })}
+        className={inputClass}
+      />
+      <CharacterCount id={countId} length={value.text.length} max={PROPOSAL_TITLE_MAX} showFrom={0.8} />
+    </>
   );
 }
 
@@ -129,9 +135,9 @@ function RowFrame({ legend, onRemove, removeLabel, children }: { legend: string;
     <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-300 p-4">
       <legend className="px-1 font-semibold">{legend}</legend>
       {children}
-      <button type="button" onClick={onRemove} className={buttonClass.quiet}>
+      <Button variant="quiet" className="-ml-3" onClick={onRemove}>
         Remove<span className="sr-only"> {removeLabel}</span>
-      </button>
+      </Button>
     </fieldset>
   );
 }
@@ -167,13 +173,12 @@ export function MeasuresEditor({ value, onChange }: EditorProps<SectionContent["
           </div>
         </RowFrame>
       ))}
-      <button
-        type="button"
-        className={buttonClass.secondary}
+      <Button
+        variant="secondary"
         onClick={() => onChange({ items: [...items, { id: newRowId(), name: "", unit: "", kind: "NUMBER", baseline: null, target: null }] })}
       >
         Add a measure
-      </button>
+      </Button>
     </div>
   );
 }
@@ -201,9 +206,9 @@ export function ActivitiesEditor({ value, onChange }: EditorProps<SectionContent
           />
         </RowFrame>
       ))}
-      <button type="button" className={buttonClass.secondary} onClick={() => onChange({ items: [...items, { id: newRowId(), activity: "", by: null }] })}>
+      <Button variant="secondary" onClick={() => onChange({ items: [...items, { id: newRowId(), activity: "", by: null }] })}>
         Add an activity
-      </button>
+      </Button>
     </div>
   );
 }
@@ -288,13 +293,12 @@ export function BudgetEditor({
           </div>
         </RowFrame>
       ))}
-      <button
-        type="button"
-        className={buttonClass.secondary}
+      <Button
+        variant="secondary"
         onClick={() => onChange({ lines: [...lines, { id: newRowId(), item: "", amountPence: 0, organisationId: null }] })}
       >
         Add a budget line
-      </button>
+      </Button>
       <p aria-live="polite" className="text-lg font-semibold">
         Total requested: {formatPence(total)}
       </p>

@@ -1,3 +1,4 @@
+import { Table, type Column } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import { budgetTotalPence, sectionToText } from "@/lib/proposals/section-text";
 import type { ProposalSectionKey, SectionContent } from "@/lib/schemas/proposals";
@@ -16,34 +17,39 @@ export function SectionView<K extends ProposalSectionKey>({
   if (sectionKey === "budget") {
     const budget = content as SectionContent["budget"];
     if (budget.lines.length === 0) return empty;
+    type Line = (typeof budget.lines)[number];
+    // Who spends each line sits under it, so the amounts stay in view on a phone.
+    const columns: Column<Line>[] = [
+      {
+        key: "item",
+        header: "Item",
+        cell: (line) => (
+          <>
+            <span className="block">{line.item || "(no item)"}</span>
+            <span className="block text-sm text-slate-700">
+              Spent by {line.organisationId ? organisationName(line.organisationId) : "a partner not yet chosen"}
+            </span>
+          </>
+        ),
+      },
+      { key: "amount", header: "Amount", numeric: true, nowrap: true, cell: (line) => formatPence(line.amountPence) },
+    ];
     return (
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Budget lines</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-700">
-            <th scope="col" className="py-2 pr-3">Item</th>
-            <th scope="col" className="py-2 pr-3">Spent by</th>
-            <th scope="col" className="py-2 text-right">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {budget.lines.map((line) => (
-            <tr key={line.id} className="border-b border-slate-200">
-              <td className="py-2 pr-3 break-words">{line.item || "(no item)"}</td>
-              <td className="py-2 pr-3 break-words">{line.organisationId ? organisationName(line.organisationId) : "Not said"}</td>
-              <td className="py-2 text-right tabular-nums">{formatPence(line.amountPence)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+      <Table
+        caption="Budget lines"
+        captionHidden
+        columns={columns}
+        rows={budget.lines}
+        rowKey={(line) => line.id}
+        footer={
           <tr>
-            <th scope="row" colSpan={2} className="py-2 pr-3 text-left">
+            <th scope="row" className="py-2 pr-2 text-left">
               Total requested
             </th>
-            <td className="py-2 text-right font-semibold tabular-nums">{formatPence(budgetTotalPence(budget))}</td>
+            <td className="py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatPence(budgetTotalPence(budget))}</td>
           </tr>
-        </tfoot>
-      </table>
+        }
+      />
     );
   }
   const text = sectionToText(sectionKey, content, organisationName);

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
+import { paths } from "@/lib/paths";
+import { PROPOSAL_TITLE_MAX } from "@/lib/schemas/proposals";
 
 /** Starts a draft with a working title (and, optionally, the round it is for), then opens the editor. */
 export function StartProposalForm({
@@ -29,19 +31,23 @@ export function StartProposalForm({
       () => client.proposal.create.mutate({ subGroupId, title, roundId: roundId || null }),
       { refresh: false },
     );
-    if (result.ok) router.push(`/p/${slug}/proposals/${result.value.id}/edit`);
+    if (result.ok) router.push(paths.editProposal(slug, result.value.id));
   }
 
   return (
     <form onSubmit={start} noValidate className="mt-4 space-y-4">
-      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      {action.error ? (
+        <FormMessage tone="error" focus focusKey={action.error}>
+          {action.error}
+        </FormMessage>
+      ) : null}
       <TextField
         label="Working title"
         name="title"
         value={title}
         onChange={(event) => setTitle(event.target.value)}
         error={action.fieldErrors.title}
-        maxLength={200}
+        maxLength={PROPOSAL_TITLE_MAX}
         required
       />
       {rounds.length > 0 ? (
@@ -63,9 +69,9 @@ export function StartProposalForm({
       ) : (
         <p className="text-slate-700">No funding round is open to this sub-group just now; you can choose one later.</p>
       )}
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-        {action.pending ? "Starting…" : "Start the proposal"}
-      </button>
+      <Button type="submit" pending={action.pending} pendingLabel="Starting…">
+        Start the proposal
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { formatPence } from "@/lib/money";
 import type { ProposalSectionKey, SectionContent } from "@/lib/schemas/proposals";
+import { formatDay, storedDay } from "@/lib/uk-time";
 
 /**
  * Each proposal section as plain, readable text: what revisions are compared on, and what
@@ -9,12 +10,10 @@ import type { ProposalSectionKey, SectionContent } from "@/lib/schemas/proposals
 
 export type OrganisationName = (organisationId: string) => string;
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "2021-06-30" → "30 June 2021". */
+/** "2021-06-30" → "30 June 2021"; anything that is not a real day is shown as it was typed. */
 export function formatIsoDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dayFormat.format(date);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(storedDay(isoDate).getTime())) return isoDate;
+  return formatDay(isoDate);
 }
 
 function formatNumber(value: number): string {

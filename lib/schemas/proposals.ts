@@ -71,9 +71,12 @@ export const budgetLine = z.object({
   organisationId: id.nullable(),
 });
 
+/** The longest a proposal's title may be, in the editor and when starting one. */
+export const PROPOSAL_TITLE_MAX = 200;
+
 /** The content each section holds. */
 export const sectionContentSchemas = {
-  title: z.object({ text: singleLine().max(200, fewerThan(200)) }),
+  title: z.object({ text: singleLine().max(PROPOSAL_TITLE_MAX, fewerThan(PROPOSAL_TITLE_MAX)) }),
   summary: prose(2_000),
   need: prose(10_000),
   hypothesis: prose(10_000),
@@ -129,7 +132,7 @@ export const subGroupProposalsInput = z.object({ subGroupId: id });
 
 export const createProposalInput = z.object({
   subGroupId: id,
-  title: singleLine().min(1, "Enter a working title").max(200, fewerThan(200)),
+  title: singleLine().min(1, "Enter a working title").max(PROPOSAL_TITLE_MAX, fewerThan(PROPOSAL_TITLE_MAX)),
   roundId: id.nullish(),
 });
 

@@ -654,7 +654,7 @@ describe("returning to draft and withdrawing", () => {
     await expectFailure(
       w.api("lead").proposal.returnToDraft({ proposalId }),
       "CONFLICT",
-      "“Round 1” closed on 31 March 2021 at 17:00, so it no longer takes proposals. This proposal can no longer go back to draft.",
+      "“Round 1” closed on 31 March 2021 at 5pm, so it no longer takes proposals. This proposal can no longer go back to draft.",
     );
     expect(await proposalFingerprint(database.db, proposalId)).toBe(before);
   });

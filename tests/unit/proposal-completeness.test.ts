@@ -65,11 +65,11 @@ describe("missingForSubmission", () => {
 
   it("needs a round that is open now", () => {
     expect(missing(completeSections(), round({ status: "CLOSED" }))).toEqual([
-      { section: "round", message: "“Round 1” closed on 31 March 2021 at 17:00, so it no longer takes proposals." },
+      { section: "round", message: "“Round 1” closed on 31 March 2021 at 5pm, so it no longer takes proposals." },
     ]);
     // Open in the database, but its closing time has passed.
     expect(missing(completeSections(), round({ closesAt: new Date("2021-03-01T11:59:00Z") }))).toEqual([
-      { section: "round", message: "“Round 1” closed on 1 March 2021 at 11:59, so it no longer takes proposals." },
+      { section: "round", message: "“Round 1” closed on 1 March 2021 at 11:59am, so it no longer takes proposals." },
     ]);
     expect(missing(completeSections(), round({ status: "DRAFT" }))).toEqual([
       { section: "round", message: "“Round 1” has not opened yet, so it does not take proposals." },
@@ -176,8 +176,8 @@ describe("missingForSubmission", () => {
   });
 
   it("writes deadlines in UK time", () => {
-    expect(formatDeadline(new Date("2021-07-01T16:00:00Z"))).toBe("1 July 2021 at 17:00");
-    expect(formatDeadline(new Date("2021-01-15T09:05:00Z"))).toBe("15 January 2021 at 09:05");
+    expect(formatDeadline(new Date("2021-07-01T16:00:00Z"))).toBe("1 July 2021 at 5pm");
+    expect(formatDeadline(new Date("2021-01-15T09:05:00Z"))).toBe("15 January 2021 at 9:05am");
   });
 });
 

@@ -38,6 +38,13 @@ describe("sectionToText", () => {
     expect(formatIsoDate("2021-01-05")).toBe("5 January 2021");
   });
 
+  it("shows a date that is not a real day as it was typed, rather than failing", () => {
+    expect(formatIsoDate("2021-13-40")).toBe("2021-13-40");
+    expect(formatIsoDate("soon")).toBe("soon");
+    // The last day of March is the same day whatever the clocks are doing.
+    expect(formatIsoDate("2021-03-31")).toBe("31 March 2021");
+  });
+
   it("names the lead and partner organisations", () => {
     expect(
       sectionToText("partners", { leadOrganisationId: "org-1", organisationIds: ["org-1", "org-2"] }, organisationName),

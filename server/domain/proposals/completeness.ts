@@ -1,4 +1,5 @@
 import { formatPence } from "@/lib/money";
+import { formatDateTime } from "@/lib/uk-time";
 import { SECTOR_SHORT_LABELS, type SectorCode } from "@/lib/sectors";
 import { budgetTotalPence } from "@/lib/proposals/section-text";
 import { PROPOSAL_SECTION_KEYS, type ProposalSectionKey, type SectionContent } from "@/lib/schemas/proposals";
@@ -68,19 +69,9 @@ export function missingPartnerSectors(
   return `This round needs ${all} partner among the proposal’s organisations. Add ${needed} in Partners.`;
 }
 
-const deadlineFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
-
-/** "3 March 2021 at 17:00" (UK time). */
+/** When a round closed, as every other date and time reads: "3 March 2021 at 5pm" (UK time). */
 export function formatDeadline(date: Date): string {
-  const parts = Object.fromEntries(deadlineFormat.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
+  return formatDateTime(date);
 }
 
 /** Whether a round takes submissions now, and if not a sentence saying why. */

@@ -1,14 +1,12 @@
-import { MY_AUTHOR_ROLE } from "@/lib/role-labels";
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { ProposalStatusTag, timeFormat } from "@/components/proposals/proposal-labels";
+import { TimeStamp } from "@/components/discussions/time-stamp";
+import { ProposalStatusTag } from "@/components/proposals/proposal-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";
-import { partnershipSlug } from "@/lib/schemas/partnership";
-import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { paths } from "@/lib/paths";
+import { MY_AUTHOR_ROLE } from "@/lib/role-labels";
+import { loadMyProposals } from "@/server/pages/proposals";
 
 export const metadata: Metadata = { title: "Your proposals" };
 export const dynamic = "force-dynamic";
@@ -16,17 +14,7 @@ export const dynamic = "force-dynamic";
 /** The proposals the member writes or co-writes, and any they are assessing. */
 export default async function MyProposalsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!partnershipSlug.safeParse(slug).success) notFound();
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/proposals`)}`);
-  const api = await getApi();
-  const refused = (error: unknown): never => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  };
-  const [mine, assessing] = await Promise.all([
-    api.proposal.mine({ partnershipSlug: slug }).catch(refused),
-    api.assessment.mine({ partnershipSlug: slug }).catch(refused),
-  ]);
+  const { mine, assessing } = await loadMyProposals(slug);
   const toScore = assessing.filter((item) => item.canScore && item.state !== "SUBMITTED").length;
 
   return (
@@ -38,7 +26,7 @@ export default async function MyProposalsPage({ params }: { params: Promise<{ sl
       {assessing.length > 0 ? (
         <p className="mb-8 max-w-prose rounded-md border-l-4 border-brand-800 bg-brand-50 p-4">
           You sit on an assessment panel.{" "}
-          <Link href={`/p/${slug}/assess`}>
+          <Link href={paths.assessments(slug)}>
             {toScore > 0 ? `${toScore} ${toScore === 1 ? "proposal is" : "proposals are"} waiting for your scores` : "See the proposals you assess"}
           </Link>
           .
@@ -46,21 +34,23 @@ export default async function MyProposalsPage({ params }: { params: Promise<{ sl
       ) : null}
       {mine.length === 0 ? (
         <p>
-          You are not an author of any proposal yet. <Link href={`/p/${slug}/priorities`}>Find a sub-group</Link>.
+          You are not an author of any proposal yet. <Link href={paths.priorities(slug)}>Find a sub-group</Link>.
         </p>
       ) : (
         <ul className="divide-y divide-slate-200 border-y border-slate-200">
           {mine.map((proposal) => (
             <li key={proposal.id} className="py-4">
               <h2 className="text-lg font-semibold break-words">
-                <Link href={`/p/${slug}/proposals/${proposal.id}`}>{proposal.title}</Link>
+                <Link href={paths.proposal(slug, proposal.id)}>{proposal.title}</Link>
               </h2>
               <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-700">
                 <ProposalStatusTag status={proposal.status} />
                 <span>{proposal.subGroup.name}</span>
                 <span>{MY_AUTHOR_ROLE[proposal.myRole]}</span>
                 <span>Asks for {formatPence(proposal.requestedPence)}</span>
-                <span>Last change {timeFormat.format(proposal.updatedAt)}</span>
+                <span>
+                  Last change <TimeStamp date={proposal.updatedAt} />
+                </span>
               </p>
             </li>
           ))}
