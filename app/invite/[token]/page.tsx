@@ -91,7 +91,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <InvitationFacts invitation={invitation} />
         <p className="max-w-prose">
           If you accepted it, you will find {invitation.partnershipName} among{" "}
-          <Link href="/">your partnerships</Link>. If not, ask {invitation.inviterName} to send you a new invitation.
+          <Link href={paths.home()}>your partnerships</Link>. If not, ask {invitation.inviterName} to send you a new invitation.
         </p>
       </>
     );
