@@ -18,7 +18,12 @@ export function LocalityManager({ slug, localities }: { slug: string; localities
   const [notice, setNotice] = useState<Notice>(null);
   return (
     <div className="space-y-6">
-      {notice ? <FormMessage tone={notice.tone}>{notice.text}</FormMessage> : null}
+      {/* The outcome takes focus: after a removal the row, and the button pressed, are gone. */}
+      {notice ? (
+        <FormMessage tone={notice.tone} focus focusKey={notice}>
+          {notice.text}
+        </FormMessage>
+      ) : null}
       {localities.length === 0 ? (
         <p className="text-slate-700">No localities yet: the partnership covers one area.</p>
       ) : (
