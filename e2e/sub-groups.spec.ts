@@ -65,3 +65,72 @@ test("a voluntary-sector member joins a sub-group with a public-sector lead's ap
   await expect(page.getByText(/The Loneliness and social isolation priority has no public-sector member at all/)).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a sub-group's pages are headed by its name, with the tab as the subheading", async ({ page, signInAs }) => {
+  await signInAs(PRIYA); // a lead of the Mental health sub-group: she sees its join requests too
+  await page.goto("/p/renfrewshire-spg/priorities");
+  await page.getByRole("link", { name: "Mental health sub-group" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mental health sub-group");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 2, name: "Members" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("navigation", { name: "Sub-group sections" }).getByRole("link", { name: /Join requests/ }).click();
+  await expect(page).toHaveURL(/\/requests$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mental health sub-group");
+  await expect(page.getByRole("heading", { level: 2, name: "Join requests" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("at 1280 px the sub-group member table keeps each row's buttons on one line", async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs("fiona.macleod@renfrewshire-hscp.example"); // an officer manages every sub-group's members
+  await page.goto("/p/renfrewshire-spg/priorities");
+  await page.getByRole("link", { name: "Carers sub-group" }).first().click();
+  const members = page.getByRole("region", { name: /^Members of Carers sub-group/ });
+  await expect(members).toBeVisible();
+  const removes = members.getByRole("button", { name: /^Remove / });
+  const rows = await removes.count();
+  expect(rows).toBeGreaterThan(0);
+  for (let index = 0; index < rows; index += 1) {
+    const remove = removes.nth(index);
+    const row = page.getByRole("row").filter({ has: remove });
+    const role = row.getByRole("button", { name: /^(Make co-lead|Make member)/ });
+    const [a, b] = [await role.boundingBox(), await remove.boundingBox()];
+    expect(Math.abs(a!.y - b!.y), "the role button and Remove side by side").toBeLessThan(4);
+    expect(a!.height, "the role button's words on one line").toBeLessThan(50);
+  }
+  // The whole table shows without scrolling sideways at this width.
+  const fits = await members.evaluate((element) => element.scrollWidth <= element.clientWidth);
+  expect(fits).toBe(true);
+});
+
+test("archiving a priority area asks first, and only 'Yes, archive it' archives it", async ({ page, signInAs }) => {
+  const title = `Digital inclusion ${Date.now()}`;
+  await signInAs("fiona.macleod@renfrewshire-hscp.example");
+  await page.goto("/p/renfrewshire-spg/priorities");
+  await page.getByText("Add a priority area").click();
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Description", { exact: true }).fill("Helping people get online to reach services.");
+  await page.getByLabel("Outcomes sought", { exact: true }).fill("More people able to book appointments online.");
+  await page.getByRole("button", { name: "Add priority area" }).click();
+  const area = page.getByRole("region", { name: title });
+  await expect(area).toBeVisible();
+
+  const archive = area.getByRole("button", { name: `Archive ${title}` });
+  await archive.click();
+  await expect(area.getByText(`Archive ${title}?`)).toBeFocused();
+  await expect(area.getByText(/Nothing is deleted: you can restore it later/)).toBeVisible();
+  await expectAccessible(page);
+  await area.getByRole("button", { name: "Cancel" }).click();
+  await expect(archive).toBeFocused();
+  await expect(area).toBeVisible();
+
+  await archive.click();
+  await area.getByRole("button", { name: "Yes, archive it" }).click();
+  await expect(page.getByText(`${title} has been archived.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: title })).toHaveCount(0);
+  const archived = page.getByRole("region", { name: "Archived priority areas" });
+  await expect(archived.getByText(title, { exact: true })).toBeVisible();
+  await expect(archived.getByText(/^Archived on \d{1,2} [A-Z][a-z]+ \d{4}/).first()).toBeVisible();
+});
