@@ -172,7 +172,7 @@ function RemoveMember({ member, onNotice }: { member: MemberRowData } & RowConte
 
   return (
     // Its question and consequences wrap within the cell; the button beside the role stays on one line.
-    <div className="max-w-64 space-y-2 whitespace-normal">
+    <div className="max-w-64 space-y-2 whitespace-normal [&>button]:whitespace-nowrap">
       <ConfirmAction
         label={
           member.isMe ? (
