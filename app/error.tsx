@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -16,9 +16,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         ) : null}
         .
       </p>
-      <button type="button" className={`${buttonClass.primary} mt-6`} onClick={reset}>
+      <Button className="mt-6" onClick={reset}>
         Try again
-      </button>
+      </Button>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 
 export default function NotFound() {
   return (
@@ -8,7 +9,7 @@ export default function NotFound() {
         title="Page not found"
         lead="We could not find that page, or you do not have access to it. If you typed the address, check it is correct."
       />
-      <Link href="/">Go to your partnerships</Link>
+      <Link href={paths.home()}>Go to your partnerships</Link>
     </>
   );
 }

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { PartnershipCard } from "@/components/partnerships/partnership-card";
-import { buttonClass } from "@/components/ui/button-styles";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
 
@@ -51,9 +51,7 @@ function Welcome() {
         title="Partnership working that pays off"
         lead="Tandem helps voluntary, public and community sector colleagues agree priorities, co-write small test projects, fund them fairly and learn together what to scale up."
       />
-      <Link href="/signin" className={buttonClass.primary}>
-        Sign in
-      </Link>
+      <ButtonLink href={paths.signIn()}>Sign in</ButtonLink>
       <section aria-labelledby="how-it-works" className="mt-12">
         <h2 id="how-it-works" className="text-2xl font-semibold">
           How it works

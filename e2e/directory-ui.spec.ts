@@ -81,3 +81,41 @@ test("a directory search finds people by a form of the word they used", async ({
   await expect(page.getByRole("link", { name: "Alex Morgan" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("removing a locality asks first, and only 'Yes, remove it' removes it", async ({ page, signInAs }) => {
+  const name = `Holbeck ${Date.now()}`;
+  await signInAs(OFFICER);
+  await page.goto(`/p/${SLUG}/admin`);
+  const localities = page.getByRole("region", { name: "Localities" });
+  await localities.getByLabel("Add a locality").fill(name);
+  await localities.getByRole("button", { name: "Add locality" }).click();
+  await expect(localities.getByText(`${name} was added.`)).toBeVisible();
+
+  const remove = localities.getByRole("button", { name: `Remove ${name}` });
+  await remove.click();
+  await expect(localities.getByText(`Remove ${name}?`)).toBeFocused();
+  await expectAccessible(page);
+  await localities.getByRole("button", { name: "Cancel" }).click();
+  await expect(remove).toBeFocused();
+
+  await remove.click();
+  await localities.getByRole("button", { name: "Yes, remove it" }).click();
+  await expect(localities.getByText(`${name} was removed.`)).toBeVisible();
+  await expect(localities.getByRole("button", { name: `Remove ${name}` })).toHaveCount(0);
+});
+
+test("at 1280 px each member's role picker and Save button share a line", async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(OFFICER);
+  await page.goto(`/p/${SLUG}/admin`);
+  const members = page.getByRole("region", { name: "Members of the partnership" });
+  const rows = members.getByRole("row").filter({ has: page.getByRole("button", { name: /^Save role of / }) });
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1) {
+    const save = rows.nth(index).getByRole("button", { name: /^Save role of / });
+    const select = rows.nth(index).getByRole("combobox");
+    const [a, b] = [await select.boundingBox(), await save.boundingBox()];
+    expect(Math.abs(a!.y + a!.height / 2 - (b!.y + b!.height / 2)), "Save beside its role picker").toBeLessThan(4);
+  }
+});

@@ -73,7 +73,7 @@ test("focus follows the result of joining, approving, mentioning and replying; t
 
   await signInAs(SANDRA);
   await page.goto(groupPath);
-  await expect(page.getByRole("heading", { level: 1, name: /Members/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Members" })).toBeVisible();
   // From the sub-group's name and purpose, the first Tab reaches the link to its actions.
   await page.getByText("Test peer-led recovery cafés linked to treatment services.").evaluate((element: HTMLElement) => {
     element.tabIndex = -1;

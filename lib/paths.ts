@@ -16,6 +16,8 @@ export const paths = {
   checkEmail: () => "/signin/check-email",
   account: () => "/account",
   notifications: () => "/notifications",
+  notificationsPage: (search: { unreadOnly?: boolean; after?: string } = {}) =>
+    `/notifications${q({ show: search.unreadOnly ? "unread" : undefined, after: search.after })}`,
   openNotification: (notificationId: string) => `/notifications/${notificationId}/open`,
   invitation: (token: string) => `/invite/${token}`,
   outbox: () => "/dev/outbox",
@@ -32,6 +34,7 @@ export const paths = {
   admin: (slug: string) => `/p/${slug}/admin`,
   myWork: (slug: string) => `/p/${slug}/my-work`,
   priorities: (slug: string) => `/p/${slug}/priorities`,
+  priorityArea: (slug: string, priorityAreaId: string) => `/p/${slug}/priorities#area-${priorityAreaId}`,
   map: (slug: string) => `/p/${slug}/map`,
   dashboard: (slug: string) => `/p/${slug}/dashboard`,
 

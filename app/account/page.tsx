@@ -1,19 +1,19 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { NotificationSettingsForm } from "@/components/people/notification-settings-form";
 import { ProfileForm } from "@/components/people/profile-form";
 import { ProfileSummary } from "@/components/people/profile-summary";
 import { SignOutEverywhereSection } from "@/components/people/sign-out-everywhere-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient, getTrpc } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { paths } from "@/lib/paths";
+import { requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
-  if (!(await getCurrentActor())) redirect("/signin?callbackUrl=/account");
+  await requireSignedIn(paths.account());
   const trpc = await getTrpc();
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery(trpc.me.profile.queryOptions());

@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { paths } from "@/lib/paths";
+import { requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Notifications" };
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<{ show?: string | string[]; after?: string | string[] }> };
 
 export default async function NotificationsPage({ searchParams }: Props) {
-  if (!(await getCurrentActor())) redirect("/signin?callbackUrl=/notifications");
+  await requireSignedIn(paths.notifications());
   const { show, after } = await searchParams;
   const unreadOnly = show === "unread";
   const cursor = typeof after === "string" && after ? after : undefined;
@@ -27,10 +27,9 @@ export default async function NotificationsPage({ searchParams }: Props) {
       throw error;
     }),
   ]);
-  const base = unreadOnly ? "/notifications?show=unread" : "/notifications";
   const filters = [
-    { href: "/notifications", label: "All", current: !unreadOnly },
-    { href: "/notifications?show=unread", label: "Unread only", current: unreadOnly },
+    { href: paths.notificationsPage(), label: "All", current: !unreadOnly },
+    { href: paths.notificationsPage({ unreadOnly: true }), label: "Unread only", current: unreadOnly },
   ];
 
   return (
@@ -64,14 +63,14 @@ export default async function NotificationsPage({ searchParams }: Props) {
         <NotificationList items={page.items} />
       )}
       <nav aria-label="Notification pages" className="mt-4 flex flex-wrap gap-4">
-        {cursor ? <Link href={base}>Newest notifications</Link> : null}
+        {cursor ? <Link href={paths.notificationsPage({ unreadOnly })}>Newest notifications</Link> : null}
         {page.nextCursor ? (
-          <Link href={`${base}${unreadOnly ? "&" : "?"}after=${encodeURIComponent(page.nextCursor)}`}>Older notifications</Link>
+          <Link href={paths.notificationsPage({ unreadOnly, after: page.nextCursor })}>Older notifications</Link>
         ) : null}
       </nav>
       <p className="mt-8 text-slate-700">
         Some notifications also arrive by email, at most one email every 15 minutes.{" "}
-        <Link href="/account">Choose which ones in your account</Link>.
+        <Link href={paths.account()}>Choose which ones in your account</Link>.
       </p>
     </>
   );

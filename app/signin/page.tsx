@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { OidcSignInButton } from "@/components/auth/oidc-sign-in-button";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, SECTOR_SHORT_LABELS } from "@/lib/sectors";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -78,7 +78,7 @@ export default async function SignInPage({
                 <li key={person.email}>
                   <form action="/api/demo-sign-in" method="post">
                     <input type="hidden" name="email" value={person.email} />
-                    <button type="submit" className={`${buttonClass.secondary} w-full justify-start text-left`}>
+                    <Button type="submit" variant="secondary" className="w-full justify-start text-left">
                       <span>
                         <span className="block">{person.name}</span>
                         <span className="block text-sm font-normal text-slate-700">
@@ -90,7 +90,7 @@ export default async function SignInPage({
                             : " · Local resident"}
                         </span>
                       </span>
-                    </button>
+                    </Button>
                   </form>
                 </li>
               ))}

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import { addLocalityInput, renameLocalityInput } from "@/lib/schemas/partnership-admin";
@@ -17,7 +18,12 @@ export function LocalityManager({ slug, localities }: { slug: string; localities
   const [notice, setNotice] = useState<Notice>(null);
   return (
     <div className="space-y-6">
-      {notice ? <FormMessage tone={notice.tone}>{notice.text}</FormMessage> : null}
+      {/* The outcome takes focus: after a removal the row, and the button pressed, are gone. */}
+      {notice ? (
+        <FormMessage tone={notice.tone} focus focusKey={notice}>
+          {notice.text}
+        </FormMessage>
+      ) : null}
       {localities.length === 0 ? (
         <p className="text-slate-700">No localities yet: the partnership covers one area.</p>
       ) : (
@@ -97,7 +103,7 @@ function LocalityRow({ locality, onNotice }: { locality: Locality; onNotice: (no
       ) : (
         <div className="flex flex-wrap items-center justify-between gap-2">
           <span className="font-semibold">{locality.name}</span>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-start gap-2">
             <Button
               ref={renameButton}
               type="button"
@@ -109,10 +115,18 @@ function LocalityRow({ locality, onNotice }: { locality: Locality; onNotice: (no
             >
               Rename<span className="sr-only"> {locality.name}</span>
             </Button>
-            <Button type="button" variant="secondary" disabled={removeAction.pending} onClick={onRemove}>
-              {removeAction.pending ? "Removing…" : "Remove"}
-              <span className="sr-only"> {locality.name}</span>
-            </Button>
+            <ConfirmAction
+              label={
+                <>
+                  Remove<span className="sr-only"> {locality.name}</span>
+                </>
+              }
+              question={`Remove ${locality.name}?`}
+              consequences="It will no longer be offered when people and organisations say where they work. This cannot be undone, but you can add it again."
+              confirmLabel="Yes, remove it"
+              pending={removeAction.pending}
+              onConfirm={onRemove}
+            />
           </div>
         </div>
       )}

@@ -71,8 +71,14 @@ export function MemberTable({
       nowrap: true,
       cell: (member) => <time dateTime={member.joined.iso}>{member.joined.label}</time>,
     },
-    { key: "role", header: "Role", cell: (member) => <RoleForm member={member} {...context} /> },
-    { key: "remove", header: <span className="sr-only">Remove</span>, cell: (member) => <RemoveMember member={member} {...context} /> },
+    // The role picker and its Save button stay side by side; the table scrolls rather than wrap them.
+    { key: "role", header: "Role", nowrap: true, cell: (member) => <RoleForm member={member} {...context} /> },
+    {
+      key: "remove",
+      header: <span className="sr-only">Remove</span>,
+      nowrap: true,
+      cell: (member) => <RemoveMember member={member} {...context} />,
+    },
   ];
   return (
     <div className="space-y-4">
@@ -116,7 +122,7 @@ function RoleForm({ member, slug, rolesThatAdminister, onNotice }: { member: Mem
 
   return (
     <form onSubmit={onSubmit} className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex items-center gap-2">
         <label htmlFor={selectId} className="sr-only">
           Role of {member.name}
         </label>
@@ -137,7 +143,11 @@ function RoleForm({ member, slug, rolesThatAdminister, onNotice }: { member: Mem
           Save<span className="sr-only"> role of {member.name}</span>
         </Button>
       </div>
-      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      {action.error ? (
+        <div className="max-w-64 whitespace-normal">
+          <FormMessage tone="error">{action.error}</FormMessage>
+        </div>
+      ) : null}
     </form>
   );
 }
@@ -161,9 +171,18 @@ function RemoveMember({ member, onNotice }: { member: MemberRowData } & RowConte
   }
 
   return (
-    <div className="min-w-48 space-y-2">
+    // Its question and consequences wrap within the cell; the button beside the role stays on one line.
+    <div className="max-w-64 space-y-2 whitespace-normal [&>button]:whitespace-nowrap">
       <ConfirmAction
-        label={member.isMe ? "Leave the partnership" : `Remove ${member.name}`}
+        label={
+          member.isMe ? (
+            "Leave the partnership"
+          ) : (
+            <>
+              Remove<span className="sr-only"> {member.name}</span>
+            </>
+          )
+        }
         question={`Remove ${who} from the partnership?`}
         consequences={`${member.isMe ? "You" : "They"} will also leave its sub-groups. This cannot be undone, but ${member.isMe ? "you" : "they"} can be invited again.`}
         confirmLabel="Yes, remove"

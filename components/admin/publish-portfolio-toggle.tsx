@@ -4,6 +4,7 @@ import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
+import { paths } from "@/lib/paths";
 
 /** Officers switch the partnership's public page on and off. */
 export function PublishPortfolioToggle({ slug, published }: { slug: string; published: boolean }) {
@@ -25,7 +26,7 @@ export function PublishPortfolioToggle({ slug, published }: { slug: string; publ
       </p>
       {published ? (
         <p>
-          <a href={`/public/${slug}`}>View the public page</a>
+          <a href={paths.publicPage(slug)}>View the public page</a>
         </p>
       ) : null}
       <Button

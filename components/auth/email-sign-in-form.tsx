@@ -2,7 +2,7 @@
 
 import { getCsrfToken } from "next-auth/react";
 import { useId, useState, type FormEvent } from "react";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { emailSignInInput } from "@/lib/schemas/auth";
 
 /**
@@ -76,9 +76,9 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
           className={`mt-2 block w-full rounded-md border-2 px-3 py-2 text-lg ${error ? "border-red-800" : "border-slate-700"}`}
         />
       </div>
-      <button type="submit" className={buttonClass.primary} disabled={pending}>
-        {pending ? "Sending link…" : "Email me a sign-in link"}
-      </button>
+      <Button type="submit" pending={pending} pendingLabel="Sending link…">
+        Email me a sign-in link
+      </Button>
     </form>
   );
 }

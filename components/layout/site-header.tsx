@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { buttonClass } from "@/components/ui/button-styles";
+import { ButtonLink } from "@/components/ui/button";
 import { paths } from "@/lib/paths";
 import { CompactMenu } from "./compact-menu";
 import type { Actor } from "@/server/auth/session";
@@ -18,7 +18,7 @@ export function SiteHeader({
   return (
     <header className="border-b-4 border-brand-800 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2 md:py-3">
-        <Link href="/" className="text-2xl font-bold text-brand-900 no-underline" aria-label="Tandem, home">
+        <Link href={paths.home()} className="text-2xl font-bold text-brand-900 no-underline" aria-label="Tandem, home">
           Tandem
         </Link>
         <CompactMenu id="site-menu" label="Menu">
@@ -26,9 +26,9 @@ export function SiteHeader({
           <ul className="flex flex-col items-start gap-x-2 md:flex-row md:flex-wrap md:items-center">
             {actor ? (
               <li>
-                <Link href="/" className={buttonClass.quiet}>
+                <ButtonLink href={paths.home()} variant="quiet">
                   My partnerships
-                </Link>
+                </ButtonLink>
               </li>
             ) : null}
             {actor ? (
@@ -38,16 +38,16 @@ export function SiteHeader({
             ) : null}
             {actor ? (
               <li>
-                <Link href={paths.account()} className={buttonClass.quiet}>
+                <ButtonLink href={paths.account()} variant="quiet">
                   Your account
-                </Link>
+                </ButtonLink>
               </li>
             ) : null}
             {showOutbox ? (
               <li>
-                <Link href={paths.outbox()} className={buttonClass.quiet}>
+                <ButtonLink href={paths.outbox()} variant="quiet">
                   Outbox
-                </Link>
+                </ButtonLink>
               </li>
             ) : null}
           </ul>
@@ -59,9 +59,9 @@ export function SiteHeader({
               <SignOutButton />
             </div>
           ) : (
-            <Link href={paths.signIn()} className={buttonClass.secondary}>
+            <ButtonLink href={paths.signIn()} variant="secondary">
               Sign in
-            </Link>
+            </ButtonLink>
           )}
         </nav>
         </CompactMenu>
@@ -73,9 +73,10 @@ export function SiteHeader({
 /** "Notifications", with the unread count shown as a badge and spoken as "Notifications, 3 unread". */
 function NotificationsLink({ unread }: { unread: number | null }) {
   return (
-    <Link
+    <ButtonLink
       href={paths.notifications()}
-      className={`${buttonClass.quiet} gap-1.5`}
+      variant="quiet"
+      className="gap-1.5"
       aria-label={unread ? `Notifications, ${unread} unread` : undefined}
     >
       Notifications
@@ -84,6 +85,6 @@ function NotificationsLink({ unread }: { unread: number | null }) {
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
-    </Link>
+    </ButtonLink>
   );
 }

@@ -1,79 +1,68 @@
 import Link from "next/link";
 import { SECTOR_TAG_LABELS } from "@/components/directory/sector-tag";
-import type { MapCells, MapSector, PartnershipMap } from "@/server/domain/directory/partnership-map";
+import { Table, type Column } from "@/components/ui/table";
+import type { MapAreaRow, MapSector, MapSubGroupRow, PartnershipMap } from "@/server/domain/directory/partnership-map";
 import { CountsText } from "./counts-text";
 
-function Cells({ row, only }: { row: MapCells; only?: MapSector }) {
-  return (
-    <>
-      {row.cells.map((cell, index) => (
-        <td key={index} className="px-3 py-2 align-top">
-          <CountsText counts={cell} only={only} />
-        </td>
-      ))}
-      <td className="border-l border-slate-300 px-3 py-2 align-top font-semibold">
-        <CountsText counts={row.total} only={only} />
-      </td>
-    </>
-  );
-}
+/** One row of the map: a priority area, or one of its sub-groups just below it. */
+type MapRow = { kind: "area"; area: MapAreaRow } | { kind: "sub-group"; area: MapAreaRow; group: MapSubGroupRow };
+
+const countsOf = (row: MapRow) => (row.kind === "area" ? row.area : row.group);
 
 /**
  * The map as a table (from a small tablet up): priority areas and their sub-groups down
- * the side, localities across the top. Scrolls sideways, with the row names kept in view.
+ * the side, localities across the top. Scrolls sideways inside its own region, with the row
+ * names kept in view.
  */
 export function MapTable({ map, only }: { map: PartnershipMap; only?: MapSector }) {
+  const rows: MapRow[] = map.rows.flatMap((area) => [
+    { kind: "area" as const, area },
+    ...area.subGroups.map((group) => ({ kind: "sub-group" as const, area, group })),
+  ]);
+  const columns: Column<MapRow>[] = [
+    {
+      key: "name",
+      header: "Priority area or sub-group",
+      rowHeader: true,
+      className: "sticky left-0 min-w-44 bg-inherit",
+      cell: (row) =>
+        row.kind === "area" ? (
+          <>
+            {row.area.title}
+            <span className="block text-xs font-normal text-slate-700">
+              {row.area.subGroups.length === 0 ? "Priority area: no sub-group yet" : "Priority area: everyone in its sub-groups"}
+            </span>
+          </>
+        ) : (
+          <span className="block pl-4 font-normal">
+            <Link href={row.group.href}>{row.group.name}</Link>
+            <span className="sr-only"> (sub-group of {row.area.title})</span>
+          </span>
+        ),
+    },
+    ...map.columns.map(
+      (column, index): Column<MapRow> => ({
+        key: column.localityId ?? "whole-area",
+        header: column.name,
+        className: "min-w-28",
+        cell: (row) => <CountsText counts={countsOf(row).cells[index]!} only={only} />,
+      }),
+    ),
+    {
+      key: "all",
+      header: "All localities",
+      className: "min-w-28 border-l border-slate-300 font-semibold",
+      cell: (row) => <CountsText counts={countsOf(row).total} only={only} />,
+    },
+  ];
   return (
-    // A scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="map-table-caption">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption id="map-table-caption" className="mb-2 text-left text-base text-slate-700">
-          Members of each priority area and sub-group, by locality
-          {only ? `: ${SECTOR_TAG_LABELS[only].toLowerCase()} members only` : ", by sector"}.
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-slate-700">
-            <th scope="col" className="sticky left-0 min-w-44 bg-white px-3 py-2">
-              Priority area or sub-group
-            </th>
-            {map.columns.map((column) => (
-              <th key={column.localityId ?? "whole-area"} scope="col" className="min-w-28 px-3 py-2">
-                {column.name}
-              </th>
-            ))}
-            <th scope="col" className="min-w-28 border-l border-slate-300 px-3 py-2">
-              All localities
-            </th>
-          </tr>
-        </thead>
-        {map.rows.map((area) => (
-          <tbody key={area.id} className="border-b-2 border-slate-400">
-            <tr className="bg-slate-100">
-              <th scope="row" className="sticky left-0 bg-slate-100 px-3 py-2 align-top font-semibold">
-                {area.title}
-                <span className="block text-xs font-normal text-slate-700">Priority area: everyone in its sub-groups</span>
-              </th>
-              {area.subGroups.length === 0 ? (
-                <td colSpan={map.columns.length + 1} className="px-3 py-2 text-slate-700">
-                  No sub-group yet
-                </td>
-              ) : (
-                <Cells row={area} only={only} />
-              )}
-            </tr>
-            {area.subGroups.map((group) => (
-              <tr key={group.id} className="border-t border-slate-200">
-                <th scope="row" className="sticky left-0 bg-white py-2 pr-3 pl-6 align-top font-normal">
-                  <Link href={group.href}>{group.name}</Link>
-                  <span className="sr-only"> (sub-group of {area.title})</span>
-                </th>
-                <Cells row={group} only={only} />
-              </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
-    </div>
+    <Table
+      caption={`Members of each priority area and sub-group, by locality${only ? `: ${SECTOR_TAG_LABELS[only].toLowerCase()} members only` : ", by sector"}`}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => (row.kind === "area" ? `area-${row.area.id}` : `group-${row.group.id}`)}
+      rowClassName={(row) => (row.kind === "area" ? "border-t-2 border-t-slate-400 bg-slate-100" : "bg-white")}
+      className="text-sm"
+    />
   );
 }

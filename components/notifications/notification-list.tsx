@@ -1,4 +1,5 @@
 import { TimeStamp } from "@/components/discussions/time-stamp";
+import { paths } from "@/lib/paths";
 
 type Item = {
   id: string;
@@ -23,7 +24,7 @@ export function NotificationList({ items }: { items: readonly Item[] }) {
             {item.read ? null : (
               <span className="mr-2 inline-block rounded bg-brand-800 px-2 text-sm font-semibold text-white">Unread</span>
             )}
-            <a href={`/notifications/${item.id}/open`} className={item.read ? "" : "font-semibold"}>
+            <a href={paths.openNotification(item.id)} className={item.read ? "" : "font-semibold"}>
               {item.title}
             </a>
           </p>

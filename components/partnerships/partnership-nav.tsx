@@ -5,20 +5,22 @@ import { usePathname } from "next/navigation";
 import { CompactMenu } from "@/components/layout/compact-menu";
 import { paths } from "@/lib/paths";
 
-const SECTIONS = [
-  { href: "", label: "Overview" },
-  { href: "/priorities", label: "Priorities and sub-groups" },
-  { href: "/my-work", label: "My work" },
-  { href: "/events", label: "Events" },
-  { href: "/stories", label: "Stories" },
-  { href: "/reflections", label: "Reflections" },
-  { href: "/directory", label: "Directory" },
-  { href: "/map", label: "Partnership map" },
-  { href: "/funded-projects", label: "Funded projects" },
-  { href: "/dashboard", label: "Dashboard" },
-  { href: "/funding", label: "Funding" },
-  { href: "/admin", label: "Administration" },
-] as const;
+type SectionKey = "overview" | "administration" | "funding" | "dashboard" | "other";
+
+const SECTIONS: readonly { key: SectionKey; path: (slug: string) => string; label: string }[] = [
+  { key: "overview", path: paths.partnership, label: "Overview" },
+  { key: "other", path: paths.priorities, label: "Priorities and sub-groups" },
+  { key: "other", path: paths.myWork, label: "My work" },
+  { key: "other", path: paths.events, label: "Events" },
+  { key: "other", path: paths.stories, label: "Stories" },
+  { key: "other", path: paths.reflections, label: "Reflections" },
+  { key: "other", path: (slug) => paths.directory(slug), label: "Directory" },
+  { key: "other", path: paths.map, label: "Partnership map" },
+  { key: "other", path: paths.fundedProjects, label: "Funded projects" },
+  { key: "dashboard", path: paths.dashboard, label: "Dashboard" },
+  { key: "funding", path: paths.funding, label: "Funding" },
+  { key: "administration", path: paths.admin, label: "Administration" },
+];
 
 /** The partnership's sections; the current one is marked for assistive technology. */
 export function PartnershipNav({
@@ -33,16 +35,17 @@ export function PartnershipNav({
   showDashboard: boolean;
 }) {
   const pathname = usePathname();
-  const base = paths.partnership(slug);
-  const sections = SECTIONS.filter(
-    (section) =>
-      (showAdministration || section.href !== "/admin") &&
-      (showFunding || section.href !== "/funding") &&
-      (showDashboard || section.href !== "/dashboard"),
-  ).map((section) => {
-    const href = `${base}${section.href}`;
-    const current = section.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
-    return { ...section, href, current };
+  const shown: Record<SectionKey, boolean> = {
+    overview: true,
+    other: true,
+    administration: showAdministration,
+    funding: showFunding,
+    dashboard: showDashboard,
+  };
+  const sections = SECTIONS.filter((section) => shown[section.key]).map(({ key, path, label }) => {
+    const href = path(slug);
+    const current = key === "overview" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+    return { label, href, current };
   });
   const here = sections.find((section) => section.current);
   return (

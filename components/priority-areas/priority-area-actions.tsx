@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { useRefreshingAction } from "@/components/sub-groups/use-refreshing-action";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
 
 /** Move up / down and archive, for steering roles, on one current priority area. */
@@ -25,7 +25,6 @@ export function PriorityAreaActions({
   const move = useMutation(trpc.priorityArea.move.mutationOptions());
   const archive = useMutation(trpc.priorityArea.archive.mutationOptions());
   const action = useRefreshingAction();
-  const [confirming, setConfirming] = useState(false);
 
   return (
     <div className="space-y-3">
@@ -48,36 +47,24 @@ export function PriorityAreaActions({
         >
           Move down<span className="sr-only">: {title}</span>
         </Button>
-        {confirming ? null : (
-          <Button type="button" variant="quiet" onClick={() => setConfirming(true)}>
-            Archive<span className="sr-only"> {title}</span>
-          </Button>
-        )}
       </div>
-      {confirming ? (
-        <div className="rounded-md border-2 border-slate-700 p-4">
-          <p className="font-semibold">Archive {title}?</p>
-          <p className="mt-1 text-slate-700">
-            {subGroupNames.length === 0
-              ? "It has no current sub-groups."
-              : `Its ${subGroupNames.length === 1 ? "sub-group" : "sub-groups"} (${subGroupNames.join(", ")}) will be archived with it, and any waiting join requests closed.`}{" "}
-            Nothing is deleted: you can restore it later.
-          </p>
-          <div className="mt-3 flex flex-wrap gap-3">
-            <Button
-              type="button"
-              variant="primary"
-              disabled={action.pending}
-              onClick={() => action.run(() => archive.mutateAsync({ priorityAreaId }), `${title} has been archived.`)}
-            >
-              {action.pending ? "Archiving…" : "Yes, archive it"}
-            </Button>
-            <Button type="button" variant="quiet" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      <ConfirmAction
+        label={
+          <>
+            Archive<span className="sr-only"> {title}</span>
+          </>
+        }
+        triggerVariant="quiet"
+        question={`Archive ${title}?`}
+        consequences={`${
+          subGroupNames.length === 0
+            ? "It has no current sub-groups."
+            : `Its ${subGroupNames.length === 1 ? "sub-group" : "sub-groups"} (${subGroupNames.join(", ")}) will be archived with it, and any waiting join requests closed.`
+        } Nothing is deleted: you can restore it later.`}
+        confirmLabel="Yes, archive it"
+        pending={action.pending}
+        onConfirm={() => action.run(() => archive.mutateAsync({ priorityAreaId }), `${title} has been archived.`)}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { SECTOR_SHORT_LABELS, type SectorCode } from "@/lib/sectors";
+import { formatInstantDay } from "@/lib/uk-time";
 
-export const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+/** @deprecated Use formatInstantDay from lib/uk-time: kept, in UK time, for pages still importing it. */
+export const dateFormat = { format: (instant: Date) => formatInstantDay(instant) };
 
 export const SECTOR_OR_INDIVIDUAL_LABELS: Record<SectorCode | "INDIVIDUAL", string> = {
   ...SECTOR_SHORT_LABELS,

@@ -3,11 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import { JOIN_MESSAGE_MAX, joinSubGroupInput } from "@/lib/schemas/sub-groups";
-import { dateFormat } from "./format";
+import { formatInstantDay } from "@/lib/uk-time";
 import { useRefreshingAction } from "./use-refreshing-action";
 
 export type JoinControlsProps = {
@@ -39,7 +40,6 @@ export function JoinControls({
   const leave = useMutation(trpc.subGroup.leave.mutationOptions());
   const action = useRefreshingAction();
   const [asking, setAsking] = useState(false);
-  const [confirmingLeave, setConfirmingLeave] = useState(false);
   const messageId = useId();
 
   // Opening the request form moves focus to its message box, so keyboard users land in it.
@@ -88,26 +88,15 @@ export function JoinControls({
     return (
       <div className="space-y-2">
         {messages}
-        {confirmingLeave ? (
-          <div className="flex flex-wrap items-center gap-3">
-            <p className="font-semibold">Leave {subGroupName}?</p>
-            <button
-              type="button"
-              className={buttonClass.primary}
-              disabled={action.pending}
-              onClick={() => action.run(() => leave.mutateAsync({ subGroupId }), `You have left ${subGroupName}.`)}
-            >
-              {action.pending ? "Leaving…" : "Yes, leave"}
-            </button>
-            <button type="button" className={buttonClass.quiet} onClick={() => setConfirmingLeave(false)}>
-              Cancel
-            </button>
-          </div>
-        ) : (
-          <button type="button" className={buttonClass.secondary} onClick={() => setConfirmingLeave(true)}>
-            Leave this sub-group
-          </button>
-        )}
+        <ConfirmAction
+          label="Leave this sub-group"
+          question={`Leave ${subGroupName}?`}
+          consequences="You will stop getting its notifications. You can ask to join again later."
+          confirmLabel="Yes, leave"
+          variant="primary"
+          pending={action.pending}
+          onConfirm={() => action.run(() => leave.mutateAsync({ subGroupId }), `You have left ${subGroupName}.`)}
+        />
       </div>
     );
   }
@@ -117,15 +106,13 @@ export function JoinControls({
     return (
       <div className="space-y-2">
         {messages}
-        <button
-          type="button"
-          className={buttonClass.primary}
-          disabled={action.pending}
+        <Button
+          pending={action.pending}
           onClick={() => action.run(() => join.mutateAsync({ subGroupId }), `You have joined ${subGroupName}.`)}
         >
           {action.pending ? "Joining…" : "Join"}
           <span className="sr-only"> {subGroupName}</span>
-        </button>
+        </Button>
       </div>
     );
   }
@@ -135,19 +122,18 @@ export function JoinControls({
       <div className="space-y-2">
         {messages}
         <p>
-          You asked to join on {dateFormat.format(pendingRequest.createdAt)}. A lead will reply.
+          You asked to join on {formatInstantDay(pendingRequest.createdAt)}. A lead will reply.
         </p>
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          disabled={action.pending}
+        <Button
+          variant="secondary"
+          pending={action.pending}
           onClick={() =>
             action.run(() => withdraw.mutateAsync({ joinRequestId: pendingRequest.id }), "Your request has been withdrawn.")
           }
         >
           {action.pending ? "Withdrawing…" : "Withdraw request"}
           <span className="sr-only"> to join {subGroupName}</span>
-        </button>
+        </Button>
       </div>
     );
   }
@@ -169,19 +155,19 @@ export function JoinControls({
             id={messageId}
           />
           <div className="flex flex-wrap gap-3">
-            <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-              {action.pending ? "Sending…" : "Send request"}
-            </button>
-            <button type="button" className={buttonClass.quiet} onClick={() => setAsking(false)}>
+            <Button type="submit" pending={action.pending} pendingLabel="Sending…">
+              Send request
+            </Button>
+            <Button variant="quiet" onClick={() => setAsking(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       ) : (
-        <button type="button" className={buttonClass.primary} onClick={() => setAsking(true)}>
+        <Button onClick={() => setAsking(true)}>
           Request to join
           <span className="sr-only"> {subGroupName}</span>
-        </button>
+        </Button>
       )}
     </div>
   );

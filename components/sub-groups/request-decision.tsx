@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
 import { DECISION_NOTE_MAX, decideRequestInput } from "@/lib/schemas/sub-groups";
@@ -48,14 +48,14 @@ export function RequestDecision({ joinRequestId, requesterName }: { joinRequestI
         error={action.fieldErrors.note}
       />
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="decision" value="APPROVE" className={buttonClass.primary} disabled={action.pending}>
+        <Button type="submit" name="decision" value="APPROVE" disabled={action.pending}>
           {action.pending && decision === "APPROVE" ? "Approving…" : "Approve"}
           <span className="sr-only"> {requesterName}</span>
-        </button>
-        <button type="submit" name="decision" value="DECLINE" className={buttonClass.secondary} disabled={action.pending}>
+        </Button>
+        <Button type="submit" name="decision" value="DECLINE" variant="secondary" disabled={action.pending}>
           {action.pending && decision === "DECLINE" ? "Declining…" : "Decline"}
           <span className="sr-only"> {requesterName}</span>
-        </button>
+        </Button>
       </div>
     </form>
   );

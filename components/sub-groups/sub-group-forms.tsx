@@ -4,9 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
+import { paths } from "@/lib/paths";
 import {
   createSubGroupInput,
   JOIN_POLICIES,
@@ -103,7 +105,7 @@ export function CreateSubGroupForm({
     setFieldErrors({});
     try {
       const created = await create.mutateAsync(parsed.data);
-      router.push(`/p/${partnershipSlug}/groups/${created.id}`);
+      router.push(paths.subGroup(partnershipSlug, created.id));
     } catch (error) {
       const view = readApiError(error);
       setMessage(view?.message ?? "The sub-group could not be started.");
@@ -143,14 +145,14 @@ export function CreateSubGroupForm({
           </SelectField>
         ))}
         {leadSlots < MAX_LEADS ? (
-          <button type="button" className={buttonClass.quiet} onClick={() => setLeadSlots((slots) => slots + 1)}>
+          <Button variant="quiet" onClick={() => setLeadSlots((slots) => slots + 1)}>
             Add another co-lead
-          </button>
+          </Button>
         ) : null}
       </fieldset>
-      <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
-        {create.isPending ? "Starting…" : `Start sub-group in ${priorityAreaTitle}`}
-      </button>
+      <Button type="submit" pending={create.isPending} pendingLabel="Starting…">
+        Start sub-group in {priorityAreaTitle}
+      </Button>
     </form>
   );
 }
@@ -182,9 +184,9 @@ export function EditSubGroupForm({ subGroupId, initial }: { subGroupId: string; 
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
       {action.done ? <FormMessage tone="success">{action.done}</FormMessage> : null}
       <DetailsFields initial={initial} fieldErrors={action.fieldErrors} />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-        {action.pending ? "Saving…" : "Save changes"}
-      </button>
+      <Button type="submit" pending={action.pending} pendingLabel="Saving…">
+        Save changes
+      </Button>
     </form>
   );
 }
@@ -194,35 +196,17 @@ export function ArchiveSubGroupButton({ subGroupId, name }: { subGroupId: string
   const trpc = useTRPC();
   const archive = useMutation(trpc.subGroup.archive.mutationOptions());
   const action = useRefreshingAction();
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <button type="button" className={buttonClass.secondary} onClick={() => setConfirming(true)}>
-        Archive this sub-group
-      </button>
-    );
-  }
   return (
-    <div className="space-y-3 rounded-md border-2 border-slate-700 p-4">
+    <div className="space-y-3">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      <p className="font-semibold">Archive {name}?</p>
-      <p className="text-slate-700">
-        Its members, conversations and decisions are kept as history, but nobody can join or change it any more, and
-        waiting join requests are closed.
-      </p>
-      <div className="flex flex-wrap gap-3">
-        <button
-          type="button"
-          className={buttonClass.primary}
-          disabled={action.pending}
-          onClick={() => action.run(() => archive.mutateAsync({ subGroupId }))}
-        >
-          {action.pending ? "Archiving…" : "Yes, archive it"}
-        </button>
-        <button type="button" className={buttonClass.quiet} onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
+      <ConfirmAction
+        label="Archive this sub-group"
+        question={`Archive ${name}?`}
+        consequences="Its members, conversations and decisions are kept as history, but nobody can join or change it any more, and waiting join requests are closed."
+        confirmLabel="Yes, archive it"
+        pending={action.pending}
+        onConfirm={() => action.run(() => archive.mutateAsync({ subGroupId }))}
+      />
     </div>
   );
 }

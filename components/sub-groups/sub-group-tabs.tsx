@@ -2,33 +2,37 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { paths } from "@/lib/paths";
 
 /** The sub-group's sections; the current one is marked for assistive technology. */
 export function SubGroupTabs({
-  base,
+  slug,
+  groupId,
   showDiscussions,
   pendingRequestCount,
 }: {
-  /** /p/<slug>/groups/<id> */
-  base: string;
+  slug: string;
+  groupId: string;
   /** Discussions, proposals and projects share an audience: the sub-group's people, officers and chairs. */
   showDiscussions: boolean;
   /** Shown to leads and officers only (null hides the tab). */
   pendingRequestCount: number | null;
 }) {
   const pathname = usePathname();
+  const under = (href: string) => ({ href, current: pathname === href || pathname.startsWith(`${href}/`) });
+  const home = paths.subGroup(slug, groupId);
   const tabs = [
-    { href: base, label: "Members", current: pathname === base },
+    { href: home, label: "Members", current: pathname === home },
     ...(showDiscussions
       ? [
-          { href: `${base}/discussions`, label: "Discussions", current: pathname.startsWith(`${base}/discussions`) },
-          { href: `${base}/proposals`, label: "Proposals", current: pathname.startsWith(`${base}/proposals`) },
-          { href: `${base}/projects`, label: "Projects", current: pathname.startsWith(`${base}/projects`) },
-          { href: `${base}/reflections`, label: "Reflections", current: pathname.startsWith(`${base}/reflections`) },
+          { ...under(paths.subGroupDiscussions(slug, groupId)), label: "Discussions" },
+          { ...under(paths.subGroupProposals(slug, groupId)), label: "Proposals" },
+          { ...under(paths.subGroupProjects(slug, groupId)), label: "Projects" },
+          { ...under(paths.subGroupReflections(slug, groupId)), label: "Reflections" },
         ]
       : []),
     ...(pendingRequestCount !== null
-      ? [{ href: `${base}/requests`, label: "Join requests", count: pendingRequestCount, current: pathname.startsWith(`${base}/requests`) }]
+      ? [{ ...under(paths.subGroupRequests(slug, groupId)), label: "Join requests", count: pendingRequestCount }]
       : []),
   ];
   return (

@@ -20,8 +20,8 @@ export function ConfirmAction({
   triggerVariant = "secondary",
   disabled = false,
 }: {
-  /** The first button's words. */
-  label: string;
+  /** The first button's words (may carry visually hidden words naming what it acts on). */
+  label: ReactNode;
   /** Asked before doing it: "Close the round now?" */
   question: string;
   /** What will happen, plainly (who is told, what stops). */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -50,9 +50,9 @@ export function PersonPicker({
           </option>
         ))}
       </SelectField>
-      <button type="submit" className={buttonClass.secondary} disabled={action.pending}>
+      <Button type="submit" variant="secondary" pending={action.pending}>
         {submitLabel}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -62,9 +62,9 @@ export function InlineAction({ children, run, label }: { children: ReactNode; ru
   const action = useApiAction();
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button type="button" className={buttonClass.quiet} disabled={action.pending} aria-label={label} onClick={() => action.run(run)}>
+      <Button variant="quiet" pending={action.pending} aria-label={label} onClick={() => action.run(run)}>
         {children}
-      </button>
+      </Button>
       {action.error ? (
         <span role="alert" className="font-semibold text-red-800">
           {action.error}

@@ -29,6 +29,7 @@ export function Table<T>({
   empty,
   footer,
   className = "",
+  rowClassName,
 }: {
   /** Names the table and its scroll region; the region's name must be text. */
   caption: string;
@@ -41,6 +42,8 @@ export function Table<T>({
   empty?: ReactNode;
   footer?: ReactNode;
   className?: string;
+  /** Marks some rows out (a group's heading row among its members' rows). */
+  rowClassName?: (row: T, index: number) => string;
 }) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
@@ -62,7 +65,7 @@ export function Table<T>({
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={rowKey(row)} className="border-b border-slate-300 align-top">
+            <tr key={rowKey(row)} className={`border-b border-slate-300 align-top ${rowClassName?.(row, index) ?? ""}`}>
               {columns.map((column) => {
                 const Cell = column.rowHeader ? "th" : "td";
                 return (

@@ -3,7 +3,7 @@ import type { Database } from "@/server/db/client";
 import type { Sector } from "@/server/db/generated/enums";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
-import { subGroupPhrase } from "@/server/domain/directory/partnership-map";
+import { subGroupInSentence } from "@/lib/schemas/sub-groups";
 import {
   addMember,
   createOrganisation,
@@ -201,9 +201,31 @@ describe("directory.map", () => {
   });
 
   it("names sub-groups naturally, whatever they are called", () => {
-    expect(subGroupPhrase("Short breaks")).toBe("the Short breaks sub-group");
-    expect(subGroupPhrase("Carers sub-group")).toBe("the Carers sub-group");
-    expect(subGroupPhrase("Holt Park ageing well group")).toBe("the Holt Park ageing well group");
+    expect(subGroupInSentence("Short breaks")).toBe("the Short breaks sub-group");
+    expect(subGroupInSentence("Carers sub-group")).toBe("the Carers sub-group");
+    expect(subGroupInSentence("Holt Park ageing well group")).toBe("the Holt Park ageing well group");
+  });
+
+  it("never says \"sub-group sub-group\" of a sub-group whose name already ends so", async () => {
+    const { db } = database;
+    const partnership = await createPartnership(db);
+    const mentalHealth = await area(db, partnership.id, "Mental health", 0);
+    const peerSupport = await subGroup(db, partnership.id, mentalHealth.id, "Peer support");
+    const named = await subGroup(db, partnership.id, mentalHealth.id, "Mental health sub-group");
+    for (const sector of ["VOLUNTARY", "PUBLIC"] as const) {
+      const organisation = await createOrganisationIn(db, partnership.id, { sector, type: sector === "PUBLIC" ? "COUNCIL" : "CHARITY", localityId: null });
+      const { actor } = await createPerson(db, { organisationId: organisation.id });
+      await addMember(db, partnership.id, actor.userId, "MEMBER");
+      await db.subGroupMembership.create({ data: { subGroupId: peerSupport.id, userId: actor.userId, role: "MEMBER" } });
+    }
+    const { actor } = await createPerson(db);
+    await addMember(db, partnership.id, actor.userId, "MEMBER");
+
+    const map = await callerFor(db, actor).directory.map({ partnershipSlug: partnership.slug });
+    const empty = map.gaps.find((gap) => gap.rule === "SUBGROUP_EMPTY" && gap.subGroupId === named.id)!;
+    expect(empty.statement).toBe("The Mental health sub-group (Mental health) has no members yet.");
+    expect(empty.links[0]!.label).toBe("Open the Mental health sub-group");
+    expect(JSON.stringify(map)).not.toMatch(/sub-group sub-group/i);
   });
 
   it("follows membership changes: filling a gap removes it", async () => {

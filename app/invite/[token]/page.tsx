@@ -4,6 +4,7 @@ import { AcceptInvitationButton } from "@/components/admin/accept-invitation-but
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { SummaryList } from "@/components/ui/summary-list";
 import { invitationTokenInput, type InvitationPreview } from "@/lib/schemas/invitations";
 import { paths } from "@/lib/paths";
 import { ROLE_LABELS } from "@/lib/sectors";
@@ -14,7 +15,6 @@ import { maskEmail } from "@/server/domain/invitations/invitation-email";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
-
 
 async function loadPreview(token: string): Promise<InvitationPreview> {
   const parsed = invitationTokenInput.safeParse({ token });
@@ -27,16 +27,15 @@ type Invitation = Exclude<InvitationPreview, { status: "invalid" }>;
 
 function InvitationFacts({ invitation }: { invitation: Invitation }) {
   return (
-    <dl className="my-6 grid max-w-xl gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-      <dt className="font-semibold">Partnership</dt>
-      <dd>{invitation.partnershipName}</dd>
-      <dt className="font-semibold">Invited by</dt>
-      <dd>{invitation.inviterName}</dd>
-      <dt className="font-semibold">Role</dt>
-      <dd>{ROLE_LABELS[invitation.role]}</dd>
-      <dt className="font-semibold">Sent to</dt>
-      <dd>{invitation.emailHint}</dd>
-    </dl>
+    <SummaryList
+      className="my-6 max-w-xl"
+      rows={[
+        { key: "Partnership", value: invitation.partnershipName },
+        { key: "Invited by", value: invitation.inviterName },
+        { key: "Role", value: ROLE_LABELS[invitation.role] },
+        { key: "Sent to", value: invitation.emailHint },
+      ]}
+    />
   );
 }
 
@@ -91,7 +90,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <InvitationFacts invitation={invitation} />
         <p className="max-w-prose">
           If you accepted it, you will find {invitation.partnershipName} among{" "}
-          <Link href="/">your partnerships</Link>. If not, ask {invitation.inviterName} to send you a new invitation.
+          <Link href={paths.home()}>your partnerships</Link>. If not, ask {invitation.inviterName} to send you a new invitation.
         </p>
       </>
     );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { signInErrorMessage } from "@/lib/sign-in-errors";
+import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
 
@@ -15,7 +16,7 @@ export default async function SignInErrorPage({
   return (
     <>
       <PageHeader title="There was a problem signing you in" lead={signInErrorMessage(code)} />
-      <Link href="/signin">Back to sign in</Link>
+      <Link href={paths.signIn()}>Back to sign in</Link>
     </>
   );
 }

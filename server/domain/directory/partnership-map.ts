@@ -1,4 +1,5 @@
 import { directoryHref } from "@/lib/schemas/directory";
+import { subGroupInSentence } from "@/lib/schemas/sub-groups";
 import { SECTORS, type SectorCode } from "@/lib/sectors";
 import type { Database } from "@/server/db/client";
 import { paths } from "@/lib/paths";
@@ -115,10 +116,6 @@ function distinctMembers(groups: { members: Member[] }[]): Member[] {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** "the Short breaks sub-group", but "the Carers sub-group" (not "sub-group sub-group") and "the Holt Park group". */
-export function subGroupPhrase(name: string): string {
-  return /\b(sub-?group|group)$/i.test(name.trim()) ? `the ${name}` : `the ${name} sub-group`;
-}
 const capitalise = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
 /** The rows, columns and counts of the map, and its gaps: a pure function of the memberships. */
@@ -160,7 +157,7 @@ export function computePartnershipMap(model: MapModel) {
     SUBGROUP_LOCALITY_SECTOR: [],
   };
   const groupLink = (group: { id: string; name: string }) => ({
-    label: `Open ${subGroupPhrase(group.name)}`,
+    label: `Open ${subGroupInSentence(group.name)}`,
     href: paths.subGroup(slug, group.id),
   });
   const prioritiesLink = (area: { title: string }) => ({
@@ -215,7 +212,7 @@ export function computePartnershipMap(model: MapModel) {
       if (group.members.length === 0) {
         gaps.SUBGROUP_EMPTY.push({
           rule: "SUBGROUP_EMPTY",
-          statement: `${capitalise(subGroupPhrase(group.name))} (${area.title}) has no members yet.`,
+          statement: `${capitalise(subGroupInSentence(group.name))} (${area.title}) has no members yet.`,
           priorityAreaId: area.id,
           subGroupId: group.id,
           localityId: null,
@@ -231,7 +228,7 @@ export function computePartnershipMap(model: MapModel) {
         if (total[sector] > 0 || areaTotal[sector] === 0) continue;
         gaps.SUBGROUP_SECTOR.push({
           rule: "SUBGROUP_SECTOR",
-          statement: `${capitalise(subGroupPhrase(group.name))} (${area.title}) has no ${SECTOR_WORD[sector]}-sector member.`,
+          statement: `${capitalise(subGroupInSentence(group.name))} (${area.title}) has no ${SECTOR_WORD[sector]}-sector member.`,
           priorityAreaId: area.id,
           subGroupId: group.id,
           localityId: null,
@@ -257,7 +254,7 @@ export function computePartnershipMap(model: MapModel) {
           gaps.SUBGROUP_LOCALITY_SECTOR.push({
             rule: "SUBGROUP_LOCALITY_SECTOR",
             statement:
-              `No ${SECTOR_WORD[sector]}-sector member in ${subGroupPhrase(group.name)} from ${locality.name}, ` +
+              `No ${SECTOR_WORD[sector]}-sector member in ${subGroupInSentence(group.name)} from ${locality.name}, ` +
               `where ${plural(organisations[sector], `${SECTOR_WORD[sector]} organisation takes`, `${SECTOR_WORD[sector]} organisations take`)} part.`,
             priorityAreaId: area.id,
             subGroupId: group.id,

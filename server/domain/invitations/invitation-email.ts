@@ -2,6 +2,7 @@ import { ROLE_LABELS } from "@/lib/sectors";
 import type { MembershipRole } from "@/server/db/generated/enums";
 import type { OutgoingEmail } from "@/server/domain/email/send-email";
 import { absoluteUrl, paths } from "@/lib/paths";
+import { formatInstantDay } from "@/lib/uk-time";
 
 /** The link an invitee opens, on the site's address (server/site-address). */
 export function invitationUrl(token: string, origin: string): string {
@@ -11,8 +12,6 @@ export function invitationUrl(token: string, origin: string): string {
 function escapeHtml(value: string) {
   return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
 /** "You're invited" email: plain text first, a simple accessible HTML version beside it. */
 export function invitationEmail(details: {
@@ -24,7 +23,7 @@ export function invitationEmail(details: {
   expiresAt: Date;
 }): OutgoingEmail {
   const role = ROLE_LABELS[details.role].toLowerCase();
-  const expires = dateFormat.format(details.expiresAt);
+  const expires = formatInstantDay(details.expiresAt);
   const lead = `${details.inviterName} has invited you to join ${details.partnershipName} on Tandem as ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}.`;
   const after = `The link works once and expires on ${expires}. If it has expired, ask ${details.inviterName} to send it again. If you were not expecting this invitation, you can ignore this email.`;
   return {

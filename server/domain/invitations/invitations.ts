@@ -15,6 +15,7 @@ import { configuredOrigin } from "@/server/site-address";
 import { invitationEmail, invitationUrl, maskEmail } from "./invitation-email";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
 import { paths } from "@/lib/paths";
+import { formatInstantDay } from "@/lib/uk-time";
 
 /** How long an invitation link works after it was (re)sent. */
 export const INVITATION_VALID_DAYS = 7;
@@ -26,7 +27,6 @@ const expiryFromNow = () => new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 6
  */
 const SEND_TIMEOUT = { timeout: 30_000, maxWait: 10_000 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
 function emailNotSent(cause: unknown): AppError {
   console.error("[invitations] the invitation email could not be sent", cause);
@@ -313,7 +313,7 @@ function unavailable(status: Exclude<InvitationStatus, "valid">, invitation: Inv
     case "expired":
       return new AppError(
         "PRECONDITION_FAILED",
-        `This invitation expired on ${dateFormat.format(invitation.expiresAt)}. Ask ${inviter} to send it again: officers can resend it from the partnership's administration page.`,
+        `This invitation expired on ${formatInstantDay(invitation.expiresAt)}. Ask ${inviter} to send it again: officers can resend it from the partnership's administration page.`,
       );
   }
 }

@@ -2,7 +2,7 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError, notFound } from "@/server/errors";
-import { safeLinkPath } from "@/lib/paths";
+import { paths, safeLinkPath } from "@/lib/paths";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
@@ -42,7 +42,7 @@ export async function listNotifications(
   });
   const page = rows.slice(0, NOTIFICATIONS_PAGE_SIZE);
   return {
-    items: page.map((row) => ({ ...row, linkPath: safeLinkPath(row.linkPath) ?? "/notifications", read: row.readAt !== null })),
+    items: page.map((row) => ({ ...row, linkPath: safeLinkPath(row.linkPath) ?? paths.notifications(), read: row.readAt !== null })),
     nextCursor: rows.length > NOTIFICATIONS_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
   };
 }
@@ -62,7 +62,7 @@ export async function markNotificationRead(db: Database, actor: Actor, notificat
     select: { id: true, linkPath: true, readAt: true },
   });
   if (!notification) throw notFound("That notification");
-  return { id: notification.id, linkPath: safeLinkPath(notification.linkPath) ?? "/notifications", readAt: notification.readAt };
+  return { id: notification.id, linkPath: safeLinkPath(notification.linkPath) ?? paths.notifications(), readAt: notification.readAt };
 }
 
 export async function markAllNotificationsRead(db: Database, actor: Actor) {

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { NextResponse } from "next/server";
+import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
 import { getEnv } from "@/server/env";
 import { siteOrigin } from "@/server/site-address";
@@ -25,9 +26,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ noti
     return to(linkPath);
   } catch (error) {
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") {
-      return to(`/signin?callbackUrl=${encodeURIComponent(`/notifications/${notificationId}/open`)}`);
+      return to(paths.signIn(paths.openNotification(notificationId)));
     }
-    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) return to("/notifications");
+    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) return to(paths.notifications());
     throw error;
   }
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { MapGaps } from "@/components/map/map-gaps";
 import { MapList } from "@/components/map/map-list";
 import { MapSectorFilter } from "@/components/map/map-sector-filter";
@@ -8,11 +7,10 @@ import { MapTable } from "@/components/map/map-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { directoryHref } from "@/lib/schemas/directory";
 import { partnershipSlug } from "@/lib/schemas/partnership";
-import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
 import { MAP_SECTORS, MAX_GAPS, type MapSector } from "@/server/domain/directory/partnership-map";
 import { paths } from "@/lib/paths";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Partnership map" };
@@ -22,22 +20,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function loadMap(slug: string) {
-  const parsed = partnershipSlug.safeParse(slug);
-  if (!parsed.success) notFound();
-  const api = await getApi();
-  try {
-    return await api.directory.map({ partnershipSlug: parsed.data });
-  } catch (error) {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  }
-}
-
 export default async function PartnershipMapPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  if (!(await getCurrentActor())) redirect(paths.signIn(paths.map(slug)));
-  const map = await loadMap(slug);
+  const slug = paramOr404(partnershipSlug, (await params).slug);
+  const here = paths.map(slug);
+  await requireSignedIn(here);
+  const api = await getApi();
+  const map = await loadOr404(() => api.directory.map({ partnershipSlug: slug }), { here });
   const requested = (await searchParams).sector;
   const only = MAP_SECTORS.find((sector) => sector === requested) as MapSector | undefined;
 

@@ -1,21 +1,19 @@
 import { MY_SUB_GROUP_STATUS } from "@/lib/role-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { SectorMix } from "@/components/partnerships/sector-mix";
 import { PriorityAreaActions, RestorePriorityAreaButton } from "@/components/priority-areas/priority-area-actions";
 import { PriorityAreaForm } from "@/components/priority-areas/priority-area-form";
 import { Announcer } from "@/components/sub-groups/announcer";
-import { dateFormat } from "@/components/sub-groups/format";
 import { JoinControls } from "@/components/sub-groups/join-controls";
 import { CreateSubGroupForm } from "@/components/sub-groups/sub-group-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { JOIN_POLICY_SHORT_LABELS } from "@/lib/schemas/sub-groups";
-import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
 import { paths } from "@/lib/paths";
+import { formatInstantDay } from "@/lib/uk-time";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Priorities and sub-groups" };
@@ -28,14 +26,11 @@ function myStatus(group: { myRole: "LEAD" | "MEMBER" | null }): string | null {
 }
 
 export default async function PrioritiesPage({ params }: Props) {
-  const { slug } = await params;
-  if (!partnershipSlug.safeParse(slug).success) notFound();
-  if (!(await getCurrentActor())) redirect(paths.signIn(paths.priorities(slug)));
+  const slug = paramOr404(partnershipSlug, (await params).slug);
+  const here = paths.priorities(slug);
+  await requireSignedIn(here);
   const api = await getApi();
-  const data = await api.priorityArea.list({ partnershipSlug: slug, includeArchived: true }).catch((error: unknown) => {
-    if (isNotFoundError(error)) notFound();
-    throw error;
-  });
+  const data = await loadOr404(() => api.priorityArea.list({ partnershipSlug: slug, includeArchived: true }), { here });
   const { viewer } = data;
   const current = data.priorityAreas.filter((area) => !area.archived);
   const archived = data.priorityAreas.filter((area) => area.archived);
@@ -174,7 +169,7 @@ export default async function PrioritiesPage({ params }: Props) {
                   <div>
                     <p className="font-semibold">{area.title}</p>
                     <p className="text-sm text-slate-700">
-                      Archived{area.archivedAt ? ` on ${dateFormat.format(area.archivedAt)}` : ""} ·{" "}
+                      Archived{area.archivedAt ? ` on ${formatInstantDay(area.archivedAt)}` : ""} ·{" "}
                       {area.subGroups.length} {area.subGroups.length === 1 ? "sub-group" : "sub-groups"}
                     </p>
                   </div>

@@ -46,17 +46,15 @@ export default async function SubGroupMembersPage({ params }: Props) {
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">
-        Members<span className="sr-only"> of {group.name}</span>
-      </h1>
+      <h2 className="text-2xl font-semibold">Members</h2>
       <p className="mt-1 text-slate-700">
         {group.memberCount} {group.memberCount === 1 ? "member" : "members"} · {JOIN_POLICY_LABELS[group.joinPolicy]}
       </p>
 
       <section id="sub-group-actions" tabIndex={-1} aria-labelledby="my-membership" className="mt-6 max-w-prose rounded-lg bg-slate-50 p-4">
-        <h2 id="my-membership" className="text-lg font-semibold">
+        <h3 id="my-membership" className="text-lg font-semibold">
           Your membership
-        </h2>
+        </h3>
         {myStatus ? <p className="mt-1">{myStatus}</p> : null}
         <div className="mt-3">
           <JoinControls
@@ -86,18 +84,18 @@ export default async function SubGroupMembersPage({ params }: Props) {
       {/* The member table takes the full width so its Actions column fits at 1280 px. */}
       <div className="mt-8 grid gap-10">
         <section aria-labelledby="members" className="min-w-0">
-          <h2 id="members" className="text-xl font-semibold">
+          <h3 id="members" className="text-xl font-semibold">
             Who is in it
-          </h2>
+          </h3>
           <Announcer>
             <MemberTable group={group} canManage={viewer.canManageMembers} />
           </Announcer>
         </section>
 
         <section aria-labelledby="sector-mix" className="max-w-xl">
-          <h2 id="sector-mix" className="text-xl font-semibold">
+          <h3 id="sector-mix" className="text-xl font-semibold">
             Sector mix
-          </h2>
+          </h3>
           <p className="mt-1 text-slate-700">Members by the sector of their organisation.</p>
           <SectorMix counts={group.sectorMix} caption={`Members of ${group.name} by sector`} />
         </section>
@@ -105,9 +103,9 @@ export default async function SubGroupMembersPage({ params }: Props) {
 
       {viewer.canEdit || viewer.canArchive ? (
         <section aria-labelledby="manage" className="mt-10">
-          <h2 id="manage" className="text-xl font-semibold">
+          <h3 id="manage" className="text-xl font-semibold">
             Manage this sub-group
-          </h2>
+          </h3>
           {viewer.canEdit ? (
             <details className="mt-3 rounded-md border border-slate-300 p-4">
               <summary className="cursor-pointer font-semibold text-brand-800">Edit name, purpose and how people join</summary>

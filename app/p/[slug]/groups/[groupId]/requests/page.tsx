@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
 import { SectorTag, Separator } from "@/components/directory/sector-tag";
 import { Announcer } from "@/components/sub-groups/announcer";
-import { dateFormat } from "@/components/sub-groups/format";
-import { loadSubGroup } from "@/server/pages/sub-groups";
 import { RequestDecision } from "@/components/sub-groups/request-decision";
 import { getApi } from "@/server/api/server-caller";
+import { paths } from "@/lib/paths";
+import { formatInstantDay } from "@/lib/uk-time";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404 } from "@/server/pages/load";
+import { loadSubGroup } from "@/server/pages/sub-groups";
 
 export const dynamic = "force-dynamic";
 
@@ -26,17 +26,12 @@ export default async function JoinRequestsPage({ params }: Props) {
   const { slug, groupId } = await params;
   const group = await loadSubGroup(slug, groupId);
   const api = await getApi();
-  const pending = await api.subGroup.pendingRequests({ subGroupId: group.id }).catch((error: unknown) => {
-    // Only leads and officers see requests; everyone else finds nothing here.
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN"].includes(error.code)) notFound();
-    throw error;
-  });
+  // Only leads and officers see requests; everyone else finds nothing here.
+  const pending = await loadOr404(() => api.subGroup.pendingRequests({ subGroupId: group.id }));
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">
-        Join requests<span className="sr-only"> for {group.name}</span>
-      </h1>
+      <h2 className="text-2xl font-semibold">Join requests</h2>
       <p className="mt-1 max-w-prose text-slate-700">
         People who asked to join. Approving makes them a member at once; declining needs a short note, which they will
         see. Either way they get a notification.
@@ -48,27 +43,27 @@ export default async function JoinRequestsPage({ params }: Props) {
               {group.archived
                 ? "This sub-group is archived, so it is not taking new members."
                 : "Nobody is waiting to join at the moment."}{" "}
-              <Link href={`/p/${slug}/groups/${group.id}`}>Back to the members</Link>
+              <Link href={paths.subGroup(slug, group.id)}>Back to the members</Link>
             </p>
           ) : (
             <ul className="space-y-6">
               {pending.requests.map((request) => (
                 <li key={request.id}>
                   <article aria-labelledby={`request-${request.id}`} className="rounded-lg border border-slate-300 p-4">
-                    <h2 id={`request-${request.id}`} className="text-lg font-semibold">
+                    <h3 id={`request-${request.id}`} className="text-lg font-semibold">
                       {request.requester.profilePath ? (
                         <Link href={request.requester.profilePath}>{request.requester.name}</Link>
                       ) : (
                         request.requester.name
                       )}
-                    </h2>
+                    </h3>
                     <p className="mt-1 flex flex-wrap items-center gap-x-2 text-slate-700">
                       <span>{request.requester.organisation?.name ?? "Individual / local resident"}</span>
                       <Separator />
                       <SectorTag sector={request.requester.sector} />
                       <Separator />
                       <span>
-                        Asked on <time dateTime={request.createdAt.toISOString()}>{dateFormat.format(request.createdAt)}</time>
+                        Asked on <time dateTime={request.createdAt.toISOString()}>{formatInstantDay(request.createdAt)}</time>
                       </span>
                     </p>
                     {request.message ? (
