@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { PaymentScheduleFieldset, readPaymentSchedule, readPounds, usePaymentRows } from "@/components/funding/payment-schedule";
 import { useMoneyAction } from "@/components/funding/use-money-mutation";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { penceToDecimalString } from "@/lib/money";
 
@@ -166,9 +166,9 @@ export function DecideForm({
           error={e["override.reason"] ?? e.override}
         />
       ) : null}
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-        {action.pending ? "Recording…" : "Record decision"}
-      </button>
+      <Button type="submit" pending={action.pending} pendingLabel="Recording…">
+        Record decision
+      </Button>
     </form>
   );
 }
