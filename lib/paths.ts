@@ -62,6 +62,8 @@ export const paths = {
   awardsCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/awards.csv`,
   ledgerCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/ledger.csv`,
   fundingAudit: (slug: string) => `/p/${slug}/funding/audit`,
+  fundingAuditFiltered: (slug: string, filter: { action?: string; from?: string; to?: string; page?: number }) =>
+    `/p/${slug}/funding/audit${q(filter)}`,
   roundAssessment: (slug: string, roundId: string) => `/p/${slug}/funding/rounds/${roundId}/assessment`,
   decide: (slug: string, roundId: string, proposalId: string) =>
     `/p/${slug}/funding/rounds/${roundId}/assessment/${proposalId}/decide`,
