@@ -65,6 +65,14 @@ test("the fund page counts grants properly and shows the ledger with the CSV's c
   const csv = await (await page.request.get(csvPath!)).text();
   expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(headers.join(","));
   await expectAccessible(page);
+
+  // A long ledger shows its latest ten movements until asked for them all.
+  const ledger = page.getByRole("table", { name: "Ledger of this fund" });
+  const movements = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").length - 1;
+  expect(movements).toBeGreaterThan(10);
+  await expect(ledger.locator("tbody tr")).toHaveCount(10);
+  await page.getByRole("link", { name: `Show all ${movements} movements` }).click();
+  await expect(ledger.locator("tbody tr")).toHaveCount(movements);
 });
 
 /** A new fund through its form, leaving the officer on the fund's page. */

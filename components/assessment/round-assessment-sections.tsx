@@ -165,13 +165,13 @@ export function RankingSection({ slug, overview }: { slug: string; overview: Ass
             header: "Proposal",
             rowHeader: true,
             cell: (proposal) => (
-              <>
+              <div className="min-w-[12rem]">
                 <Link href={paths.proposal(slug, proposal.id)}>{proposal.title}</Link>
                 <span className="block text-sm font-normal text-slate-700">
                   {proposal.subGroupName}
                   {proposal.leadOrganisationName ? `, ${proposal.leadOrganisationName}` : ""}
                 </span>
-              </>
+              </div>
             ),
           },
           { key: "mean", header: "Mean", numeric: true, nowrap: true, cell: (proposal) => formatScore(proposal.meanScore) },

@@ -49,11 +49,10 @@ export function AuditEntries({ log }: { log: AuditLog }) {
           {
             key: "when",
             header: "When",
-            nowrap: true,
             cell: (event) => <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt, "short")}</time>,
           },
           { key: "action", header: "Action", rowHeader: true, cell: (event) => auditActionLabel(event.action) },
-          { key: "summary", header: "What happened", className: "min-w-[14rem]", cell: (event) => event.summary },
+          { key: "summary", header: "What happened", cell: (event) => <div className="min-w-[14rem]">{event.summary}</div> },
           { key: "by", header: "By", cell: (event) => event.actorName },
           {
             key: "amount",

@@ -200,15 +200,33 @@ type LedgerEntry = FundView["ledger"][number];
 
 const signedPence = (pence: number) => (pence === 0 ? "" : pence > 0 ? `+${formatPence(pence)}` : `−${formatPence(-pence)}`);
 
-/** Every movement of money, with the same columns and words as the ledger CSV. */
-export function FundLedger({ slug, fund }: { slug: string; fund: FundView }) {
+/** How many of the latest movements the fund page shows until asked for them all. */
+export const LEDGER_PREVIEW = 10;
+
+/** Movements of money, with the same columns and words as the ledger CSV: the latest few, or all of them. */
+export function FundLedger({ slug, fund, showAll = false }: { slug: string; fund: FundView; showAll?: boolean }) {
   const c = LEDGER_COLUMN_LABELS;
+  const shortened = !showAll && fund.ledger.length > LEDGER_PREVIEW;
+  const rows = shortened ? fund.ledger.slice(-LEDGER_PREVIEW) : fund.ledger;
   return (
-    <Section title="Ledger" id="ledger" lead="Every movement of money in this fund, oldest first. Nothing here can be edited.">
+    <Section
+      title="Ledger"
+      id="ledger"
+      lead={
+        shortened
+          ? `The latest ${LEDGER_PREVIEW} of ${countOf(fund.ledger.length, "movement")} of money in this fund, oldest first. Nothing here can be edited.`
+          : "Every movement of money in this fund, oldest first. Nothing here can be edited."
+      }
+    >
+      {shortened ? (
+        <p className="mb-4">
+          <Link href={paths.fundWholeLedger(slug, fund.id)}>Show all {countOf(fund.ledger.length, "movement")}</Link>
+        </p>
+      ) : null}
       <Table<LedgerEntry>
         caption="Ledger of this fund"
         captionHidden
-        rows={fund.ledger}
+        rows={rows}
         rowKey={(entry) => entry.id}
         empty={<p>No money has moved yet.</p>}
         columns={[
