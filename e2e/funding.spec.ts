@@ -31,6 +31,7 @@ function parseCsv(text: string): string[][] {
 }
 
 test("an officer runs a fund: three grants, a payment and a returned underspend, and the dashboard and CSVs agree with the ledger", async ({ page, signInAs }) => {
+  test.setTimeout(120_000); // a long journey, on a machine that may be busy
   await signInAs(OFFICER);
   await page.goto("/p/renfrewshire-spg/funding");
   await expect(page.getByRole("heading", { level: 1, name: "Funding" })).toBeVisible();
