@@ -31,6 +31,7 @@ function parseCsv(text: string): string[][] {
 }
 
 test("an officer runs a fund: three grants, a payment and a returned underspend, and the dashboard and CSVs agree with the ledger", async ({ page, signInAs }) => {
+  test.setTimeout(120_000); // a long journey, on a machine that may be busy
   await signInAs(OFFICER);
   await page.goto("/p/renfrewshire-spg/funding");
   await expect(page.getByRole("heading", { level: 1, name: "Funding" })).toBeVisible();
@@ -74,7 +75,11 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
     await page.getByLabel("Payment 1 due on", { exact: true }).fill("2021-02-01");
     await page.getByRole("button", { name: "Award grant" }).click();
     if (project === "Hospital discharge befriending") {
-      await expect(page.getByText("Awards in this round are from £1,000.00 to £20,000.00.")).toBeVisible();
+      // Said at the top of the form, with a link to the field, and beside the field itself.
+      const problem = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+      await expect(problem).toBeFocused();
+      await problem.getByRole("link", { name: "Awards in this round are from £1,000.00 to £20,000.00." }).click();
+      await expect(page.getByLabel("Amount awarded (£)", { exact: true })).toBeFocused();
       await expectAccessible(page);
       await page.getByLabel("Amount awarded (£)", { exact: true }).fill(amount);
       await page.getByLabel("Payment 1 (£)", { exact: true }).fill(amount);
@@ -134,7 +139,11 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
   expect(ledgerRows[1]![0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
   await page.goto("/p/renfrewshire-spg/funding/audit?action=award");
-  await expect(page.getByText(/returned £345.67 of underspend/)).toBeVisible();
+  const entries = page.getByRole("table", { name: "Audit log entries, newest first" });
+  const returned = entries.getByRole("row").filter({ hasText: /returned £345.67 of underspend/ });
+  await expect(returned.getByRole("rowheader")).toHaveText("Underspend returned");
+  await expect(returned.getByRole("cell").last()).toHaveText("-£345.67");
+  await expect(page.getByLabel("Action", { exact: true })).toHaveValue("award");
   await expectAccessible(page);
 });
 

@@ -70,7 +70,10 @@ export const paths = {
   award: (slug: string, fundId: string, awardId: string) => `/p/${slug}/funding/${fundId}/awards/${awardId}`,
   awardsCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/awards.csv`,
   ledgerCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/ledger.csv`,
+  fundWholeLedger: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}?ledger=all#ledger`,
   fundingAudit: (slug: string) => `/p/${slug}/funding/audit`,
+  fundingAuditFiltered: (slug: string, filter: { action?: string; from?: string; to?: string; page?: number }) =>
+    `/p/${slug}/funding/audit${q(filter)}`,
   roundAssessment: (slug: string, roundId: string) => `/p/${slug}/funding/rounds/${roundId}/assessment`,
   decide: (slug: string, roundId: string, proposalId: string) =>
     `/p/${slug}/funding/rounds/${roundId}/assessment/${proposalId}/decide`,

@@ -5,9 +5,13 @@ import { useId, useState, type FormEvent } from "react";
 import { PaymentScheduleFieldset, readPaymentSchedule, readPounds, usePaymentRows } from "@/components/funding/payment-schedule";
 import { useMoneyAction } from "@/components/funding/use-money-mutation";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { penceToDecimalString } from "@/lib/money";
+import { fieldId, FormProblems } from "@/components/funding/form-problems";
+
+const FORM = "decide";
+const id = (key: string) => fieldId(FORM, key);
 
 type Outcome = "APPROVE" | "DECLINE";
 type Decision = {
@@ -90,7 +94,7 @@ export function DecideForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
+      <FormProblems form={FORM} message={action.error} fieldErrors={e} />
       {action.done ? <FormMessage tone="success">Decision recorded.</FormMessage> : null}
       <fieldset
         className={`space-y-2 ${e.outcome ? "border-l-4 border-red-800 pl-3" : ""}`}
@@ -109,9 +113,10 @@ export function DecideForm({
               ["APPROVE", "Approve"],
               ["DECLINE", "Decline"],
             ] as const
-          ).map(([value, label]) => (
+          ).map(([value, label], index) => (
             <label key={value} className="flex min-h-11 items-center gap-2">
               <input
+                id={index === 0 ? id("outcome") : undefined}
                 type="radio"
                 name="outcome"
                 value={value}
@@ -128,6 +133,7 @@ export function DecideForm({
       {outcome === "APPROVE" ? (
         <div className="space-y-4">
           <TextField
+            id={id("amountPence")}
             label="Award amount (£)"
             name="amount"
             inputMode="decimal"
@@ -135,8 +141,9 @@ export function DecideForm({
             hint="The amount asked for, or less"
             error={e.amountPence}
           />
-          <TextArea label="Conditions" name="conditions" rows={3} hint="Optional: what the award depends on" error={e.conditions} />
+          <TextArea id={id("conditions")} label="Conditions" name="conditions" rows={3} maxLength={5000} hint="Optional: what the award depends on" error={e.conditions} />
           <PaymentScheduleFieldset
+            form={FORM}
             rows={payments.rows}
             setRows={payments.setRows}
             errors={e}
@@ -151,6 +158,7 @@ export function DecideForm({
       ) : null}
 
       <TextArea
+        id={id("reason")}
         label="Reasons (shared with the authors)"
         name="reason"
         rows={5}
@@ -159,6 +167,7 @@ export function DecideForm({
       />
       {showOverride ? (
         <TextArea
+          id={id("override.reason")}
           label="Override: reason for deciding before scoring is complete"
           name="override"
           rows={3}
@@ -166,9 +175,9 @@ export function DecideForm({
           error={e["override.reason"] ?? e.override}
         />
       ) : null}
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-        {action.pending ? "Recording…" : "Record decision"}
-      </button>
+      <Button type="submit" pending={action.pending} pendingLabel="Recording…">
+        Record decision
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -40,9 +40,9 @@ export function AppointAssessorForm({ roundId, candidates }: { roundId: string; 
           </option>
         ))}
       </SelectField>
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-        {action.pending ? "Appointing…" : "Appoint to the panel"}
-      </button>
+      <Button type="submit" pending={action.pending} pendingLabel="Appointing…">
+        Appoint to the panel
+      </Button>
     </form>
   );
 }
@@ -53,14 +53,14 @@ export function RemoveAssessorButton({ roundId, userId, name }: { roundId: strin
   const action = useApiAction();
   return (
     <div className="space-y-2">
-      <button
-        type="button"
-        className={buttonClass.secondary}
-        disabled={action.pending}
+      <Button
+        variant="secondary"
+        pending={action.pending}
+        pendingLabel="Removing…"
         onClick={() => action.run(() => client.assessment.removeAssessor.mutate({ roundId, userId }))}
       >
-        {action.pending ? "Removing…" : `Remove ${name} from the panel`}
-      </button>
+        Remove {name} from the panel
+      </Button>
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
     </div>
   );
@@ -95,9 +95,9 @@ export function StartAssessmentButton({ roundId, awaitingCount }: { roundId: str
             {awaitingCount === 1 ? "1 submitted proposal is" : `${awaitingCount} submitted proposals are`} waiting for the
             assessment to start. Start it once the round has closed: the panel can then score.
           </p>
-          <button type="button" className={buttonClass.primary} disabled={action.pending} onClick={start}>
-            {action.pending ? "Starting…" : "Start assessment"}
-          </button>
+          <Button pending={action.pending} pendingLabel="Starting…" onClick={start}>
+            Start assessment
+          </Button>
         </>
       ) : null}
     </div>

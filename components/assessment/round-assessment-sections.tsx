@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AppointAssessorForm, RemoveAssessorButton, StartAssessmentButton } from "@/components/assessment/panel-controls";
-import { NEXT_ROUND_STATUS, ROUND_STATUS_LABELS, ROUND_STATUS_TONES } from "@/components/funding/award-state";
-import { RoundStatusAction } from "@/components/funding/round-status-action";
+import { ROUND_STATUS_LABELS, ROUND_STATUS_TONES } from "@/components/funding/award-state";
+import { RoundNextStep } from "@/components/funding/round-next-step";
 import { Section } from "@/components/ui/section";
 import { LabelledTag, StatusTag, type Tone } from "@/components/ui/status-tag";
 import { SummaryList } from "@/components/ui/summary-list";
@@ -37,7 +37,6 @@ export function RoundFacts({ overview, canChangeRounds }: { overview: Assessment
   const { round } = overview;
   const status = round.effectiveStatus;
   const closed = status === "CLOSED" || status === "DECIDED";
-  const next = status === "DECIDED" ? null : NEXT_ROUND_STATUS[status];
   return (
     <Section title="The round" id="round">
       <SummaryList
@@ -59,16 +58,8 @@ export function RoundFacts({ overview, canChangeRounds }: { overview: Assessment
           },
         ]}
       />
-      {canChangeRounds && next && status !== "DRAFT" ? (
-        <div className="mt-4">
-          <RoundStatusAction
-            roundId={round.id}
-            roundTitle={round.title}
-            status={next.status}
-            label={next.label}
-            closesOn={formatDateTime(round.closesAt)}
-          />
-        </div>
+      {canChangeRounds ? (
+        <RoundNextStep round={{ ...round, status }} includeOpening={false} className="mt-4" />
       ) : null}
     </Section>
   );
@@ -174,13 +165,13 @@ export function RankingSection({ slug, overview }: { slug: string; overview: Ass
             header: "Proposal",
             rowHeader: true,
             cell: (proposal) => (
-              <>
+              <div className="min-w-[12rem]">
                 <Link href={paths.proposal(slug, proposal.id)}>{proposal.title}</Link>
                 <span className="block text-sm font-normal text-slate-700">
                   {proposal.subGroupName}
                   {proposal.leadOrganisationName ? `, ${proposal.leadOrganisationName}` : ""}
                 </span>
-              </>
+              </div>
             ),
           },
           { key: "mean", header: "Mean", numeric: true, nowrap: true, cell: (proposal) => formatScore(proposal.meanScore) },

@@ -3,12 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
+import { fieldId, FormProblems } from "./form-problems";
 import { PaymentScheduleFieldset, readPaymentSchedule, readPounds, usePaymentRows } from "./payment-schedule";
 import { useMoneyAction } from "./use-money-mutation";
 
 type Option = { id: string; label: string };
+
+const FORM = "award-grant";
+const id = (key: string) => fieldId(FORM, key);
 
 /** Awards a grant with a payment schedule; the schedule must add up to the award. */
 export function AwardGrantForm({
@@ -63,10 +67,15 @@ export function AwardGrantForm({
   const e = action.fieldErrors;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FormMessage tone="success">Grant awarded.</FormMessage> : null}
-      <TextField label="Project" name="projectName" error={e.projectName} />
+      <FormProblems form={FORM} message={action.error} fieldErrors={e} />
+      {action.done ? (
+        <FormMessage tone="success" focus>
+          Grant awarded.
+        </FormMessage>
+      ) : null}
+      <TextField id={id("projectName")} label="Project" name="projectName" maxLength={200} error={e.projectName} />
       <SelectField
+        id={id("recipientOrganisationId")}
         label="Recipient organisation"
         name="recipientOrganisationId"
         defaultValue=""
@@ -80,9 +89,9 @@ export function AwardGrantForm({
           </option>
         ))}
       </SelectField>
-      <TextField label="Recipient name, if not listed" name="recipientName" error={e.recipientName} />
+      <TextField id={id("recipientName")} label="Recipient name, if not listed" name="recipientName" maxLength={200} error={e.recipientName} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Priority area" name="priorityAreaId" error={e.priorityAreaId} defaultValue="">
+        <SelectField id={id("priorityAreaId")} label="Priority area" name="priorityAreaId" error={e.priorityAreaId} defaultValue="">
           <option value="">None</option>
           {priorityAreas.map((area) => (
             <option key={area.id} value={area.id}>
@@ -90,7 +99,7 @@ export function AwardGrantForm({
             </option>
           ))}
         </SelectField>
-        <SelectField label="Funding round" name="roundId" error={e.roundId} defaultValue="">
+        <SelectField id={id("roundId")} label="Funding round" name="roundId" error={e.roundId} defaultValue="">
           <option value="">Not through a round</option>
           {rounds.map((round) => (
             <option key={round.id} value={round.id}>
@@ -99,16 +108,16 @@ export function AwardGrantForm({
           ))}
         </SelectField>
       </div>
-      <TextField label="Amount awarded (£)" name="amount" inputMode="decimal" error={e.amountPence} hint="May be less than was asked for" />
-      <TextArea label="Conditions" name="conditions" rows={3} error={e.conditions} hint="Optional: what the award depends on" />
+      <TextField id={id("amountPence")} label="Amount awarded (£)" name="amount" inputMode="decimal" error={e.amountPence} hint="May be less than was asked for" />
+      <TextArea id={id("conditions")} label="Conditions" name="conditions" rows={3} maxLength={5000} error={e.conditions} hint="Optional: what the award depends on" />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="published" className="h-5 w-5" />
         Publish to everyone in the partnership, observers included
       </label>
-      <PaymentScheduleFieldset rows={payments.rows} setRows={payments.setRows} errors={e} />
-      <button type="submit" className={buttonClass.primary} disabled={action.pending}>
-        {action.pending ? "Awarding…" : "Award grant"}
-      </button>
+      <PaymentScheduleFieldset form={FORM} rows={payments.rows} setRows={payments.setRows} errors={e} />
+      <Button type="submit" pending={action.pending} pendingLabel="Awarding…">
+        Award grant
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Tone } from "@/components/ui/status-tag";
+import { SECTOR_SHORT_LABELS, type SectorCode } from "@/lib/sectors";
 import { formatDay } from "@/lib/uk-time";
 import type { AWARD_STATE_LABELS } from "@/server/domain/funding/labels";
 
@@ -38,3 +39,11 @@ export const NEXT_ROUND_STATUS = {
   OPEN: { status: "CLOSED", label: "Close the round now" },
   CLOSED: { status: "DECIDED", label: "Mark decisions final" },
 } as const satisfies Record<string, { status: "OPEN" | "CLOSED" | "DECIDED"; label: string }>;
+
+/** A round's rule on partner sectors in words: "Needs a voluntary-sector and a public-sector partner." */
+export function partnerRuleText(sectors: readonly SectorCode[]): string {
+  if (sectors.length === 0) return "Partners from any sector.";
+  const phrases = sectors.map((sector) => `a ${SECTOR_SHORT_LABELS[sector].toLowerCase()}-sector`);
+  const listed = phrases.length === 1 ? phrases[0] : `${phrases.slice(0, -1).join(", ")} and ${phrases.at(-1)}`;
+  return `Needs ${listed} partner.`;
+}

@@ -4,11 +4,15 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
-import { FormMessage, TextField } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
 import { MoneyError, parsePounds } from "@/lib/money";
+import { paths } from "@/lib/paths";
 import { createFundInput } from "@/lib/schemas/funding";
+import { fieldId, FormProblems } from "./form-problems";
+
+const FORM = "new-fund";
 
 export function CreateFundForm({ partnershipSlug }: { partnershipSlug: string }) {
   const trpc = useTRPC();
@@ -37,12 +41,14 @@ export function CreateFundForm({ partnershipSlug }: { partnershipSlug: string })
     if (!parsed.success) Object.assign(errors, { ...fieldErrorsFromIssues(parsed.error.issues), ...errors });
     if (Object.keys(errors).length > 0 || !parsed.success) {
       setFieldErrors(errors);
+      setMessage("Please check the highlighted fields.");
       return;
     }
     setFieldErrors({});
+    setMessage(null);
     try {
       const fund = await createFund.mutateAsync(parsed.data);
-      router.push(`/p/${partnershipSlug}/funding/${fund.id}`);
+      router.push(paths.fund(partnershipSlug, fund.id));
     } catch (error) {
       const view = readApiError(error);
       setMessage(view?.message ?? "The fund could not be created.");
@@ -50,16 +56,17 @@ export function CreateFundForm({ partnershipSlug }: { partnershipSlug: string })
     }
   }
 
+  const id = (key: string) => fieldId(FORM, key);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
-      {message ? <FormMessage tone="error">{message}</FormMessage> : null}
-      <TextField label="Fund name" name="name" error={fieldErrors.name} hint="For example: Non-recurring partnership fund 2020/21" />
-      <TextField label="Where the money comes from" name="source" error={fieldErrors.source} />
-      <TextField label="Financial year" name="financialYear" error={fieldErrors.financialYear} hint="Like 2020/21" inputMode="numeric" />
-      <TextField label="Total (£)" name="total" error={fieldErrors.totalPence} hint="For example: 100,000" inputMode="decimal" />
-      <button type="submit" className={buttonClass.primary} disabled={createFund.isPending}>
-        {createFund.isPending ? "Creating…" : "Create fund"}
-      </button>
+      <FormProblems form={FORM} message={message} fieldErrors={fieldErrors} />
+      <TextField id={id("name")} label="Fund name" name="name" maxLength={200} error={fieldErrors.name} hint="For example: Non-recurring partnership fund 2020/21" />
+      <TextField id={id("source")} label="Where the money comes from" name="source" maxLength={200} error={fieldErrors.source} />
+      <TextField id={id("financialYear")} label="Financial year" name="financialYear" error={fieldErrors.financialYear} hint="Like 2020/21" className="max-w-xs" />
+      <TextField id={id("totalPence")} label="Total (£)" name="total" error={fieldErrors.totalPence} hint="For example: 100,000" inputMode="decimal" className="max-w-xs" />
+      <Button type="submit" pending={createFund.isPending} pendingLabel="Creating…">
+        Create fund
+      </Button>
     </form>
   );
 }

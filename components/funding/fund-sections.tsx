@@ -4,13 +4,14 @@ import {
   AWARD_STATE_LABELS,
   AWARD_STATE_TONES,
   countOf,
-  NEXT_ROUND_STATUS,
+  partnerRuleText,
   ROUND_STATUS_LABELS,
   ROUND_STATUS_TONES,
 } from "@/components/funding/award-state";
 import { MoneyBar } from "@/components/funding/money-bar";
 import { CreateRoundForm, RingFenceForm } from "@/components/funding/round-and-fence-forms";
-import { RoundStatusAction } from "@/components/funding/round-status-action";
+import { RoundNextStep } from "@/components/funding/round-next-step";
+import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { LabelledTag, StatusTag } from "@/components/ui/status-tag";
 import { Table } from "@/components/ui/table";
@@ -49,13 +50,13 @@ export function FundBalances({ slug, fund, canExport }: { slug: string; fund: Fu
       </dl>
       <MoneyBar label="Whole fund" totalPence={fund.totalPence} committedPence={fund.committedPence} paidPence={fund.paidPence} />
       {canExport ? (
-        <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
-          <a href={paths.awardsCsv(slug, fund.id)} download>
+        <p className="mt-4 flex flex-wrap gap-3">
+          <ButtonAnchor href={paths.awardsCsv(slug, fund.id)} download>
             Download awards (CSV)
-          </a>
-          <a href={paths.ledgerCsv(slug, fund.id)} download>
+          </ButtonAnchor>
+          <ButtonAnchor href={paths.ledgerCsv(slug, fund.id)} download>
             Download ledger (CSV)
-          </a>
+          </ButtonAnchor>
         </p>
       ) : null}
     </Section>
@@ -121,7 +122,6 @@ export function FundRounds({ slug, fund, viewer }: { slug: string; fund: FundVie
       <ul className="space-y-3">
         {fund.rounds.map((round) => {
           const committed = fund.byRound.find((r) => r.roundId === round.id);
-          const next = round.status === "DECIDED" ? null : NEXT_ROUND_STATUS[round.status];
           return (
             <li key={round.id} className="rounded-md border border-slate-300 p-4">
               <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -133,23 +133,16 @@ export function FundRounds({ slug, fund, viewer }: { slug: string; fund: FundVie
                 Awards of {formatPence(round.minAwardPence)} to {formatPence(round.maxAwardPence)}
                 {committed ? `; ${formatPence(committed.committedPence)} awarded in ${countOf(committed.awards, "grant")}` : ""}
               </p>
-              {viewer.canChangeRounds && next ? (
-                <div className="mt-3">
-                  <RoundStatusAction
-                    roundId={round.id}
-                    roundTitle={round.title}
-                    status={next.status}
-                    label={next.label}
-                    closesOn={formatDateTime(round.closesAt)}
-                  />
+              <p className="text-slate-700">{partnerRuleText(round.requiredPartnerSectors)}</p>
+              {viewer.canChangeRounds || (viewer.canRunAssessment && round.status !== "DRAFT") ? (
+                <div className="mt-3 flex flex-wrap items-start gap-3">
+                  {viewer.canChangeRounds ? <RoundNextStep round={round} className="" /> : null}
+                  {viewer.canRunAssessment && round.status !== "DRAFT" ? (
+                    <ButtonLink variant="quiet" href={paths.roundAssessment(slug, round.id)}>
+                      Panel, scores and decisions<span className="sr-only"> for {round.title}</span>
+                    </ButtonLink>
+                  ) : null}
                 </div>
-              ) : null}
-              {viewer.canRunAssessment && round.status !== "DRAFT" ? (
-                <p className="mt-3">
-                  <Link href={paths.roundAssessment(slug, round.id)}>
-                    Panel, scores and decisions<span className="sr-only"> for {round.title}</span>
-                  </Link>
-                </p>
               ) : null}
             </li>
           );
@@ -207,15 +200,33 @@ type LedgerEntry = FundView["ledger"][number];
 
 const signedPence = (pence: number) => (pence === 0 ? "" : pence > 0 ? `+${formatPence(pence)}` : `−${formatPence(-pence)}`);
 
-/** Every movement of money, with the same columns and words as the ledger CSV. */
-export function FundLedger({ slug, fund }: { slug: string; fund: FundView }) {
+/** How many of the latest movements the fund page shows until asked for them all. */
+export const LEDGER_PREVIEW = 10;
+
+/** Movements of money, with the same columns and words as the ledger CSV: the latest few, or all of them. */
+export function FundLedger({ slug, fund, showAll = false }: { slug: string; fund: FundView; showAll?: boolean }) {
   const c = LEDGER_COLUMN_LABELS;
+  const shortened = !showAll && fund.ledger.length > LEDGER_PREVIEW;
+  const rows = shortened ? fund.ledger.slice(-LEDGER_PREVIEW) : fund.ledger;
   return (
-    <Section title="Ledger" id="ledger" lead="Every movement of money in this fund, oldest first. Nothing here can be edited.">
+    <Section
+      title="Ledger"
+      id="ledger"
+      lead={
+        shortened
+          ? `The latest ${LEDGER_PREVIEW} of ${countOf(fund.ledger.length, "movement")} of money in this fund, oldest first. Nothing here can be edited.`
+          : "Every movement of money in this fund, oldest first. Nothing here can be edited."
+      }
+    >
+      {shortened ? (
+        <p className="mb-4">
+          <Link href={paths.fundWholeLedger(slug, fund.id)}>Show all {countOf(fund.ledger.length, "movement")}</Link>
+        </p>
+      ) : null}
       <Table<LedgerEntry>
         caption="Ledger of this fund"
         captionHidden
-        rows={fund.ledger}
+        rows={rows}
         rowKey={(entry) => entry.id}
         empty={<p>No money has moved yet.</p>}
         columns={[

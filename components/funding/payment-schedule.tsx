@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form";
 import { MoneyError, parsePounds } from "@/lib/money";
+import { fieldId } from "./form-problems";
 
 /**
  * The payment schedule of an award, shared by every form that awards a grant: rows of
@@ -58,6 +59,7 @@ export function PaymentScheduleFieldset({
   errors,
   hint,
   firstDueOn,
+  form = "award",
 }: {
   rows: Row[];
   setRows: (rows: Row[]) => void;
@@ -65,9 +67,11 @@ export function PaymentScheduleFieldset({
   hint?: string;
   /** yyyy-mm-dd to fill the first payment's date with. */
   firstDueOn?: string;
+  /** The prefix of the form's control ids, for its error summary. */
+  form?: string;
 }) {
   return (
-    <fieldset className="space-y-3 rounded-md border border-slate-300 p-4">
+    <fieldset id={fieldId(form, "tranches")} tabIndex={-1} className="space-y-3 rounded-md border border-slate-300 p-4">
       <legend className="px-1 font-semibold">Payment schedule</legend>
       {hint ? <p className="text-sm text-slate-700">{hint}</p> : null}
       {errors.tranches ? (
@@ -79,12 +83,14 @@ export function PaymentScheduleFieldset({
       {rows.map((row, index) => (
         <div key={row.key} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
           <TextField
+            id={fieldId(form, `tranches.${index}.amountPence`)}
             label={`Payment ${index + 1} (£)`}
             name={`tranche-${row.key}-amount`}
             inputMode="decimal"
             error={errors[`tranches.${index}.amountPence`]}
           />
           <TextField
+            id={fieldId(form, `tranches.${index}.dueOn`)}
             label={`Payment ${index + 1} due on`}
             name={`tranche-${row.key}-due`}
             type="date"
@@ -92,20 +98,16 @@ export function PaymentScheduleFieldset({
             error={errors[`tranches.${index}.dueOn`]}
           />
           {rows.length > 1 ? (
-            <button type="button" className={buttonClass.quiet} onClick={() => setRows(rows.filter((other) => other.key !== row.key))}>
+            <Button variant="quiet" className="justify-self-start" onClick={() => setRows(rows.filter((other) => other.key !== row.key))}>
               Remove payment {index + 1}
-            </button>
+            </Button>
           ) : null}
         </div>
       ))}
       {rows.length < MAX_PAYMENTS ? (
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          onClick={() => setRows([...rows, { key: Math.max(...rows.map((row) => row.key)) + 1 }])}
-        >
+        <Button variant="secondary" onClick={() => setRows([...rows, { key: Math.max(...rows.map((row) => row.key)) + 1 }])}>
           Add a payment
-        </button>
+        </Button>
       ) : null}
     </fieldset>
   );

@@ -3,20 +3,20 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { buttonClass } from "@/components/ui/button-styles";
+import { Button } from "@/components/ui/button";
 
 export function PublishAwardButton({ awardId, published }: { awardId: string; published: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const setPublished = useMutation(trpc.funding.setAwardPublished.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <button
-      type="button"
-      className={buttonClass.secondary}
-      disabled={setPublished.isPending}
+    <Button
+      variant="secondary"
+      pending={setPublished.isPending}
+      pendingLabel={published ? "Unpublishing…" : "Publishing…"}
       onClick={() => setPublished.mutate({ awardId, published: !published })}
     >
       {published ? "Unpublish this award" : "Publish this award to the partnership"}
-    </button>
+    </Button>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PENCE } from "@/lib/money";
+import { SECTORS } from "@/lib/sectors";
 import { partnershipSlug } from "./partnership";
 import { id, multiLine, plainKey, singleLine } from "./text";
 
@@ -54,6 +55,14 @@ export const createRoundInput = z.object({
    * this file, part of an import cycle.
    */
   requiredSections: z.array(plainKey(1, 40)).max(20).optional(),
+  /**
+   * Sectors that must each be among a proposal's organisations before it can be submitted
+   * (for example a voluntary and a public partner); empty means any.
+   */
+  requiredPartnerSectors: z
+    .array(z.enum(SECTORS, { error: "Choose sectors from the list" }))
+    .max(SECTORS.length)
+    .default([]),
   /** Whether authors may take a submitted proposal back to draft before the deadline. */
   allowsChangesAfterSubmission: z.boolean().default(true),
 });

@@ -1,3 +1,4 @@
+import { paths } from "@/lib/paths";
 import { formatDateTime } from "@/lib/uk-time";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
@@ -11,10 +12,6 @@ import { proposalTransition } from "@/server/domain/proposals/lifecycle";
 import { AppError, notFound } from "@/server/errors";
 
 /** Officers choose a round's assessment panel and start the assessment once the round closes. */
-
-
-/** Where an assessor finds the proposals they are asked to score. */
-export const assessPath = (partnershipSlug: string) => `/p/${partnershipSlug}/assess`;
 
 async function loadRound(db: Database, partnershipId: string, roundId: string) {
   const round = await db.fundingRound.findFirst({
@@ -86,7 +83,7 @@ export async function appointAssessor(db: Database, actor: Actor, partnershipId:
         kind: "ASSESSOR_APPOINTED",
         title: `You are on the assessment panel for "${round.title}"`,
         body: "You will be asked to score the proposals submitted to this round.",
-        linkPath: assessPath(round.fund.partnership.slug),
+        linkPath: paths.assessments(round.fund.partnership.slug),
       });
       await recordAudit(tx, {
         partnershipId,

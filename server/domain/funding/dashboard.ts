@@ -134,6 +134,7 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
       closedAt: roundClosedAt(round),
       minAwardPence: round.minAwardPence,
       maxAwardPence: round.maxAwardPence,
+      requiredPartnerSectors: round.requiredPartnerSectors,
       status: effectiveRoundStatus(round, now),
     })),
     awards: fund.awards.map((award) => ({

@@ -1,4 +1,5 @@
 import { PROPOSAL_SECTION_KEYS, PROPOSAL_SECTION_LABELS, type ProposalSectionKey } from "@/lib/schemas/proposals";
+import { SECTORS, type SectorCode } from "@/lib/sectors";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
@@ -47,6 +48,8 @@ export type CreateRoundInput = {
   scoreMax?: number;
   /** Sections a proposal must complete before it can be submitted; all when left out. */
   requiredSections?: readonly string[];
+  /** Sectors that must each be among a proposal's organisations; any when left out or empty. */
+  requiredPartnerSectors?: readonly SectorCode[];
   /** Whether authors may take a submitted proposal back to draft before the deadline; true when left out. */
   allowsChangesAfterSubmission?: boolean;
 };
@@ -86,6 +89,7 @@ export async function createRound(db: Database, actor: Actor, partnershipId: str
   if (Object.keys(fieldErrors).length > 0) throw new AppError("BAD_REQUEST", "Please check the highlighted fields.", fieldErrors);
   // Stored in the form's order, without duplicates.
   const requiredSections = PROPOSAL_SECTION_KEYS.filter((key) => chosen.includes(key));
+  const requiredPartnerSectors = SECTORS.filter((sector) => input.requiredPartnerSectors?.includes(sector));
 
   return db.$transaction(async (tx) => {
     const round = await tx.fundingRound.create({
@@ -94,6 +98,7 @@ export async function createRound(db: Database, actor: Actor, partnershipId: str
         criteria: input.criteria,
         scoreMax,
         requiredSections,
+        requiredPartnerSectors,
         allowsChangesAfterSubmission: input.allowsChangesAfterSubmission ?? true,
         status: "DRAFT",
       },

@@ -10,8 +10,15 @@ import { loadOr404, paramOr404 } from "@/server/pages/load";
 export const metadata: Metadata = { title: "Fund" };
 export const dynamic = "force-dynamic";
 
-export default async function FundPage({ params }: { params: Promise<{ slug: string; fundId: string }> }) {
+export default async function FundPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; fundId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug: rawSlug, fundId } = await params;
+  const showWholeLedger = (await searchParams).ledger === "all";
   const slug = paramOr404(partnershipSlug, rawSlug);
   const api = await getApi();
   const fund = await loadOr404(() => api.funding.fund({ fundId }), { here: paths.fund(slug, fundId) });
@@ -27,7 +34,7 @@ export default async function FundPage({ params }: { params: Promise<{ slug: str
       <FundByPriorityArea fund={fund} />
       <FundRounds slug={slug} fund={fund} viewer={viewer} />
       <FundAwards slug={slug} fund={fund} />
-      <FundLedger slug={slug} fund={fund} />
+      <FundLedger slug={slug} fund={fund} showAll={showWholeLedger} />
       {viewer.canManageMoney ? <FundMoneyForms fund={fund} /> : null}
     </>
   );

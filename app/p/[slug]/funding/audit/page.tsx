@@ -1,35 +1,20 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { AuditEntries, AuditFilterForm, AuditPages, type AuditFilter } from "@/components/funding/audit-sections";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button-styles";
-import { formatPence } from "@/lib/money";
+import { paths } from "@/lib/paths";
+import { partnershipSlug } from "@/lib/schemas/partnership";
+import { endOfUkDay, ukDateTime } from "@/lib/uk-time";
 import { getApi } from "@/server/api/server-caller";
+import { AUDIT_ACTION_FILTERS } from "@/server/domain/funding/labels";
+import { loadOr404, paramOr404 } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
-const ACTIONS = [
-  ["", "All actions"],
-  ["fund", "Funds"],
-  ["ringfence", "Ring-fences"],
-  ["round", "Funding rounds"],
-  ["award.granted", "Grants awarded"],
-  ["award.pay", "Payments"],
-  ["award.vary", "Variations"],
-  ["award.return", "Returned underspend"],
-  ["award.withdraw", "Withdrawals"],
-  ["award.complete", "Completions"],
-] as const;
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-
-function dateParam(value: string | string[] | undefined): Date | undefined {
-  const text = typeof value === "string" ? value : undefined;
-  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-  return new Date(text);
-}
+const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+/** A day typed in the filter ("2026-03-12"), or "" when it is not a real day. */
+const dayParam = (value: string | string[] | undefined) => (ukDateTime(text(value), "00:00") ? text(value) : "");
 
 export default async function AuditPage({
   params,
@@ -38,74 +23,39 @@ export default async function AuditPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { slug } = await params;
+  const slug = paramOr404(partnershipSlug, (await params).slug);
   const query = await searchParams;
-  const action = typeof query.action === "string" ? query.action.slice(0, 50) : "";
-  const from = dateParam(query.from);
-  const toDay = dateParam(query.to);
-  const to = toDay ? new Date(toDay.getTime() + 24 * 3600 * 1000 - 1) : undefined;
-  const page = Math.max(1, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1);
-  const api = await getApi();
-  const log = await api.funding
-    .auditLog({ partnershipSlug: slug, action: action || undefined, from, to, page })
-    .catch((error: unknown) => {
-      if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST"].includes(error.code)) notFound();
-      throw error;
-    });
-  const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
-  const link = (p: number) => {
-    const params = new URLSearchParams();
-    if (action) params.set("action", action);
-    if (typeof query.from === "string" && from) params.set("from", query.from);
-    if (typeof query.to === "string" && toDay) params.set("to", query.to);
-    params.set("page", String(p));
-    return `/p/${slug}/funding/audit?${params.toString()}`;
+  const action = text(query.action);
+  const filter: AuditFilter = {
+    action: AUDIT_ACTION_FILTERS.some(([value]) => value === action) ? action : "",
+    from: dayParam(query.from),
+    to: dayParam(query.to),
   };
+  const page = Math.max(1, Number.parseInt(text(query.page) || "1", 10) || 1);
+  const api = await getApi();
+  const log = await loadOr404(
+    () =>
+      api.funding.auditLog({
+        partnershipSlug: slug,
+        action: filter.action || undefined,
+        // Whole UK days: from the start of the first to the end of the last.
+        from: filter.from ? (ukDateTime(filter.from, "00:00") ?? undefined) : undefined,
+        to: filter.to ? endOfUkDay(filter.to) : undefined,
+        page,
+      }),
+    { here: paths.fundingAuditFiltered(slug, { ...filter, page }) },
+  );
+  const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
 
   return (
     <>
       <p className="mb-2">
-        <Link href={`/p/${slug}/funding`}>Back to funding</Link>
+        <Link href={paths.funding(slug)}>Back to funding</Link>
       </p>
-      <PageHeader title="Audit log" lead="Every money action, who took it and when. Nothing here can be edited." />
-      <form method="get" className="mb-6 grid items-end gap-3 sm:grid-cols-4">
-        <div>
-          <label htmlFor="audit-action" className="block font-semibold">Action</label>
-          <select id="audit-action" name="action" defaultValue={action} className="mt-1 block w-full rounded-md border-2 border-slate-700 px-3 py-2">
-            {ACTIONS.map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="block font-semibold">From</label>
-          <input id="audit-from" name="from" type="date" defaultValue={typeof query.from === "string" ? query.from : ""} className="mt-1 block w-full rounded-md border-2 border-slate-700 px-3 py-2" />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="block font-semibold">To</label>
-          <input id="audit-to" name="to" type="date" defaultValue={typeof query.to === "string" ? query.to : ""} className="mt-1 block w-full rounded-md border-2 border-slate-700 px-3 py-2" />
-        </div>
-        <button type="submit" className={buttonClass.primary}>Filter</button>
-      </form>
-      <p role="status">{log.total} {log.total === 1 ? "entry" : "entries"}</p>
-      <ol className="mt-3 divide-y divide-slate-200 border-y border-slate-200">
-        {log.events.map((event) => (
-          <li key={event.id} className="py-3">
-            <p className="font-semibold">{event.summary}</p>
-            <p className="text-sm text-slate-700">
-              <time dateTime={event.createdAt.toISOString()}>{timeFormat.format(event.createdAt)}</time> · {event.actorName} · {event.action}
-              {event.amountPence !== null ? ` · ${formatPence(event.amountPence)}` : ""}
-            </p>
-          </li>
-        ))}
-      </ol>
-      {pages > 1 ? (
-        <nav aria-label="Audit log pages" className="mt-4 flex gap-4">
-          {page > 1 ? <Link href={link(page - 1)}>Newer entries</Link> : null}
-          <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={link(page + 1)}>Older entries</Link> : null}
-        </nav>
-      ) : null}
+      <PageHeader title="Audit log" lead="Every action on funds, rounds, awards and assessments: who took it and when. Nothing here can be edited." />
+      <AuditFilterForm filter={filter} />
+      <AuditEntries log={log} />
+      <AuditPages slug={slug} filter={filter} page={page} pages={pages} />
     </>
   );
 }
