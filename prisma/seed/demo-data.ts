@@ -690,6 +690,8 @@ export const DEMO_FUND = {
   officer: "fiona.macleod@renfrewshire-hscp.example",
   name: `Non-recurring partnership fund ${financialYear(AWARDS_PUBLISHED)}`,
   source: "Renfrewshire Health and Social Care Partnership",
+  /** The organisation whose money it is (named as the funder in open grants data). */
+  funder: "renfrewshire-hscp",
   financialYear: financialYear(AWARDS_PUBLISHED),
   totalPence: 10_000_000,
   round: {

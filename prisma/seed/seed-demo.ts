@@ -222,6 +222,7 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
           name: DEMO_FUND.name,
           source: DEMO_FUND.source,
           financialYear: DEMO_FUND.financialYear,
+          funderOrganisationId: organisationIds.get(DEMO_FUND.funder)!,
           totalPence: DEMO_FUND.totalPence,
           createdById: officerId,
         },

@@ -12,6 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
+import { openDataPrefix } from "@/server/domain/transparency/open-grants";
+import { getEnv } from "@/server/env";
 import { loadOr404 } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Funded tests" };
@@ -43,6 +45,19 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
             Download the portfolio (CSV)
           </a>
         </p>
+        {openDataPrefix(getEnv()) ? (
+          <p className="mt-3 max-w-prose">
+            Its grants as{" "}
+            <a href="https://www.threesixtygiving.org/" rel="external">
+              360Giving
+            </a>{" "}
+            open data: <a href={paths.openGrantsJson(slug)}>JSON data package</a> or{" "}
+            <a href={paths.openGrantsCsv(slug)} download>
+              spreadsheet (CSV)
+            </a>
+            , under the Creative Commons Attribution 4.0 licence.
+          </p>
+        ) : null}
         <p className="mt-3">
           <Link href={paths.publicStories(slug)}>Read the partnership&rsquo;s stories</Link>: what working together has
           made possible, told by the people who did it.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FailingJobs } from "@/components/admin/failing-jobs";
 import { InvitationList } from "@/components/admin/invitation-list";
 import { InviteForm } from "@/components/admin/invite-form";
 import { LocalityManager } from "@/components/admin/locality-manager";
@@ -10,7 +11,7 @@ import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { ROLE_LABELS, SECTOR_SHORT_LABELS } from "@/lib/sectors";
-import { formatInstantDay } from "@/lib/uk-time";
+import { formatDateTime, formatInstantDay } from "@/lib/uk-time";
 import { isNotFoundError } from "@/server/api/errors";
 import { getApi } from "@/server/api/server-caller";
 import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
@@ -24,9 +25,10 @@ const when = (date: Date) => ({ label: formatInstantDay(date, "short"), iso: dat
 async function loadAdministration(slug: string, here: string) {
   const api = await getApi();
   return loadOr404(async () => {
-    const [overview, people] = await Promise.all([
+    const [overview, people, failingJobs] = await Promise.all([
       api.partnership.overview({ partnershipSlug: slug }),
       api.membership.list({ partnershipSlug: slug }),
+      api.job.failing({ partnershipSlug: slug }),
     ]);
     const published = await api.transparency
       .portfolio({ partnershipSlug: slug })
@@ -36,7 +38,7 @@ async function loadAdministration(slug: string, here: string) {
         if (isNotFoundError(error)) return false;
         throw error;
       });
-    return { overview, people, published };
+    return { overview, people, published, failingJobs };
   }, { here });
 }
 
@@ -44,7 +46,7 @@ export default async function AdministrationPage({ params }: { params: Promise<{
   const slug = paramOr404(partnershipSlug, (await params).slug);
   const here = paths.admin(slug);
   const actor = await requireSignedIn(here);
-  const { overview, people, published } = await loadAdministration(slug, here);
+  const { overview, people, published, failingJobs } = await loadAdministration(slug, here);
 
   return (
     <>
@@ -122,6 +124,28 @@ export default async function AdministrationPage({ params }: { params: Promise<{
             updates, reviews, evaluations or decision reasons. A download of the same figures (CSV) is offered with it.
           </p>
           <PublishPortfolioToggle slug={overview.slug} published={published} />
+        </Section>
+
+        <Section
+          id="background-tasks"
+          title="Background tasks"
+          lead="Tandem sends emails, reminders and long jobs in the background, and tries again when one fails. Tasks that keep failing are listed here."
+        >
+          <FailingJobs
+            slug={overview.slug}
+            jobs={failingJobs.map((job) => ({
+              id: job.id,
+              label: job.label,
+              status: job.status,
+              reason: job.reason,
+              attempts: job.attempts,
+              maxAttempts: job.maxAttempts,
+              lastTried: job.lastTriedAt ? formatDateTime(job.lastTriedAt) : null,
+              nextTry: job.nextTryAt ? formatDateTime(job.nextTryAt) : null,
+              scope: job.scope,
+              canRetry: job.canRetry,
+            }))}
+          />
         </Section>
       </div>
     </>
