@@ -1,9 +1,8 @@
 "use client";
 
-import { FocusedMessage } from "@/components/events/focused-message";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -21,15 +20,15 @@ export function CancelEventForm({ eventId }: { eventId: string }) {
 
   if (!confirming) {
     return (
-      <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
+      <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
         Cancel this event
-      </button>
+      </Button>
     );
   }
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-3 rounded-md border-2 border-red-800 p-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+      {action.done ? <FormMessage tone="success" focus>{action.done}</FormMessage> : null}
       <TextArea
         label="Message to people going and waiting (optional)"
         hint="For example why, and whether it will be rearranged."
@@ -39,12 +38,12 @@ export function CancelEventForm({ eventId }: { eventId: string }) {
         error={action.fieldErrors.reason}
       />
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+        <Button type="submit" variant="warning" pending={action.pending}>
           Yes, cancel the event
-        </button>
-        <button type="button" className={buttonClasses("quiet")} onClick={() => setConfirming(false)}>
+        </Button>
+        <Button type="button" variant="quiet" onClick={() => setConfirming(false)}>
           Keep the event
-        </button>
+        </Button>
       </div>
     </form>
   );
