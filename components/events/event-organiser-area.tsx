@@ -49,12 +49,15 @@ export async function EventOrganiserArea({ slug, event }: { slug: string; event:
       <h2 id="organiser-heading" className="text-2xl font-semibold">
         Organiser area
       </h2>
-      {scheduled && !event.finished ? (
+      {!event.finished ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
-          <ButtonLink href={paths.editEvent(slug, event.id)} variant="secondary">
-            Change the details
-          </ButtonLink>
-          {!event.started ? <CancelEventForm eventId={event.id} /> : null}
+          {scheduled ? (
+            <ButtonLink href={paths.editEvent(slug, event.id)} variant="secondary">
+              Change the details
+            </ButtonLink>
+          ) : null}
+          {/* Kept once cancelled, so the result of cancelling stays where focus went. */}
+          {!event.started ? <CancelEventForm eventId={event.id} cancelled={!scheduled} /> : null}
         </div>
       ) : null}
 
