@@ -16,8 +16,17 @@ type PlanTable = Plan["rounds"][number]["tables"][number];
 
 const goingColumns: readonly Column<Attendee>[] = [
   { key: "name", header: "Name", cell: (person) => person.name, rowHeader: true },
-  { key: "organisation", header: "Organisation", cell: (person) => person.organisationName ?? "None" },
-  { key: "sector", header: "Sector", cell: (person) => sectorLabel(person.sector) },
+  // The sector sits under the organisation, so the table fits a phone without scrolling.
+  {
+    key: "organisation",
+    header: "Organisation and sector",
+    cell: (person) => (
+      <>
+        {person.organisationName ?? "No organisation"}
+        <span className="block text-sm text-slate-700">{sectorLabel(person.sector)}</span>
+      </>
+    ),
+  },
   { key: "came", header: "Came", nowrap: true, cell: (person) => (person.attended === null ? "Not marked" : person.attended ? "Yes" : "No") },
 ];
 

@@ -47,7 +47,7 @@ export function ReflectionList({ slug, items, show }: { slug: string; items: Ref
           <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
             <LabelledTag value={reflectionState(item)} labels={REFLECTION_STATE_LABELS} tones={REFLECTION_STATE_TONES} />
             {item.answered ? <StatusTag tone="success">You have answered</StatusTag> : null}
-            <span className="font-semibold">{closingText(item)}</span>
+            <span>{closingText(item)}</span>
           </p>
           <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
             {show === "answer" && item.canAnswer ? (

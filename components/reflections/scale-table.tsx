@@ -21,10 +21,11 @@ export function ScaleTable({ caption, mean, distribution }: { caption: string; m
       key: "share",
       header: "Share",
       numeric: true,
-      className: "w-1/2",
+      nowrap: true,
+      // On the narrowest phones the bar gives way, so the percentage is never scrolled out of sight.
       cell: (row) => (
         <div className="flex items-center justify-end gap-2">
-          <div aria-hidden="true" className="h-4 min-w-8 flex-1 rounded-sm bg-slate-100">
+          <div aria-hidden="true" className="hidden h-4 w-16 rounded-sm bg-slate-100 min-[360px]:block sm:w-48">
             <div className="h-4 rounded-sm bg-brand-800" style={{ width: `${row.share}%` }} />
           </div>
           <span className="w-11 text-sm text-slate-700">{row.share}%</span>

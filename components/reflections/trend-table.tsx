@@ -15,6 +15,7 @@ export function TrendTable({ slug, set, headingLevel = 3 }: { slug: string; set:
       key: "run",
       header: "Run",
       rowHeader: true,
+      nowrap: true,
       cell: (run) => (
         <>
           <Link href={paths.reflectionResults(slug, run.surveyId)} className="whitespace-nowrap">
@@ -54,7 +55,7 @@ export function TrendTable({ slug, set, headingLevel = 3 }: { slug: string; set:
       <Table
         caption={`Each run of ${set.title}, oldest first`}
         captionHidden
-        className="mt-3"
+        className={set.scaleQuestions.length > 0 ? "mt-3" : "mt-3 max-w-xl"}
         columns={columns}
         rows={set.runs}
         rowKey={(run) => run.surveyId}
