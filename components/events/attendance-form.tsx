@@ -1,9 +1,8 @@
 "use client";
 
-import { FocusedMessage } from "@/components/events/focused-message";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -33,7 +32,7 @@ export function AttendanceForm({ eventId, people }: { eventId: string; people: P
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+      {action.done ? <FormMessage tone="success" focus>{action.done}</FormMessage> : null}
       <ul className="space-y-3">
         {people.map((person) => (
           <li key={person.userId}>
@@ -61,9 +60,9 @@ export function AttendanceForm({ eventId, people }: { eventId: string; people: P
           </li>
         ))}
       </ul>
-      <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+      <Button type="submit" pending={action.pending}>
         Save attendance
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,35 +1,56 @@
 "use client";
 
-import { FocusedMessage } from "@/components/events/focused-message";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** An organiser cancels the event, with an optional message for everyone going or waiting. */
-export function CancelEventForm({ eventId }: { eventId: string }) {
+export function CancelEventForm({ eventId, cancelled }: { eventId: string; cancelled: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
+  // Focus follows the question when it opens and returns to its button on "Keep the event".
+  const question = useRef<HTMLParagraphElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) question.current?.focus();
+    else if (wasConfirming.current) trigger.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     await action.run(() => client.event.cancel.mutate({ eventId, reason }), { success: "The event is cancelled and everyone has been told." });
   }
 
+  if (cancelled) {
+    return action.done ? (
+      <FormMessage tone="success" focus>
+        {action.done}
+      </FormMessage>
+    ) : null;
+  }
   if (!confirming) {
     return (
-      <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(true)}>
+      <Button ref={trigger} type="button" variant="secondary" onClick={() => setConfirming(true)}>
         Cancel this event
-      </button>
+      </Button>
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-3 rounded-md border-2 border-red-800 p-4">
-      {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+    <form onSubmit={onSubmit} noValidate aria-labelledby="cancel-event-question" className="max-w-xl space-y-3 rounded-md border-2 border-red-800 p-4">
+      <p id="cancel-event-question" ref={question} tabIndex={-1} className="font-semibold">
+        Cancel this event? Everyone going or on the waiting list is told, and it cannot be undone.
+      </p>
+      {action.error ? (
+        <FormMessage tone="error" focus>
+          {action.error}
+        </FormMessage>
+      ) : null}
       <TextArea
         label="Message to people going and waiting (optional)"
         hint="For example why, and whether it will be rearranged."
@@ -39,12 +60,12 @@ export function CancelEventForm({ eventId }: { eventId: string }) {
         error={action.fieldErrors.reason}
       />
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+        <Button type="submit" variant="warning" pending={action.pending}>
           Yes, cancel the event
-        </button>
-        <button type="button" className={buttonClasses("quiet")} onClick={() => setConfirming(false)}>
+        </Button>
+        <Button type="button" variant="quiet" onClick={() => setConfirming(false)}>
           Keep the event
-        </button>
+        </Button>
       </div>
     </form>
   );

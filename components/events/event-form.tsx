@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { paths } from "@/lib/paths";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import {
@@ -124,11 +125,11 @@ export function EventForm(props: Props) {
           }),
         { refresh: false },
       );
-      if (result.ok) router.push(`/p/${props.slug}/events/${result.value.id}`);
+      if (result.ok) router.push(paths.event(props.slug, result.value.id));
     } else {
       const result = await action.run(() => client.event.update.mutate({ eventId: props.eventId, ...details }), { refresh: false });
       if (result.ok) {
-        router.push(`/p/${props.slug}/events/${props.eventId}`);
+        router.push(paths.event(props.slug, props.eventId));
         router.refresh();
       }
     }
@@ -295,26 +296,26 @@ export function EventForm(props: Props) {
               }
               error={errors[`speakers.${index}.topic`]}
             />
-            <button
+            <Button
               type="button"
-              className={buttonClasses("quiet")}
+              variant="quiet"
               onClick={() => setSpeakers((current) => current.filter((row) => row.key !== speaker.key))}
             >
               Remove speaker {index + 1}
-            </button>
+            </Button>
           </fieldset>
         ))}
         {speakers.length < MAX_SPEAKERS ? (
-          <button
+          <Button
             type="button"
-            className={buttonClasses("secondary")}
+            variant="secondary"
             onClick={() => {
               setSpeakers((current) => [...current, { key: nextKey, name: "", role: "", topic: "" }]);
               setNextKey((key) => key + 1);
             }}
           >
             Add a speaker
-          </button>
+          </Button>
         ) : null}
       </fieldset>
 
@@ -368,9 +369,9 @@ export function EventForm(props: Props) {
       ) : null}
 
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+        <Button type="submit" pending={action.pending}>
           {props.mode === "create" ? "Create the event" : "Save changes"}
-        </button>
+        </Button>
       </div>
     </form>
   );

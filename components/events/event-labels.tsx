@@ -1,30 +1,21 @@
 import { EVENT_KIND_LABELS, RSVP_STATUS_LABELS, type EventKindCode } from "@/lib/event-kinds";
 import { SECTOR_SHORT_LABELS, type SectorCode } from "@/lib/sectors";
-import { formatInstantDay, formatTime } from "@/lib/uk-time";
+import { formatInstantDay, formatTime, ukDay } from "@/lib/uk-time";
 import { StatusTag } from "@/components/ui/status-tag";
 
-/** Events are shown in UK time, whatever the viewer's device is set to (lib/uk-time). */
-export const formatEventDay = (date: Date) => formatInstantDay(date, "weekday");
+/** "12 Mar 2026": an event's day in a list of dates (UK time, whatever the device is set to). */
 export const formatShortDay = (date: Date) => formatInstantDay(date, "short");
-/** "9am", "4:14pm", "midday". */
-export const formatEventTime = (date: Date) => formatTime(date);
 
-/** "Thursday 12 March 2026, 8:30am to 10:30am" (or across days when it runs overnight). */
-export function formatEventWhen(startsAt: Date, endsAt: Date): string {
-  const startDay = formatEventDay(startsAt);
-  const endDay = formatEventDay(endsAt);
-  if (startDay === endDay) return `${startDay}, ${formatEventTime(startsAt)} to ${formatEventTime(endsAt)}`;
-  return `${startDay}, ${formatEventTime(startsAt)} to ${endDay}, ${formatEventTime(endsAt)}`;
-}
-
+/** "Thursday 12 March 2026, 8:30am to 10:30am", or across days when it runs overnight (UK time). */
 export function EventWhen({ startsAt, endsAt }: { startsAt: Date; endsAt: Date }) {
+  const sameDay = ukDay(startsAt) === ukDay(endsAt);
   return (
     <>
-      <time dateTime={startsAt.toISOString()}>{formatEventDay(startsAt)}</time>,{" "}
-      <time dateTime={startsAt.toISOString()}>{formatEventTime(startsAt)}</time> to{" "}
+      <time dateTime={startsAt.toISOString()}>{formatInstantDay(startsAt, "weekday")}</time>,{" "}
+      <time dateTime={startsAt.toISOString()}>{formatTime(startsAt)}</time> to{" "}
       <time dateTime={endsAt.toISOString()}>
-        {formatEventDay(endsAt) === formatEventDay(startsAt) ? "" : `${formatEventDay(endsAt)}, `}
-        {formatEventTime(endsAt)}
+        {sameDay ? "" : `${formatInstantDay(endsAt, "weekday")}, `}
+        {formatTime(endsAt)}
       </time>
     </>
   );

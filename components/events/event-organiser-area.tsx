@@ -16,8 +16,17 @@ type PlanTable = Plan["rounds"][number]["tables"][number];
 
 const goingColumns: readonly Column<Attendee>[] = [
   { key: "name", header: "Name", cell: (person) => person.name, rowHeader: true },
-  { key: "organisation", header: "Organisation", cell: (person) => person.organisationName ?? "None" },
-  { key: "sector", header: "Sector", cell: (person) => sectorLabel(person.sector) },
+  // The sector sits under the organisation, so the table fits a phone without scrolling.
+  {
+    key: "organisation",
+    header: "Organisation and sector",
+    cell: (person) => (
+      <>
+        {person.organisationName ?? "No organisation"}
+        <span className="block text-sm text-slate-700">{sectorLabel(person.sector)}</span>
+      </>
+    ),
+  },
   { key: "came", header: "Came", nowrap: true, cell: (person) => (person.attended === null ? "Not marked" : person.attended ? "Yes" : "No") },
 ];
 
@@ -49,12 +58,15 @@ export async function EventOrganiserArea({ slug, event }: { slug: string; event:
       <h2 id="organiser-heading" className="text-2xl font-semibold">
         Organiser area
       </h2>
-      {scheduled && !event.finished ? (
+      {!event.finished ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
-          <ButtonLink href={paths.editEvent(slug, event.id)} variant="secondary">
-            Change the details
-          </ButtonLink>
-          {!event.started ? <CancelEventForm eventId={event.id} /> : null}
+          {scheduled ? (
+            <ButtonLink href={paths.editEvent(slug, event.id)} variant="secondary">
+              Change the details
+            </ButtonLink>
+          ) : null}
+          {/* Kept once cancelled, so the result of cancelling stays where focus went. */}
+          {!event.started ? <CancelEventForm eventId={event.id} cancelled={!scheduled} /> : null}
         </div>
       ) : null}
 

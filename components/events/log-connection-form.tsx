@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { FocusedMessage } from "@/components/events/focused-message";
 import { paths } from "@/lib/paths";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -45,9 +44,9 @@ export function LogConnectionForm({
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
       {action.done ? (
-        <FocusedMessage>
+        <FormMessage tone="success" focus>
           {action.done} <Link href={paths.connections(slug)}>See your connections</Link>
-        </FocusedMessage>
+        </FormMessage>
       ) : null}
       {choices.length === 0 ? (
         <p>You have logged a connection with everyone you met here.</p>
@@ -69,9 +68,9 @@ export function LogConnectionForm({
             onChange={(event) => setNote(event.target.value)}
             error={action.fieldErrors.note}
           />
-          <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+          <Button type="submit" pending={action.pending}>
             We should talk again
-          </button>
+          </Button>
         </>
       )}
     </form>

@@ -1,9 +1,8 @@
 "use client";
 
-import { FocusedMessage } from "@/components/events/focused-message";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { MAX_NETWORKING_ROUNDS } from "@/lib/event-kinds";
@@ -30,7 +29,7 @@ export function NetworkingForm({ eventId, planned }: { eventId: string; planned:
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+      {action.done ? <FormMessage tone="success" focus>{action.done}</FormMessage> : null}
       <TextField
         label="Number of rounds"
         hint={`From 1 to ${MAX_NETWORKING_ROUNDS}. ${planned ? "Planning again replaces the current plan." : ""}`}
@@ -41,9 +40,9 @@ export function NetworkingForm({ eventId, planned }: { eventId: string; planned:
         error={action.fieldErrors.rounds}
         className="max-w-xs"
       />
-      <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+      <Button type="submit" pending={action.pending}>
         {planned ? "Plan the rounds again" : "Plan the rounds"}
-      </button>
+      </Button>
     </form>
   );
 }

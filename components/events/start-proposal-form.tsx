@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -59,9 +59,9 @@ export function StartProposalForm({
         error={action.fieldErrors.title}
         autoComplete="off"
       />
-      <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+      <Button type="submit" pending={action.pending}>
         Start the draft proposal
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -43,15 +43,9 @@ export function AnswerToStoryButton({
 
   return (
     <div className="space-y-2">
-      <button
-        type="button"
-        className={buttonClasses("secondary")}
-        onClick={turnIntoStory}
-        disabled={action.pending}
-        aria-label={`Turn into a draft story: ${questionLabel}`}
-      >
+      <Button variant="secondary" onClick={turnIntoStory} pending={action.pending} aria-label={`Turn into a draft story: ${questionLabel}`}>
         Turn into a draft story
-      </button>
+      </Button>
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
     </div>
   );

@@ -1,19 +1,10 @@
 /** How reflections are described across their pages (UK dates, audiences, named or anonymous). */
 
-import { formatDay as formatCalendarDay, formatInstantDay } from "@/lib/uk-time";
-import { paths } from "@/lib/paths";
+import type { Tone } from "@/components/ui/status-tag";
+import { formatDay, formatInstantDay } from "@/lib/uk-time";
 
-/** "30 June 2021" (UK time). */
-export const formatDay = (date: Date) => formatInstantDay(date);
 /** "30 Jun 2021" from an ISO day ("2021-06-30"). */
-export const formatIsoDay = (day: string) => formatCalendarDay(day, "short");
-
-/** Changing one of the partnership's own question sets. */
-export const editQuestionSetPath = (slug: string, questionSetId: string) =>
-  `${paths.reflections(slug)}/question-sets/${encodeURIComponent(questionSetId)}/edit`;
-/** An officer's copy of a built-in template, to change. */
-export const copyTemplatePath = (slug: string, templateKey: string) =>
-  `${paths.newQuestionSet(slug)}?template=${encodeURIComponent(templateKey)}`;
+export const formatIsoDay = (day: string) => formatDay(day, "short");
 
 export const ANONYMITY_LABELS = {
   NAMED: "Named answers",
@@ -37,6 +28,12 @@ export const formatMean = (mean: number | null) => (mean === null ? "No answers"
 
 export const formatRate = (rate: number | null) => (rate === null ? "Not known" : `${rate}%`);
 
+/** Whether a reflection still takes answers, as a tag's words and tone. */
+export const REFLECTION_STATE_LABELS = { OPEN: "Open", CLOSED: "Closed" } as const;
+export const REFLECTION_STATE_TONES = { OPEN: "info", CLOSED: "neutral" } as const satisfies Record<keyof typeof REFLECTION_STATE_LABELS, Tone>;
+/** A reflection's `closedAt` is set once it no longer takes answers (early or on its closing date). */
+export const reflectionState = (survey: { closedAt: Date | null }) => (survey.closedAt ? "CLOSED" : "OPEN");
+
 export function closingText(survey: { isOpen?: boolean; closesAt: Date; closedAt: Date | null }) {
-  return survey.closedAt ? `Closed on ${formatDay(survey.closedAt)}` : `Closes on ${formatDay(survey.closesAt)}`;
+  return survey.closedAt ? `Closed on ${formatInstantDay(survey.closedAt)}` : `Closes on ${formatInstantDay(survey.closesAt)}`;
 }

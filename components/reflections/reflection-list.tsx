@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { ANONYMITY_LABELS, closingText } from "./labels";
+import { paths } from "@/lib/paths";
+import { LabelledTag, StatusTag } from "@/components/ui/status-tag";
+import { ANONYMITY_LABELS, closingText, REFLECTION_STATE_LABELS, REFLECTION_STATE_TONES, reflectionState } from "./labels";
 
 export type ReflectionListItem = {
   id: string;
@@ -24,7 +26,7 @@ export function ReflectionList({ slug, items, show }: { slug: string; items: Ref
       {items.map((item) => (
         <li key={item.id} className="rounded-md border-2 border-slate-300 p-4">
           <h3 className="text-lg font-semibold break-words">
-            <Link href={`/p/${slug}/reflections/${item.id}`}>{item.title}</Link>
+            <Link href={paths.reflection(slug, item.id)}>{item.title}</Link>
           </h3>
           <dl className="mt-2 grid gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-[auto_1fr]">
             <dt className="font-semibold">Asked</dt>
@@ -42,16 +44,19 @@ export function ReflectionList({ slug, items, show }: { slug: string; items: Ref
               </>
             ) : null}
           </dl>
-          <p className="mt-2 font-semibold">{closingText(item)}</p>
+          <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+            <LabelledTag value={reflectionState(item)} labels={REFLECTION_STATE_LABELS} tones={REFLECTION_STATE_TONES} />
+            {item.answered ? <StatusTag tone="success">You have answered</StatusTag> : null}
+            <span>{closingText(item)}</span>
+          </p>
           <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
             {show === "answer" && item.canAnswer ? (
-              <Link href={`/p/${slug}/reflections/${item.id}`}>
+              <Link href={paths.reflection(slug, item.id)}>
                 Answer<span className="sr-only"> {item.title}</span>
               </Link>
             ) : null}
-            {show === "answer" && item.answered ? <span>You have answered.</span> : null}
             {item.canSeeResults ? (
-              <Link href={`/p/${slug}/reflections/${item.id}/results`}>
+              <Link href={paths.reflectionResults(slug, item.id)}>
                 See the results<span className="sr-only"> of {item.title}</span>
               </Link>
             ) : null}

@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { paths } from "@/lib/paths";
 import { useRef, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { AnswerToStoryButton } from "@/components/reflections/answer-to-story-button";
 import { ANONYMITY_HINTS, SCALE_WORDS } from "@/components/reflections/labels";
-import { buttonClasses } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { TEXT_ANSWER_MAX } from "@/lib/schemas/reflections";
@@ -99,20 +100,20 @@ export function RespondForm({
         {anonymity === "ANONYMOUS" ? (
           <p>
             Your answers are anonymous: nobody can see which are yours, so they cannot become stories. If you would like to
-            share an example of working together, you can <Link href={`/p/${slug}/stories`}>write a story</Link> of your
+            share an example of working together, you can <Link href={paths.stories(slug)}>write a story</Link> of your
             own.
           </p>
         ) : null}
         <ul className="flex flex-wrap gap-4">
           <li>
-            <Link href={`/p/${slug}/reflections/${surveyId}/results`} className={buttonClasses("secondary")}>
+            <ButtonLink href={paths.reflectionResults(slug, surveyId)} variant="secondary">
               See the results so far
-            </Link>
+            </ButtonLink>
           </li>
           <li>
-            <Link href={`/p/${slug}/reflections`} className={buttonClasses("quiet")}>
+            <ButtonLink href={paths.reflections(slug)} variant="quiet">
               Back to reflections
-            </Link>
+            </ButtonLink>
           </li>
         </ul>
       </section>
@@ -221,9 +222,9 @@ export function RespondForm({
             ) : null}
           </div>
         ) : null}
-        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+        <Button type="submit" pending={action.pending}>
           Send my reflections
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
 import { ANONYMITY_HINTS, ANONYMITY_LABELS } from "@/components/reflections/labels";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
+import { paths } from "@/lib/paths";
 
 export type RunChoice = { value: string; title: string; description: string; questionCount: number; scaleCount: number };
 type Option = { id: string; name: string };
@@ -85,7 +86,7 @@ export function RunReflectionForm({
         }),
       { refresh: false },
     );
-    if (result.ok) router.push(`/p/${slug}/reflections/${result.value.id}?opened=1`);
+    if (result.ok) router.push(`${paths.reflection(slug, result.value.id)}?opened=1`);
   }
 
   const summary = Object.entries(errors).map(([key, messages]) => [key, messages[0] ?? "Check this answer"] as const);
@@ -125,7 +126,7 @@ export function RunReflectionForm({
           ))}
         </div>
         <p className="mt-3">
-          <Link href={`/p/${slug}/reflections/question-sets/new`}>Write your own question set</Link>
+          <Link href={paths.newQuestionSet(slug)}>Write your own question set</Link>
         </p>
       </fieldset>
 
@@ -217,9 +218,9 @@ export function RunReflectionForm({
         {action.error ? (
           <ErrorSummary message={action.error} problems={summary} hrefFor={(key) => FIELD_IDS[key] ?? "run-source-0"} />
         ) : null}
-        <button type="submit" className={buttonClasses("primary")} disabled={action.pending}>
+        <Button type="submit" pending={action.pending}>
           Open the reflection
-        </button>
+        </Button>
       </div>
     </form>
   );

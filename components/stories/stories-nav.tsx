@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { paths } from "@/lib/paths";
+import { ButtonLink } from "@/components/ui/button";
 import type { PartnershipViewer } from "@/server/domain/partnerships/viewer";
 
 type Section = "published" | "mine" | "moderation" | "new";
@@ -14,10 +15,9 @@ export function StoriesNav({
   viewer: Pick<PartnershipViewer, "canWriteStories" | "canModerateStories">;
   current: Section;
 }) {
-  const base = `/p/${slug}/stories`;
-  const links: { key: Section; href: string; label: string }[] = [{ key: "published", href: base, label: "Published stories" }];
-  if (viewer.canWriteStories) links.push({ key: "mine", href: `${base}/mine`, label: "Your stories" });
-  if (viewer.canModerateStories) links.push({ key: "moderation", href: `${base}/moderation`, label: "Waiting for moderation" });
+  const links: { key: Section; href: string; label: string }[] = [{ key: "published", href: paths.stories(slug), label: "Published stories" }];
+  if (viewer.canWriteStories) links.push({ key: "mine", href: paths.myStories(slug), label: "Your stories" });
+  if (viewer.canModerateStories) links.push({ key: "moderation", href: paths.storyModeration(slug), label: "Waiting for moderation" });
   return (
     <div className="mb-8 flex flex-wrap items-center justify-between gap-4">
       <nav aria-label="Stories">
@@ -36,9 +36,7 @@ export function StoriesNav({
         </ul>
       </nav>
       {viewer.canWriteStories && current !== "new" ? (
-        <Link href={`${base}/new`} className={buttonClasses("primary")}>
-          Write a story
-        </Link>
+        <ButtonLink href={paths.newStory(slug)}>Write a story</ButtonLink>
       ) : null}
     </div>
   );

@@ -2,7 +2,6 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { FocusedMessage } from "@/components/events/focused-message";
 import { commentElementId } from "@/components/stories/story-labels";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
@@ -16,7 +15,7 @@ export function SubmitStoryButton({ storyId }: { storyId: string }) {
   return (
     <div className="space-y-3">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+      {action.done ? <FormMessage tone="success" focus>{action.done}</FormMessage> : null}
       <Button
         pending={action.pending}
         onClick={() =>
@@ -113,7 +112,7 @@ export function ModerateStoryForm({ storyId, decisions }: { storyId: string; dec
   return (
     <form onSubmit={moderate} noValidate className="max-w-prose space-y-4 rounded-md border-2 border-slate-300 p-4">
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
-      {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+      {action.done ? <FormMessage tone="success" focus>{action.done}</FormMessage> : null}
       {decisions.length > 1 ? (
         <fieldset
           className={`space-y-2 ${decisionError ? "border-l-4 border-red-800 pl-3" : ""}`}

@@ -1,11 +1,11 @@
 "use client";
 
-import { FocusedMessage } from "@/components/events/focused-message";
 import { useRouter } from "next/navigation";
+import { paths } from "@/lib/paths";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
-import { buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { STORY_BODY_MAX, STORY_SUMMARY_MAX, STORY_TITLE_MAX } from "@/lib/schemas/stories";
@@ -156,7 +156,7 @@ export function StoryForm({
       summaryRef.current?.focus();
       return;
     }
-    if (!story || thenSubmit) router.push(`/p/${slug}/stories/${result.value.id}${thenSubmit ? "?submitted=1" : ""}`);
+    if (!story || thenSubmit) router.push(`${paths.story(slug, result.value.id)}${thenSubmit ? "?submitted=1" : ""}`);
     else router.refresh();
   }
 
@@ -167,7 +167,6 @@ export function StoryForm({
   }
 
   const fieldErrorEntries = Object.entries(errors).filter(([key]) => key in FIELD_TARGETS);
-  const bodyLength = draft.body.length;
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6">
@@ -188,7 +187,11 @@ export function StoryForm({
             ) : null}
           </FormMessage>
         ) : null}
-        {action.done ? <FocusedMessage>{action.done}</FocusedMessage> : null}
+        {action.done ? (
+          <FormMessage tone="success" focus>
+            {action.done}
+          </FormMessage>
+        ) : null}
       </div>
 
       <TextField
@@ -220,13 +223,14 @@ export function StoryForm({
             Write in Markdown: a blank line starts a new paragraph, <code># Heading</code> makes a heading,{" "}
             <code>**bold**</code>, <code>[link text](https://…)</code>. Add a picture by its web address with a short
             description for people who cannot see it: <code>![Volunteers at the café](https://…)</code>. Up to{" "}
-            {STORY_BODY_MAX.toLocaleString("en-GB")} characters; you have used {bodyLength.toLocaleString("en-GB")}.
+            {STORY_BODY_MAX.toLocaleString("en-GB")} characters.
           </>
         }
         name="body"
         value={draft.body}
         onChange={(event) => set("body", event.target.value)}
         error={errors.body}
+        maxLength={STORY_BODY_MAX}
         rows={16}
       />
 
@@ -293,12 +297,12 @@ export function StoryForm({
       />
 
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" className={buttonClasses("secondary")} disabled={action.pending}>
+        <Button type="submit" name="intent" value="save" variant="secondary" disabled={action.pending}>
           {story ? "Save changes" : "Save draft"}
-        </button>
-        <button type="submit" name="intent" value="submit" className={buttonClasses("primary")} disabled={action.pending}>
+        </Button>
+        <Button type="submit" name="intent" value="submit" disabled={action.pending}>
           Save and submit for publishing
-        </button>
+        </Button>
       </div>
 
       {preview !== null && saved ? (

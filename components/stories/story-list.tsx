@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { paths } from "@/lib/paths";
 import type { StoryListItem } from "@/server/domain/stories/queries";
 import { byline, StoryDay, StoryStatusTag, ThemeTags } from "./story-labels";
 
@@ -20,7 +21,7 @@ export function StoryList({
       {items.map((story) => (
         <li key={story.id} className="rounded-md border border-slate-300 p-4">
           <Heading className="text-xl font-semibold">
-            <Link href={`/p/${slug}/stories/${story.id}`}>{story.title}</Link>
+            <Link href={paths.story(slug, story.id)}>{story.title}</Link>
           </Heading>
           <p className="mt-1 text-sm text-slate-700">
             {byline(story.author)}

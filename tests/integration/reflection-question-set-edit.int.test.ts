@@ -3,7 +3,8 @@ import type { Database } from "@/server/db/client";
 import { REFLECTION_TEMPLATES } from "@/server/domain/reflections/templates";
 import { withTestDatabase } from "./support/database";
 import { expectFailure } from "./support/expect";
-import { isoDay, subGroupWorld } from "./support/worlds";
+import { runForSubGroup, runTeamChat } from "./support/reflections";
+import { subGroupWorld } from "./support/worlds";
 
 const database = withTestDatabase();
 
@@ -77,14 +78,7 @@ describe("changing a question set", () => {
 
   it("keeps a run set's questions as they were answered, but lets its wording around them change", async () => {
     const w = await world(database.db);
-    await w.api(w.people.lena).reflection.create({
-      partnershipSlug: w.slug,
-      questionSetId: w.set.id,
-      audience: "SUB_GROUP",
-      subGroupId: w.subGroup.id,
-      closesOn: isoDay(7),
-      anonymity: "NAMED",
-    });
+    await runForSubGroup(w, { templateKey: undefined, questionSetId: w.set.id });
     const officer = w.api(w.people.fiona).reflection;
     await expectFailure(officer.updateQuestionSet({ partnershipSlug: w.slug, questionSetId: w.set.id, ...changed }), "CONFLICT");
 
@@ -105,14 +99,7 @@ describe("changing a question set", () => {
 
   it("does not change a template's stored copy or another partnership's set", async () => {
     const w = await world(database.db);
-    await w.api(w.people.lena).reflection.create({
-      partnershipSlug: w.slug,
-      templateKey: "team-chat",
-      audience: "SUB_GROUP",
-      subGroupId: w.subGroup.id,
-      closesOn: isoDay(7),
-      anonymity: "NAMED",
-    });
+    await runTeamChat(w);
     const copy = await database.db.questionSet.findFirstOrThrow({ where: { isTemplate: true, title: REFLECTION_TEMPLATES[0]!.title } });
     await expectFailure(
       w.api(w.people.fiona).reflection.updateQuestionSet({ partnershipSlug: w.slug, questionSetId: copy.id, ...changed }),

@@ -3,81 +3,21 @@ import { TEXT_ANSWER_MAX } from "@/lib/schemas/reflections";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { seedDemoReflections } from "@/prisma/seed/seed-reflections";
 import type { Actor } from "@/server/auth/session";
-import type { Database } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { REFLECTION_TEMPLATES } from "@/server/domain/reflections/templates";
 import { callerFor } from "./support/caller";
 import { createTestDatabase, withTestDatabase } from "./support/database";
 import { expectFailure } from "./support/expect";
-import { fundWorld, isoDay, recordedProject, subGroupWorld } from "./support/worlds";
+import { questionsOf, reflectionWorld, runPulse, runTeamChat } from "./support/reflections";
+import { isoDay } from "./support/worlds";
 
 const database = withTestDatabase();
 
 const DAY = 24 * 3600 * 1000;
 
-/**
- * A partnership with a "Carers" sub-group (Lena leads; Mo and Nia are members), Owen who is
- * in the partnership but not the sub-group, Olive the observer, Fiona the officer, and a
- * funded project led by Pat with Tom in the team.
- */
-async function world(db: Database) {
-  const w = await subGroupWorld(db, {
-    cast: {
-      fiona: { name: "Fiona Officer", role: "OFFICER" },
-      lena: { name: "Lena Lead" },
-      mo: { name: "Mo Member" },
-      nia: { name: "Nia Member" },
-      owen: { name: "Owen Outside" },
-      olive: { name: "Olive Observer", role: "OBSERVER" },
-      pat: { name: "Pat Project" },
-      tom: { name: "Tom Team" },
-    },
-    tagNames: true,
-    leads: ["lena"],
-    members: ["mo", "nia"],
-  });
-  const { people } = w;
-  const { fund } = await fundWorld(w, { by: people.fiona, fund: { name: "Fund", totalPence: 100_000 }, round: null });
-  const project = await recordedProject(w, { by: people.fiona, fund, name: "Pharmacy check-ins", lead: people.pat, team: [people.tom] });
-  return { ...w, project };
-}
-
-type World = Awaited<ReturnType<typeof world>>;
-
-async function runTeamChat(w: World, overrides: Record<string, unknown> = {}) {
-  return w.api(w.people.lena).reflection.create({
-    partnershipSlug: w.slug,
-    templateKey: "team-chat",
-    audience: "SUB_GROUP",
-    subGroupId: w.subGroup.id,
-    closesOn: isoDay(7),
-    anonymity: "NAMED",
-    ...overrides,
-  });
-}
-
-async function runPulse(w: World, anonymity: "NAMED" | "ANONYMOUS" = "ANONYMOUS") {
-  return w.api(w.people.lena).reflection.create({
-    partnershipSlug: w.slug,
-    templateKey: "pulse",
-    audience: "SUB_GROUP",
-    subGroupId: w.subGroup.id,
-    closesOn: isoDay(7),
-    anonymity,
-  });
-}
-
-async function questionsOf(db: Database, surveyId: string) {
-  const survey = await db.survey.findUniqueOrThrow({
-    where: { id: surveyId },
-    select: { questionSet: { select: { questions: { orderBy: { position: "asc" } } } } },
-  });
-  return survey.questionSet.questions;
-}
-
 describe("question sets", () => {
   it("offers the four Team Leeds chat questions with their guidance, and a pulse with scales", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const sets = await w.api(w.people.mo).reflection.questionSets({ partnershipSlug: w.slug });
     const teamChat = sets.templates.find((template) => template.key === "team-chat")!;
     expect(teamChat.questions.map((question) => question.prompt)).toEqual([
@@ -102,7 +42,7 @@ describe("question sets", () => {
   });
 
   it("creates the partnership's own question set with written and scale questions", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const created = await w.api(w.people.mo).reflection.createQuestionSet({
       partnershipSlug: w.slug,
       title: "Café check-in",
@@ -122,7 +62,7 @@ describe("question sets", () => {
   });
 
   it("refuses a question set with no questions or more than twenty", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const base = { partnershipSlug: w.slug, title: "Empty" };
     await expectFailure(w.api(w.people.mo).reflection.createQuestionSet({ ...base, questions: [] }), "BAD_REQUEST");
     const many = Array.from({ length: 21 }, (_, index) => ({ prompt: `Question ${index + 1}`, kind: "TEXT" as const }));
@@ -133,7 +73,7 @@ describe("question sets", () => {
 
 describe("running a reflection", () => {
   it("lets a sub-group lead run the Team Leeds chat for their sub-group and tells its members", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runTeamChat(w, { title: "Carers team chat" });
     const survey = await database.db.survey.findUniqueOrThrow({ where: { id: run.id }, include: { questionSet: { include: { questions: true } } } });
     expect(survey).toMatchObject({ subGroupId: w.subGroup.id, projectId: null, anonymity: "NAMED", title: "Carers team chat", createdById: w.people.lena.userId });
@@ -154,7 +94,7 @@ describe("running a reflection", () => {
   });
 
   it("decides who may run for which audience", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     await expectFailure(
       w.api(w.people.mo).reflection.create({
         partnershipSlug: w.slug, templateKey: "team-chat", audience: "SUB_GROUP", subGroupId: w.subGroup.id, closesOn: isoDay(5), anonymity: "NAMED",
@@ -179,7 +119,7 @@ describe("running a reflection", () => {
   });
 
   it("refuses a closing date in the past, an unknown template and an empty question set", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const error = await expectFailure(
       runTeamChat(w, { closesOn: isoDay(-2) }),
       "BAD_REQUEST",
@@ -204,7 +144,7 @@ describe("running a reflection", () => {
 
 describe("answering", () => {
   it("takes one answer from each member of the audience while the run is open", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runTeamChat(w);
     const questions = await questionsOf(database.db, run.id);
     const answers = [{ questionId: questions[0]!.id, text: "Tiring, but we leaned on each other." }, { questionId: questions[1]!.id, text: "" }];
@@ -226,7 +166,7 @@ describe("answering", () => {
   });
 
   it("checks the answers: scales 1 to 5, something said, written answers capped, known questions only", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runPulse(w, "NAMED");
     const [connected, going, oneThing] = await questionsOf(database.db, run.id);
     const respond = (answers: { questionId: string; text?: string; score?: number | null }[]) =>
@@ -249,7 +189,7 @@ describe("answering", () => {
   });
 
   it("refuses answers once the run has closed, at its date or early", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const early = await runTeamChat(w);
     const questions = await questionsOf(database.db, early.id);
     const answers = [{ questionId: questions[0]!.id, text: "Fine" }];
@@ -270,7 +210,7 @@ describe("answering", () => {
   });
 
   it("keeps exactly one response when the same person sends twice at once", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runPulse(w, "ANONYMOUS");
     const [connected] = await questionsOf(database.db, run.id);
     const attempts = await Promise.allSettled(
@@ -285,7 +225,7 @@ describe("answering", () => {
   });
 
   it("lets observers answer a partnership-wide run", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await w.api(w.people.fiona).reflection.create({
       partnershipSlug: w.slug, templateKey: "pulse", audience: "PARTNERSHIP", closesOn: isoDay(3), anonymity: "NAMED",
     });
@@ -298,7 +238,7 @@ describe("answering", () => {
 
 describe("anonymous reflections", () => {
   it("cannot link a response to its respondent through the API or the rows", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runTeamChat(w, { anonymity: "ANONYMOUS" });
     const questions = await questionsOf(database.db, run.id);
     const moText = "Mo's secret: the rota nearly broke me.";
@@ -349,7 +289,7 @@ describe("anonymous reflections", () => {
 
 describe("results", () => {
   it("counts responses against the audience and groups answers by question, with names for named runs", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runTeamChat(w);
     const questions = await questionsOf(database.db, run.id);
     await w.api(w.people.mo).reflection.respond({
@@ -372,7 +312,7 @@ describe("results", () => {
   });
 
   it("shows results to the audience only once they have answered or the run has closed", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runPulse(w, "NAMED");
     const [connected, going] = await questionsOf(database.db, run.id);
     await expectFailure(w.api(w.people.nia).reflection.results({ surveyId: run.id }), "FORBIDDEN", /once you have answered/);
@@ -393,7 +333,7 @@ describe("results", () => {
   });
 
   it("exports one row per response, with names only for named runs and formulas defused", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runTeamChat(w);
     const questions = await questionsOf(database.db, run.id);
     await w.api(w.people.mo).reflection.respond({
@@ -413,7 +353,7 @@ describe("results", () => {
 
 describe("listing", () => {
   it("shows runs to answer, runs being run, and recent closed ones the person may see", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runTeamChat(w, { title: "Spring chat" });
     const forMo = await w.api(w.people.mo).reflection.list({ partnershipSlug: w.slug });
     expect(forMo.toAnswer.map((row) => [row.title, row.answered, row.canAnswer])).toEqual([["Spring chat", false, true]]);
@@ -432,7 +372,7 @@ describe("listing", () => {
 
 describe("trend", () => {
   it("follows repeated pulses of a sub-group: responses, rate and the mean of each scale", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const scoresByRun = [
       { mo: [2, 3], nia: [2, 2] },
       { mo: [3, 4], nia: [4, 4] },
@@ -480,7 +420,7 @@ describe("trend", () => {
 
 describe("answers that become stories", () => {
   it("lets the respondent turn their own written answer into a draft story, once", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runTeamChat(w);
     const questions = await questionsOf(database.db, run.id);
     const saved = await w.api(w.people.mo).reflection.respond({
@@ -512,7 +452,7 @@ describe("answers that become stories", () => {
   });
 
   it("makes one story when asked twice at once, and refuses scale answers", async () => {
-    const w = await world(database.db);
+    const w = await reflectionWorld(database.db);
     const run = await runPulse(w, "NAMED");
     const [connected, , oneThing] = await questionsOf(database.db, run.id);
     const saved = await w.api(w.people.nia).reflection.respond({

@@ -7,12 +7,13 @@ import { isUniqueViolation, violatedCheckConstraint } from "@/server/db/errors";
 import { AppError } from "@/server/errors";
 import { isSurveyOpen, surveyEnd } from "./access";
 import { londonDay, storedDay } from "./dates";
-import { formatUkDate, loadSurveyFor } from "./surveys";
+import { formatInstantDay } from "@/lib/uk-time";
+import { loadSurveyFor } from "./surveys";
 
 const ALREADY_ANSWERED = "You have already answered this reflection. Everyone answers once.";
 
 const closedMessage = (survey: { closesAt: Date; closedEarlyAt: Date | null }) =>
-  `This reflection closed on ${formatUkDate(surveyEnd(survey))}, so it no longer takes answers.`;
+  `This reflection closed on ${formatInstantDay(surveyEnd(survey))}, so it no longer takes answers.`;
 
 type CheckedAnswer = { questionId: string; text: string | null; score: number | null };
 

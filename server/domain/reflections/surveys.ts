@@ -13,12 +13,11 @@ import { addDays, endOfLondonDay, londonDay } from "./dates";
 import { templateCopy } from "./question-sets";
 import { templateByKey } from "./templates";
 import { paths } from "@/lib/paths";
+import { formatInstantDay } from "@/lib/uk-time";
 
 /** How far ahead a reflection may close. */
 const LONGEST_RUN_DAYS = 366;
 
-const ukDate = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
-export const formatUkDate = (date: Date) => ukDate.format(date);
 
 type AudienceRow = {
   subGroup: { id: string; name: string } | null;
@@ -116,7 +115,7 @@ export async function createReflection(
       partnershipId: membership.partnershipId,
       kind: "SURVEY_OPENED",
       title: `Please share your reflections: "${title}"`,
-      body: `${input.anonymity === "ANONYMOUS" ? "Answers are anonymous." : "Answers show your name."} It closes on ${formatUkDate(closesAt)}.`,
+      body: `${input.anonymity === "ANONYMOUS" ? "Answers are anonymous." : "Answers show your name."} It closes on ${formatInstantDay(closesAt)}.`,
       linkPath: paths.reflection(partnership.slug, survey.id),
     });
     await recordAudit(tx, {
@@ -263,7 +262,7 @@ export async function getReflection(db: Database, actor: Actor, membership: Memb
 /** Closes a run before its closing date; only those who manage it may. */
 export async function closeReflection(db: Database, actor: Actor, membership: MembershipGrant, surveyId: string, now = new Date()) {
   const { survey } = await loadSurveyFor(db, actor, membership, surveyId, now);
-  if (!isSurveyOpen(survey, now)) throw new AppError("CONFLICT", `This reflection closed on ${formatUkDate(surveyEnd(survey))}.`);
+  if (!isSurveyOpen(survey, now)) throw new AppError("CONFLICT", `This reflection closed on ${formatInstantDay(surveyEnd(survey))}.`);
   return db.$transaction(async (tx) => {
     const closed = await tx.survey.updateMany({ where: { id: survey.id, closedEarlyAt: null }, data: { closedEarlyAt: now } });
     if (closed.count === 0) throw new AppError("CONFLICT", "This reflection has already been closed.");

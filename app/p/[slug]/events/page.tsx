@@ -1,14 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { CancelledTag, EventWhen, KindTag, MyStatusTag, placesText } from "@/components/events/event-labels";
-import { buttonClasses } from "@/components/ui/button";
+import { Button, ButtonLink, buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EVENT_KIND_LABELS, EVENT_KINDS, type EventKindCode } from "@/lib/event-kinds";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
@@ -21,18 +20,15 @@ type Props = {
 /** The partnership's events: upcoming (soonest first) or past, of one kind or all. */
 export default async function EventsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  if (!partnershipSlug.safeParse(slug).success) notFound();
-  const here = `/p/${slug}/events`;
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  paramOr404(partnershipSlug, slug);
+  const here = paths.events(slug);
+  await requireSignedIn(here);
   const query = await searchParams;
   const when = query.when === "past" ? "past" : "upcoming";
   const kind = typeof query.kind === "string" && (EVENT_KINDS as readonly string[]).includes(query.kind) ? (query.kind as EventKindCode) : undefined;
 
   const api = await getApi();
-  const list = await api.event.list({ partnershipSlug: slug, when, kind }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const list = await loadOr404(() => api.event.list({ partnershipSlug: slug, when, kind }), { here });
   const link = (next: { when?: string; kind?: string }) => {
     const params = new URLSearchParams();
     const w = next.when ?? when;
@@ -51,13 +47,11 @@ export default async function EventsPage({ params, searchParams }: Props) {
       >
         <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
           {list.create.kinds.length > 0 ? (
-            <Link href={`${here}/new`} className={buttonClasses("primary")}>
-              Create an event
-            </Link>
+            <ButtonLink href={paths.newEvent(slug)}>Create an event</ButtonLink>
           ) : null}
-          <Link href={`/p/${slug}/connections`} className={buttonClasses("secondary")}>
+          <ButtonLink href={paths.connections(slug)} variant="secondary">
             Your connections
-          </Link>
+          </ButtonLink>
         </div>
       </PageHeader>
 
@@ -73,7 +67,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
               <Link
                 href={link({ when: value })}
                 aria-current={when === value ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center rounded-md px-4 ${when === value ? "bg-brand-800 font-semibold text-white no-underline hover:bg-brand-900 hover:text-white" : "border-2 border-brand-800 text-brand-800"}`}
+                className={buttonClasses(when === value ? "primary" : "secondary")}
               >
                 {label} events
               </Link>
@@ -97,9 +91,9 @@ export default async function EventsPage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClasses("secondary")}>
+        <Button type="submit" variant="secondary">
           Show
-        </button>
+        </Button>
       </form>
 
       <section aria-labelledby="events-heading">
@@ -114,7 +108,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
             {list.events.map((event) => (
               <li key={event.id} className="rounded-md border border-slate-300 p-4">
                 <h3 className="text-xl font-semibold">
-                  <Link href={`${here}/${event.id}`}>{event.title}</Link>
+                  <Link href={paths.event(slug, event.id)}>{event.title}</Link>
                 </h3>
                 <p className="mt-1 flex flex-wrap items-center gap-2">
                   <KindTag kind={event.kind} />

@@ -1,10 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import { paths } from "@/lib/paths";
+import { loadOr404 } from "@/server/pages/load";
 import { requireSignedIn } from "@/server/pages/reflections";
 import { ReflectionList } from "@/components/reflections/reflection-list";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
 
@@ -19,12 +18,10 @@ type Props = { params: Promise<{ slug: string }> };
  */
 export default async function ReflectionsPage({ params }: Props) {
   const { slug } = await params;
-  await requireSignedIn(slug, `/p/${slug}/reflections`);
+  const here = paths.reflections(slug);
+  await requireSignedIn(slug, here);
   const api = await getApi();
-  const lists = await api.reflection.list({ partnershipSlug: slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const lists = await loadOr404(() => api.reflection.list({ partnershipSlug: slug }), { here });
   // Observers answer but do not run reflections: the question sets are for participants.
   const runnable = await api.reflection.questionSets({ partnershipSlug: slug }).then(
     (sets) => sets.canRunFor.partnership || sets.canRunFor.subGroups.length > 0 || sets.canRunFor.projects.length > 0,
@@ -39,12 +36,10 @@ export default async function ReflectionsPage({ params }: Props) {
       >
         {runnable ? (
           <p className="mt-6 flex flex-wrap gap-3">
-            <Link href={`/p/${slug}/reflections/new`} className={buttonClasses("primary")}>
-              Run a reflection
-            </Link>
-            <Link href={`/p/${slug}/reflections/question-sets/new`} className={buttonClasses("secondary")}>
+            <ButtonLink href={paths.newReflection(slug)}>Run a reflection</ButtonLink>
+            <ButtonLink href={paths.newQuestionSet(slug)} variant="secondary">
               Write a question set
-            </Link>
+            </ButtonLink>
           </p>
         ) : null}
       </PageHeader>

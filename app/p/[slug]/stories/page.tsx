@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { paths } from "@/lib/paths";
 import Link from "next/link";
 import { loadViewer } from "@/server/pages/stories";
 import { StoriesNav } from "@/components/stories/stories-nav";
@@ -20,7 +21,7 @@ type Props = {
 /** #PositivePartnerships: the partnership's published stories, by theme, newest first. */
 export default async function StoriesPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const here = `/p/${slug}/stories`;
+  const here = paths.stories(slug);
   const viewer = await loadViewer(slug, here);
   const query = await searchParams;
   const theme = typeof query.theme === "string" && isStoryTheme(query.theme) ? query.theme : undefined;
@@ -70,7 +71,7 @@ export default async function StoriesPage({ params, searchParams }: Props) {
               : theme
                 ? "No published stories have this theme yet."
                 : "No stories have been published yet."}{" "}
-            {viewer.canWriteStories ? <Link href={`${here}/new`}>Write the first one</Link> : null}
+            {viewer.canWriteStories ? <Link href={paths.newStory(slug)}>Write the first one</Link> : null}
           </p>
         ) : (
           <StoryList slug={slug} items={page.items} headingLevel={3} />

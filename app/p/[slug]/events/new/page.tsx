@@ -1,12 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { EventForm } from "@/components/events/event-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const metadata: Metadata = { title: "Create an event" };
 export const dynamic = "force-dynamic";
@@ -16,20 +15,17 @@ type Props = { params: Promise<{ slug: string }> };
 /** Officers and chairs create any event; sub-group leads arrange meetings of their sub-groups. */
 export default async function NewEventPage({ params }: Props) {
   const { slug } = await params;
-  if (!partnershipSlug.safeParse(slug).success) notFound();
-  const here = `/p/${slug}/events/new`;
-  if (!(await getCurrentActor())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  paramOr404(partnershipSlug, slug);
+  const here = paths.newEvent(slug);
+  await requireSignedIn(here);
   const api = await getApi();
-  const list = await api.event.list({ partnershipSlug: slug, when: "upcoming" }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const list = await loadOr404(() => api.event.list({ partnershipSlug: slug, when: "upcoming" }), { here });
   const { kinds, subGroups } = list.create;
 
   return (
     <>
       <p className="mb-2">
-        <Link href={`/p/${slug}/events`}>Back to events</Link>
+        <Link href={paths.events(slug)}>Back to events</Link>
       </p>
       <PageHeader title="Create an event" />
       {kinds.length === 0 ? (

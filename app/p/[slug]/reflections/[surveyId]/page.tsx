@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AnswerToStoryButton } from "@/components/reflections/answer-to-story-button";
 import { CloseReflectionButton } from "@/components/reflections/close-reflection-button";
-import { ANONYMITY_LABELS, formatDay } from "@/components/reflections/labels";
+import { ANONYMITY_LABELS } from "@/components/reflections/labels";
+import { formatInstantDay } from "@/lib/uk-time";
 import { loadReflection } from "@/server/pages/reflections";
 import { RespondForm } from "@/components/reflections/respond-form";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +18,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const pathOf = (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}`;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, surveyId } = await params;
-  const reflection = await loadReflection(slug, surveyId, pathOf(slug, surveyId));
+  const reflection = await loadReflection(slug, surveyId, paths.reflection(slug, surveyId));
   return { title: `${reflection.title} · Reflection` };
 }
 
@@ -28,14 +28,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReflectionPage({ params, searchParams }: Props) {
   const { slug, surveyId } = await params;
   const { opened } = await searchParams;
-  const here = pathOf(slug, surveyId);
+  const here = paths.reflection(slug, surveyId);
+  const results = paths.reflectionResults(slug, surveyId);
   const reflection = await loadReflection(slug, surveyId, here);
   const answerOf = new Map((reflection.myAnswers ?? []).map((answer) => [answer.questionId, answer]));
 
   return (
     <>
       <p className="mb-4">
-        <Link href={`/p/${slug}/reflections`}>Back to reflections</Link>
+        <Link href={paths.reflections(slug)}>Back to reflections</Link>
       </p>
       <PageHeader title={reflection.title}>
         <dl className="mt-4 grid max-w-prose gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-[auto_1fr]">
@@ -46,7 +47,7 @@ export default async function ReflectionPage({ params, searchParams }: Props) {
           <dt className="font-semibold">Run by</dt>
           <dd>{reflection.runBy}</dd>
           <dt className="font-semibold">{reflection.isOpen ? "Closes" : "Closed"}</dt>
-          <dd>{formatDay(reflection.closedAt ?? reflection.closesAt)}</dd>
+          <dd>{formatInstantDay(reflection.closedAt ?? reflection.closesAt)}</dd>
         </dl>
       </PageHeader>
 
@@ -63,14 +64,14 @@ export default async function ReflectionPage({ params, searchParams }: Props) {
           </h2>
           <p>You can follow the answers as they come in{reflection.isOpen ? ", and close it before its closing date" : ""}.</p>
           <p className="flex flex-wrap gap-3">
-            <Link href={`${here}/results`} className={buttonClasses("secondary")}>
+            <ButtonLink href={results} variant="secondary">
               See the results
-            </Link>
-            <a href={`${here}/results.csv`} className={buttonClasses("quiet")} download>
+            </ButtonLink>
+            <ButtonAnchor href={paths.reflectionResultsCsv(slug, surveyId)} variant="quiet" download>
               Download the answers (CSV)
-            </a>
+            </ButtonAnchor>
           </p>
-          {reflection.isOpen ? <CloseReflectionButton surveyId={reflection.id} /> : null}
+          <CloseReflectionButton surveyId={reflection.id} isOpen={reflection.isOpen} />
         </section>
       ) : null}
 
@@ -110,7 +111,7 @@ export default async function ReflectionPage({ params, searchParams }: Props) {
                           <div className="mt-3">
                             <AnswerToStoryButton
                               answerId={answer.answerId}
-                              storyPath={answer.storyId ? `/p/${slug}/stories/${answer.storyId}` : null}
+                              storyPath={answer.storyId ? paths.story(slug, answer.storyId) : null}
                               questionLabel={`your answer to question ${question.position}`}
                             />
                           </div>
@@ -125,12 +126,12 @@ export default async function ReflectionPage({ params, searchParams }: Props) {
             <p>
               This reflection is anonymous, so your answers are not linked to you: they are not shown here, and they cannot
               become stories. Anonymous answers stay anonymous. If you would like to share an example of working together,{" "}
-              <Link href={`/p/${slug}/stories`}>write a story</Link> of your own.
+              <Link href={paths.stories(slug)}>write a story</Link> of your own.
             </p>
           )}
           {reflection.canSeeResults ? (
             <p>
-              <Link href={`${here}/results`}>See the results</Link>
+              <Link href={results}>See the results</Link>
             </p>
           ) : null}
         </section>
@@ -142,7 +143,7 @@ export default async function ReflectionPage({ params, searchParams }: Props) {
           {!reflection.isOpen ? (
             <p>
               This reflection has closed, so it no longer takes answers.{" "}
-              {reflection.canSeeResults ? <Link href={`${here}/results`}>See the results</Link> : null}
+              {reflection.canSeeResults ? <Link href={results}>See the results</Link> : null}
             </p>
           ) : !reflection.inAudience ? (
             <p>This reflection is for {reflection.audience.label}, so you are not asked to answer it.</p>

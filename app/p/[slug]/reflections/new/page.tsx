@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { copyTemplatePath, editQuestionSetPath } from "@/components/reflections/labels";
 import { RunReflectionForm, type RunChoice } from "@/components/reflections/run-reflection-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -74,14 +73,14 @@ export default async function RunReflectionPage({ params, searchParams }: Props)
           <ul className="space-y-2">
             {sets.templates.map((template) => (
               <li key={template.key}>
-                <Link href={copyTemplatePath(slug, template.key)}>
+                <Link href={paths.newQuestionSet(slug, template.key)}>
                   Copy and change<span className="sr-only"> the template</span> “{template.title}”
                 </Link>
               </li>
             ))}
             {sets.questionSets.map((set) => (
               <li key={set.id}>
-                <Link href={editQuestionSetPath(slug, set.id)}>Change “{set.title}”</Link>
+                <Link href={paths.editQuestionSet(slug, set.id)}>Change “{set.title}”</Link>
               </li>
             ))}
           </ul>

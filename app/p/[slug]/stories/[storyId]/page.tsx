@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { paths } from "@/lib/paths";
 import Link from "next/link";
 import { loadStory } from "@/server/pages/stories";
 import { CommentForm, ModerateStoryForm, SubmitStoryButton, WithdrawStoryButton } from "@/components/stories/story-actions";
 import { StoryBody } from "@/components/stories/story-body";
 import { byline, commentElementId, StoryDay, StoryMoment, StoryStatusTag, ThemeTags } from "@/components/stories/story-labels";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import type { StoryModerationAction } from "@/server/db/generated/enums";
 
@@ -15,11 +16,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const pathOf = (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}`;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, storyId } = await params;
-  const story = await loadStory(slug, storyId, pathOf(slug, storyId));
+  const story = await loadStory(slug, storyId, paths.story(slug, storyId));
   return { title: story.title };
 }
 
@@ -34,7 +33,7 @@ const RECORD_WORDS: Record<StoryModerationAction, string> = {
 /** One story: its words, themes and links, what readers think, and the controls its author and officers need. */
 export default async function StoryPage({ params, searchParams }: Props) {
   const { slug, storyId } = await params;
-  const here = pathOf(slug, storyId);
+  const here = paths.story(slug, storyId);
   const story = await loadStory(slug, storyId, here);
   const { submitted } = await searchParams;
   const { viewer } = story;
@@ -47,7 +46,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="mb-4">
-        <Link href={`/p/${slug}/stories`}>All stories</Link>
+        <Link href={paths.stories(slug)}>All stories</Link>
       </p>
       <article aria-labelledby="story-title">
         <header className="mb-6">
@@ -107,7 +106,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
                   <ul>
                     {story.projects.map((project) => (
                       <li key={project.id}>
-                        <Link href={`/p/${slug}/projects/${project.id}`}>{project.name}</Link>
+                        <Link href={paths.project(slug, project.id)}>{project.name}</Link>
                       </li>
                     ))}
                   </ul>
@@ -119,7 +118,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
         {story.status === "PUBLISHED" && story.isPublic && story.partnership.publishesPortfolio ? (
           <p className="mt-6 text-slate-700">
             This story is also on the partnership&rsquo;s{" "}
-            <Link href={`/public/${slug}/stories/${story.id}`}>public page</Link>.
+            <Link href={paths.publicStory(slug, story.id)}>public page</Link>.
           </p>
         ) : null}
       </article>
@@ -131,9 +130,9 @@ export default async function StoryPage({ params, searchParams }: Props) {
           </h2>
           <div className="flex flex-wrap items-start gap-4">
             {viewer.canEdit ? (
-              <Link href={`${here}/edit`} className={buttonClasses("secondary")}>
+              <ButtonLink href={paths.editStory(slug, storyId)} variant="secondary">
                 Edit the story
-              </Link>
+              </ButtonLink>
             ) : null}
             {viewer.canSubmit ? <SubmitStoryButton storyId={story.id} /> : null}
           </div>

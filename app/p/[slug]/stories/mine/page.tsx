@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { paths } from "@/lib/paths";
 import Link from "next/link";
 import { loadViewer } from "@/server/pages/stories";
 import { StoriesNav } from "@/components/stories/stories-nav";
@@ -31,7 +32,7 @@ const GROUPS: { key: string; title: string; lead: string; match: (story: MyStory
 /** Everything the viewer has written here, grouped by where it stands. */
 export default async function MyStoriesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const viewer = await loadViewer(slug, `/p/${slug}/stories/mine`);
+  const viewer = await loadViewer(slug, paths.myStories(slug));
   const api = await getApi();
   const mine = !viewer.canWriteStories ? [] : await api.story.mine({ partnershipSlug: slug });
 
@@ -42,7 +43,7 @@ export default async function MyStoriesPage({ params }: { params: Promise<{ slug
       {mine.length === 0 ? (
         <p>
           You have not written any stories here yet.{" "}
-          {viewer.canWriteStories ? <Link href={`/p/${slug}/stories/new`}>Write a story</Link> : null}
+          {viewer.canWriteStories ? <Link href={paths.newStory(slug)}>Write a story</Link> : null}
         </p>
       ) : (
         <div className="space-y-10">

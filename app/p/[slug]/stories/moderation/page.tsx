@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { paths } from "@/lib/paths";
 import { notFound } from "next/navigation";
 import { loadViewer } from "@/server/pages/stories";
 import { StoriesNav } from "@/components/stories/stories-nav";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** Officers: stories submitted for publishing, the longest-waiting first. */
 export default async function ModerationQueuePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const viewer = await loadViewer(slug, `/p/${slug}/stories/moderation`);
+  const viewer = await loadViewer(slug, paths.storyModeration(slug));
   if (!viewer.canModerateStories) notFound();
   const api = await getApi();
   const queue = await api.story.moderationQueue({ partnershipSlug: slug });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { paths } from "@/lib/paths";
 import Link from "next/link";
 import { loadViewer } from "@/server/pages/stories";
 import { StoriesNav } from "@/components/stories/stories-nav";
@@ -19,7 +20,7 @@ export default async function NewStoryPage({
 }) {
   const { slug } = await params;
   const { projectId } = await searchParams;
-  const viewer = await loadViewer(slug, `/p/${slug}/stories/new`);
+  const viewer = await loadViewer(slug, paths.newStory(slug));
   if (!viewer.canWriteStories) {
     return (
       <>
@@ -28,7 +29,7 @@ export default async function NewStoryPage({
           Observers read the partnership&rsquo;s stories; members write them. Ask an officer if you would like to take part.
         </p>
         <p className="mt-4">
-          <Link href={`/p/${slug}/stories`}>Back to the stories</Link>
+          <Link href={paths.stories(slug)}>Back to the stories</Link>
         </p>
       </>
     );

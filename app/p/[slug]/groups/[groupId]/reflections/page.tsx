@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { loadOr404 } from "@/server/pages/load";
 import { ReflectionList } from "@/components/reflections/reflection-list";
 import { TrendTable } from "@/components/reflections/trend-table";
 import { loadSubGroup } from "@/server/pages/sub-groups";
-import { buttonClass } from "@/components/ui/button-styles";
+import { ButtonLink } from "@/components/ui/button";
+import { paths } from "@/lib/paths";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
 
@@ -24,22 +25,22 @@ export default async function SubGroupReflectionsPage({ params }: Props) {
   const { slug, groupId } = await params;
   const group = await loadSubGroup(slug, groupId);
   const api = await getApi();
-  let trend;
-  try {
-    trend = await api.reflection.trend({ subGroupId: group.id });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
-      return (
-        <>
-          <PageHeader title="Reflections" lead="Join this sub-group to take part in its reflections." />
-          <p>
-            <Link href={`/p/${slug}/groups/${groupId}`}>Go to the sub-group&apos;s page to ask to join</Link>
-          </p>
-        </>
-      );
-    }
-    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
+  // Someone outside the sub-group is refused its trend: they are shown how to join instead.
+  const trend = await loadOr404(() =>
+    api.reflection.trend({ subGroupId: group.id }).catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
+      throw error;
+    }),
+  );
+  if (!trend) {
+    return (
+      <>
+        <PageHeader title="Reflections" lead="Join this sub-group to take part in its reflections." />
+        <p>
+          <Link href={paths.subGroup(slug, groupId)}>Go to the sub-group&apos;s page to ask to join</Link>
+        </p>
+      </>
+    );
   }
   const [lists, mayRun] = await Promise.all([
     api.reflection.list({ partnershipSlug: slug }),
@@ -58,9 +59,7 @@ export default async function SubGroupReflectionsPage({ params }: Props) {
       <PageHeader title="Reflections" lead="Team chats and pulses this sub-group has held: answer the open ones, and see how things are moving.">
         {mayRun && !group.archived ? (
           <p className="mt-6">
-            <Link href={`/p/${slug}/reflections/new?subGroupId=${encodeURIComponent(group.id)}`} className={buttonClass.primary}>
-              Run a reflection for this sub-group
-            </Link>
+            <ButtonLink href={paths.newReflection(slug, { subGroupId: group.id })}>Run a reflection for this sub-group</ButtonLink>
           </p>
         ) : null}
       </PageHeader>

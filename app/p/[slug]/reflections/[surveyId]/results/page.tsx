@@ -1,11 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { paths } from "@/lib/paths";
+import { loadOr404 } from "@/server/pages/load";
 import { ANONYMITY_LABELS, closingText, formatRate } from "@/components/reflections/labels";
 import { loadReflection } from "@/server/pages/reflections";
 import { ScaleTable } from "@/components/reflections/scale-table";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
 
@@ -13,11 +13,9 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; surveyId: string }> };
 
-const pathOf = (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}`;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, surveyId } = await params;
-  const reflection = await loadReflection(slug, surveyId, `${pathOf(slug, surveyId)}/results`);
+  const reflection = await loadReflection(slug, surveyId, paths.reflectionResults(slug, surveyId));
   return { title: `Results · ${reflection.title}` };
 }
 
@@ -27,8 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function ReflectionResultsPage({ params }: Props) {
   const { slug, surveyId } = await params;
-  const base = pathOf(slug, surveyId);
-  const reflection = await loadReflection(slug, surveyId, `${base}/results`);
+  const base = paths.reflection(slug, surveyId);
+  const here = paths.reflectionResults(slug, surveyId);
+  const reflection = await loadReflection(slug, surveyId, here);
   if (!reflection.canSeeResults) {
     return (
       <>
@@ -38,19 +37,14 @@ export default async function ReflectionResultsPage({ params }: Props) {
         <PageHeader title="Results" lead="You can see the results once you have answered, or when the reflection closes." />
         {reflection.canAnswer ? (
           <p>
-            <Link href={base} className={buttonClasses("primary")}>
-              Answer the reflection
-            </Link>
+            <ButtonLink href={base}>Answer the reflection</ButtonLink>
           </p>
         ) : null}
       </>
     );
   }
   const api = await getApi();
-  const results = await api.reflection.results({ surveyId }).catch((error: unknown) => {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) notFound();
-    throw error;
-  });
+  const results = await loadOr404(() => api.reflection.results({ surveyId }), { here });
   const named = results.anonymity === "NAMED";
 
   return (
@@ -86,9 +80,9 @@ export default async function ReflectionResultsPage({ params }: Props) {
         {!named ? <p className="mt-3">Answers are anonymous: nobody is named, and the order of answers says nothing about who gave them.</p> : null}
         {results.canManage ? (
           <p className="mt-4">
-            <a href={`${base}/results.csv`} className={buttonClasses("secondary")} download>
+            <ButtonAnchor href={paths.reflectionResultsCsv(slug, surveyId)} download>
               Download the answers (CSV)
-            </a>
+            </ButtonAnchor>
           </p>
         ) : null}
       </section>

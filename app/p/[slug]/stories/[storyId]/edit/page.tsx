@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { paths } from "@/lib/paths";
 import Link from "next/link";
 import { loadStory } from "@/server/pages/stories";
 import { StoryForm } from "@/components/stories/story-form";
@@ -10,19 +11,17 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; storyId: string }> };
 
-const pathOf = (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}`;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, storyId } = await params;
-  const story = await loadStory(slug, storyId, `${pathOf(slug, storyId)}/edit`);
+  const story = await loadStory(slug, storyId, paths.editStory(slug, storyId));
   return { title: `Edit ${story.title}` };
 }
 
 /** The author changes a draft or returned story; anything else is explained, not offered. */
 export default async function EditStoryPage({ params }: Props) {
   const { slug, storyId } = await params;
-  const readPath = pathOf(slug, storyId);
-  const story = await loadStory(slug, storyId, `${readPath}/edit`);
+  const readPath = paths.story(slug, storyId);
+  const story = await loadStory(slug, storyId, paths.editStory(slug, storyId));
 
   if (!story.viewer.canEdit || story.body === null) {
     return (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { editQuestionSetPath } from "@/components/reflections/labels";
 import { QuestionSetForm } from "@/components/reflections/question-set-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
@@ -15,7 +14,7 @@ type Props = { params: Promise<{ slug: string; questionSetId: string }> };
 /** An officer changes one of the partnership's own question sets: its title, introduction and questions. */
 export default async function EditQuestionSetPage({ params }: Props) {
   const { slug, questionSetId } = await params;
-  const here = editQuestionSetPath(slug, questionSetId);
+  const here = paths.editQuestionSet(slug, questionSetId);
   const { canEdit } = await loadQuestionSets(slug, here);
   if (!canEdit) notFound();
   const set = await loadQuestionSet(slug, questionSetId, here);
