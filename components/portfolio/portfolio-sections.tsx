@@ -8,7 +8,7 @@ import { paths } from "@/lib/paths";
 import type { RagStatus } from "@/server/db/generated/enums";
 import type { PortfolioSummary } from "@/server/domain/portfolio/summary";
 import { OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
-import { RAG_PLAIN_WORDS } from "@/server/domain/projects/rag";
+import { RAG_PLAIN_WORDS } from "@/lib/projects/rag";
 import { BarChart, SOLID, STRIPED } from "./bar-chart";
 
 export { Tiles } from "./tiles";

@@ -4,7 +4,7 @@ import { StatusTag, type Tone } from "@/components/ui/status-tag";
 import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import type { RagStatus } from "@/server/db/generated/enums";
-import { RAG_MEANINGS, RAG_PLAIN_WORDS } from "@/server/domain/projects/rag";
+import { RAG_MEANINGS, RAG_PLAIN_WORDS } from "@/lib/projects/rag";
 import {
   OUTCOME_LABELS,
   PUBLIC_STATUS_LABELS,

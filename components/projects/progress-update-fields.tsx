@@ -4,7 +4,7 @@ import { SelectField, TextArea, TextField } from "@/components/ui/form";
 import { formatPence } from "@/lib/money";
 import { UPDATE_TEXT_LIMITS } from "@/lib/schemas/projects";
 import { formatDay, ukToday } from "@/lib/uk-time";
-import { ragExplained } from "@/server/domain/projects/rag";
+import { ragExplained } from "@/lib/projects/rag";
 import { RAG_LABELS } from "./project-labels";
 import { NO_CHANGE, updateFieldId, type MilestoneChoice, type Rag, type UpdateFormProject } from "./progress-update-input";
 

@@ -1,6 +1,6 @@
 import { MoneyError, parsePounds, penceToDecimalString } from "@/lib/money";
 import type { SaveUpdateInput } from "@/lib/schemas/projects";
-import type { ReportState } from "@/server/domain/projects/schedule";
+import type { ReportState } from "@/lib/projects/schedule";
 
 /**
  * A progress update's answers as the form holds them (text as typed), and the rules that

@@ -1,5 +1,5 @@
 import type { ProgressUpdateStatus, ProjectStatus, RagStatus, ReportingFrequency } from "@/server/db/generated/enums";
-import type { ReportState } from "@/server/domain/projects/schedule";
+import type { ReportState } from "@/lib/projects/schedule";
 import { LabelledTag, type Tone } from "@/components/ui/status-tag";
 import type { Column } from "@/components/ui/table";
 import { formatDateTime, formatDay, formatInstantDay, isoDay } from "@/lib/uk-time";

@@ -7,7 +7,7 @@ import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import type { ProjectTimelineEntry } from "@/server/domain/projects/timeline";
 import { EVALUATION_OPENS_DAYS_BEFORE_END, OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
-import { addDays } from "@/server/domain/projects/schedule";
+import { addDays } from "@/lib/projects/schedule";
 import type { LoadedProject } from "@/server/pages/projects";
 import { DecideProjectForm } from "./decide-project-form";
 import { EvaluationForm } from "./evaluation-form";

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { formatPence } from "@/lib/money";
-import { reportingPeriods } from "@/server/domain/projects/schedule";
+import { reportingPeriods } from "@/lib/projects/schedule";
 
 type Frequency = "MONTHLY" | "QUARTERLY";
 export type SetUpPerson = { id: string; label: string };

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../server/db/generated/client";
 import { allocateAward } from "../../server/domain/projects/budget";
-import { addDays, addMonths, calendarDay, isLate, reportingPeriods } from "../../server/domain/projects/schedule";
+import { addDays, addMonths, calendarDay, isLate, reportingPeriods } from "../../lib/projects/schedule";
 import { DEMO_PROJECTS } from "./demo-data";
 
 type Tx = Prisma.TransactionClient;

@@ -16,7 +16,7 @@ import { createCaller } from "../../server/api/root";
 import type { Actor } from "../../server/auth/session";
 import type { Database } from "../../server/db/client";
 import type { ProjectOutcome, ProjectStatus, RagStatus } from "../../server/db/generated/enums";
-import { addMonths, reportingPeriods } from "../../server/domain/projects/schedule";
+import { addMonths, reportingPeriods } from "../../lib/projects/schedule";
 import { withScratchDatabase } from "./scratch-database";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 2000);

@@ -13,7 +13,7 @@ import {
   type ProjectAction,
   type UpdateAction,
 } from "@/server/domain/projects/lifecycle";
-import { addMonths, daysUntilDue, isLate, reportingPeriods, reportState } from "@/server/domain/projects/schedule";
+import { addMonths, daysUntilDue, isLate, reportingPeriods, reportState } from "@/lib/projects/schedule";
 import { AppError } from "@/server/errors";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RAG_PLAIN_WORDS, ragExplained } from "@/server/domain/projects/rag";
+import { RAG_PLAIN_WORDS, ragExplained } from "@/lib/projects/rag";
 
 describe("how a project is doing, in plain words", () => {
   it("never says RAG or a colour to the public", () => {

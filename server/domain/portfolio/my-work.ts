@@ -6,7 +6,7 @@ import type { ProjectOutcome, ProposalAuthorRole, ProposalStatus } from "@/serve
 import { myAssessments } from "@/server/domain/assessment/assessor";
 import { projectAllows } from "@/server/domain/projects/lifecycle";
 import { myProjects, periodStates, type ProjectListItem } from "@/server/domain/projects/queries";
-import { addDays, calendarDay, DUE_SOON_DAYS } from "@/server/domain/projects/schedule";
+import { addDays, calendarDay, DUE_SOON_DAYS } from "@/lib/projects/schedule";
 
 /** The lists on "My work" stop at this many rows; their counts do not. */
 export const MY_WORK_LIST_LIMIT = 50;

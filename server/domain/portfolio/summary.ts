@@ -2,7 +2,7 @@ import type { Database } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import type { ProjectOutcome, ProjectStatus, RagStatus } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
-import { calendarDay, daysUntilDue, reportState } from "@/server/domain/projects/schedule";
+import { calendarDay, daysUntilDue, reportState } from "@/lib/projects/schedule";
 import { countMeasures, type MeasureCounts } from "./outcomes";
 import { isoDay } from "@/lib/uk-time";
 

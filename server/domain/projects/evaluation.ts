@@ -8,7 +8,7 @@ import { notify } from "@/server/domain/notifications/notify";
 import { AppError } from "@/server/errors";
 import { lockProject, type ProjectAccess } from "./access";
 import { projectTransition } from "./lifecycle";
-import { addDays } from "./schedule";
+import { addDays } from "@/lib/projects/schedule";
 import { paths } from "@/lib/paths";
 import { formatDay } from "@/lib/uk-time";
 

@@ -19,7 +19,7 @@ import type { ProjectAccess } from "./access";
 import { spendAgainstBudget, type AwardedLine, type SpendEntry, type SpendReport } from "./budget";
 import { evaluationOpen } from "./evaluation";
 import { projectAllows, updateAllows } from "./lifecycle";
-import { daysUntilDue, reportState, type ReportState } from "./schedule";
+import { daysUntilDue, reportState, type ReportState } from "@/lib/projects/schedule";
 
 export type ProjectMeasure = {
   id: string;

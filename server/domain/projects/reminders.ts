@@ -1,7 +1,7 @@
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { notify } from "@/server/domain/notifications/notify";
-import { addDays, calendarDay, DUE_SOON_DAYS, reportState } from "./schedule";
+import { addDays, calendarDay, DUE_SOON_DAYS, reportState } from "@/lib/projects/schedule";
 import { paths } from "@/lib/paths";
 import { formatDay } from "@/lib/uk-time";
 

@@ -8,7 +8,7 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { allocateAward } from "./budget";
-import { calendarDay, reportingPeriods } from "./schedule";
+import { calendarDay, reportingPeriods } from "@/lib/projects/schedule";
 import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;

@@ -9,7 +9,7 @@ import { AppError, notFound } from "@/server/errors";
 import { lockProject, type ProjectAccess } from "./access";
 import { spendAgainstBudget, type AwardedLine, type SpendEntry } from "./budget";
 import { projectTransition, updateTransition } from "./lifecycle";
-import { isLate } from "./schedule";
+import { isLate } from "@/lib/projects/schedule";
 import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;

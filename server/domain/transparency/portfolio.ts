@@ -5,7 +5,7 @@ import type { Database } from "@/server/db/client";
 import type { ProjectOutcome, ProjectStatus, RagStatus } from "@/server/db/generated/enums";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
-import { RAG_PLAIN_WORDS } from "@/server/domain/projects/rag";
+import { RAG_PLAIN_WORDS } from "@/lib/projects/rag";
 import type { ProjectMeasure } from "@/server/domain/projects/queries";
 import { notFound } from "@/server/errors";
 import { isoDay } from "@/lib/uk-time";
