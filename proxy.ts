@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/server/request-context";
 
 /**
  * Security headers for every response, decided per request:
@@ -50,10 +51,14 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // One id per request, on every log line written for it and in the response for support.
+  const requestId = requestIdFrom(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("Cache-Control", "no-store");
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }

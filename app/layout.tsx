@@ -1,3 +1,4 @@
+import { describeForLog, log } from "@/server/log";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     ? await getApi()
         .then((api) => api.notification.unreadCount())
         .catch((error: unknown) => {
-          console.error("[layout] could not count unread notifications", error);
+          log.error({ err: describeForLog(error) }, "could not count unread notifications");
           return null;
         })
     : null;

@@ -6,6 +6,9 @@ import { isEntraMultiTenantIssuer, isUnsupportedEntraIssuer } from "./auth/entra
  * A bad or missing variable stops start-up with a message naming it.
  */
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** `true` or `false` (any case); unset or empty means false. Nothing else: `1` or `yes` is a mistake to name, not to guess. */
 const booleanFlag = z
   .string()
@@ -110,6 +113,10 @@ export const envSchema = z
     TANDEM_360GIVING_PREFIX: optionalString.pipe(
       z.string().regex(/^360G-[A-Za-z0-9]+$/, "must be a 360Giving prefix such as 360G-renfrewshirehscp (registered with 360Giving)").optional(),
     ),
+    /** How much the JSON log says: info by default; debug or trace for more, warn or error for less. */
+    LOG_LEVEL: optionalString
+      .transform((value) => value?.toLowerCase())
+      .pipe(z.enum(LOG_LEVELS, { error: () => `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
     /** `off` stops this instance working the background job queue (another instance must run it). */
     TANDEM_JOBS: optionalString
       .pipe(z.enum(["on", "off"], { error: (issue) => `must be on or off (it is "${String(issue.input)}")` }).optional())

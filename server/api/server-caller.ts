@@ -6,6 +6,7 @@ import { makeQueryClient } from "@/lib/query-client";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { requestIdFrom } from "@/server/request-context";
 import { originFromHeaders } from "@/server/site-address";
 import { appRouter, createCaller } from "./root";
 
@@ -13,11 +14,15 @@ import { appRouter, createCaller } from "./root";
  * Server components reach the API only through these, so a page and a client component
  * always pass the same policy checks. Both are created once per request.
  */
-const getContext = cache(async () => ({
-  db: getDb(),
-  actor: await getCurrentActor(),
-  siteOrigin: originFromHeaders(await headers(), getEnv()),
-}));
+const getContext = cache(async () => {
+  const requestHeaders = await headers();
+  return {
+    db: getDb(),
+    actor: await getCurrentActor(),
+    siteOrigin: originFromHeaders(requestHeaders, getEnv()),
+    requestId: requestIdFrom(requestHeaders),
+  };
+});
 
 /** Direct calls, for data a server component renders itself. */
 export const getApi = cache(async () => createCaller(await getContext()));

@@ -8,12 +8,15 @@ import type { Database } from "@/server/db/client";
 import { countRequest, peekRequest, RateLimitedError } from "@/server/domain/rate-limits/rate-limit";
 import { getEnv } from "@/server/env";
 import { AppError, GENERIC_ERROR_MESSAGE, notFound } from "@/server/errors";
+import { describeForLog, log } from "@/server/log";
 
 export type TRPCContext = {
   db: Database;
   actor: Actor | null;
   /** The site's address for links this request puts in emails and calendar files (server/site-address). */
   siteOrigin?: string;
+  /** The request's id, on every log line written for it (server/request-context). */
+  requestId?: string;
 };
 
 export function createTRPCContext(context: TRPCContext): TRPCContext {
@@ -29,25 +32,11 @@ function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   return fieldErrors;
 }
 
-/**
- * What the server log says about an unexpected failure: the error's kind, its code (a
- * Prisma error's P2xxx, a Node error's ECONNREFUSED) and where it was thrown. Not its
- * message: a Prisma message quotes the query's arguments, i.e. what people typed.
- */
-export function describeForLog(error: unknown): { kind: string; code?: string; at: string[] } {
-  if (!(error instanceof Error)) return { kind: typeof error, at: [] };
-  const code = (error as { code?: unknown }).code;
-  const frames = (error.stack ?? "")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith("at "))
-    .slice(0, 8);
-  return { kind: error.constructor?.name || error.name, ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}), at: frames };
-}
+export { describeForLog };
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error, path }) {
+  errorFormatter({ shape, error, path, ctx }) {
     const cause = error.cause;
     let message: string;
     let fieldErrors: Record<string, string[]> | undefined;
@@ -61,7 +50,7 @@ const t = initTRPC.context<TRPCContext>().create({
     } else if (error.code === "INTERNAL_SERVER_ERROR") {
       // Unexpected (a database failure, an output that does not fit its schema): logged
       // without the message or the input, which may hold personal data.
-      console.error(`[api] ${path ?? "unknown procedure"} failed`, describeForLog(error.cause ?? error));
+      log.error({ requestId: ctx?.requestId, procedure: path ?? "unknown", err: describeForLog(error.cause ?? error) }, "api procedure failed");
       message = GENERIC_ERROR_MESSAGE;
     } else if (error.code === "NOT_FOUND") {
       message = "That could not be found.";
@@ -130,7 +119,7 @@ const limitMutations = t.middleware(async ({ ctx, type, next }) => {
   if (result.ok) {
     // The change is made: a failure to count it is logged, not passed on as the change's failure.
     await countRequest(ctx.db, "mutations", ctx.actor.userId, rule).catch((error: unknown) => {
-      console.error("[api] a change could not be counted for its rate limit", describeForLog(error));
+      log.error({ requestId: ctx.requestId, err: describeForLog(error) }, "a change could not be counted for its rate limit");
     });
   }
   return result;

@@ -1,3 +1,4 @@
+import { describeForLog, log } from "@/server/log";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import type { Provider } from "next-auth/providers/index";
@@ -53,12 +54,7 @@ export function authOptions(deps: { db?: Database; env?: Env } = {}): NextAuthOp
         const claims = profile as unknown as OidcClaims;
         const refusal = refuseOidcIdentity(settings, claims);
         if (!refusal) return true;
-        console.warn(`[auth] OIDC sign-in refused (${refusal})`, {
-          provider: settings.id,
-          iss: claims.iss,
-          tid: claims.tid,
-          sub: claims.sub,
-        });
+        log.warn({ refusal, provider: settings.id, iss: claims.iss, tid: claims.tid, sub: claims.sub }, "OIDC sign-in refused");
         return signInErrorPath(refusal);
       },
       session({ session, user }) {
@@ -67,10 +63,11 @@ export function authOptions(deps: { db?: Database; env?: Env } = {}): NextAuthOp
     },
     logger: {
       error(code, metadata) {
-        console.error(`[auth] ${code}`, metadata);
+        // next-auth's metadata can hold the address a link went to: only its kind is logged.
+        log.error({ code, err: describeForLog(metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error) }, "sign-in error");
       },
       warn(code) {
-        if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+        if (code !== "DEBUG_ENABLED") log.warn({ code }, "sign-in warning");
       },
       debug() {},
     },

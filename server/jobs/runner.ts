@@ -1,3 +1,4 @@
+import { describeForLog, log } from "@/server/log";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Database } from "@/server/db/client";
@@ -50,7 +51,8 @@ export async function runNextJob(options: RunnerOptions): Promise<{ job: Backgro
     const done = await completeJob(options.db, job, workerId, result, clock());
     return { job, outcome: done ? "succeeded" : "lost" };
   } catch (error) {
-    if (!(error instanceof JobFailure)) console.error(`[jobs] ${job.kind} (job ${job.id}, attempt ${job.attempts}) failed`, error);
+    if (error instanceof JobFailure) log.warn({ kind: job.kind, jobId: job.id, attempt: job.attempts, reason: error.message }, "background job failed");
+    else log.error({ kind: job.kind, jobId: job.id, attempt: job.attempts, err: describeForLog(error) }, "background job failed");
     const outcome = await failJob(options.db, job, workerId, failureMessage(error, job), clock());
     return { job, outcome };
   }
@@ -75,7 +77,7 @@ export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { 
         }
       } catch (error) {
         // The database may be restarting: try again next time round.
-        console.error("[jobs] could not reach the job queue", error);
+        log.error({ workerId, err: describeForLog(error) }, "could not reach the job queue");
       }
       if (stopped) break;
       await new Promise<void>((resolve) => {

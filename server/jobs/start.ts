@@ -1,3 +1,4 @@
+import { log } from "@/server/log";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { startJobRunner } from "./runner";
@@ -9,6 +10,6 @@ import { startJobRunner } from "./runner";
 const env = getEnv();
 if (env.TANDEM_JOBS && env.DATABASE_URL) {
   const runner = startJobRunner({ db: getDb(), env });
-  console.info(`[jobs] working the background job queue as ${runner.workerId}`);
+  log.info({ workerId: runner.workerId }, "working the background job queue");
   process.once("SIGTERM", () => void runner.stop());
 }

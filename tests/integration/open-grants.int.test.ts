@@ -16,10 +16,10 @@ import { fundWorld, grantAward, partnershipWorld, STANDARD_CAST, type Partnershi
 
 /**
  * Grants published as 360Giving open data, checked against the standard's own JSON schemas
- * (shipped unchanged in the shared standards folder).
+ * (copied unchanged into tests/standards/360giving).
  */
 const database = withTestDatabase();
-const STANDARD = path.resolve(import.meta.dirname, "../../../shared/standards/360giving");
+const STANDARD = path.resolve(import.meta.dirname, "../standards/360giving");
 const readSchema = (file: string) => JSON.parse(fs.readFileSync(path.join(STANDARD, file), "utf8")) as Record<string, unknown>;
 /** The schemas name draft 2020-12 by its old http:// address, which Ajv knows as https://: the same draft. */
 const asDraft2020 = ({ $schema: _draft, ...schema }: Record<string, unknown>) => schema;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { appRouter } from "@/server/api/root";
 import { describeForLog } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
+import { log as serverLog } from "@/server/log";
 
 /*
  * What the API's error formatter writes to the server log: nothing for an expected
@@ -32,7 +33,7 @@ class PrismaClientKnownRequestError extends Error {
 
 describe("the API's error log", () => {
   it("stays quiet for expected refusals", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(serverLog, "error").mockImplementation(() => {});
     format(new TRPCError({ code: "NOT_FOUND", cause: new AppError("NOT_FOUND", "That could not be found.") }));
     const parsed = z.object({ name: z.string().min(1, "Enter a name") }).safeParse({ name: "" });
     if (parsed.success) throw new Error("expected a refusal");
@@ -41,7 +42,7 @@ describe("the API's error log", () => {
   });
 
   it("logs an unexpected failure by kind, code and place, without its message or the input", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(serverLog, "error").mockImplementation(() => {});
     const cause = new PrismaClientKnownRequestError("Invalid `prisma.user.update()` invocation: { name: \"Ada Lovelace\", email: \"ada@example.org\" }");
     const shape = format(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }));
     expect(shape.message).toBe("Something went wrong on our side. Please try again in a moment.");
@@ -55,7 +56,7 @@ describe("the API's error log", () => {
   });
 
   it("treats a response that does not fit its output schema as unexpected, not as the user's mistake", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(serverLog, "error").mockImplementation(() => {});
     const parsed = z.object({ id: z.string() }).safeParse({ id: 1 });
     if (parsed.success) throw new Error("expected a refusal");
     const shape = format(new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Output validation failed", cause: parsed.error }));

@@ -1,3 +1,4 @@
+import { log } from "@/server/log";
 import nodemailer from "nodemailer";
 import type { Database } from "@/server/db/client";
 import { isDemoAddress } from "@/server/domain/demo/demo-addresses";
@@ -38,7 +39,7 @@ export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = g
   }
   if (!outboxEnabled(env)) throw new EmailNotConfiguredError();
   if (env.TANDEM_DEMO_MODE && !isDemoAddress(email.to)) {
-    console.info(`[email] demo mode: "${email.subject}" to an address outside the demo was withheld (not sent, not kept)`);
+    log.info("demo mode: an email to an address outside the demo was withheld (not sent, not kept)");
     return "withheld";
   }
   await db.outboxEmail.create({

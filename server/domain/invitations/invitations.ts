@@ -1,3 +1,4 @@
+import { describeForLog, log } from "@/server/log";
 import { ROLE_LABELS } from "@/lib/sectors";
 import type { InvitationPreview, InvitationStatus } from "@/lib/schemas/invitations";
 import type { Actor } from "@/server/auth/session";
@@ -29,7 +30,7 @@ const SEND_TIMEOUT = { timeout: 30_000, maxWait: 10_000 };
 
 
 function emailNotSent(cause: unknown): AppError {
-  console.error("[invitations] the invitation email could not be sent", cause);
+  log.error({ err: describeForLog(cause) }, "an invitation email could not be sent");
   return new AppError(
     "PRECONDITION_FAILED",
     "The invitation email could not be sent, so nothing was changed. Please try again in a few minutes; if it keeps failing, ask whoever runs Tandem to check its email settings.",

@@ -1,3 +1,4 @@
+import { describeForLog, log } from "@/server/log";
 import type { Database } from "@/server/db/client";
 import type { NotificationKind } from "@/server/db/generated/enums";
 import { sendEmail, type OutgoingEmail } from "@/server/domain/email/send-email";
@@ -152,7 +153,7 @@ export async function sendDueDigests(db: Database, now: Date = new Date(), env: 
       else if (outcome === "busy") run.busy += 1;
     } catch (error) {
       run.failed += 1;
-      console.error(`[digest] could not send the digest for user ${userId}`, error);
+      log.error({ userId, err: describeForLog(error) }, "could not send a notification digest");
     }
   }
   return run;

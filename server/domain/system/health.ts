@@ -1,3 +1,4 @@
+import { describeForLog, log } from "@/server/log";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "@/server/db/client";
@@ -57,7 +58,7 @@ export async function checkHealth(
     if (/_prisma_migrations/.test(message) && /does not exist/.test(message)) {
       appliedNames = [];
     } else {
-      console.error("[health] database check failed:", message);
+      log.error({ err: describeForLog(error) }, "health check: the database is unavailable");
       return {
         status: "unavailable",
         database: "unreachable",

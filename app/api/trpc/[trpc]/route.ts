@@ -5,11 +5,17 @@ import { apiResponseMeta } from "@/server/api/response-meta";
 import { resolveActor, sessionTokenFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { requestIdFrom, withRequestContext } from "@/server/request-context";
 import { siteOrigin } from "@/server/site-address";
 
 const ENDPOINT = "/api/trpc";
 
-async function handler(incoming: Request) {
+function handler(incoming: Request) {
+  const requestId = requestIdFrom(incoming.headers);
+  return withRequestContext({ requestId }, () => handle(incoming, requestId));
+}
+
+async function handle(incoming: Request, requestId: string) {
   const checked = await checkRequestLimits(incoming, ENDPOINT);
   if (!checked.ok) return checked.response;
   const request = checked.request;
@@ -24,6 +30,7 @@ async function handler(incoming: Request) {
         db,
         actor: await resolveActor(db, sessionTokenFromCookieHeader(request.headers.get("cookie"))),
         siteOrigin: siteOrigin(request, getEnv()),
+        requestId,
       };
     },
   });
