@@ -50,7 +50,7 @@ test("officers see background tasks that keep failing, and try their partnership
   try {
     await signInAs(OFFICER);
     await page.goto(`/p/${SLUG}/admin#background-tasks`);
-    const section = page.getByRole("region", { name: "Background tasks" });
+    const section = page.getByRole("region", { name: "Background tasks", exact: true });
     const row = section.getByRole("row").filter({ hasText: "Reminding project teams of progress updates due" });
     await expect(row).toContainText("Stopped");
     await expect(row).toContainText("The email server did not answer.");

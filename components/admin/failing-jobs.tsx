@@ -56,6 +56,9 @@ export function FailingJobs({ slug, jobs }: { slug: string; jobs: readonly Faili
             rowHeader: true,
             cell: (job) => (
               <>
+                <span className="mb-1 block">
+                  {job.status === "failed" ? <StatusTag tone="danger">Stopped</StatusTag> : <StatusTag tone="warning">Retrying</StatusTag>}
+                </span>
                 {job.label}
                 {job.scope === "installation" ? (
                   <span className="block text-sm font-normal text-slate-700">
@@ -64,13 +67,6 @@ export function FailingJobs({ slug, jobs }: { slug: string; jobs: readonly Faili
                 ) : null}
               </>
             ),
-          },
-          {
-            key: "status",
-            header: "Status",
-            nowrap: true,
-            cell: (job) =>
-              job.status === "failed" ? <StatusTag tone="danger">Stopped</StatusTag> : <StatusTag tone="warning">Retrying</StatusTag>,
           },
           {
             key: "reason",
