@@ -101,7 +101,11 @@ test("an officer runs a fund: three grants, a payment and a returned underspend,
   const returnForm = page.locator("form").filter({ has: page.getByRole("heading", { name: "Return underspend" }) });
   await returnForm.getByLabel("Amount returned (£)", { exact: true }).fill("345.67");
   await returnForm.getByLabel("Reason", { exact: true }).fill("Packs cost less than quoted");
-  await returnForm.getByRole("button", { name: "Record return" }).click();
+  // Wait for the return to be recorded before leaving the page (leaving would cancel it).
+  await Promise.all([
+    page.waitForResponse((response) => response.url().includes("/api/trpc/funding.") && response.request().method() === "POST"),
+    returnForm.getByRole("button", { name: "Record return" }).click(),
+  ]);
   await expect(page.getByRole("definition").filter({ hasText: "£12,000.00" }).first()).toBeVisible();
 
   await page.getByRole("link", { name: `Back to ${name}` }).click();
