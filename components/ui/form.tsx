@@ -183,7 +183,12 @@ export function FormMessage({
   useEffect(() => {
     if (!focus) return;
     box.current?.focus();
-    const settle = window.setTimeout(() => box.current?.focus(), 150);
+    // A refresh of the page's server parts can drop focus to the body just after; take it
+    // back then, but never from a control the person has since moved to.
+    const settle = window.setTimeout(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) box.current?.focus();
+    }, 150);
     return () => window.clearTimeout(settle);
   }, [focus, focusKey]);
   return (
