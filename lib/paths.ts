@@ -89,6 +89,8 @@ export const paths = {
   event: (slug: string, eventId: string) => `/p/${slug}/events/${eventId}`,
   editEvent: (slug: string, eventId: string) => `/p/${slug}/events/${eventId}/edit`,
   eventCalendar: (slug: string, eventId: string) => `/p/${slug}/events/${eventId}/calendar.ics`,
+  /** A person's private calendar feed (a secret link for calendar apps, no session). */
+  calendarFeed: (token: string) => `/calendar/${encodeURIComponent(token)}.ics`,
 
   stories: (slug: string) => `/p/${slug}/stories`,
   newStory: (slug: string) => `/p/${slug}/stories/new`,

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { CalendarFeedSection } from "@/components/account/calendar-feed-section";
 import { NotificationSettingsForm } from "@/components/people/notification-settings-form";
 import { ProfileForm } from "@/components/people/profile-form";
 import { ProfileSummary } from "@/components/people/profile-summary";
@@ -17,6 +18,7 @@ export default async function AccountPage() {
   const trpc = await getTrpc();
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery(trpc.me.profile.queryOptions());
+  await queryClient.prefetchQuery(trpc.me.calendarFeed.queryOptions());
   return (
     <>
       <PageHeader
@@ -49,6 +51,7 @@ export default async function AccountPage() {
               <NotificationSettingsForm />
             </div>
           </section>
+          <CalendarFeedSection />
           <SignOutEverywhereSection />
         </div>
       </HydrationBoundary>

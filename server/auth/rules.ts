@@ -106,6 +106,9 @@ export const procedureRules = {
   "me.profile": signedIn,
   "me.updateProfile": signedIn,
   "me.updateNotificationSettings": signedIn,
+  "me.calendarFeed": signedIn,
+  "me.replaceCalendarFeed": signedIn,
+  "me.revokeCalendarFeed": signedIn,
 
   // --- partnerships --------------------------------------------------------------
   "partnership.mine": signedIn,

@@ -1,5 +1,9 @@
+import { z } from "zod";
 import { updateNotificationSettingsInput, updateProfileInput } from "@/lib/schemas/profile";
 import { router, signedInProcedure } from "@/server/api/trpc";
+import { calendarFeedStatus, replaceCalendarFeed, revokeCalendarFeed } from "@/server/domain/events/calendar-feed";
+import { configuredOrigin } from "@/server/site-address";
+import { getEnv } from "@/server/env";
 import { getOwnProfile, updateNotificationSettings, updateOwnProfile } from "@/server/domain/people/profile";
 
 /** The signed-in person's own account: every procedure acts on ctx.actor, never on an id from the input. */
@@ -11,4 +15,12 @@ export const meRouter = router({
   updateNotificationSettings: signedInProcedure
     .input(updateNotificationSettingsInput)
     .mutation(({ ctx, input }) => updateNotificationSettings(ctx.db, ctx.actor, input)),
+  /** The private calendar feed link: whether it is on; turn it on or replace it; turn it off. */
+  calendarFeed: signedInProcedure.query(({ ctx }) => calendarFeedStatus(ctx.db, ctx.actor)),
+  replaceCalendarFeed: signedInProcedure
+    .input(z.object({}).strict().optional())
+    .mutation(({ ctx }) => replaceCalendarFeed(ctx.db, ctx.actor, ctx.siteOrigin ?? configuredOrigin(getEnv()))),
+  revokeCalendarFeed: signedInProcedure
+    .input(z.object({}).strict().optional())
+    .mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
 });

@@ -71,9 +71,22 @@ function property(name: string, value: string): string {
 }
 
 /** The whole file for one event (or several), ending with CRLF. */
-export function buildCalendar(entries: readonly CalendarEntry[], options: { now: Date; calendarName?: string }): string {
+export function buildCalendar(
+  entries: readonly CalendarEntry[],
+  options: {
+    now: Date;
+    calendarName?: string;
+    /** For a subscribed feed: how often calendar apps should fetch it again (RFC 7986, and Outlook's X-PUBLISHED-TTL). */
+    refreshMinutes?: number;
+  },
+): string {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", property("PRODID", CALENDAR_PRODUCT_ID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   if (options.calendarName) lines.push(property("X-WR-CALNAME", escapeText(options.calendarName)));
+  if (options.refreshMinutes) {
+    const minutes = Math.max(1, Math.floor(options.refreshMinutes));
+    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${minutes}M`);
+    lines.push(`X-PUBLISHED-TTL:PT${minutes}M`);
+  }
   for (const entry of entries) {
     lines.push("BEGIN:VEVENT");
     lines.push(property("UID", entry.uid));
