@@ -91,9 +91,11 @@ export function CalendarFeedSection() {
               onFocus={(event) => event.currentTarget.select()}
               className="w-full min-w-0 rounded-md border-2 border-slate-700 px-3 py-2 font-mono text-sm"
             />
-            <Button type="button" variant="secondary" onClick={() => void copy()}>
-              Copy link
-            </Button>
+            <div className="shrink-0">
+              <Button type="button" variant="secondary" onClick={() => void copy()}>
+                Copy link
+              </Button>
+            </div>
           </div>
           <p className="text-slate-700">We show this link once. If you lose it, replace it with a new one.</p>
           <div className="space-y-2">
