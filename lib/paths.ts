@@ -15,6 +15,8 @@ export const paths = {
   signIn: (callbackUrl?: string) => `/signin${q({ callbackUrl })}`,
   checkEmail: () => "/signin/check-email",
   account: () => "/account",
+  /** The account page's calendar feed section. */
+  accountCalendarFeed: () => "/account#calendar-feed",
   notifications: () => "/notifications",
   notificationsPage: (search: { unreadOnly?: boolean; after?: string } = {}) =>
     `/notifications${q({ show: search.unreadOnly ? "unread" : undefined, after: search.after })}`,

@@ -53,6 +53,13 @@ export default async function EventsPage({ params, searchParams }: Props) {
             Your connections
           </ButtonLink>
         </div>
+        <p className="mt-4 max-w-prose text-slate-700">
+          Want the events you are going to in Outlook or Google Calendar?{" "}
+          <Link href={paths.accountCalendarFeed()} className="font-semibold text-brand-800 underline">
+            Get your private calendar link
+          </Link>{" "}
+          on your account page.
+        </p>
       </PageHeader>
 
       <nav aria-label="Upcoming or past events" className="mb-6">
