@@ -70,6 +70,8 @@ export const paths = {
   award: (slug: string, fundId: string, awardId: string) => `/p/${slug}/funding/${fundId}/awards/${awardId}`,
   awardsCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/awards.csv`,
   ledgerCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/ledger.csv`,
+  awardsXlsx: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/awards.xlsx`,
+  ledgerXlsx: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/ledger.xlsx`,
   fundWholeLedger: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}?ledger=all#ledger`,
   fundingAudit: (slug: string) => `/p/${slug}/funding/audit`,
   fundingAuditFiltered: (slug: string, filter: { action?: string; from?: string; to?: string; page?: number }) =>
