@@ -27,6 +27,7 @@ export const paths = {
   publicStoriesOfTheme: (slug: string, theme: string) => `/public/${slug}/stories${q({ theme })}`,
   publicStory: (slug: string, storyId: string) => `/public/${slug}/stories/${storyId}`,
   publicPortfolioCsv: (slug: string) => `/public/${slug}/portfolio.csv`,
+  publicPortfolioXlsx: (slug: string) => `/public/${slug}/portfolio.xlsx`,
   openGrantsJson: (slug: string) => `/public/${slug}/grants.json`,
   openGrantsCsv: (slug: string) => `/public/${slug}/grants.csv`,
 
