@@ -29,6 +29,7 @@ export const paths = {
   publicStoriesOfTheme: (slug: string, theme: string) => `/public/${slug}/stories${q({ theme })}`,
   publicStory: (slug: string, storyId: string) => `/public/${slug}/stories/${storyId}`,
   publicPortfolioCsv: (slug: string) => `/public/${slug}/portfolio.csv`,
+  publicPortfolioXlsx: (slug: string) => `/public/${slug}/portfolio.xlsx`,
   openGrantsJson: (slug: string) => `/public/${slug}/grants.json`,
   openGrantsCsv: (slug: string) => `/public/${slug}/grants.csv`,
 
@@ -72,6 +73,8 @@ export const paths = {
   award: (slug: string, fundId: string, awardId: string) => `/p/${slug}/funding/${fundId}/awards/${awardId}`,
   awardsCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/awards.csv`,
   ledgerCsv: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/ledger.csv`,
+  awardsXlsx: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/awards.xlsx`,
+  ledgerXlsx: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}/ledger.xlsx`,
   fundWholeLedger: (slug: string, fundId: string) => `/p/${slug}/funding/${fundId}?ledger=all#ledger`,
   fundingAudit: (slug: string) => `/p/${slug}/funding/audit`,
   fundingAuditFiltered: (slug: string, filter: { action?: string; from?: string; to?: string; page?: number }) =>

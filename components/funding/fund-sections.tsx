@@ -54,8 +54,14 @@ export function FundBalances({ slug, fund, canExport }: { slug: string; fund: Fu
           <ButtonAnchor href={paths.awardsCsv(slug, fund.id)} download>
             Download awards (CSV)
           </ButtonAnchor>
+          <ButtonAnchor href={paths.awardsXlsx(slug, fund.id)} download>
+            Download awards (Excel)
+          </ButtonAnchor>
           <ButtonAnchor href={paths.ledgerCsv(slug, fund.id)} download>
             Download ledger (CSV)
+          </ButtonAnchor>
+          <ButtonAnchor href={paths.ledgerXlsx(slug, fund.id)} download>
+            Download ledger (Excel)
           </ButtonAnchor>
         </p>
       ) : null}

@@ -196,6 +196,8 @@ export const procedureRules = {
   "funding.fundedProjects": reads("partnershipSlug", ALL_ROLES),
   "funding.exportAwards": acts("fundId", OFFICERS),
   "funding.exportLedger": acts("fundId", OFFICERS),
+  "funding.exportAwardsTable": acts("fundId", OFFICERS),
+  "funding.exportLedgerTable": acts("fundId", OFFICERS),
   "funding.auditLog": acts("partnershipSlug", OFFICERS),
 
   // --- proposals: co-written in a sub-group ------------------------------------------

@@ -43,6 +43,10 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
         <p className="mt-3">
           <a href={paths.publicPortfolioCsv(slug)} download>
             Download the portfolio (CSV)
+          </a>{" "}
+          or{" "}
+          <a href={paths.publicPortfolioXlsx(slug)} download>
+            Download the portfolio (Excel)
           </a>
         </p>
         {openDataPrefix(getEnv()) ? (

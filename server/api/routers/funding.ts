@@ -26,7 +26,7 @@ import {
   withdrawAward,
 } from "@/server/domain/funding/awards";
 import { auditLog, fundDashboard, fundedProjects, listFunds } from "@/server/domain/funding/dashboard";
-import { awardsCsv, ledgerCsv } from "@/server/domain/funding/exports";
+import { awardsCsv, awardsTable, ledgerCsv, ledgerTable } from "@/server/domain/funding/exports";
 import { addRingFence, createFund } from "@/server/domain/funding/funds";
 import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
 
@@ -90,6 +90,12 @@ export const fundingRouter = router({
   exportLedger: partnershipProcedure
     .input(fundRefInput)
     .query(({ ctx, input }) => ledgerCsv(ctx.db, ctx.membership.partnershipId, input.fundId)),
+  exportAwardsTable: partnershipProcedure
+    .input(fundRefInput)
+    .query(({ ctx, input }) => awardsTable(ctx.db, ctx.membership.partnershipId, input.fundId)),
+  exportLedgerTable: partnershipProcedure
+    .input(fundRefInput)
+    .query(({ ctx, input }) => ledgerTable(ctx.db, ctx.membership.partnershipId, input.fundId)),
   auditLog: partnershipProcedure
     .input(auditLogInput)
     .query(({ ctx, input: { partnershipSlug: _slug, ...filter } }) => auditLog(ctx.db, ctx.membership.partnershipId, filter)),

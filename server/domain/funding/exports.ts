@@ -1,15 +1,10 @@
-import { toCsv } from "@/lib/csv";
-import { penceToDecimalString } from "@/lib/money";
-import { ukDay, ukTimeInput } from "@/lib/uk-time";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/errors";
+import { tableToCsv, type SpreadsheetTable } from "@/server/domain/exports/spreadsheet";
 import { awardState } from "./award-lifecycle";
 import { AWARD_STATE_LABELS, LEDGER_COLUMN_LABELS, LEDGER_MOVEMENT_LABELS } from "./labels";
 
-/** Exports for Excel (written by lib/csv.ts): amounts as plain numbers in pounds (1234.56), dates in ISO 8601. */
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-/** Amounts as numbers (not text) so Excel can sum them. */
-const pounds = (pence: number) => Number(penceToDecimalString(pence));
+/** Exports for spreadsheets, described once (server/domain/exports/spreadsheet.ts) and written as CSV and .xlsx. */
 
 async function fundOf(db: Database, partnershipId: string, fundId: string) {
   const fund = await db.fund.findFirst({ where: { id: fundId, partnershipId }, select: { id: true, name: true } });
@@ -17,28 +12,45 @@ async function fundOf(db: Database, partnershipId: string, fundId: string) {
   return fund;
 }
 
-export async function awardsCsv(db: Database, partnershipId: string, fundId: string) {
+/** The fund's awards, one row each, for the CSV and the Excel file alike. */
+export async function awardsTable(db: Database, partnershipId: string, fundId: string): Promise<SpreadsheetTable> {
   const fund = await fundOf(db, partnershipId, fundId);
   const awards = await db.award.findMany({
     where: { fundId: fund.id },
     orderBy: { createdAt: "asc" },
     include: { priorityArea: { select: { title: true } }, round: { select: { title: true } } },
   });
-  return toCsv(
-    ["Award id", "Awarded on", "Project", "Recipient", "Priority area", "Round", "Status", "Awarded (£)", "Paid (£)", "Left to pay (£)"],
-    awards.map((award) => [
+  return {
+    sheetName: "Awards",
+    columns: [
+      { header: "Award id", kind: "text" },
+      { header: "Awarded on", kind: "date" },
+      { header: "Project", kind: "text" },
+      { header: "Recipient", kind: "text" },
+      { header: "Priority area", kind: "text" },
+      { header: "Round", kind: "text" },
+      { header: "Status", kind: "text" },
+      { header: "Awarded (£)", kind: "money" },
+      { header: "Paid (£)", kind: "money" },
+      { header: "Left to pay (£)", kind: "money" },
+    ],
+    rows: awards.map((award) => [
       award.id,
-      isoDate(award.createdAt),
+      award.createdAt,
       award.projectName,
       award.recipientName,
       award.priorityArea?.title ?? null,
       award.round?.title ?? null,
       AWARD_STATE_LABELS[awardState(award)],
-      pounds(award.awardedPence),
-      pounds(award.paidPence),
-      pounds(award.awardedPence - award.paidPence),
+      award.awardedPence,
+      award.paidPence,
+      award.awardedPence - award.paidPence,
     ]),
-  );
+  };
+}
+
+export async function awardsCsv(db: Database, partnershipId: string, fundId: string) {
+  return tableToCsv(await awardsTable(db, partnershipId, fundId));
 }
 
 /** The fund's ledger, oldest first, as the fund page and its CSV both show it. */
@@ -69,25 +81,27 @@ export async function fundLedger(db: Database, fundId: string) {
 
 export type LedgerRow = Awaited<ReturnType<typeof fundLedger>>[number];
 
-/** "2021-02-02 16:14", UK time: plain to read, and a date and time a spreadsheet recognises. */
-const ukDateTimeCell = (instant: Date) => `${ukDay(instant)} ${ukTimeInput(instant)}`;
-
-/** The ledger as the fund page shows it: the same columns and words, amounts as numbers in pounds. */
-export async function ledgerCsv(db: Database, partnershipId: string, fundId: string) {
+/** The ledger as the fund page shows it: the same columns and words, amounts in pounds, times in UK time. */
+export async function ledgerTable(db: Database, partnershipId: string, fundId: string): Promise<SpreadsheetTable> {
   const fund = await fundOf(db, partnershipId, fundId);
   const rows = await fundLedger(db, fund.id);
   const c = LEDGER_COLUMN_LABELS;
-  return toCsv(
-    [c.when, c.movement, c.project, c.recipient, c.committed, c.paid, c.reason, c.by],
-    rows.map((row) => [
-      ukDateTimeCell(row.at),
-      row.movement,
-      row.project,
-      row.recipient,
-      pounds(row.committedPence),
-      pounds(row.paidPence),
-      row.reason,
-      row.by,
-    ]),
-  );
+  return {
+    sheetName: "Ledger",
+    columns: [
+      { header: c.when, kind: "datetime" },
+      { header: c.movement, kind: "text" },
+      { header: c.project, kind: "text" },
+      { header: c.recipient, kind: "text" },
+      { header: c.committed, kind: "money" },
+      { header: c.paid, kind: "money" },
+      { header: c.reason, kind: "text" },
+      { header: c.by, kind: "text" },
+    ],
+    rows: rows.map((row) => [row.at, row.movement, row.project, row.recipient, row.committedPence, row.paidPence, row.reason, row.by]),
+  };
+}
+
+export async function ledgerCsv(db: Database, partnershipId: string, fundId: string) {
+  return tableToCsv(await ledgerTable(db, partnershipId, fundId));
 }

@@ -1,5 +1,3 @@
-import { toCsv } from "@/lib/csv";
-import { penceToDecimalString } from "@/lib/money";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { ProjectOutcome, ProjectStatus, RagStatus } from "@/server/db/generated/enums";
@@ -8,7 +6,7 @@ import { OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
 import { RAG_PLAIN_WORDS } from "@/lib/projects/rag";
 import type { ProjectMeasure } from "@/server/domain/projects/queries";
 import { notFound } from "@/server/errors";
-import { isoDay } from "@/lib/uk-time";
+import { tableToCsv, type ColumnKind, type SpreadsheetTable } from "@/server/domain/exports/spreadsheet";
 
 /**
  * A partnership's public page: what it funds and how that is going, for anyone, signed in
@@ -209,22 +207,29 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "Decision",
 ] as const;
 
-const isoDate = (date: Date | null) => (date ? isoDay(date) : null);
-const pounds = (pence: number) => Number(penceToDecimalString(pence));
+const PORTFOLIO_KINDS: readonly ColumnKind[] = ["text", "text", "text", "money", "money", "text", "text", "percent", "date", "date", "text"];
+
+/** The portfolio as one table, written both as CSV and as an Excel workbook. */
+export function portfolioTable(portfolio: PublicPortfolio): SpreadsheetTable {
+  return {
+    sheetName: "Funded projects",
+    columns: PORTFOLIO_CSV_COLUMNS.map((header, index) => ({ header, kind: PORTFOLIO_KINDS[index]! })),
+    rows: portfolio.projects.map((project) => [
+      project.name,
+      project.priorityAreaTitle,
+      project.organisationName,
+      project.awardedPence,
+      project.paidPence,
+      PUBLIC_STATUS_LABELS[project.status],
+      project.latestRag ? RAG_PLAIN_WORDS[project.latestRag] : null,
+      project.percentComplete,
+      project.startsOn,
+      project.endsOn,
+      project.decision ? OUTCOME_LABELS[project.decision.outcome] : null,
+    ]),
+  };
+}
 
 export function portfolioCsv(portfolio: PublicPortfolio): string {
-  const rows = portfolio.projects.map((project) => [
-    project.name,
-    project.priorityAreaTitle,
-    project.organisationName,
-    pounds(project.awardedPence),
-    pounds(project.paidPence),
-    PUBLIC_STATUS_LABELS[project.status],
-    project.latestRag ? RAG_PLAIN_WORDS[project.latestRag] : null,
-    project.percentComplete,
-    isoDate(project.startsOn),
-    isoDate(project.endsOn),
-    project.decision ? OUTCOME_LABELS[project.decision.outcome] : null,
-  ]);
-  return toCsv(PORTFOLIO_CSV_COLUMNS, rows);
+  return tableToCsv(portfolioTable(portfolio));
 }

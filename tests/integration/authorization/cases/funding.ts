@@ -71,5 +71,7 @@ export const fundingCases: AuthorizationCases = {
   "funding.fundedProjects": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
   "funding.exportAwards": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.exportLedger": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
+  "funding.exportAwardsTable": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
+  "funding.exportLedgerTable": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.auditLog": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },
 };
