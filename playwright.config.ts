@@ -53,6 +53,12 @@ export default defineConfig({
       // whatever address it was opened at. Tests open it at localhost and at 127.0.0.1.
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
+      // The statements (accessibility, privacy) name the installation from these.
+      TANDEM_OPERATOR_NAME: "Tandem Demonstration Trust",
+      TANDEM_OPERATOR_EMAIL: "tandem@operator.example",
+      TANDEM_DPO_EMAIL: "dpo@operator.example",
+      TANDEM_ACCESSIBILITY_TESTED_ON: "2026-11-30",
+      TANDEM_RETAIN_READ_NOTIFICATIONS_DAYS: "60",
     },
   },
 });

@@ -2,6 +2,7 @@ import { describeForLog, log } from "@/server/log";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { paths } from "@/lib/paths";
 import { ApiProvider } from "@/components/providers/trpc-provider";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -46,8 +47,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
         </ApiProvider>
         <footer className="border-t border-slate-200 bg-slate-50">
-          <div className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-700">
-            Tandem: cross-sector partnership working in health and social care.
+          <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-6 text-sm text-slate-700 sm:flex-row sm:items-baseline sm:justify-between">
+            <p>Tandem: cross-sector partnership working in health and social care.</p>
+            <nav aria-label="About this site">
+              <ul className="flex flex-wrap gap-x-6 gap-y-2">
+                <li>
+                  <a href={paths.accessibilityStatement()}>Accessibility statement</a>
+                </li>
+                <li>
+                  <a href={paths.privacyNotice()}>Privacy notice</a>
+                </li>
+                <li>
+                  <a href={paths.cookies()}>Cookies</a>
+                </li>
+              </ul>
+            </nav>
           </div>
         </footer>
       </body>

@@ -23,6 +23,9 @@ export const paths = {
   openNotification: (notificationId: string) => `/notifications/${notificationId}/open`,
   invitation: (token: string) => `/invite/${token}`,
   outbox: () => "/dev/outbox",
+  accessibilityStatement: () => "/accessibility",
+  privacyNotice: () => "/privacy",
+  cookies: () => "/cookies",
 
   publicPage: (slug: string) => `/public/${slug}`,
   publicStories: (slug: string) => `/public/${slug}/stories`,

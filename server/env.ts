@@ -121,6 +121,25 @@ export const envSchema = z
     TANDEM_JOBS: optionalString
       .pipe(z.enum(["on", "off"], { error: (issue) => `must be on or off (it is "${String(issue.input)}")` }).optional())
       .transform((value) => value !== "off"),
+    /** The organisation that runs this installation, named in the accessibility statement and privacy notice (the data controller). */
+    TANDEM_OPERATOR_NAME: optionalString,
+    /** Where people write about accessibility problems, their data or anything else. */
+    TANDEM_OPERATOR_EMAIL: optionalString.pipe(z.email("must be an email address such as tandem@renfrewshire.gov.uk").optional()),
+    /** The operator's Data Protection Officer: an email address. */
+    TANDEM_DPO_EMAIL: optionalString.pipe(z.email("must be an email address such as dpo@renfrewshire.gov.uk").optional()),
+    /** The operator's entry in the ICO's register of fee payers, e.g. Z1234567. */
+    TANDEM_ICO_REGISTRATION: optionalString.pipe(z.string().regex(/^[A-Z]{1,2}\d{6,8}$/, "must be an ICO registration number such as Z1234567").optional()),
+    /** When this installation was last tested for accessibility (YYYY-MM-DD); unset: the date Tandem's own release was tested. */
+    TANDEM_ACCESSIBILITY_TESTED_ON: optionalString.pipe(
+      z.iso.date("must be a date written YYYY-MM-DD, such as 2026-11-30").optional(),
+    ),
+    /** Retention periods in days (privacy notice and the daily purge). */
+    TANDEM_RETAIN_SIGN_IN_LINKS_DAYS: z.coerce.number().int().min(0).max(3650).default(1),
+    TANDEM_RETAIN_ENDED_SESSIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    TANDEM_RETAIN_OUTBOX_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    TANDEM_RETAIN_READ_NOTIFICATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    TANDEM_RETAIN_ENDED_INVITATIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    TANDEM_RETAIN_FINISHED_JOBS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     TANDEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
     TANDEM_SIGN_UP_DOMAINS: domainList,
     /** The port this instance listens on (the launcher reads it too). */

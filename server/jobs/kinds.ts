@@ -2,6 +2,7 @@ import type { Database } from "@/server/db/client";
 import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
+import { purgeExpired } from "@/server/domain/retention/purge";
 import type { Env } from "@/server/env";
 
 /** What a job's code gets: the database, configuration, the job, and a way to say how far it has got. */
@@ -46,6 +47,11 @@ export const JOB_KINDS = {
     label: "Reminding project teams of progress updates due",
     maxAttempts: 5,
     run: async ({ db, now }) => sendProjectReminders(db, now),
+  },
+  "retention.purge": {
+    label: "Clearing out records past their retention period",
+    maxAttempts: 5,
+    run: async ({ db, env, now }) => purgeExpired(db, env, now),
   },
 } satisfies Record<string, JobKind>;
 

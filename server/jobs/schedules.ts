@@ -12,6 +12,8 @@ export const SCHEDULES: readonly Schedule[] = [
   // Each person still gets at most one email every 15 minutes (server/domain/notifications/digest.ts).
   { kind: "notifications.digest", everyMinutes: 5 },
   { kind: "projects.reminders", everyMinutes: 60 },
+  // Daily, from midnight UTC; the periods are in server/domain/retention/policy.ts.
+  { kind: "retention.purge", everyMinutes: 24 * 60 },
 ];
 
 /** The start of the slot `now` falls in, for a schedule that runs every `everyMinutes`. */
