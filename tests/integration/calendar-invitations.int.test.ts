@@ -196,7 +196,7 @@ describe("calendar invitations by email", () => {
     await runQueue(db);
     const results = await db.backgroundJob.findMany({ where: { id: { in: jobs.map((job) => job.id) } }, orderBy: { createdAt: "asc" } });
     expect(results.map((job) => job.state)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
-    expect(results[0]!.result).toEqual({ sent: false, skipped: "The person no longer has a place." });
+    expect(results[0]!.result).toEqual({ sent: false, skipped: "The person has replied again since: the email for that reply is sent instead." });
     expect(results[1]!.result).toMatchObject({ sent: true, method: "CANCEL" });
     expect((await invitationsTo(db, w.alex)).map((email) => email.method)).toEqual(["CANCEL"]);
   });
@@ -214,6 +214,14 @@ describe("calendar invitations by email", () => {
     await callerFor(db, w.alex).event.rsvp({ eventId });
     await runQueue(db);
     expect((await invitationsTo(db, w.alex)).map((email) => email.method)).toEqual(["REQUEST", "CANCEL", "REQUEST"]);
+
+    // Changing one's mind twice before the queue runs: only the last reply is emailed.
+    const { id: later } = await createEvent(db, w, { title: "Carers workshop" });
+    await callerFor(db, w.bea).event.rsvp({ eventId: later });
+    await callerFor(db, w.bea).event.cancelRsvp({ eventId: later });
+    await callerFor(db, w.bea).event.rsvp({ eventId: later });
+    expect(await runQueue(db)).toBe(3);
+    expect((await invitationsTo(db, w.bea)).map((email) => [email.method, email.uid])).toEqual([["REQUEST", `${later}@tandem`]]);
 
     const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
     const ask = () =>

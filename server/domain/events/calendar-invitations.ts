@@ -43,6 +43,8 @@ export const calendarInvitationPayload = z.object({
   method: z.enum(INVITATION_METHODS as [InvitationMethod, ...InvitationMethod[]]),
   sequence: z.number().int().min(0),
   reason: z.enum(INVITATION_REASONS),
+  /** For a change to one person's own place: when their reply changed (ISO), so a later reply supersedes it. */
+  replyAt: z.iso.datetime().optional(),
 });
 export type CalendarInvitationPayload = z.infer<typeof calendarInvitationPayload>;
 
@@ -65,7 +67,14 @@ export async function queueCalendarInvitations(
   const method = REASON_METHOD[invitation.reason];
   let queued = 0;
   for (const userId of new Set(invitation.userIds)) {
-    const payload: CalendarInvitationPayload = { eventId: invitation.eventId, userId, method, sequence: invitation.sequence, reason: invitation.reason };
+    const payload: CalendarInvitationPayload = {
+      eventId: invitation.eventId,
+      userId,
+      method,
+      sequence: invitation.sequence,
+      reason: invitation.reason,
+      ...(invitation.replyAt ? { replyAt: invitation.replyAt.toISOString() } : {}),
+    };
     const { created } = await enqueueJob(tx, {
       kind: CALENDAR_INVITATION_JOB,
       payload,
@@ -89,20 +98,30 @@ export type InvitationRun =
 
 /**
  * The job: reads the event and the person's reply as they are now and sends the invitation
- * if it still holds. A REQUEST needs the event still on, the person still going (and still
- * a member) and no later change (that change queued its own REQUEST); a CANCEL is sent
- * unless the person is going to the event again.
+ * if it still holds. An email about one person's own place is dropped once they have
+ * replied again (that reply queued its own). A REQUEST needs the event still on, the person
+ * still going (and still a member) and no later change (that change queued its own
+ * REQUEST); a CANCEL is sent unless the person is going to the event again.
  */
 export async function sendCalendarInvitation(db: Database, env: Env, payload: CalendarInvitationPayload, now: Date): Promise<InvitationRun> {
   const event = await db.event.findUnique({ where: { id: payload.eventId }, select: { ...EVENT_FOR_CALENDAR_SELECT, partnershipId: true } });
   if (!event) return { sent: false, skipped: "The event no longer exists." };
   const [rsvp, user, membership] = await Promise.all([
-    db.eventRsvp.findUnique({ where: { eventId_userId: { eventId: event.id, userId: payload.userId } }, select: { status: true } }),
+    db.eventRsvp.findUnique({
+      where: { eventId_userId: { eventId: event.id, userId: payload.userId } },
+      select: { status: true, respondedAt: true, promotedAt: true },
+    }),
     db.user.findUnique({ where: { id: payload.userId }, select: { email: true, name: true } }),
     db.membership.findFirst({ where: { partnershipId: event.partnershipId, userId: payload.userId }, select: { id: true } }),
   ]);
   if (!user?.email) return { sent: false, skipped: "The person has no email address." };
   const going = event.status === "SCHEDULED" && rsvp?.status === "GOING";
+  if (payload.replyAt && rsvp) {
+    const repliedAt = (payload.reason === "place-promoted" ? rsvp.promotedAt : rsvp.respondedAt)?.getTime();
+    if (repliedAt !== new Date(payload.replyAt).getTime()) {
+      return { sent: false, skipped: "The person has replied again since: the email for that reply is sent instead." };
+    }
+  }
   if (payload.method === "REQUEST") {
     if (event.status === "CANCELLED") return { sent: false, skipped: "The event has been cancelled since." };
     if (!going) return { sent: false, skipped: "The person no longer has a place." };
