@@ -204,7 +204,7 @@ export async function updateEvent(
       partnershipId: event.partnershipId,
       kind: "EVENT_CHANGED",
       title: `“${input.title}” has changed`,
-      body: "Please check the date, time and place again. If you added it to your calendar, add it again to update it.",
+      body: "Please check the date, time and place again. The calendar invitation we email updates your calendar; if you downloaded the calendar file instead, add it again.",
       linkPath: paths.event(slug, event.id),
     });
     // Everyone going gets the changed event as an invitation with the new SEQUENCE.
