@@ -1,5 +1,6 @@
 import type { Database } from "@/server/db/client";
 import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
+import { CALENDAR_INVITATION_JOB, calendarInvitationPayload, sendCalendarInvitation } from "@/server/domain/events/calendar-invitations";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
 import { purgeExpired } from "@/server/domain/retention/purge";
@@ -52,6 +53,15 @@ export const JOB_KINDS = {
     label: "Clearing out records past their retention period",
     maxAttempts: 5,
     run: async ({ db, env, now }) => purgeExpired(db, env, now),
+  },
+  [CALENDAR_INVITATION_JOB]: {
+    label: "Emailing calendar invitations for events",
+    maxAttempts: 5,
+    run: async ({ db, env, job, now }) => {
+      const payload = calendarInvitationPayload.safeParse(job.payload);
+      if (!payload.success) throw new JobFailure("This calendar invitation job has no valid event, person or method.");
+      return sendCalendarInvitation(db, env, payload.data, now);
+    },
   },
 } satisfies Record<string, JobKind>;
 

@@ -56,6 +56,22 @@ describe("sending email", () => {
     expect(await database.db.outboxEmail.count()).toBe(before);
   });
 
+  it("sends a calendar invitation as a text/calendar; method=REQUEST part, and the outbox keeps it", async () => {
+    const to = `${unique("invite")}@example.org`;
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:ev1@tandem\r\nSEQUENCE:2\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const email = { to, subject: "Invitation: Breakfast", text: "You have a place.", calendar: { method: "REQUEST" as const, content: ics, filename: "breakfast.ics" } };
+    const smtpEnv = parseEnv({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_FROM: "Tandem <tandem@example.org>" });
+
+    expect(await sendEmail(database.db, email, smtpEnv)).toBe("smtp");
+    const raw = received.find((r) => r.to.includes(to))?.raw ?? "";
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    expect(raw.replace(/=\r\n/g, "")).toMatch(/UID:ev1@tandem/);
+
+    expect(await sendEmail(database.db, { ...email, calendar: { ...email.calendar, method: "CANCEL" } }, parseEnv({ NODE_ENV: "development" }))).toBe("outbox");
+    const [kept] = await listOutbox(database.db, 1);
+    expect(kept).toMatchObject({ to, calendarMethod: "CANCEL", calendarIcs: ics });
+  });
+
   it("keeps the email in the developer outbox when there is no SMTP, in development", async () => {
     const env = parseEnv({ NODE_ENV: "development" });
     const to = `${unique("outbox")}@example.org`;

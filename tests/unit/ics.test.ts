@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendar, calendarFileName, escapeText, foldLine, formatUtc, type CalendarEntry } from "@/server/domain/events/ics";
+import ICAL from "ical.js";
+import { buildCalendar, buildInvitation, calendarFileName, escapeText, foldLine, formatUtc, quoteParameter, type CalendarEntry } from "@/server/domain/events/ics";
 
 const octets = (text: string) => new TextEncoder().encode(text).length;
 /** What a calendar app does first: remove every CRLF followed by one space. */
@@ -112,6 +113,72 @@ describe("buildCalendar", () => {
     const after = buildCalendar([{ ...breakfast, title: "Moved breakfast", sequence: 3 }], { now });
     const uid = (file: string) => unfold(file).split("\r\n").find((line) => line.startsWith("UID:"));
     expect(uid(before)).toBe(uid(after));
+  });
+});
+
+describe("buildInvitation", () => {
+  const now = new Date("2026-02-01T12:00:00.000Z");
+  const organizer = { name: "Renfrewshire SPG", email: "no-reply@tandem.example.org" };
+  const attendee = { name: "Alex Member", email: "alex@example.org" };
+
+  it("is an iTIP REQUEST: the event with its organiser and the person going, accepted", () => {
+    const file = buildInvitation(breakfast, { method: "REQUEST", now, organizer, attendee });
+    expect(file.endsWith("\r\n")).toBe(true);
+    expect(file.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(file.split("\r\n").every((line) => octets(line) <= 75)).toBe(true);
+    const lines = unfold(file).split("\r\n").slice(0, -1);
+    expect(lines).toEqual([
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Tandem//Partnership events//EN",
+      "CALSCALE:GREGORIAN",
+      "METHOD:REQUEST",
+      "BEGIN:VEVENT",
+      "UID:ckevent123@tandem",
+      "DTSTAMP:20260201T120000Z",
+      "DTSTART:20260312T083000Z",
+      "DTEND:20260312T103000Z",
+      "SEQUENCE:2",
+      "SUMMARY:Quarterly networking breakfast",
+      "DESCRIPTION:Speakers\\, then speed networking.\\nBring a colleague from another sector.",
+      "LOCATION:Paisley Town Hall\\, Abbey Close",
+      "URL:https://tandem.example.org/p/renfrewshire-spg/events/ckevent123",
+      'ORGANIZER;CN="Renfrewshire SPG":mailto:no-reply@tandem.example.org',
+      'ATTENDEE;CN="Alex Member";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:alex@example.org',
+      "STATUS:CONFIRMED",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ]);
+  });
+
+  it("is a CANCEL with STATUS:CANCELLED and the same UID, for a cancelled place as for a cancelled event", () => {
+    const file = buildInvitation({ ...breakfast, sequence: 3 }, { method: "CANCEL", now, organizer, attendee });
+    const lines = unfold(file).split("\r\n");
+    expect(lines).toContain("METHOD:CANCEL");
+    expect(lines).toContain("STATUS:CANCELLED");
+    expect(lines).toContain("UID:ckevent123@tandem");
+    expect(lines).toContain("SEQUENCE:3");
+    expect(lines).not.toContain("METHOD:PUBLISH");
+    expect(lines.find((line) => line.startsWith("ATTENDEE"))).not.toContain("PARTSTAT");
+  });
+
+  it("quotes names in parameters, drops what a quoted value cannot hold, and folds long lines; ical.js reads it back", () => {
+    expect(quoteParameter('Leeds, "LCP": Health;Care')).toBe('"Leeds, LCP : Health;Care"');
+    const long = { name: `Ōban, Lorn & the Isles "Health; Care" Partnership ${"x".repeat(60)}`, email: "a@example.org" };
+    const file = buildInvitation(
+      { ...breakfast, title: "Breakfast; talks, and networking", description: "Line one\nLine two, with a \\ backslash" },
+      { method: "REQUEST", now, organizer: long, attendee },
+    );
+    expect(file.split("\r\n").every((line) => octets(line) <= 75)).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(file));
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const vevent = calendar.getFirstSubcomponent("vevent")!;
+    expect(vevent.getFirstPropertyValue("summary")).toBe("Breakfast; talks, and networking");
+    expect(vevent.getFirstPropertyValue("description")).toBe("Line one\nLine two, with a \\ backslash");
+    const organizerProperty = vevent.getFirstProperty("organizer")!;
+    expect(organizerProperty.getFirstValue()).toBe("mailto:a@example.org");
+    expect(organizerProperty.getParameter("cn")).toBe(`Ōban, Lorn & the Isles Health; Care Partnership ${"x".repeat(60)}`);
+    expect(vevent.getFirstProperty("attendee")!.getParameter("partstat")).toBe("ACCEPTED");
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { ButtonAnchor } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatusTag } from "@/components/ui/status-tag";
 import { getDb } from "@/server/db/client";
 import { listOutbox } from "@/server/domain/email/outbox";
 import { getEnv, outboxEnabled } from "@/server/env";
@@ -29,6 +31,25 @@ function TextWithLinks({ text }: { text: string }) {
   );
 }
 
+const INVITATION_EFFECT: Record<string, string> = {
+  REQUEST: "A calendar app adds the event, or updates the copy it has.",
+  CANCEL: "A calendar app removes the event.",
+};
+
+/** An email's calendar invitation: what it does, and its .ics to open in a calendar app. */
+function CalendarInvitation({ id, subject, method, ics }: { id: string; subject: string; method: string; ics: string }) {
+  return (
+    <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
+      <p className="flex flex-wrap items-center gap-2">
+        <StatusTag tone="info">Calendar invitation attached ({method})</StatusTag>
+        <span>{INVITATION_EFFECT[method] ?? ""}</span>
+      </p>
+      <ButtonAnchor href={`data:text/calendar;charset=utf-8;method=${method},${encodeURIComponent(ics)}`} download={`invitation-${id}.ics`}>
+        Download the invitation (.ics)<span className="sr-only"> sent with “{subject}”</span>
+      </ButtonAnchor>
+    </div>
+  );
+}
 
 export default async function OutboxPage() {
   const env = getEnv();
@@ -62,6 +83,9 @@ export default async function OutboxPage() {
                 <div className="mt-3 whitespace-pre-wrap break-words">
                   <TextWithLinks text={email.text} />
                 </div>
+                {email.calendarMethod && email.calendarIcs ? (
+                  <CalendarInvitation id={email.id} subject={email.subject} method={email.calendarMethod} ics={email.calendarIcs} />
+                ) : null}
               </article>
             </li>
           ))}

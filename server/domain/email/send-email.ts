@@ -2,9 +2,19 @@ import { log } from "@/server/log";
 import nodemailer from "nodemailer";
 import type { Database } from "@/server/db/client";
 import { isDemoAddress } from "@/server/domain/demo/demo-addresses";
+import type { InvitationMethod } from "@/server/domain/events/ics";
 import { getEnv, outboxEnabled, type Env } from "@/server/env";
 
-export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** A calendar invitation (iTIP), sent as the email's text/calendar; method=… part, which calendar apps act on. */
+  calendar?: CalendarAttachment;
+};
+
+export type CalendarAttachment = { method: InvitationMethod; content: string; filename: string };
 
 export class EmailNotConfiguredError extends Error {
   constructor() {
@@ -34,7 +44,12 @@ export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = g
       });
       transports.set(env.SMTP_URL, transport);
     }
-    await transport.sendMail({ from: env.EMAIL_FROM, ...email });
+    const { calendar, ...message } = email;
+    await transport.sendMail({
+      from: env.EMAIL_FROM,
+      ...message,
+      ...(calendar ? { icalEvent: { method: calendar.method, content: calendar.content, filename: calendar.filename } } : {}),
+    });
     return "smtp";
   }
   if (!outboxEnabled(env)) throw new EmailNotConfiguredError();
@@ -43,7 +58,14 @@ export async function sendEmail(db: Database, email: OutgoingEmail, env: Env = g
     return "withheld";
   }
   await db.outboxEmail.create({
-    data: { to: email.to, subject: email.subject, text: email.text, html: email.html ?? null },
+    data: {
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html ?? null,
+      calendarMethod: email.calendar?.method ?? null,
+      calendarIcs: email.calendar?.content ?? null,
+    },
   });
   return "outbox";
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { absoluteUrl, paths } from "@/lib/paths";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
+import { calendarEntryForEvent, EVENT_FOR_CALENDAR_SELECT } from "./calendar-entry";
 import { buildCalendar, type CalendarEntry } from "./ics";
 
 /**
@@ -98,67 +99,9 @@ async function feedEntries(db: Database, userId: string, origin: string, now: Da
         partnership: { memberships: { some: { userId } } },
       },
     },
-    select: {
-      event: {
-        select: {
-          id: true,
-          title: true,
-          description: true,
-          startsAt: true,
-          endsAt: true,
-          onlineUrl: true,
-          venueName: true,
-          venueAddress: true,
-          status: true,
-          sequence: true,
-          updatedAt: true,
-          partnership: { select: { slug: true, name: true } },
-        },
-      },
-    },
+    select: { event: { select: EVENT_FOR_CALENDAR_SELECT } },
     orderBy: { event: { startsAt: "asc" } },
     take: 500,
   });
   return rsvps.map(({ event }) => calendarEntryForEvent(event, origin));
-}
-
-type EventForCalendar = {
-  id: string;
-  title: string;
-  description: string;
-  startsAt: Date;
-  endsAt: Date;
-  onlineUrl: string | null;
-  venueName: string | null;
-  venueAddress: string | null;
-  status: "SCHEDULED" | "CANCELLED";
-  sequence: number;
-  updatedAt: Date;
-  partnership: { slug: string; name: string };
-};
-
-/** One event as a calendar entry: the same UID as the "Add to calendar" download. */
-export function calendarEntryForEvent(event: EventForCalendar, origin: string): CalendarEntry {
-  const page = absoluteUrl(origin, paths.event(event.partnership.slug, event.id));
-  const venue = [event.venueName, event.venueAddress].filter(Boolean).join(", ");
-  const description = [
-    `${event.partnership.name}.`,
-    event.description,
-    event.onlineUrl ? `Join online: ${event.onlineUrl}` : "",
-    `Details and changes: ${page}`,
-  ]
-    .filter(Boolean)
-    .join("\n\n");
-  return {
-    uid: `${event.id}@tandem`,
-    sequence: event.sequence,
-    title: event.title,
-    description,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    location: venue || (event.onlineUrl ? `Online: ${event.onlineUrl}` : null),
-    url: page,
-    cancelled: event.status === "CANCELLED",
-    updatedAt: event.updatedAt,
-  };
 }

@@ -11,6 +11,7 @@ import { membershipOnly } from "@/server/auth/grants";
 import { authorizeFor } from "@/server/auth/resolve";
 import { capacityTooSmall, endsBeforeStart, inEventTransaction, lockEvent, partnershipSlugOf } from "./access";
 import { seriesStarts } from "./recurrence";
+import { queueCalendarInvitations } from "./calendar-invitations";
 import { promoteFromWaitingList } from "./rsvp";
 import { paths } from "@/lib/paths";
 
@@ -203,10 +204,23 @@ export async function updateEvent(
       partnershipId: event.partnershipId,
       kind: "EVENT_CHANGED",
       title: `“${input.title}” has changed`,
-      body: "Please check the date, time and place again. If you added it to your calendar, add it again to update it.",
+      body: "Please check the date, time and place again. The calendar invitation we email updates your calendar; if you downloaded the calendar file instead, add it again.",
       linkPath: paths.event(slug, event.id),
     });
-    const promoted = await promoteFromWaitingList(tx, { ...event, title: input.title, capacity: input.capacity }, slug, now);
+    // Everyone going gets the changed event as an invitation with the new SEQUENCE.
+    await queueCalendarInvitations(tx, {
+      eventId: event.id,
+      partnershipId: event.partnershipId,
+      userIds: going,
+      sequence: updated.sequence,
+      reason: "event-changed",
+    });
+    const promoted = await promoteFromWaitingList(
+      tx,
+      { ...event, title: input.title, capacity: input.capacity, sequence: updated.sequence },
+      slug,
+      now,
+    );
     return { id: event.id, sequence: updated.sequence, promoted: promoted.length };
   });
 }
@@ -231,6 +245,14 @@ export async function cancelEvent(
       select: { sequence: true },
     });
     const slug = await partnershipSlugOf(tx, event.partnershipId);
+    // People going have it in their calendar: the cancellation takes it out. People waiting never had it.
+    await queueCalendarInvitations(tx, {
+      eventId: event.id,
+      partnershipId: event.partnershipId,
+      userIds: await peopleExpected(tx, event.id, ["GOING"]),
+      sequence: updated.sequence,
+      reason: "event-cancelled",
+    });
     await notify(tx, {
       userIds: await peopleExpected(tx, event.id, ["GOING", "WAITING"]),
       actorId: actor.userId,

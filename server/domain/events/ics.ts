@@ -70,6 +70,26 @@ function property(name: string, value: string): string {
   return foldLine(`${name}:${value}`);
 }
 
+/** One VEVENT's content lines (each already folded); `extra` goes in before its STATUS. */
+function eventLines(entry: CalendarEntry, now: Date, extra: readonly string[] = []): string[] {
+  const lines = ["BEGIN:VEVENT"];
+  lines.push(property("UID", entry.uid));
+  lines.push(`DTSTAMP:${formatUtc(now)}`);
+  lines.push(`DTSTART:${formatUtc(entry.startsAt)}`);
+  lines.push(`DTEND:${formatUtc(entry.endsAt)}`);
+  lines.push(`SEQUENCE:${Math.max(0, Math.floor(entry.sequence))}`);
+  if (entry.updatedAt) lines.push(`LAST-MODIFIED:${formatUtc(entry.updatedAt)}`);
+  lines.push(property("SUMMARY", escapeText(entry.cancelled ? `Cancelled: ${entry.title}` : entry.title)));
+  if (entry.description) lines.push(property("DESCRIPTION", escapeText(entry.description)));
+  if (entry.location) lines.push(property("LOCATION", escapeText(entry.location)));
+  // URL is a URI, not TEXT: it is not escaped.
+  if (entry.url) lines.push(property("URL", entry.url));
+  lines.push(...extra);
+  lines.push(`STATUS:${entry.cancelled ? "CANCELLED" : "CONFIRMED"}`);
+  lines.push("END:VEVENT");
+  return lines;
+}
+
 /** The whole file for one event (or several), ending with CRLF. */
 export function buildCalendar(
   entries: readonly CalendarEntry[],
@@ -87,22 +107,7 @@ export function buildCalendar(
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${minutes}M`);
     lines.push(`X-PUBLISHED-TTL:PT${minutes}M`);
   }
-  for (const entry of entries) {
-    lines.push("BEGIN:VEVENT");
-    lines.push(property("UID", entry.uid));
-    lines.push(`DTSTAMP:${formatUtc(options.now)}`);
-    lines.push(`DTSTART:${formatUtc(entry.startsAt)}`);
-    lines.push(`DTEND:${formatUtc(entry.endsAt)}`);
-    lines.push(`SEQUENCE:${Math.max(0, Math.floor(entry.sequence))}`);
-    if (entry.updatedAt) lines.push(`LAST-MODIFIED:${formatUtc(entry.updatedAt)}`);
-    lines.push(property("SUMMARY", escapeText(entry.cancelled ? `Cancelled: ${entry.title}` : entry.title)));
-    if (entry.description) lines.push(property("DESCRIPTION", escapeText(entry.description)));
-    if (entry.location) lines.push(property("LOCATION", escapeText(entry.location)));
-    // URL is a URI, not TEXT: it is not escaped.
-    if (entry.url) lines.push(property("URL", entry.url));
-    lines.push(`STATUS:${entry.cancelled ? "CANCELLED" : "CONFIRMED"}`);
-    lines.push("END:VEVENT");
-  }
+  for (const entry of entries) lines.push(...eventLines(entry, options.now));
   lines.push("END:VCALENDAR");
   return lines.join(CRLF) + CRLF;
 }
@@ -118,4 +123,52 @@ export function calendarFileName(title: string, startsAt: Date): string {
     .slice(0, 60)
     .replace(/-+$/g, "");
   return `${slug || "event"}-${startsAt.toISOString().slice(0, 10)}.ics`;
+}
+
+/**
+ * iTIP (RFC 5546): the invitation emailed to one person. REQUEST puts the event in their
+ * calendar, or updates the copy they have (same UID, higher SEQUENCE); CANCEL takes it out,
+ * for a cancelled event or a place they gave up. Outlook, Google and Apple Calendar read it
+ * from the email's text/calendar part.
+ */
+export type InvitationMethod = "REQUEST" | "CANCEL";
+export const INVITATION_METHODS: readonly InvitationMethod[] = ["REQUEST", "CANCEL"];
+
+export type CalendarPerson = { name: string; email: string };
+
+/**
+ * A parameter value (CN="..."): always quoted, since names hold commas and colons. A quoted
+ * value cannot hold a double quote or a control character (RFC 5545 3.1), so those go.
+ */
+export function quoteParameter(value: string): string {
+  return `"${value.replace(/["\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim()}"`;
+}
+
+/** A person as a CAL-ADDRESS value: "mailto:" and the address, which a calendar app matches. */
+function calAddress(email: string): string {
+  return `mailto:${email.trim()}`;
+}
+
+export function buildInvitation(
+  entry: CalendarEntry,
+  options: { method: InvitationMethod; now: Date; organizer: CalendarPerson; attendee: CalendarPerson },
+): string {
+  const cancelling = options.method === "CANCEL";
+  const event: CalendarEntry = { ...entry, cancelled: entry.cancelled || cancelling };
+  const attendeeParameters = [`CN=${quoteParameter(options.attendee.name)}`, "CUTYPE=INDIVIDUAL", "ROLE=REQ-PARTICIPANT"];
+  if (!cancelling) attendeeParameters.push("PARTSTAT=ACCEPTED", "RSVP=FALSE");
+  const people = [
+    foldLine(`ORGANIZER;CN=${quoteParameter(options.organizer.name)}:${calAddress(options.organizer.email)}`),
+    foldLine(`ATTENDEE;${attendeeParameters.join(";")}:${calAddress(options.attendee.email)}`),
+  ];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    property("PRODID", CALENDAR_PRODUCT_ID),
+    "CALSCALE:GREGORIAN",
+    `METHOD:${options.method}`,
+    ...eventLines(event, options.now, people),
+    "END:VCALENDAR",
+  ];
+  return lines.join(CRLF) + CRLF;
 }

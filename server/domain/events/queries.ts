@@ -4,13 +4,14 @@ import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { EventKind, EventRecurrence, EventStatus, RsvpStatus } from "@/server/db/generated/enums";
-import { absoluteUrl, paths } from "@/lib/paths";
+import { paths } from "@/lib/paths";
 import { getEnv } from "@/server/env";
 import { configuredOrigin } from "@/server/site-address";
 import { notFound } from "@/server/errors";
 import { can } from "@/server/auth/can";
 import type { EventAccess } from "./access";
 import { creationRights } from "./events";
+import { calendarEntryForEvent, EVENT_FOR_CALENDAR_SELECT } from "./calendar-entry";
 import { buildCalendar, calendarFileName } from "./ics";
 import { waitingPosition } from "./rsvp";
 
@@ -180,11 +181,6 @@ export async function getEvent(db: Database, access: EventAccess, now = new Date
   };
 }
 
-/** Where an event's page is, in full (for calendar apps), on the site's address. */
-export function eventUrl(partnershipSlug: string, eventId: string, origin: string = configuredOrigin(getEnv())): string {
-  return absoluteUrl(origin, paths.event(partnershipSlug, eventId));
-}
-
 /** The event as an .ics file: what "Add to calendar" downloads. */
 export async function eventCalendar(
   db: Database,
@@ -193,41 +189,8 @@ export async function eventCalendar(
   now = new Date(),
   origin?: string,
 ): Promise<{ fileName: string; content: string }> {
-  const event = await db.event.findUnique({
-    where: { id: eventId },
-    include: { partnership: { select: { slug: true, name: true } }, speakers: { orderBy: { position: "asc" } } },
-  });
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { ...EVENT_FOR_CALENDAR_SELECT, partnershipId: true } });
   if (!event || event.partnershipId !== membership.partnershipId) throw notFound("That event");
-  const page = eventUrl(event.partnership.slug, event.id, origin);
-  const venue = [event.venueName, event.venueAddress].filter(Boolean).join(", ");
-  const location = venue || (event.onlineUrl ? `Online: ${event.onlineUrl}` : null);
-  const description = [
-    event.description,
-    event.onlineUrl ? `Join online: ${event.onlineUrl}` : "",
-    event.speakers.length > 0
-      ? `Speakers:\n${event.speakers.map((speaker) => `- ${[speaker.name, speaker.role, speaker.topic].filter(Boolean).join(", ")}`).join("\n")}`
-      : "",
-    event.accessibilityNotes ? `Accessibility: ${event.accessibilityNotes}` : "",
-    `Details and changes: ${page}`,
-  ]
-    .filter(Boolean)
-    .join("\n\n");
-  const content = buildCalendar(
-    [
-      {
-        uid: `${event.id}@tandem`,
-        sequence: event.sequence,
-        title: event.title,
-        description,
-        startsAt: event.startsAt,
-        endsAt: event.endsAt,
-        location,
-        url: event.onlineUrl ?? page,
-        cancelled: event.status === "CANCELLED",
-        updatedAt: event.updatedAt,
-      },
-    ],
-    { now, calendarName: event.partnership.name },
-  );
+  const content = buildCalendar([calendarEntryForEvent(event, origin ?? configuredOrigin(getEnv()))], { now, calendarName: event.partnership.name });
   return { fileName: calendarFileName(event.title, event.startsAt), content };
 }

@@ -8,6 +8,7 @@ import { displayName } from "@/server/domain/discussions/people";
 import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { inEventTransaction, lockEvent, partnershipSlugOf, type LockedEvent } from "./access";
+import { queueCalendarInvitations } from "./calendar-invitations";
 import { paths } from "@/lib/paths";
 
 type Tx = Prisma.TransactionClient;
@@ -97,6 +98,17 @@ export async function rsvpToEvent(db: Database, actor: Actor, eventId: string, n
           data: { eventId, userId: actor.userId, status, queuedAt, respondedAt: now },
           select: { id: true, status: true, queuedAt: true },
         });
+    // A place goes into the person's calendar; a place on the waiting list does not.
+    if (status === "GOING") {
+      await queueCalendarInvitations(tx, {
+        eventId,
+        partnershipId: event.partnershipId,
+        userIds: [actor.userId],
+        sequence: event.sequence,
+        reason: "place-confirmed",
+        replyAt: now,
+      });
+    }
     return answerFor(tx, event, rsvp);
   });
 }
@@ -121,6 +133,17 @@ export async function cancelRsvp(db: Database, actor: Actor, eventId: string, no
       data: { status: "CANCELLED", cancelledAt: now, respondedAt: now },
       select: { id: true, status: true, queuedAt: true },
     });
+    // A place given up comes out of the person's calendar (a cancelled event already has).
+    if (existing.status === "GOING" && event.status === "SCHEDULED") {
+      await queueCalendarInvitations(tx, {
+        eventId,
+        partnershipId: event.partnershipId,
+        userIds: [actor.userId],
+        sequence: event.sequence,
+        reason: "place-cancelled",
+        replyAt: now,
+      });
+    }
     const promoted =
       existing.status === "GOING" && event.status === "SCHEDULED"
         ? await promoteFromWaitingList(tx, event, await partnershipSlugOf(tx, event.partnershipId), now)
@@ -130,12 +153,13 @@ export async function cancelRsvp(db: Database, actor: Actor, eventId: string, no
 }
 
 /**
- * Gives free places to the people waiting, first come first served, and tells them. Call
- * with the event row locked (lockEvent) and its current capacity. Returns who was promoted.
+ * Gives free places to the people waiting, first come first served, tells them and queues
+ * their calendar invitations. Call with the event row locked (lockEvent) and its current
+ * capacity and sequence. Returns who was promoted.
  */
 export async function promoteFromWaitingList(
   tx: Tx,
-  event: Pick<LockedEvent, "id" | "partnershipId" | "title" | "capacity" | "status">,
+  event: Pick<LockedEvent, "id" | "partnershipId" | "title" | "capacity" | "status" | "sequence">,
   partnershipSlug: string,
   now: Date,
 ): Promise<string[]> {
@@ -162,6 +186,14 @@ export async function promoteFromWaitingList(
     title: `A place came up: you are going to “${event.title}”`,
     body: "You were on the waiting list and now have a place. If you cannot come after all, please cancel so someone else can.",
     linkPath: paths.event(partnershipSlug, event.id),
+  });
+  await queueCalendarInvitations(tx, {
+    eventId: event.id,
+    partnershipId: event.partnershipId,
+    userIds,
+    sequence: event.sequence,
+    reason: "place-promoted",
+    replyAt: now,
   });
   return userIds;
 }
