@@ -109,3 +109,6 @@ export const auditLogInput = z.object({
   to: z.coerce.date().optional(),
   page: z.number().int().min(1).max(10_000).default(1),
 });
+
+/** The audit log's downloads: the same filter as the page, every entry that matches. */
+export const auditLogExportInput = auditLogInput.omit({ page: true });

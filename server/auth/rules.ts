@@ -122,6 +122,7 @@ export const procedureRules = {
 
   // --- members and invitations (officers) ------------------------------------------
   "membership.list": acts("partnershipSlug", OFFICERS),
+  "membership.exportTable": acts("partnershipSlug", OFFICERS),
   "job.failing": acts("partnershipSlug", OFFICERS),
   "job.retry": acts("partnershipSlug", OFFICERS),
   "membership.changeRole": acts("membershipId", OFFICERS),
@@ -199,6 +200,7 @@ export const procedureRules = {
   "funding.exportAwardsTable": acts("fundId", OFFICERS),
   "funding.exportLedgerTable": acts("fundId", OFFICERS),
   "funding.auditLog": acts("partnershipSlug", OFFICERS),
+  "funding.exportAuditLogTable": acts("partnershipSlug", OFFICERS),
 
   // --- proposals: co-written in a sub-group ------------------------------------------
   "proposal.forSubGroup": reads("subGroupId", OFFICERS, "subGroupMember"),
@@ -329,6 +331,7 @@ export const procedureRules = {
   }),
   "reflection.results": reads("surveyId", STEERING, "surveyRunner", "surveyAudience", "surveyRespondent"),
   "reflection.exportCsv": acts("surveyId", STEERING, "surveyRunner"),
+  "reflection.exportTable": acts("surveyId", STEERING, "surveyRunner"),
   "reflection.close": acts("surveyId", STEERING, "surveyRunner"),
   "reflection.trend": reads("subGroupId", STEERING, "subGroupMember"),
   /** With the respondent's consent (their own act), an answer becomes a draft story. */

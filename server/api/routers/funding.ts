@@ -1,6 +1,7 @@
 import { viewerCan } from "@/server/auth/can";
 import {
   addRingFenceInput,
+  auditLogExportInput,
   auditLogInput,
   awardGrantInput,
   changeRoundStatusInput,
@@ -25,7 +26,8 @@ import {
   varyAward,
   withdrawAward,
 } from "@/server/domain/funding/awards";
-import { auditLog, fundDashboard, fundedProjects, listFunds } from "@/server/domain/funding/dashboard";
+import { auditLog, auditLogTable } from "@/server/domain/funding/audit-log";
+import { fundDashboard, fundedProjects, listFunds } from "@/server/domain/funding/dashboard";
 import { awardsCsv, awardsTable, ledgerCsv, ledgerTable } from "@/server/domain/funding/exports";
 import { addRingFence, createFund } from "@/server/domain/funding/funds";
 import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
@@ -99,4 +101,8 @@ export const fundingRouter = router({
   auditLog: partnershipProcedure
     .input(auditLogInput)
     .query(({ ctx, input: { partnershipSlug: _slug, ...filter } }) => auditLog(ctx.db, ctx.membership.partnershipId, filter)),
+  /** The audit log for the CSV and the Excel file, worded as the page words it. */
+  exportAuditLogTable: partnershipProcedure
+    .input(auditLogExportInput)
+    .query(({ ctx, input: { partnershipSlug: _slug, ...filter } }) => auditLogTable(ctx.db, ctx.membership.partnershipId, filter)),
 });

@@ -172,35 +172,6 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
   };
 }
 
-/** The partnership's audit log, newest first, filterable by action and date. */
-export async function auditLog(
-  db: Database,
-  partnershipId: string,
-  filter: { action?: string; from?: Date; to?: Date; page: number },
-) {
-  const where = {
-    partnershipId,
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-    ...(filter.from || filter.to ? { createdAt: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lte: filter.to }) } } : {}),
-  };
-  const pageSize = 50;
-  const [total, events] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: { createdAt: "desc" }, skip: (filter.page - 1) * pageSize, take: pageSize }),
-  ]);
-  const actors = await db.user.findMany({
-    where: { id: { in: [...new Set(events.map((e) => e.actorId))] } },
-    select: { id: true, name: true, email: true },
-  });
-  const names = new Map(actors.map((a) => [a.id, a.name ?? a.email]));
-  return {
-    total,
-    page: filter.page,
-    pageSize,
-    events: events.map((event) => ({ ...event, actorName: names.get(event.actorId) ?? "Unknown" })),
-  };
-}
-
 /**
  * Funded projects as members see them: every published award, plus (for members who are
  * not observers) the awards to their own organisation, published or not.

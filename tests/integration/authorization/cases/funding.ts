@@ -74,4 +74,5 @@ export const fundingCases: AuthorizationCases = {
   "funding.exportAwardsTable": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.exportLedgerTable": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.auditLog": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },
+  "funding.exportAuditLogTable": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },
 };
