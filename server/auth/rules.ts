@@ -177,12 +177,17 @@ export const procedureRules = {
   /** The localities, priority areas and interest tags the directory's search form offers. */
   "directory.filterOptions": reads("partnershipSlug", ALL_ROLES),
   "directory.setOrganisationVerified": acts("partnershipSlug", OFFICERS),
+  /** Its charity, Scottish charity and company numbers, for open grants data. */
+  "directory.setOrganisationNumbers": acts("partnershipSlug", OFFICERS),
   "directory.map": reads("partnershipSlug", ALL_ROLES),
 
   // --- funding: only officers move money; steering roles read the figures ------------
   "funding.funds": reads("partnershipSlug", STEERING),
   "funding.fund": reads("fundId", STEERING),
   "funding.createFund": acts("partnershipSlug", OFFICERS),
+  /** The organisations a new fund's money may come from (the create form's list). */
+  "funding.funderOptions": acts("partnershipSlug", OFFICERS),
+  "funding.setFundFunder": acts("fundId", OFFICERS),
   "funding.addRingFence": acts("fundId", OFFICERS),
   "funding.createRound": acts("fundId", OFFICERS),
   "funding.changeRoundStatus": acts("roundId", OFFICERS),
