@@ -40,6 +40,8 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     where: { id: fundId, partnershipId },
     include: {
       ringFences: { include: { priorityArea: { select: { id: true, title: true } } } },
+      funderOrganisation: { select: { id: true, name: true } },
+      partnership: { select: { name: true } },
       rounds: { orderBy: { opensAt: "asc" } },
       awards: {
         orderBy: { createdAt: "asc" },
@@ -116,6 +118,9 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     name: fund.name,
     priorityAreas,
     organisations: organisations.map(({ organisation }) => organisation),
+    /** Whose money it is: an organisation of the partnership, or (null) the partnership itself. */
+    funderOrganisation: fund.funderOrganisation,
+    partnershipName: fund.partnership.name,
     source: fund.source,
     financialYear: fund.financialYear,
     totalPence: fund.totalPence,
