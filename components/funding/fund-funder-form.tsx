@@ -29,7 +29,7 @@ export function FunderSelect({
       id={id}
       name="funderOrganisationId"
       label="Funding organisation"
-      hint="Whose money it is. Open grants data names it as the funder."
+      hint="Open grants data names it as the funder; leave it as the partnership when the money is the partnership's own."
       defaultValue={defaultValue ?? ""}
       error={error}
       className="max-w-xl"

@@ -81,10 +81,10 @@ export default async function AdministrationPage({ params }: { params: Promise<{
         >
           <p className="mb-4 flex flex-wrap gap-3">
             <ButtonAnchor href={paths.membersCsv(overview.slug)} download>
-              Download the member list (CSV)
+              Download members (CSV)
             </ButtonAnchor>
             <ButtonAnchor href={paths.membersXlsx(overview.slug)} download>
-              Download the member list (Excel)
+              Download members (Excel)
             </ButtonAnchor>
           </p>
           <MemberTable

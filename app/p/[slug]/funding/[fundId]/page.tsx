@@ -42,7 +42,7 @@ export default async function FundPage({
       <FundLedger slug={slug} fund={fund} showAll={showWholeLedger} />
       {viewer.canManageMoney ? <FundMoneyForms fund={fund} /> : null}
       {viewer.canNameFunder ? (
-        <Section title="Funding organisation" id="funder">
+        <Section title="Whose money it is" id="funder">
           <FundFunderForm
             fundId={fund.id}
             partnershipName={fund.partnershipName}
