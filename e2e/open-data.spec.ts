@@ -67,3 +67,55 @@ test("officers see background tasks that keep failing, and try their partnership
     await query('DELETE FROM "BackgroundJob" WHERE id = $1', [job!.id]);
   }
 });
+
+test("an officer records a charity number and a fund's funder, and the 360Giving data names them", async ({ page, signInAs }) => {
+  const [award] = await query<{ organisationId: string; organisationName: string; charityNumber: string | null; fundId: string; funderId: string | null }>(
+    `SELECT o.id AS "organisationId", o.name AS "organisationName", o."charityNumber", f.id AS "fundId", f."funderOrganisationId" AS "funderId"
+     FROM "Award" a JOIN "Fund" f ON f.id = a."fundId" JOIN "Partnership" p ON p.id = f."partnershipId"
+     JOIN "Organisation" o ON o.id = a."recipientOrganisationId"
+     JOIN "PartnershipOrganisation" po ON po."organisationId" = o.id AND po."partnershipId" = p.id
+     WHERE p.slug = $1 AND a."publishedAt" IS NOT NULL ORDER BY a."createdAt" LIMIT 1`,
+    [SLUG],
+  );
+  const [funder] = await query<{ id: string; name: string }>(
+    `SELECT o.id, o.name FROM "Organisation" o JOIN "PartnershipOrganisation" po ON po."organisationId" = o.id
+     JOIN "Partnership" p ON p.id = po."partnershipId" WHERE p.slug = $1 AND o.id IS DISTINCT FROM $2 ORDER BY o.name LIMIT 1`,
+    [SLUG, award!.funderId],
+  );
+  const [before] = await query<{ publishesPortfolio: boolean }>('SELECT "publishesPortfolio" FROM "Partnership" WHERE slug = $1', [SLUG]);
+  try {
+    await signInAs(OFFICER);
+    await page.goto(`/p/${SLUG}/directory/organisations/${award!.organisationId}`);
+    const numbers = page.getByRole("form", { name: "Registered numbers" });
+    // A number in the wrong form is refused with a plain message, and nothing is saved.
+    await numbers.getByLabel("Charity number (England and Wales)").fill("SC12");
+    await numbers.getByRole("button", { name: "Save numbers" }).click();
+    await expect(numbers.getByRole("link", { name: /6 to 8 digits/ })).toBeVisible();
+    await numbers.getByLabel("Charity number (England and Wales)").fill("1123 456");
+    await numbers.getByRole("button", { name: "Save numbers" }).click();
+    await expect(page.getByTestId("action-notice")).toContainText("The numbers are saved.");
+    await expect(page.getByText("1123456").first()).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto(`/p/${SLUG}/funding/${award!.fundId}#funder`);
+    await page.getByRole("combobox", { name: "Funding organisation" }).selectOption({ label: funder!.name });
+    await page.getByRole("button", { name: "Save funder" }).click();
+    await expect(page.getByTestId("action-notice")).toContainText(`${funder!.name} is now named as the fund's funder.`);
+    await expect(page.getByText(`Funded by ${funder!.name}`)).toBeVisible();
+
+    await query('UPDATE "Partnership" SET "publishesPortfolio" = true WHERE slug = $1', [SLUG]);
+    const response = await page.request.get(`/public/${SLUG}/grants.json`);
+    expect(response.status()).toBe(200);
+    const data = (await response.json()) as { grants: { recipientOrganization: { id: string; name: string; charityNumber?: string }[]; fundingOrganization: { name: string }[] }[] };
+    const theirs = data.grants.filter((grant) => grant.recipientOrganization[0]?.name === award!.organisationName);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const grant of theirs) {
+      expect(grant.recipientOrganization[0]).toMatchObject({ id: "GB-CHC-1123456", charityNumber: "1123456" });
+    }
+    expect(data.grants.map((grant) => grant.fundingOrganization[0]?.name)).toContain(funder!.name);
+  } finally {
+    await query('UPDATE "Organisation" SET "charityNumber" = $2 WHERE id = $1', [award!.organisationId, award!.charityNumber]);
+    await query('UPDATE "Fund" SET "funderOrganisationId" = $2 WHERE id = $1', [award!.fundId, award!.funderId]);
+    await query('UPDATE "Partnership" SET "publishesPortfolio" = $2 WHERE slug = $1', [SLUG, before!.publishesPortfolio]);
+  }
+});

@@ -98,6 +98,12 @@ test("a sub-group lead runs the Team Leeds chat, three members answer, and the l
   await expect(steps.getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("region", { name: /^3\. What might make it easier/ })).toContainText("Nobody has answered this question yet.");
   await expect(page.getByRole("link", { name: "Download the answers (CSV)" })).toHaveAttribute("href", `${surveyPath}/results.csv`);
+  const excel = page.getByRole("link", { name: "Download the answers (Excel)" });
+  await expect(excel).toHaveAttribute("href", `${surveyPath}/results.xlsx`);
+  const workbook = await page.request.get(`${surveyPath}/results.xlsx`);
+  expect(workbook.status()).toBe(200);
+  expect(workbook.headers()["content-type"]).toContain("spreadsheetml");
+  expect(workbook.headers()["content-disposition"]).toMatch(/filename="reflection-.*\.xlsx"/);
   await expectAccessible(page);
 
   const stored = await query<{ respondents: string }>(

@@ -38,6 +38,8 @@ export const paths = {
 
   partnership: (slug: string) => `/p/${slug}`,
   admin: (slug: string) => `/p/${slug}/admin`,
+  membersCsv: (slug: string) => `/p/${slug}/admin/members.csv`,
+  membersXlsx: (slug: string) => `/p/${slug}/admin/members.xlsx`,
   myWork: (slug: string) => `/p/${slug}/my-work`,
   priorities: (slug: string) => `/p/${slug}/priorities`,
   priorityArea: (slug: string, priorityAreaId: string) => `/p/${slug}/priorities#area-${priorityAreaId}`,
@@ -82,6 +84,11 @@ export const paths = {
   fundingAudit: (slug: string) => `/p/${slug}/funding/audit`,
   fundingAuditFiltered: (slug: string, filter: { action?: string; from?: string; to?: string; page?: number }) =>
     `/p/${slug}/funding/audit${q(filter)}`,
+  /** The audit log's downloads, with the page's filter (every page of entries, not only the one shown). */
+  fundingAuditCsv: (slug: string, filter: { action?: string; from?: string; to?: string } = {}) =>
+    `/p/${slug}/funding/audit.csv${q(filter)}`,
+  fundingAuditXlsx: (slug: string, filter: { action?: string; from?: string; to?: string } = {}) =>
+    `/p/${slug}/funding/audit.xlsx${q(filter)}`,
   roundAssessment: (slug: string, roundId: string) => `/p/${slug}/funding/rounds/${roundId}/assessment`,
   decide: (slug: string, roundId: string, proposalId: string) =>
     `/p/${slug}/funding/rounds/${roundId}/assessment/${proposalId}/decide`,
@@ -115,6 +122,7 @@ export const paths = {
   reflection: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}`,
   reflectionResults: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}/results`,
   reflectionResultsCsv: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}/results.csv`,
+  reflectionResultsXlsx: (slug: string, surveyId: string) => `/p/${slug}/reflections/${surveyId}/results.xlsx`,
 } as const;
 
 /** An address on this site made absolute, for emails and calendar entries. */

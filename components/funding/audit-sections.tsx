@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonAnchor } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/form";
 import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { formatDateTime } from "@/lib/uk-time";
-import type { auditLog } from "@/server/domain/funding/dashboard";
+import type { auditLog } from "@/server/domain/funding/audit-log";
 import { AUDIT_ACTION_FILTERS, auditActionLabel } from "@/server/domain/funding/labels";
 
 /** The audit log page's parts: its filter, the entries, and the pages of entries. */
@@ -64,6 +64,20 @@ export function AuditEntries({ log }: { log: AuditLog }) {
         ]}
       />
     </>
+  );
+}
+
+/** Every entry that matches the filter (not only this page of them), as CSV or as an Excel file. */
+export function AuditDownloads({ slug, filter }: { slug: string; filter: AuditFilter }) {
+  return (
+    <p className="mb-6 flex flex-wrap gap-3">
+      <ButtonAnchor href={paths.fundingAuditCsv(slug, filter)} variant="secondary" download>
+        Download these entries (CSV)
+      </ButtonAnchor>
+      <ButtonAnchor href={paths.fundingAuditXlsx(slug, filter)} variant="secondary" download>
+        Download these entries (Excel)
+      </ButtonAnchor>
+    </p>
   );
 }
 

@@ -11,10 +11,20 @@ import { MoneyError, parsePounds } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { createFundInput } from "@/lib/schemas/funding";
 import { fieldId, FormProblems } from "./form-problems";
+import { FunderSelect } from "./fund-funder-form";
 
 const FORM = "new-fund";
 
-export function CreateFundForm({ partnershipSlug }: { partnershipSlug: string }) {
+export function CreateFundForm({
+  partnershipSlug,
+  partnershipName,
+  organisations,
+}: {
+  partnershipSlug: string;
+  partnershipName: string;
+  /** The organisations the money may come from. */
+  organisations: readonly { id: string; name: string }[];
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const createFund = useMutation(trpc.funding.createFund.mutationOptions());
@@ -37,6 +47,7 @@ export function CreateFundForm({ partnershipSlug }: { partnershipSlug: string })
       source: form.get("source"),
       financialYear: form.get("financialYear"),
       totalPence: totalPence ?? 0,
+      funderOrganisationId: String(form.get("funderOrganisationId") ?? "") || null,
     });
     if (!parsed.success) Object.assign(errors, { ...fieldErrorsFromIssues(parsed.error.issues), ...errors });
     if (Object.keys(errors).length > 0 || !parsed.success) {
@@ -64,6 +75,12 @@ export function CreateFundForm({ partnershipSlug }: { partnershipSlug: string })
       <TextField id={id("source")} label="Where the money comes from" name="source" maxLength={200} error={fieldErrors.source} />
       <TextField id={id("financialYear")} label="Financial year" name="financialYear" error={fieldErrors.financialYear} hint="Like 2020/21" className="max-w-xs" />
       <TextField id={id("totalPence")} label="Total (£)" name="total" error={fieldErrors.totalPence} hint="For example: 100,000" inputMode="decimal" className="max-w-xs" />
+      <FunderSelect
+        id={id("funderOrganisationId")}
+        partnershipName={partnershipName}
+        organisations={organisations}
+        error={fieldErrors.funderOrganisationId}
+      />
       <Button type="submit" pending={createFund.isPending} pendingLabel="Creating…">
         Create fund
       </Button>

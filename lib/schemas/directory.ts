@@ -60,6 +60,35 @@ export const setOrganisationVerifiedInput = z.object({
 });
 export type SetOrganisationVerifiedInput = z.infer<typeof setOrganisationVerifiedInput>;
 
+/**
+ * A registered number as typed (spaces dropped, letters in capitals), checked with the same
+ * pattern as the database's CHECK on Organisation; left blank, the organisation has none.
+ */
+const registeredNumber = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .max(40, message)
+    .transform((value) => value.replace(/\s+/g, "").toUpperCase())
+    .refine((value) => value === "" || pattern.test(value), message)
+    .transform((value) => (value === "" ? null : value));
+
+/** The patterns of the CHECK constraints in prisma/migrations/20261202150100_open_grants_identifiers. */
+export const CHARITY_NUMBER = /^[0-9]{6,8}$/;
+export const SCOTTISH_CHARITY_NUMBER = /^SC[0-9]{6}$/;
+export const COMPANY_NUMBER = /^([0-9]{8}|(SC|NI|OC|SO|NC|R0|IP|SP|RS|CE|CS)[0-9]{6})$/;
+
+export const setOrganisationNumbersInput = z.object({
+  partnershipSlug,
+  organisationId: id,
+  charityNumber: registeredNumber(CHARITY_NUMBER, "Enter a charity number in England and Wales as 6 to 8 digits, like 1123456"),
+  scottishCharityNumber: registeredNumber(SCOTTISH_CHARITY_NUMBER, "Enter a Scottish charity number as SC and 6 digits, like SC012345"),
+  companyNumber: registeredNumber(
+    COMPANY_NUMBER,
+    "Enter a company number as 8 digits (with any leading zeros, like 01234567) or 2 letters and 6 digits (like SC123456)",
+  ),
+});
+export type SetOrganisationNumbersInput = z.infer<typeof setOrganisationNumbersInput>;
+
 export const DIRECTORY_VIEWS = ["people", "organisations"] as const;
 export type DirectoryView = (typeof DIRECTORY_VIEWS)[number];
 

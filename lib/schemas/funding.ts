@@ -26,9 +26,14 @@ export const createFundInput = z.object({
   source: line("where the money comes from", 200),
   financialYear: singleLine().regex(/^\d{4}\/\d{2}$/, "Enter the financial year like 2020/21"),
   totalPence: positivePence,
+  /** The organisation whose money it is; left out or null, the partnership itself. */
+  funderOrganisationId: id.nullable().optional(),
 });
 
 export const fundRefInput = z.object({ fundId: id });
+
+/** Names the organisation whose money the fund is (null: the partnership itself). */
+export const setFundFunderInput = z.object({ fundId: id, funderOrganisationId: id.nullable() });
 
 export const addRingFenceInput = z.object({ fundId: id, priorityAreaId: id, limitPence: positivePence });
 
@@ -109,3 +114,6 @@ export const auditLogInput = z.object({
   to: z.coerce.date().optional(),
   page: z.number().int().min(1).max(10_000).default(1),
 });
+
+/** The audit log's downloads: the same filter as the page, every entry that matches. */
+export const auditLogExportInput = auditLogInput.omit({ page: true });

@@ -122,6 +122,7 @@ export const procedureRules = {
 
   // --- members and invitations (officers) ------------------------------------------
   "membership.list": acts("partnershipSlug", OFFICERS),
+  "membership.exportTable": acts("partnershipSlug", OFFICERS),
   "job.failing": acts("partnershipSlug", OFFICERS),
   "job.retry": acts("partnershipSlug", OFFICERS),
   "membership.changeRole": acts("membershipId", OFFICERS),
@@ -176,12 +177,17 @@ export const procedureRules = {
   /** The localities, priority areas and interest tags the directory's search form offers. */
   "directory.filterOptions": reads("partnershipSlug", ALL_ROLES),
   "directory.setOrganisationVerified": acts("partnershipSlug", OFFICERS),
+  /** Its charity, Scottish charity and company numbers, for open grants data. */
+  "directory.setOrganisationNumbers": acts("partnershipSlug", OFFICERS),
   "directory.map": reads("partnershipSlug", ALL_ROLES),
 
   // --- funding: only officers move money; steering roles read the figures ------------
   "funding.funds": reads("partnershipSlug", STEERING),
   "funding.fund": reads("fundId", STEERING),
   "funding.createFund": acts("partnershipSlug", OFFICERS),
+  /** The organisations a new fund's money may come from (the create form's list). */
+  "funding.funderOptions": acts("partnershipSlug", OFFICERS),
+  "funding.setFundFunder": acts("fundId", OFFICERS),
   "funding.addRingFence": acts("fundId", OFFICERS),
   "funding.createRound": acts("fundId", OFFICERS),
   "funding.changeRoundStatus": acts("roundId", OFFICERS),
@@ -199,6 +205,7 @@ export const procedureRules = {
   "funding.exportAwardsTable": acts("fundId", OFFICERS),
   "funding.exportLedgerTable": acts("fundId", OFFICERS),
   "funding.auditLog": acts("partnershipSlug", OFFICERS),
+  "funding.exportAuditLogTable": acts("partnershipSlug", OFFICERS),
 
   // --- proposals: co-written in a sub-group ------------------------------------------
   "proposal.forSubGroup": reads("subGroupId", OFFICERS, "subGroupMember"),
@@ -329,6 +336,7 @@ export const procedureRules = {
   }),
   "reflection.results": reads("surveyId", STEERING, "surveyRunner", "surveyAudience", "surveyRespondent"),
   "reflection.exportCsv": acts("surveyId", STEERING, "surveyRunner"),
+  "reflection.exportTable": acts("surveyId", STEERING, "surveyRunner"),
   "reflection.close": acts("surveyId", STEERING, "surveyRunner"),
   "reflection.trend": reads("subGroupId", STEERING, "subGroupMember"),
   /** With the respondent's consent (their own act), an answer becomes a draft story. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setOrganisationNumbersInput } from "@/lib/schemas/directory";
 import { parseEnv } from "@/server/env";
 import {
   OPEN_GRANTS_CSV_COLUMNS,
@@ -12,6 +13,7 @@ import {
   type ThreeSixtyPackage,
 } from "@/server/domain/transparency/open-grants";
 import { withTestDatabase } from "./support/database";
+import { expectFailure, fieldErrorsOf } from "./support/expect";
 import { fundWorld, grantAward, partnershipWorld, STANDARD_CAST, type PartnershipWorld } from "./support/worlds";
 
 /**
@@ -150,5 +152,72 @@ describe("360Giving open grants data", () => {
     await expect(db.organisation.update({ where: { id: w.organisations.community.id }, data: { charityNumber: "SC012345" } })).rejects.toThrow();
     await expect(db.organisation.update({ where: { id: w.organisations.community.id }, data: { scottishCharityNumber: "012345" } })).rejects.toThrow();
     await expect(db.organisation.update({ where: { id: w.organisations.community.id }, data: { companyNumber: "123" } })).rejects.toThrow();
+  });
+
+  it("the numbers form checks each number exactly as the database does", async () => {
+    const { db } = database;
+    const samples = ["1123456", "112345", "11234567", "112345678", "12345", "SC012345", "sc 012 345", "SC01234", "01234567", "0123456", "NI123456", "OC123456", "XX123456", "R0123456", "", "  "];
+    const organisation = await db.organisation.create({ data: { name: "Form check", sector: "VOLUNTARY", type: "CHARITY" } });
+    for (const field of ["charityNumber", "scottishCharityNumber", "companyNumber"] as const) {
+      for (const typed of samples) {
+        const parsed = setOrganisationNumbersInput.safeParse({
+          partnershipSlug: w.slug,
+          organisationId: organisation.id,
+          charityNumber: "",
+          scottishCharityNumber: "",
+          companyNumber: "",
+          [field]: typed,
+        });
+        const stored = parsed.success ? parsed.data[field] : typed.replace(/\s+/g, "").toUpperCase();
+        const saved = await db.organisation
+          .update({ where: { id: organisation.id }, data: { [field]: stored } })
+          .then(() => true)
+          .catch(() => false);
+        expect(saved, `${field} "${typed}"`).toBe(parsed.success);
+        if (!parsed.success) expect(parsed.error.issues[0]?.message).toMatch(/^Enter a .*number .*as/);
+        await db.organisation.update({ where: { id: organisation.id }, data: { [field]: null } });
+      }
+    }
+  });
+
+  it("officers record an organisation's numbers and a fund's funder, checked and audited", async () => {
+    const { db } = database;
+    const officer = w.api(w.people.officer);
+    const numbers = { partnershipSlug: w.slug, organisationId: w.organisations.public.id, charityNumber: "1123 456", scottishCharityNumber: "", companyNumber: "sc123456" };
+    expect(await officer.directory.setOrganisationNumbers(numbers)).toMatchObject({ charityNumber: "1123456", scottishCharityNumber: null, companyNumber: "SC123456" });
+    const page = await officer.directory.organisation({ partnershipSlug: w.slug, organisationId: w.organisations.public.id });
+    expect([page.charityNumber, page.companyNumber, page.viewerCanSetNumbers]).toEqual(["1123456", "SC123456", true]);
+    expect((await w.api(w.people.member).directory.organisation({ partnershipSlug: w.slug, organisationId: w.organisations.public.id })).viewerCanSetNumbers).toBe(false);
+
+    const wrong = await expectFailure(officer.directory.setOrganisationNumbers({ ...numbers, charityNumber: "SC012345" }), "BAD_REQUEST");
+    expect(fieldErrorsOf(wrong).charityNumber?.[0]).toMatch(/6 to 8 digits/);
+    await expectFailure(w.api(w.people.member).directory.setOrganisationNumbers(numbers), "FORBIDDEN");
+    const stranger = await db.organisation.create({ data: { name: "Not in the partnership", sector: "PRIVATE", type: "BUSINESS" } });
+    await expectFailure(officer.directory.setOrganisationNumbers({ ...numbers, organisationId: stranger.id }), "NOT_FOUND");
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: stranger.id } })).charityNumber).toBeNull();
+
+    const options = await officer.funding.funderOptions({ partnershipSlug: w.slug });
+    expect(options.map((option) => option.id)).toContain(w.organisations.public.id);
+    expect(options.map((option) => option.id)).not.toContain(stranger.id);
+    const fund = await officer.funding.createFund({
+      partnershipSlug: w.slug, name: "Council winter fund", source: "Council", financialYear: "2026/27", totalPence: 500_000, funderOrganisationId: w.organisations.public.id,
+    });
+    expect(fund.funderOrganisationId).toBe(w.organisations.public.id);
+    const refused = await expectFailure(
+      officer.funding.createFund({ partnershipSlug: w.slug, name: "Other", source: "Other", financialYear: "2026/27", totalPence: 1, funderOrganisationId: stranger.id }),
+      "BAD_REQUEST",
+    );
+    expect(fieldErrorsOf(refused).funderOrganisationId?.[0]).toBe("Choose one of the partnership's organisations, or the partnership itself.");
+    await officer.funding.setFundFunder({ fundId: fund.id, funderOrganisationId: null });
+    expect((await officer.funding.fund({ fundId: fund.id })).funderOrganisation).toBeNull();
+    await officer.funding.setFundFunder({ fundId: fund.id, funderOrganisationId: w.organisations.voluntary.id });
+    expect((await officer.funding.fund({ fundId: fund.id })).funderOrganisation?.name).toBe(w.organisations.voluntary.name);
+    await expectFailure(officer.funding.setFundFunder({ fundId: fund.id, funderOrganisationId: stranger.id }), "BAD_REQUEST");
+    await expectFailure(w.api(w.people.chair).funding.setFundFunder({ fundId: fund.id, funderOrganisationId: null }), "FORBIDDEN");
+    const audited = await db.auditEvent.findMany({ where: { subjectId: fund.id, action: "fund.funder_changed" }, orderBy: { createdAt: "asc" } });
+    expect(audited.map((event) => event.summary)).toEqual([
+      `Named ${w.partnership.name} as the funder of "Council winter fund"`,
+      `Named ${w.organisations.voluntary.name} as the funder of "Council winter fund"`,
+    ]);
   });
 });

@@ -15,8 +15,8 @@ const questions = [
 describe("reflection CSV", () => {
   it("has a header and one row per response; a name column only for named runs", () => {
     const responses = [
-      { submittedOn: "2021-06-01", name: "Mo Khan", answers: new Map<string, string | number>([["q1", "Hard, honestly"], ["q2", 4]]) },
-      { submittedOn: "2021-06-02", name: "Nia Jones", answers: new Map<string, string | number>([["q2", 5]]) },
+      { submittedOn: new Date("2021-06-01"), name: "Mo Khan", answers: new Map<string, string | number>([["q1", "Hard, honestly"], ["q2", 4]]) },
+      { submittedOn: new Date("2021-06-02"), name: "Nia Jones", answers: new Map<string, string | number>([["q2", 5]]) },
     ];
     const named = reflectionCsv({ anonymity: "NAMED", questions, responses });
     expect(named.startsWith("\uFEFF")).toBe(true);

@@ -3,6 +3,7 @@ import {
   directoryOrganisationsInput,
   directoryPeopleInput,
   directoryPersonInput,
+  setOrganisationNumbersInput,
   setOrganisationVerifiedInput,
 } from "@/lib/schemas/directory";
 import { partnershipRefInput } from "@/lib/schemas/partnership";
@@ -12,6 +13,7 @@ import { getDirectoryFilterOptions } from "@/server/domain/directory/filter-opti
 import {
   getDirectoryOrganisation,
   searchOrganisations,
+  setOrganisationNumbers,
   setOrganisationVerified,
 } from "@/server/domain/directory/organisations";
 import { getPartnershipMap } from "@/server/domain/directory/partnership-map";
@@ -40,6 +42,8 @@ export const directoryRouter = router({
     ...(await getDirectoryOrganisation(ctx.db, ctx.membership.partnershipId, input.organisationId)),
     /** Whether the viewer may mark it verified (the same rule as directory.setOrganisationVerified). */
     viewerCanVerify: can("directory.setOrganisationVerified", ctx.grant),
+    /** Whether the viewer may record its registered numbers (directory.setOrganisationNumbers). */
+    viewerCanSetNumbers: can("directory.setOrganisationNumbers", ctx.grant),
   })),
   filterOptions: partnershipProcedure
     .input(partnershipRefInput)
@@ -47,6 +51,9 @@ export const directoryRouter = router({
   setOrganisationVerified: partnershipProcedure
     .input(setOrganisationVerifiedInput)
     .mutation(({ ctx, input }) => setOrganisationVerified(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  setOrganisationNumbers: partnershipProcedure
+    .input(setOrganisationNumbersInput)
+    .mutation(({ ctx, input: { partnershipSlug: _slug, ...input } }) => setOrganisationNumbers(ctx.db, ctx.membership.partnershipId, input)),
   map: partnershipProcedure
     .input(partnershipRefInput)
     .query(({ ctx }) => getPartnershipMap(ctx.db, ctx.membership.partnershipId)),

@@ -1,6 +1,7 @@
 import { viewerCan } from "@/server/auth/can";
 import {
   addRingFenceInput,
+  auditLogExportInput,
   auditLogInput,
   awardGrantInput,
   changeRoundStatusInput,
@@ -10,6 +11,7 @@ import {
   fundRefInput,
   payTrancheInput,
   returnUnderspendInput,
+  setFundFunderInput,
   setAwardPublishedInput,
   varyAwardInput,
   withdrawAwardInput,
@@ -25,9 +27,10 @@ import {
   varyAward,
   withdrawAward,
 } from "@/server/domain/funding/awards";
-import { auditLog, fundDashboard, fundedProjects, listFunds } from "@/server/domain/funding/dashboard";
+import { auditLog, auditLogTable } from "@/server/domain/funding/audit-log";
+import { fundDashboard, fundedProjects, listFunds } from "@/server/domain/funding/dashboard";
 import { awardsCsv, awardsTable, ledgerCsv, ledgerTable } from "@/server/domain/funding/exports";
-import { addRingFence, createFund } from "@/server/domain/funding/funds";
+import { addRingFence, createFund, funderOptions, setFundFunder } from "@/server/domain/funding/funds";
 import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
 
 /** Money. Every procedure is scoped to the partnership the input points into (see the policy). */
@@ -44,6 +47,7 @@ export const fundingRouter = router({
         canRunAssessment: "assessment.overview",
         canSetUpProjects: "project.setUp",
         canExport: "funding.exportAwards",
+        canNameFunder: "funding.setFundFunder",
       }),
     })),
   createFund: partnershipProcedure
@@ -51,6 +55,11 @@ export const fundingRouter = router({
     .mutation(({ ctx, input: { partnershipSlug: _slug, ...input } }) =>
       createFund(ctx.db, ctx.actor, ctx.membership.partnershipId, input),
     ),
+  /** The organisations a new fund's money may come from (the create form's list). */
+  funderOptions: partnershipProcedure.input(partnershipRefInput).query(({ ctx }) => funderOptions(ctx.db, ctx.membership.partnershipId)),
+  setFundFunder: partnershipProcedure
+    .input(setFundFunderInput)
+    .mutation(({ ctx, input }) => setFundFunder(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
   addRingFence: partnershipProcedure
     .input(addRingFenceInput)
     .mutation(({ ctx, input }) => addRingFence(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
@@ -99,4 +108,8 @@ export const fundingRouter = router({
   auditLog: partnershipProcedure
     .input(auditLogInput)
     .query(({ ctx, input: { partnershipSlug: _slug, ...filter } }) => auditLog(ctx.db, ctx.membership.partnershipId, filter)),
+  /** The audit log for the CSV and the Excel file, worded as the page words it. */
+  exportAuditLogTable: partnershipProcedure
+    .input(auditLogExportInput)
+    .query(({ ctx, input: { partnershipSlug: _slug, ...filter } }) => auditLogTable(ctx.db, ctx.membership.partnershipId, filter)),
 });

@@ -13,7 +13,7 @@ import { partnershipProcedure, router, subGroupProcedure } from "@/server/api/tr
 import { answerToStory } from "@/server/domain/reflections/answer-to-story";
 import { createQuestionSet, getQuestionSet, listQuestionSets, updateQuestionSet } from "@/server/domain/reflections/question-sets";
 import { respondToReflection } from "@/server/domain/reflections/responses";
-import { reflectionCsvExport, reflectionResults, reflectionTrend } from "@/server/domain/reflections/results";
+import { reflectionCsvExport, reflectionResults, reflectionTrend, reflectionXlsxExport } from "@/server/domain/reflections/results";
 import { closeReflection, createReflection, getReflection, listReflections } from "@/server/domain/reflections/surveys";
 
 /**
@@ -46,6 +46,10 @@ export const reflectionRouter = router({
   exportCsv: partnershipProcedure
     .input(surveyRefInput)
     .query(({ ctx, input }) => reflectionCsvExport(ctx.db, ctx.actor, ctx.membership, input.surveyId)),
+  /** The same answers as the CSV, described for the Excel file. */
+  exportTable: partnershipProcedure
+    .input(surveyRefInput)
+    .query(({ ctx, input }) => reflectionXlsxExport(ctx.db, ctx.actor, ctx.membership, input.surveyId)),
   close: partnershipProcedure
     .input(surveyRefInput)
     .mutation(({ ctx, input }) => closeReflection(ctx.db, ctx.actor, ctx.membership, input.surveyId)),

@@ -165,6 +165,9 @@ export async function getDirectoryOrganisation(db: Database, partnershipId: stri
           type: true,
           description: true,
           website: true,
+          charityNumber: true,
+          scottishCharityNumber: true,
+          companyNumber: true,
           partnerships: {
             where: { partnershipId: { not: partnershipId } },
             select: { partnership: { select: { name: true } } },
@@ -216,6 +219,9 @@ export async function getDirectoryOrganisation(db: Database, partnershipId: stri
     locality: link.locality,
     verified: link.verifiedAt !== null,
     verifiedAt: link.verifiedAt,
+    charityNumber: organisation.charityNumber,
+    scottishCharityNumber: organisation.scottishCharityNumber,
+    companyNumber: organisation.companyNumber,
     people: memberships.map((membership) =>
       toPersonCard(membership.user, membership.locality, subGroupsByPerson.get(membership.user.id) ?? []),
     ),
@@ -268,5 +274,26 @@ export async function setOrganisationVerified(
       linkPath: paths.organisation(link.partnership.slug, input.organisationId),
     });
     return { organisationId: input.organisationId, verified: input.verified, verifiedAt: updated.verifiedAt };
+  });
+}
+
+/**
+ * An officer of a partnership the organisation takes part in records its registered numbers
+ * (from which its identifier in open grants data is made). A blank number is removed.
+ */
+export async function setOrganisationNumbers(
+  db: Database,
+  partnershipId: string,
+  input: { organisationId: string; charityNumber: string | null; scottishCharityNumber: string | null; companyNumber: string | null },
+) {
+  const link = await db.partnershipOrganisation.findUnique({
+    where: { partnershipId_organisationId: { partnershipId, organisationId: input.organisationId } },
+    select: { organisationId: true },
+  });
+  if (!link) throw notFound("That organisation");
+  return db.organisation.update({
+    where: { id: link.organisationId },
+    data: { charityNumber: input.charityNumber, scottishCharityNumber: input.scottishCharityNumber, companyNumber: input.companyNumber },
+    select: { id: true, charityNumber: true, scottishCharityNumber: true, companyNumber: true },
   });
 }

@@ -40,6 +40,8 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     where: { id: fundId, partnershipId },
     include: {
       ringFences: { include: { priorityArea: { select: { id: true, title: true } } } },
+      funderOrganisation: { select: { id: true, name: true } },
+      partnership: { select: { name: true } },
       rounds: { orderBy: { opensAt: "asc" } },
       awards: {
         orderBy: { createdAt: "asc" },
@@ -116,6 +118,9 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     name: fund.name,
     priorityAreas,
     organisations: organisations.map(({ organisation }) => organisation),
+    /** Whose money it is: an organisation of the partnership, or (null) the partnership itself. */
+    funderOrganisation: fund.funderOrganisation,
+    partnershipName: fund.partnership.name,
     source: fund.source,
     financialYear: fund.financialYear,
     totalPence: fund.totalPence,
@@ -169,35 +174,6 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
         },
       })),
     })),
-  };
-}
-
-/** The partnership's audit log, newest first, filterable by action and date. */
-export async function auditLog(
-  db: Database,
-  partnershipId: string,
-  filter: { action?: string; from?: Date; to?: Date; page: number },
-) {
-  const where = {
-    partnershipId,
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-    ...(filter.from || filter.to ? { createdAt: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lte: filter.to }) } } : {}),
-  };
-  const pageSize = 50;
-  const [total, events] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: { createdAt: "desc" }, skip: (filter.page - 1) * pageSize, take: pageSize }),
-  ]);
-  const actors = await db.user.findMany({
-    where: { id: { in: [...new Set(events.map((e) => e.actorId))] } },
-    select: { id: true, name: true, email: true },
-  });
-  const names = new Map(actors.map((a) => [a.id, a.name ?? a.email]));
-  return {
-    total,
-    page: filter.page,
-    pageSize,
-    events: events.map((event) => ({ ...event, actorName: names.get(event.actorId) ?? "Unknown" })),
   };
 }
 

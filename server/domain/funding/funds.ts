@@ -10,15 +10,51 @@ export type CreateFundInput = {
   source: string;
   financialYear: string;
   totalPence: number;
+  funderOrganisationId?: string | null;
 };
+
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+/** The organisations a fund's money may come from: those taking part in the partnership, by name. */
+export async function funderOptions(db: Database, partnershipId: string) {
+  const links = await db.partnershipOrganisation.findMany({
+    where: { partnershipId },
+    orderBy: { organisation: { name: "asc" } },
+    select: { organisation: { select: { id: true, name: true } } },
+  });
+  return links.map(({ organisation }) => organisation);
+}
+
+/** The funder named for a fund must take part in its partnership; returns its name. */
+async function funderIn(tx: Tx | Database, partnershipId: string, organisationId: string) {
+  const link = await tx.partnershipOrganisation.findUnique({
+    where: { partnershipId_organisationId: { partnershipId, organisationId } },
+    select: { organisation: { select: { name: true } } },
+  });
+  if (!link) {
+    const message = "Choose one of the partnership's organisations, or the partnership itself.";
+    throw new AppError("BAD_REQUEST", message, { funderOrganisationId: [message] });
+  }
+  return link.organisation.name;
+}
 
 /** A named, non-recurring pot of money held by the partnership. */
 export async function createFund(db: Database, actor: Actor, partnershipId: string, input: CreateFundInput) {
   const totalPence = pence(input.totalPence);
   if (totalPence === 0) throw new AppError("BAD_REQUEST", "A fund must hold some money.", { totalPence: ["Enter an amount above £0"] });
   return db.$transaction(async (tx) => {
+    const funderOrganisationId = input.funderOrganisationId ?? null;
+    if (funderOrganisationId) await funderIn(tx, partnershipId, funderOrganisationId);
     const fund = await tx.fund.create({
-      data: { partnershipId, name: input.name, source: input.source, financialYear: input.financialYear, totalPence, createdById: actor.userId },
+      data: {
+        partnershipId,
+        name: input.name,
+        source: input.source,
+        financialYear: input.financialYear,
+        totalPence,
+        funderOrganisationId,
+        createdById: actor.userId,
+      },
     });
     await recordAudit(tx, {
       partnershipId,
@@ -30,6 +66,38 @@ export async function createFund(db: Database, actor: Actor, partnershipId: stri
       amountPence: totalPence,
     });
     return fund;
+  });
+}
+
+/** Names the organisation whose money the fund is (named as its funder in open grants data), or the partnership itself. */
+export async function setFundFunder(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  input: { fundId: string; funderOrganisationId: string | null },
+) {
+  return db.$transaction(async (tx) => {
+    const fund = await tx.fund.findFirst({
+      where: { id: input.fundId, partnershipId },
+      select: { id: true, name: true, funderOrganisationId: true, partnership: { select: { name: true } } },
+    });
+    if (!fund) throw notFound("That fund");
+    const funderName = input.funderOrganisationId ? await funderIn(tx, partnershipId, input.funderOrganisationId) : fund.partnership.name;
+    if (fund.funderOrganisationId === input.funderOrganisationId) return { id: fund.id, funderOrganisationId: fund.funderOrganisationId };
+    const updated = await tx.fund.update({
+      where: { id: fund.id },
+      data: { funderOrganisationId: input.funderOrganisationId },
+      select: { id: true, funderOrganisationId: true },
+    });
+    await recordAudit(tx, {
+      partnershipId,
+      actorId: actor.userId,
+      action: "fund.funder_changed",
+      subjectType: "Fund",
+      subjectId: fund.id,
+      summary: `Named ${funderName} as the funder of "${fund.name}"`,
+    });
+    return updated;
   });
 }
 

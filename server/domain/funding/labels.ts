@@ -34,6 +34,7 @@ export const LEDGER_COLUMN_LABELS = {
 /** What each recorded action was, in plain words, for the audit log (its codes are never shown). */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "fund.created": "Fund created",
+  "fund.funder_changed": "Fund's funder named",
   "ringfence.created": "Ring-fence added",
   "round.created": "Funding round created",
   "round.open": "Funding round opened",

@@ -1,32 +1,50 @@
-import { toCsv } from "@/lib/csv";
-import type { SurveyAnonymity } from "@/server/db/generated/enums";
+import type { SurveyAnonymity, SurveyQuestionKind } from "@/server/db/generated/enums";
+import { tableToCsv, type SpreadsheetTable } from "@/server/domain/exports/spreadsheet";
 
-export type CsvQuestion = { id: string; position: number; prompt: string };
+export type CsvQuestion = { id: string; position: number; prompt: string; kind?: SurveyQuestionKind };
 export type CsvResponse = {
-  /** ISO day, e.g. "2021-06-30". */
-  submittedOn: string;
+  /** The day it was submitted (a stored DATE). */
+  submittedOn: Date;
   /** Only for named runs. */
   name: string | null;
   /** Question id → the written answer or the score. */
   answers: ReadonlyMap<string, string | number>;
 };
 
-/** Reflection answers as CSV (written by lib/csv.ts). The name column exists only for named runs. */
-export function reflectionCsv(input: {
+type ReflectionExport = {
   anonymity: SurveyAnonymity;
   questions: readonly CsvQuestion[];
   responses: readonly CsvResponse[];
-}): string {
+};
+
+/**
+ * Reflection answers as one spreadsheet description, written as CSV and as .xlsx alike: the
+ * day as a date, scale answers as numbers, written answers as text. The name column exists
+ * only for named runs.
+ */
+export function reflectionTable(input: ReflectionExport): SpreadsheetTable {
   const named = input.anonymity === "NAMED";
   const questions = [...input.questions].sort((a, b) => a.position - b.position);
-  const header = ["Response", "Submitted on", ...(named ? ["Name"] : []), ...questions.map((q) => `Q${q.position}. ${q.prompt}`)];
-  const rows = input.responses.map((response, index) => [
-    index + 1,
-    response.submittedOn,
-    ...(named ? [response.name ?? ""] : []),
-    ...questions.map((question) => response.answers.get(question.id) ?? null),
-  ]);
-  return toCsv(header, rows);
+  return {
+    sheetName: "Answers",
+    columns: [
+      { header: "Response", kind: "number" },
+      { header: "Submitted on", kind: "date" },
+      ...(named ? [{ header: "Name", kind: "text" as const }] : []),
+      ...questions.map((q) => ({ header: `Q${q.position}. ${q.prompt}`, kind: q.kind === "SCALE" ? ("number" as const) : ("text" as const) })),
+    ],
+    rows: input.responses.map((response, index) => [
+      index + 1,
+      response.submittedOn,
+      ...(named ? [response.name ?? ""] : []),
+      ...questions.map((question) => response.answers.get(question.id) ?? null),
+    ]),
+  };
+}
+
+/** Reflection answers as CSV (written by lib/csv.ts through the spreadsheet description). */
+export function reflectionCsv(input: ReflectionExport): string {
+  return tableToCsv(reflectionTable(input));
 }
 
 /** The mean (to two decimal places) and the count of each score 1..5. */

@@ -4,7 +4,8 @@ import type { Database } from "@/server/db/client";
 import { displayName } from "@/server/domain/discussions/people";
 import { AppError, notAllowed } from "@/server/errors";
 import { audienceSize, loadViewer, surveyAccess, surveyEnd } from "./access";
-import { reflectionCsv, responseRate, summariseScale } from "./csv";
+import { tableToCsv } from "@/server/domain/exports/spreadsheet";
+import { reflectionTable, responseRate, summariseScale } from "./csv";
 import { londonDay } from "./dates";
 import { audienceOf, loadSurveyFor } from "./surveys";
 
@@ -88,18 +89,19 @@ export async function reflectionResults(db: Database, actor: Actor, membership: 
 }
 
 /** The answers as CSV, one row per response; only for those who manage the run. */
-export async function reflectionCsvExport(db: Database, actor: Actor, membership: MembershipGrant, surveyId: string, now = new Date()) {
+/** A reflection's answers as one spreadsheet description, and the file name to save it under (without its extension). */
+export async function reflectionExport(db: Database, actor: Actor, membership: MembershipGrant, surveyId: string, now = new Date()) {
   const { survey } = await surveyForResults(db, actor, membership, surveyId, now);
   const named = survey.anonymity === "NAMED";
   const responses = await responsesOf(db, survey.id, named);
   const ordered = named
     ? [...responses].sort((a, b) => a.submittedOn.getTime() - b.submittedOn.getTime() || (a.name ?? "").localeCompare(b.name ?? "", "en-GB"))
     : responses;
-  const csv = reflectionCsv({
+  const table = reflectionTable({
     anonymity: survey.anonymity,
     questions: survey.questionSet.questions,
     responses: ordered.map((response) => ({
-      submittedOn: response.submittedOn.toISOString().slice(0, 10),
+      submittedOn: response.submittedOn,
       name: response.name,
       answers: new Map(
         response.answers.flatMap((answer): [string, string | number][] =>
@@ -113,7 +115,17 @@ export async function reflectionCsvExport(db: Database, actor: Actor, membership
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60);
-  return { filename: `reflection-${slug || "answers"}-${londonDay(now)}.csv`, csv };
+  return { basename: `reflection-${slug || "answers"}-${londonDay(now)}`, table };
+}
+
+export async function reflectionCsvExport(db: Database, actor: Actor, membership: MembershipGrant, surveyId: string, now = new Date()) {
+  const { basename, table } = await reflectionExport(db, actor, membership, surveyId, now);
+  return { filename: `${basename}.csv`, csv: tableToCsv(table) };
+}
+
+export async function reflectionXlsxExport(db: Database, actor: Actor, membership: MembershipGrant, surveyId: string, now = new Date()) {
+  const { basename, table } = await reflectionExport(db, actor, membership, surveyId, now);
+  return { filename: `${basename}.xlsx`, table };
 }
 
 /** Repeated runs of one question set in a sub-group, oldest first. */

@@ -488,6 +488,7 @@ const fundPage: PageFlags = {
     "viewer.canRunAssessment": [check("assessment.overview"), check("assessment.appointAssessor"), check("assessment.startAssessment")],
     "viewer.canSetUpProjects": check("project.setUp"),
     "viewer.canExport": [check("funding.exportAwards"), check("funding.exportLedger")],
+    "viewer.canNameFunder": check("funding.setFundFunder"),
   },
 };
 

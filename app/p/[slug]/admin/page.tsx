@@ -6,6 +6,7 @@ import { LocalityManager } from "@/components/admin/locality-manager";
 import { MemberTable } from "@/components/admin/member-table";
 import { PartnershipDetailsForm } from "@/components/admin/partnership-details-form";
 import { PublishPortfolioToggle } from "@/components/admin/publish-portfolio-toggle";
+import { ButtonAnchor } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
@@ -78,6 +79,14 @@ export default async function AdministrationPage({ params }: { params: Promise<{
           title="Members"
           lead={`${people.members.length} ${people.members.length === 1 ? "member" : "members"}, ${people.officerCount} ${people.officerCount === 1 ? "officer" : "officers"}. A role change or removal applies from the person's next page. The partnership always keeps at least one officer.`}
         >
+          <p className="mb-4 flex flex-wrap gap-3">
+            <ButtonAnchor href={paths.membersCsv(overview.slug)} download>
+              Download members (CSV)
+            </ButtonAnchor>
+            <ButtonAnchor href={paths.membersXlsx(overview.slug)} download>
+              Download members (Excel)
+            </ButtonAnchor>
+          </p>
           <MemberTable
             slug={overview.slug}
             rolesThatAdminister={people.rolesThatAdminister}

@@ -22,13 +22,15 @@ export default async function FundingPage({ params }: { params: Promise<{ slug: 
     { here: paths.funding(slug) },
   );
 
+  const funderOptions = viewer.canCreateFund ? await api.funding.funderOptions({ partnershipSlug: slug }) : [];
+
   return (
     <>
       <PageHeader title="Funding" lead="The partnership's funds: what has been awarded, paid and is still available." />
       <FundList slug={slug} funds={funds} />
       {viewer.canCreateFund ? (
         <Section title="Create a fund" id="new-fund">
-          <CreateFundForm partnershipSlug={slug} />
+          <CreateFundForm partnershipSlug={slug} partnershipName={viewer.partnershipName} organisations={funderOptions} />
         </Section>
       ) : null}
       {viewer.canSeeAuditLog ? (

@@ -18,6 +18,10 @@ export const directoryCases: AuthorizationCases = {
     allow: PARTNERSHIP_MEMBERS,
   },
   "directory.filterOptions": { input: slug, allow: PARTNERSHIP_MEMBERS },
+  "directory.setOrganisationNumbers": {
+    input: (f) => ({ ...slug(f), organisationId: f.organisations.publicBody.id, charityNumber: "", scottishCharityNumber: "SC012345", companyNumber: "" }),
+    allow: ["officer"],
+  },
   "directory.setOrganisationVerified": {
     input: (f) => ({ ...slug(f), organisationId: f.organisations.publicBody.id, verified: true }),
     allow: ["officer"],

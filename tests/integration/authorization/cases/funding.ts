@@ -11,6 +11,8 @@ export const fundingCases: AuthorizationCases = {
     input: (f) => ({ partnershipSlug: f.partnership.slug, name: "Winter fund", source: "Council", financialYear: "2021/22", totalPence: 500_000 }),
     allow: officers,
   },
+  "funding.funderOptions": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },
+  "funding.setFundFunder": { input: (f) => ({ fundId: f.fund.id, funderOrganisationId: f.organisations.publicBody.id }), allow: officers },
   "funding.addRingFence": {
     input: (f) => ({ fundId: f.fund.id, priorityAreaId: f.priorityArea.id, limitPence: 100_000 }),
     allow: officers,
@@ -74,4 +76,5 @@ export const fundingCases: AuthorizationCases = {
   "funding.exportAwardsTable": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.exportLedgerTable": { input: (f) => ({ fundId: f.fund.id }), allow: officers },
   "funding.auditLog": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },
+  "funding.exportAuditLogTable": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: officers },
 };

@@ -61,6 +61,7 @@ export const reflectionsCases: AuthorizationCases = {
   },
   "reflection.results": { input: (f) => ({ surveyId: f.survey.id }), allow: ["member", "subGroupLead", "officer"] },
   "reflection.exportCsv": { input: (f) => ({ surveyId: f.survey.id }), allow: managers },
+  "reflection.exportTable": { input: (f) => ({ surveyId: f.survey.id }), allow: managers },
   "reflection.close": { input: (f) => ({ surveyId: f.survey.id }), allow: managers },
   "reflection.trend": { input: (f) => ({ subGroupId: f.subGroupA.id }), allow: ["member", "subGroupLead", "officer", "demotedLead"] },
   "reflection.answerToStory": { input: (f) => ({ answerId: f.answer.id }), allow: ["member"] },

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FundAwards, FundBalances, FundByPriorityArea, FundLedger, FundMoneyForms, FundRounds } from "@/components/funding/fund-sections";
+import { FundFunderForm } from "@/components/funding/fund-funder-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { getApi } from "@/server/api/server-caller";
@@ -29,13 +31,26 @@ export default async function FundPage({
       <p className="mb-2">
         <Link href={paths.funding(slug)}>Back to funding</Link>
       </p>
-      <PageHeader title={fund.name} lead={`${fund.source} · ${fund.financialYear}`} />
+      <PageHeader
+        title={fund.name}
+        lead={`${fund.source} · ${fund.financialYear} · Funded by ${fund.funderOrganisation?.name ?? `${fund.partnershipName} (the partnership itself)`}`}
+      />
       <FundBalances slug={slug} fund={fund} canExport={viewer.canExport} />
       <FundByPriorityArea fund={fund} />
       <FundRounds slug={slug} fund={fund} viewer={viewer} />
       <FundAwards slug={slug} fund={fund} />
       <FundLedger slug={slug} fund={fund} showAll={showWholeLedger} />
       {viewer.canManageMoney ? <FundMoneyForms fund={fund} /> : null}
+      {viewer.canNameFunder ? (
+        <Section title="Whose money it is" id="funder">
+          <FundFunderForm
+            fundId={fund.id}
+            partnershipName={fund.partnershipName}
+            organisations={fund.organisations}
+            current={fund.funderOrganisation?.id ?? null}
+          />
+        </Section>
+      ) : null}
     </>
   );
 }

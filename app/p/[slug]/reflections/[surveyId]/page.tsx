@@ -70,6 +70,9 @@ export default async function ReflectionPage({ params, searchParams }: Props) {
             <ButtonAnchor href={paths.reflectionResultsCsv(slug, surveyId)} variant="quiet" download>
               Download the answers (CSV)
             </ButtonAnchor>
+            <ButtonAnchor href={paths.reflectionResultsXlsx(slug, surveyId)} variant="quiet" download>
+              Download the answers (Excel)
+            </ButtonAnchor>
           </p>
           <CloseReflectionButton surveyId={reflection.id} isOpen={reflection.isOpen} />
         </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { OrganisationNumbersForm } from "@/components/directory/organisation-numbers-form";
 import { PersonCard } from "@/components/directory/person-card";
 import { SectorTag } from "@/components/directory/sector-tag";
 import { VerifiedBadge } from "@/components/directory/verified-badge";
@@ -15,6 +16,15 @@ import { getCurrentActor } from "@/server/auth/current-actor";
 import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
+
+/** The organisation's registered numbers, those it has. */
+function registeredNumbers(organisation: { charityNumber: string | null; scottishCharityNumber: string | null; companyNumber: string | null }) {
+  const rows: [string, ReactNode][] = [];
+  if (organisation.charityNumber) rows.push(["Charity number (England and Wales)", organisation.charityNumber]);
+  if (organisation.scottishCharityNumber) rows.push(["Scottish charity number", organisation.scottishCharityNumber]);
+  if (organisation.companyNumber) rows.push(["Company number", organisation.companyNumber]);
+  return rows;
+}
 
 type Props = { params: Promise<{ slug: string; organisationId: string }> };
 
@@ -48,6 +58,7 @@ export default async function DirectoryOrganisationPage({ params }: Props) {
         "Not given"
       ),
     ],
+    ...registeredNumbers(organisation),
     [
       "Verification",
       organisation.verifiedAt
@@ -145,6 +156,25 @@ export default async function DirectoryOrganisationPage({ params }: Props) {
                   organisationId={organisation.id}
                   organisationName={organisation.name}
                   verified={organisation.verified}
+                />
+              </div>
+            </section>
+          ) : null}
+
+          {organisation.viewerCanSetNumbers ? (
+            <section aria-labelledby="registered-numbers" className="rounded-lg border border-slate-300 p-4">
+              <h2 id="registered-numbers" className="text-xl font-semibold">
+                Registered numbers (officers)
+              </h2>
+              <div className="mt-2">
+                <OrganisationNumbersForm
+                  slug={slug}
+                  organisationId={organisation.id}
+                  initial={{
+                    charityNumber: organisation.charityNumber,
+                    scottishCharityNumber: organisation.scottishCharityNumber,
+                    companyNumber: organisation.companyNumber,
+                  }}
                 />
               </div>
             </section>

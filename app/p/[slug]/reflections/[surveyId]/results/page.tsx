@@ -79,9 +79,12 @@ export default async function ReflectionResultsPage({ params }: Props) {
         {results.isOpen ? <p className="mt-3">The reflection is still open, so more answers may come in.</p> : null}
         {!named ? <p className="mt-3">Answers are anonymous: nobody is named, and the order of answers says nothing about who gave them.</p> : null}
         {results.canManage ? (
-          <p className="mt-4">
+          <p className="mt-4 flex flex-wrap gap-3">
             <ButtonAnchor href={paths.reflectionResultsCsv(slug, surveyId)} download>
               Download the answers (CSV)
+            </ButtonAnchor>
+            <ButtonAnchor href={paths.reflectionResultsXlsx(slug, surveyId)} download>
+              Download the answers (Excel)
             </ButtonAnchor>
           </p>
         ) : null}
