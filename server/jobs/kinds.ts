@@ -1,5 +1,6 @@
 import type { Database } from "@/server/db/client";
 import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
+import { runErasureJob } from "@/server/domain/personal-data/erasure";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
 import { purgeExpired } from "@/server/domain/retention/purge";
@@ -52,6 +53,15 @@ export const JOB_KINDS = {
     label: "Clearing out records past their retention period",
     maxAttempts: 5,
     run: async ({ db, env, now }) => purgeExpired(db, env, now),
+  },
+  "people.erasure": {
+    label: "Closing an account and erasing its personal data",
+    maxAttempts: 5,
+    run: async ({ db, job, now }) => {
+      const { requestId } = job.payload as { requestId?: unknown };
+      if (typeof requestId !== "string") throw new JobFailure("The task does not say which request to carry out.");
+      return runErasureJob(db, requestId, now);
+    },
   },
 } satisfies Record<string, JobKind>;
 
