@@ -8,6 +8,7 @@ import { runNextJob } from "@/server/jobs/runner";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
 import { expectFailure } from "./support/expect";
+import { addMember, createPerson } from "./support/factories";
 
 const database = withTestDatabase();
 const env = parseEnv({ NODE_ENV: "test", NEXTAUTH_URL: "https://tandem.example.org", TANDEM_ERASURE_GRACE_DAYS: "14" });
@@ -199,4 +200,17 @@ describe("closing an account and erasing a person's data", () => {
     // Signing in is no longer possible: their old session is gone and their old address is unknown.
     expect(await db.user.findUnique({ where: { email: person.email } })).toBeNull();
   }, 180_000);
+
+  it("can be carried out at once by the data controller for someone who asked by email", async () => {
+    const { db } = database;
+    const partnership = await db.partnership.findFirstOrThrow({ where: { slug: "renfrewshire-spg" } });
+    const someone = await createPerson(db, { name: "Wilma Letterwriter" });
+    await addMember(db, partnership.id, someone.user.id);
+    const { request, created } = await requestErasure(db, { userId: someone.user.id, requestedById: null }, { TANDEM_ERASURE_GRACE_DAYS: 0 });
+    expect(created).toBe(true);
+    expect(await carryOutErasure(db, request.id)).toEqual({ erased: true, partnerships: 1 });
+    expect(await cellsMentioning(db, "Wilma Letterwriter")).toEqual([]);
+    expect(await cellsMentioning(db, someone.user.email)).toEqual([]);
+    await expectFailure(requestErasure(db, { userId: someone.user.id, requestedById: null }, env), "CONFLICT", /already been closed/);
+  });
 });
