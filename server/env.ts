@@ -133,6 +133,8 @@ export const envSchema = z
     TANDEM_ACCESSIBILITY_TESTED_ON: optionalString.pipe(
       z.iso.date("must be a date written YYYY-MM-DD, such as 2026-11-30").optional(),
     ),
+    /** Days between asking to close an account and its erasure, during which the person may change their mind. */
+    TANDEM_ERASURE_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
     /** Retention periods in days (privacy notice and the daily purge). */
     TANDEM_RETAIN_SIGN_IN_LINKS_DAYS: z.coerce.number().int().min(0).max(3650).default(1),
     TANDEM_RETAIN_ENDED_SESSIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(30),

@@ -156,7 +156,10 @@ export function PrivacyNotice({ details }: { details: InstallationDetails }) {
         <ul className="mt-2 list-disc space-y-1 pl-6">
           <li>get a copy of the information we hold about you</li>
           <li>have anything wrong corrected: you can change your profile yourself on your account page</li>
-          <li>have your information erased, except what a partnership must keep, where your name is then replaced by &ldquo;Former member&rdquo;</li>
+          <li>
+            have your information erased, except what a partnership must keep, where your name is then replaced by &ldquo;Former
+            member&rdquo;: close your account on your account page, or write to us
+          </li>
           <li>object to how we use it, or ask us to limit it</li>
         </ul>
         <p className="mt-2">

@@ -109,6 +109,9 @@ export const procedureRules = {
   "me.calendarFeed": signedIn,
   "me.replaceCalendarFeed": signedIn,
   "me.revokeCalendarFeed": signedIn,
+  "me.accountClosure": signedIn,
+  "me.requestAccountClosure": signedIn,
+  "me.withdrawAccountClosure": signedIn,
 
   // --- partnerships --------------------------------------------------------------
   "partnership.mine": signedIn,

@@ -1,6 +1,7 @@
 import type { Database } from "@/server/db/client";
 import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
 import { CALENDAR_INVITATION_JOB, calendarInvitationPayload, sendCalendarInvitation } from "@/server/domain/events/calendar-invitations";
+import { runErasureJob } from "@/server/domain/personal-data/erasure";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
 import { purgeExpired } from "@/server/domain/retention/purge";
@@ -61,6 +62,15 @@ export const JOB_KINDS = {
       const payload = calendarInvitationPayload.safeParse(job.payload);
       if (!payload.success) throw new JobFailure("This calendar invitation job has no valid event, person or method.");
       return sendCalendarInvitation(db, env, payload.data, now);
+    },
+  },
+  "people.erasure": {
+    label: "Closing an account and erasing its personal data",
+    maxAttempts: 5,
+    run: async ({ db, job, now }) => {
+      const { requestId } = job.payload as { requestId?: unknown };
+      if (typeof requestId !== "string") throw new JobFailure("The task does not say which request to carry out.");
+      return runErasureJob(db, requestId, now);
     },
   },
 } satisfies Record<string, JobKind>;

@@ -4,6 +4,7 @@ import { router, signedInProcedure } from "@/server/api/trpc";
 import { calendarFeedStatus, replaceCalendarFeed, revokeCalendarFeed } from "@/server/domain/events/calendar-feed";
 import { configuredOrigin } from "@/server/site-address";
 import { getEnv } from "@/server/env";
+import { pendingErasure, requestErasure, withdrawErasure } from "@/server/domain/personal-data/erasure";
 import { getOwnProfile, updateNotificationSettings, updateOwnProfile } from "@/server/domain/people/profile";
 
 /** The signed-in person's own account: every procedure acts on ctx.actor, never on an id from the input. */
@@ -23,4 +24,12 @@ export const meRouter = router({
   revokeCalendarFeed: signedInProcedure
     .input(z.object({}).strict().optional())
     .mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
+  /** Closing the account: the waiting request, if any; ask (after the grace period); change one's mind. */
+  accountClosure: signedInProcedure.query(({ ctx }) => pendingErasure(ctx.db, ctx.actor.userId)),
+  requestAccountClosure: signedInProcedure
+    .input(z.object({ confirm: z.literal(true, { error: "Tick the box to confirm that you want your account closed." }) }).strict())
+    .mutation(async ({ ctx }) => (await requestErasure(ctx.db, { userId: ctx.actor.userId, requestedById: ctx.actor.userId }, getEnv())).request),
+  withdrawAccountClosure: signedInProcedure
+    .input(z.object({}).strict().optional())
+    .mutation(({ ctx }) => withdrawErasure(ctx.db, ctx.actor)),
 });

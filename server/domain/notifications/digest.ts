@@ -34,6 +34,7 @@ const PREFERENCE_FOR: Record<NotificationKind, keyof EmailPreferences | null> = 
   EVENT_CHANGED: null,
   CONNECTION_LOGGED: "emailOnMentions",
   SURVEY_OPENED: "emailOnDecisions",
+  MEMBER_LEAVING: null,
 };
 
 export function wantsEmailFor(preferences: EmailPreferences, kind: NotificationKind): boolean {

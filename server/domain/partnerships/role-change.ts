@@ -46,7 +46,7 @@ function listInWords(items: string[]): string {
  */
 export async function endWhatTheRoleGave(
   tx: Tx,
-  change: { partnershipId: string; userId: string; name: string; to: MembershipRole | null },
+  change: { partnershipId: string; userId: string; name: string; to: MembershipRole | null; refusalLead?: string },
 ): Promise<EndedParts> {
   const { partnershipId, userId, name, to } = change;
   if (to !== null && TAKES_PART.includes(to)) return NOTHING;
@@ -88,7 +88,7 @@ export async function endWhatTheRoleGave(
   }
   if (steps.length > 0) {
     const what = removing ? `remove ${name} from the partnership` : `make ${name} an observer`;
-    throw new AppError("CONFLICT", `Before you ${what}, ${listInWords(steps)}. Nothing was changed.`);
+    throw new AppError("CONFLICT", `${change.refusalLead ?? `Before you ${what},`} ${listInWords(steps)}. Nothing was changed.`);
   }
 
   const inPartnership = { partnershipId };

@@ -6,6 +6,10 @@ export const coreCases: AuthorizationCases = {
   "me.calendarFeed": { allow: SIGNED_IN },
   "me.replaceCalendarFeed": { input: () => ({}), allow: SIGNED_IN },
   "me.revokeCalendarFeed": { input: () => ({}), allow: SIGNED_IN },
+  // Closing one's own account: any signed-in person, only their own (the id comes from the session).
+  "me.accountClosure": { allow: SIGNED_IN },
+  "me.requestAccountClosure": { input: () => ({ confirm: true }), allow: SIGNED_IN },
+  "me.withdrawAccountClosure": { input: () => ({}), allow: SIGNED_IN },
   "partnership.mine": { allow: SIGNED_IN },
   "partnership.overview": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
   // What the navigation and pages may offer: everyone in the partnership asks it about themselves.
