@@ -5,6 +5,7 @@ import type { Database } from "@/server/db/client";
 import type { BackgroundJob } from "@/server/db/generated/client";
 import type { Env } from "@/server/env";
 import { JOB_KINDS, JobFailure, jobKind, type JobKind } from "./kinds";
+import { onJobNudge } from "./nudge";
 import { claimNextJob, completeJob, failJob, reportJobProgress } from "./queue";
 import { enqueueDueSchedules, SCHEDULES, type Schedule } from "./schedules";
 
@@ -67,6 +68,12 @@ export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { 
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
   let wake: (() => void) | undefined;
+  // A nudge while a round of work is under way means "look again" once it is done.
+  let nudged = false;
+  const stopListening = onJobNudge(() => {
+    nudged = true;
+    wake?.();
+  });
 
   const loop = (async () => {
     while (!stopped) {
@@ -80,6 +87,10 @@ export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { 
         log.error({ workerId, err: describeForLog(error) }, "could not reach the job queue");
       }
       if (stopped) break;
+      if (nudged) {
+        nudged = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         timer.unref?.();
@@ -88,7 +99,10 @@ export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { 
           resolve();
         };
       });
+      wake = undefined;
+      nudged = false;
     }
+    stopListening();
   })();
 
   return {
