@@ -5,6 +5,8 @@ import { trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { parseEnv } from "@/server/env";
+import { enqueueJob } from "@/server/jobs/queue";
+import { runNextJob } from "@/server/jobs/runner";
 import { createLogger } from "@/server/log";
 import { startTelemetry, telemetrySettings, type Telemetry } from "@/server/telemetry";
 import { withTestDatabase } from "./support/database";
@@ -121,6 +123,32 @@ describe("OpenTelemetry traces", () => {
     const everything = received.map((request) => request.body).join("\n");
     expect(everything).not.toContain(user.email);
     expect(everything).not.toContain("Tracey Tracer");
+  });
+
+  it("traces each job run as its own trace, and not the look at an empty queue", async () => {
+    const { db } = database;
+    const env = parseEnv({ NODE_ENV: "test" });
+    const kind = "telemetry.test-job";
+    const kinds = { [kind]: { label: "Test", maxAttempts: 1, run: async () => ({ count: await db.user.count() }) } };
+    await telemetry.flush();
+    received.length = 0;
+    expect(await runNextJob({ db, env, kinds })).toBeNull();
+    await telemetry.flush();
+    expect(spans()).toEqual([]);
+
+    const { job } = await enqueueJob(db, { kind });
+    await telemetry.flush();
+    received.length = 0; // (the test's own query to queue it)
+    expect(await runNextJob({ db, env, kinds })).toMatchObject({ outcome: "succeeded" });
+    await telemetry.flush();
+    const all = spans();
+    const run = all.find((span) => span.name === `job ${kind}`);
+    expect(run && attributes(run)).toMatchObject({ "tandem.job.kind": kind, "tandem.job.id": job.id, "tandem.job.attempt": 1, "tandem.job.outcome": "succeeded" });
+    expect(run!.parentSpanId ?? "").toBe("");
+    // Its work and its completion are traced under it; claiming it is not traced at all.
+    const rest = all.filter((span) => span !== run);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((span) => span.traceId === run!.traceId)).toBe(true);
   });
 
   it("puts the trace id on every log line written inside a span", () => {
