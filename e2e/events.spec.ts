@@ -74,7 +74,14 @@ test("ten members reply to the breakfast, the officer plans three rounds, and ea
   }
   await page.getByLabel("Number of rounds", { exact: true }).fill("3");
   await page.getByRole("button", { name: /^Plan the rounds/ }).click();
-  await expect(page.getByText("The rounds are planned.")).toBeVisible();
+  // The queue plans them while the page follows its progress, then shows the plan.
+  await expect(page.getByText("The rounds are planned.")).toBeVisible({ timeout: 30_000 });
+  const jobs = await query<{ state: string; progress: { done: number; total: number } }>(
+    `SELECT state::text AS state, progress FROM "BackgroundJob" WHERE kind = 'events.networking-plan' AND "onceKey" LIKE $1`,
+    [`%:${eventId}:%`],
+  );
+  expect(jobs).toEqual([{ state: "SUCCEEDED", progress: { done: 3, total: 3 } }]);
+  await expect(page.getByRole("button", { name: "Plan the rounds again" })).toBeEnabled();
   for (const round of [1, 2, 3]) await expect(page.getByRole("table", { name: `Round ${round}` })).toBeVisible();
   await expect(page.getByText(/pairs \(\d+%\)/)).toBeVisible();
   await expectAccessible(page);

@@ -142,6 +142,34 @@ export const envSchema = z
     TANDEM_RETAIN_READ_NOTIFICATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     TANDEM_RETAIN_ENDED_INVITATIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
     TANDEM_RETAIN_FINISHED_JOBS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /**
+     * Where to send traces over OTLP/HTTP, e.g. http://otel-collector:4318 (traces go to its
+     * /v1/traces). Unset: no tracing at all.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url("must be a URL such as http://otel-collector:4318").optional()),
+    /** Headers for the collector, e.g. `authorization=Bearer abc,x-tenant=hscp` (the OpenTelemetry format). */
+    OTEL_EXPORTER_OTLP_HEADERS: optionalString
+      .transform((value, ctx) => {
+        if (value === undefined) return {};
+        const headers: Record<string, string> = {};
+        for (const pair of value.split(",")) {
+          const at = pair.indexOf("=");
+          const key = at > 0 ? pair.slice(0, at).trim() : "";
+          if (!key) {
+            ctx.addIssue({ code: "custom", message: "must be key=value pairs separated by commas, such as authorization=Bearer abc" });
+            return z.NEVER;
+          }
+          try {
+            headers[key] = decodeURIComponent(pair.slice(at + 1).trim());
+          } catch {
+            ctx.addIssue({ code: "custom", message: `has a badly encoded value for ${key}` });
+            return z.NEVER;
+          }
+        }
+        return headers;
+      }),
+    /** The service name traces carry. */
+    OTEL_SERVICE_NAME: optionalString.transform((value) => value ?? "tandem"),
     TANDEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
     TANDEM_SIGN_UP_DOMAINS: domainList,
     /** The port this instance listens on (the launcher reads it too). */

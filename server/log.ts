@@ -1,10 +1,12 @@
+import { isSpanContextValid, trace } from "@opentelemetry/api";
 import pino from "pino";
 import { getEnv, type LogLevel } from "./env";
 import { currentRequestId } from "./request-context";
 
 /**
  * Tandem's log: one JSON object per line on stdout, for the platform to collect. Every line
- * written while serving a request or running a job carries its `requestId`. Lines name
+ * written while serving a request or running a job carries its `requestId` (and, with tracing
+ * on, the `traceId` and `spanId` it was written in). Lines name
  * people, organisations and partnerships by id only; fields that could hold personal data
  * are removed even if a caller passes them by mistake.
  *
@@ -23,7 +25,12 @@ export function createLogger(options: { level?: LogLevel; destination?: pino.Des
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {
         const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
+        // With tracing on (server/telemetry.ts), the trace this line was written in: logs and traces join up.
+        const span = trace.getActiveSpan()?.spanContext();
+        return {
+          ...(requestId ? { requestId } : {}),
+          ...(span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {}),
+        };
       },
       redact: { paths: [...PERSONAL_FIELDS, ...PERSONAL_FIELDS.map((field) => `*.${field}`)], censor: "[removed]" },
     },

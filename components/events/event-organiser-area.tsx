@@ -51,6 +51,7 @@ export async function EventOrganiserArea({ slug, event }: { slug: string; event:
   const api = await getApi();
   const attendees = await api.event.attendees({ eventId: event.id });
   const plan = event.kind === "NETWORKING_BREAKFAST" ? await api.event.networking({ eventId: event.id }) : null;
+  const planning = plan?.canGenerate ? await api.event.networkingPlanning({ eventId: event.id }) : null;
   const scheduled = event.status === "SCHEDULED";
 
   return (
@@ -120,7 +121,7 @@ export async function EventOrganiserArea({ slug, event }: { slug: string; event:
               Rounds of pairs (a trio when numbers are odd) for the {plan.participants} {plan.participants === 1 ? "person" : "people"}{" "}
               going, mixing sectors and keeping apart people who have met at an earlier event or logged a connection.
             </p>
-            {plan.canGenerate ? <NetworkingForm eventId={event.id} planned={plan.rounds.length > 0} /> : null}
+            {plan.canGenerate ? <NetworkingForm eventId={event.id} planned={plan.rounds.length > 0} latest={planning} /> : null}
             {plan.rounds.length === 0 ? (
               <p>No rounds have been planned yet.</p>
             ) : (

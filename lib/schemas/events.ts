@@ -113,6 +113,10 @@ export const generateNetworkingInput = z.object({
 });
 export type GenerateNetworkingInput = z.infer<typeof generateNetworkingInput>;
 
+/** How a request to plan the rounds is getting on: the one named, or the latest. */
+export const networkingPlanningInput = z.object({ eventId: id, jobId: id.optional() });
+export type NetworkingPlanningInput = z.infer<typeof networkingPlanningInput>;
+
 export const logConnectionInput = z.object({
   eventId: id,
   userId: recordId({ error: "Choose who you met" }),

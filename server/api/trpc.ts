@@ -9,6 +9,7 @@ import { countRequest, peekRequest, RateLimitedError } from "@/server/domain/rat
 import { getEnv } from "@/server/env";
 import { AppError, GENERIC_ERROR_MESSAGE, notFound } from "@/server/errors";
 import { describeForLog, log } from "@/server/log";
+import { traceProcedure } from "./tracing";
 
 export type TRPCContext = {
   db: Database;
@@ -125,7 +126,10 @@ const limitMutations = t.middleware(async ({ ctx, type, next }) => {
   return result;
 });
 
-const base = t.procedure.use(mapAppErrors).use(enforcePolicy).use(limitMutations);
+/** Each procedure is a span in the request's trace (server/api/tracing.ts), around everything below. */
+const traced = t.middleware(({ ctx, path, type, next }) => traceProcedure({ path, type, requestId: ctx.requestId }, () => next()));
+
+const base = t.procedure.use(traced).use(mapAppErrors).use(enforcePolicy).use(limitMutations);
 
 /** Anyone, signed in or not (the policy row must say `public`). */
 export const publicProcedure = base;

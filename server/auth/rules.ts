@@ -314,6 +314,8 @@ export const procedureRules = {
   "event.markAttendance": acts("eventId", STEERING, "eventOrganiser"),
   "event.generateNetworking": acts("eventId", STEERING, "eventOrganiser"),
   "event.networking": acts("eventId", STEERING, "eventOrganiser"),
+  /** How the queued planning of the rounds is getting on. */
+  "event.networkingPlanning": acts("eventId", STEERING, "eventOrganiser"),
   "event.mySchedule": reads("eventId", ALL_ROLES),
   "event.logConnection": with_(acts("eventId", NOBODY, "wasAtEvent"), {
     refusal: "You can log a connection only from an event you were at.",

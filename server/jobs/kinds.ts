@@ -2,10 +2,12 @@ import type { Database } from "@/server/db/client";
 import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
 import { CALENDAR_INVITATION_JOB, calendarInvitationPayload, sendCalendarInvitation } from "@/server/domain/events/calendar-invitations";
 import { runErasureJob } from "@/server/domain/personal-data/erasure";
+import { NETWORKING_PLAN_ATTEMPTS, NETWORKING_PLAN_JOB, planNetworkingJob } from "@/server/domain/events/networking";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
 import { purgeExpired } from "@/server/domain/retention/purge";
 import type { Env } from "@/server/env";
+import { JobFailure } from "./failure";
 
 /** What a job's code gets: the database, configuration, the job, and a way to say how far it has got. */
 export type JobContext = {
@@ -16,11 +18,7 @@ export type JobContext = {
   reportProgress: (progress: { done: number; total: number }) => Promise<void>;
 };
 
-/**
- * A failure an officer can act on, in plain words. Any other error is logged in full and
- * shown to officers only as "went wrong", because its message may hold personal data.
- */
-export class JobFailure extends Error {}
+export { JobFailure };
 
 export type JobKind = {
   /** Shown to officers beside a job that keeps failing. */
@@ -72,6 +70,11 @@ export const JOB_KINDS = {
       if (typeof requestId !== "string") throw new JobFailure("The task does not say which request to carry out.");
       return runErasureJob(db, requestId, now);
     },
+  },
+  [NETWORKING_PLAN_JOB]: {
+    label: "Planning speed-networking rounds",
+    maxAttempts: NETWORKING_PLAN_ATTEMPTS,
+    run: async ({ db, job, now, reportProgress }) => planNetworkingJob(db, job, reportProgress, now),
   },
 } satisfies Record<string, JobKind>;
 

@@ -1,3 +1,5 @@
+import { context, SpanStatusCode, trace } from "@opentelemetry/api";
+import { suppressTracing } from "@opentelemetry/core";
 import { describeForLog, log } from "@/server/log";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -5,6 +7,7 @@ import type { Database } from "@/server/db/client";
 import type { BackgroundJob } from "@/server/db/generated/client";
 import type { Env } from "@/server/env";
 import { JOB_KINDS, JobFailure, jobKind, type JobKind } from "./kinds";
+import { onJobNudge } from "./nudge";
 import { claimNextJob, completeJob, failJob, reportJobProgress } from "./queue";
 import { enqueueDueSchedules, SCHEDULES, type Schedule } from "./schedules";
 
@@ -29,13 +32,45 @@ export function failureMessage(error: unknown, job: Pick<BackgroundJob, "id">): 
   return `Something went wrong while running it. The operations log has the details (job ${job.id}).`;
 }
 
+/**
+ * With tracing on, each job run is a trace of its own (`job <kind>`, with its database calls
+ * under it); looking at the queue every few seconds is not traced, or it would drown the rest.
+ */
+const tracer = trace.getTracer("tandem.jobs");
+const untraced = <T>(run: () => Promise<T>): Promise<T> => context.with(suppressTracing(context.active()), run);
+
+type JobOutcome = "succeeded" | "retrying" | "failed" | "lost";
+
 /** Claims and runs one due job; returns what happened, or null when none was due. */
-export async function runNextJob(options: RunnerOptions): Promise<{ job: BackgroundJob; outcome: "succeeded" | "retrying" | "failed" | "lost" } | null> {
+export async function runNextJob(options: RunnerOptions): Promise<{ job: BackgroundJob; outcome: JobOutcome } | null> {
   const kinds: Readonly<Record<string, JobKind>> = options.kinds ?? JOB_KINDS;
   const workerId = options.workerId ?? newWorkerId();
   const clock = options.clock ?? (() => new Date());
-  const job = await claimNextJob(options.db, { workerId, now: clock(), kinds: Object.keys(kinds), leaseMs: options.leaseMs });
+  const job = await untraced(() => claimNextJob(options.db, { workerId, now: clock(), kinds: Object.keys(kinds), leaseMs: options.leaseMs }));
   if (!job) return null;
+  return tracer.startActiveSpan(
+    `job ${job.kind}`,
+    { root: true, attributes: { "tandem.job.kind": job.kind, "tandem.job.id": job.id, "tandem.job.attempt": job.attempts } },
+    async (span) => {
+      try {
+        const outcome = await runClaimedJob(options, kinds, workerId, clock, job);
+        span.setAttribute("tandem.job.outcome", outcome);
+        if (outcome !== "succeeded") span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+        return { job, outcome };
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+async function runClaimedJob(
+  options: RunnerOptions,
+  kinds: Readonly<Record<string, JobKind>>,
+  workerId: string,
+  clock: () => Date,
+  job: BackgroundJob,
+): Promise<JobOutcome> {
   const kind = kinds[job.kind] ?? jobKind(job.kind);
   try {
     if (!kind) throw new JobFailure(`This version of Tandem does not know how to run "${job.kind}".`);
@@ -49,12 +84,11 @@ export async function runNextJob(options: RunnerOptions): Promise<{ job: Backgro
       },
     });
     const done = await completeJob(options.db, job, workerId, result, clock());
-    return { job, outcome: done ? "succeeded" : "lost" };
+    return done ? "succeeded" : "lost";
   } catch (error) {
     if (error instanceof JobFailure) log.warn({ kind: job.kind, jobId: job.id, attempt: job.attempts, reason: error.message }, "background job failed");
     else log.error({ kind: job.kind, jobId: job.id, attempt: job.attempts, err: describeForLog(error) }, "background job failed");
-    const outcome = await failJob(options.db, job, workerId, failureMessage(error, job), clock());
-    return { job, outcome };
+    return failJob(options.db, job, workerId, failureMessage(error, job), clock());
   }
 }
 
@@ -67,11 +101,17 @@ export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { 
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
   let wake: (() => void) | undefined;
+  // A nudge while a round of work is under way means "look again" once it is done.
+  let nudged = false;
+  const stopListening = onJobNudge(() => {
+    nudged = true;
+    wake?.();
+  });
 
   const loop = (async () => {
     while (!stopped) {
       try {
-        await enqueueDueSchedules(options.db, (options.clock ?? (() => new Date()))(), options.schedules ?? SCHEDULES);
+        await untraced(() => enqueueDueSchedules(options.db, (options.clock ?? (() => new Date()))(), options.schedules ?? SCHEDULES));
         while (!stopped && (await runNextJob({ ...options, workerId }))) {
           // keep going while there is work
         }
@@ -80,6 +120,10 @@ export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { 
         log.error({ workerId, err: describeForLog(error) }, "could not reach the job queue");
       }
       if (stopped) break;
+      if (nudged) {
+        nudged = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         timer.unref?.();
@@ -88,7 +132,10 @@ export function startJobRunner(options: RunnerOptions & { pollMs?: number }): { 
           resolve();
         };
       });
+      wake = undefined;
+      nudged = false;
     }
+    stopListening();
   })();
 
   return {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseClient, type Database } from "@/server/db/client";
 import { parseEnv } from "@/server/env";
 import { JobFailure, type JobKind } from "@/server/jobs/kinds";
+import { nudgeJobRunners } from "@/server/jobs/nudge";
 import { claimNextJob, completeJob, enqueueJob, retryDelayMs, retryFailedJob } from "@/server/jobs/queue";
 import { runNextJob, startJobRunner } from "@/server/jobs/runner";
 import { enqueueDueSchedules, SCHEDULES, slotKey, slotStart } from "@/server/jobs/schedules";
@@ -226,6 +227,22 @@ describe("schedules", () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({ state: "SUCCEEDED", attempts: 1 });
     expect(digests[0]?.result).toMatchObject({ emailsSent: 1 });
+  });
+
+  it("a runner nudged after a job is queued starts on it at once, not at its next poll", async () => {
+    const { db } = database;
+    const kind = unique("nudged");
+    const runs: string[] = [];
+    const runner = startJobRunner({ db, env, workerId: "instance-nudged", kinds: { [kind]: recordingKind(runs) }, schedules: [], pollMs: 60 * SECOND });
+    try {
+      // Let the runner find the queue empty and go to sleep for a minute.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const { job } = await enqueueJob(db, { kind });
+      nudgeJobRunners();
+      await expect.poll(() => runs, { timeout: 5 * SECOND }).toEqual([job.id]);
+    } finally {
+      await runner.stop();
+    }
   });
 });
 

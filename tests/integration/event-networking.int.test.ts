@@ -7,8 +7,22 @@ import { withTestDatabase } from "./support/database";
 import { expectFailure } from "./support/expect";
 import { type Cast, type OrganisationKey, subGroupIn, subGroupWorld } from "./support/worlds";
 import { paths } from "@/lib/paths";
+import type { GenerateNetworkingInput } from "@/lib/schemas/events";
+import { NETWORKING_PLAN_JOB, type NetworkingPlanResult } from "@/server/domain/events/networking";
+import { parseEnv } from "@/server/env";
+import { JOB_KINDS, type JobKind } from "@/server/jobs/kinds";
+import { runNextJob } from "@/server/jobs/runner";
 
 const database = withTestDatabase();
+const env = parseEnv({ NODE_ENV: "test", NEXTAUTH_URL: "https://tandem.example.org" });
+const networkingKinds: Record<string, JobKind> = { [NETWORKING_PLAN_JOB]: JOB_KINDS[NETWORKING_PLAN_JOB] };
+
+/** Works the queue's speed-networking jobs until none is due, as an instance's runner would. */
+async function runPlanningJobs(db: Database, kinds: Record<string, JobKind> = networkingKinds) {
+  const outcomes: string[] = [];
+  for (let ran = await runNextJob({ db, env, kinds }); ran; ran = await runNextJob({ db, env, kinds })) outcomes.push(ran.outcome);
+  return outcomes;
+}
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -46,6 +60,15 @@ async function breakfast(db: Database, w: World, startsAt: Date, going: Actor[],
   });
 }
 
+/** The organiser asks for the rounds, the queue plans them: what the job left behind. */
+async function planOnQueue(db: Database, w: World, input: GenerateNetworkingInput): Promise<NetworkingPlanResult> {
+  const { jobId } = await w.api(w.officer).event.generateNetworking(input);
+  expect(await runPlanningJobs(db)).toContain("succeeded");
+  const job = await db.backgroundJob.findUniqueOrThrow({ where: { id: jobId } });
+  expect(job.state).toBe("SUCCEEDED");
+  return job.result as NetworkingPlanResult;
+}
+
 /** Every pair within a table of a stored plan. */
 async function storedPairs(db: Database, eventId: string) {
   const tables = await db.networkingTable.findMany({ where: { round: { eventId } }, select: { seats: { select: { userId: true } } } });
@@ -61,9 +84,9 @@ describe("planning speed networking", () => {
     const w = await world(db);
     const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), w.guests);
 
-    const result = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 });
-    expect(result).toMatchObject({ rounds: 3, people: 10, repeatedPairs: 0 });
-    expect(result.crossSectorShare).toBeGreaterThan(0.8);
+    const result = await planOnQueue(db, w, { eventId: event.id, rounds: 3 });
+    expect(result).toMatchObject({ planned: true, stale: false, rounds: 3, people: 10, repeatedPairs: 0 });
+    expect(result.planned && result.crossSectorShare).toBeGreaterThan(0.8);
 
     const rounds = await db.networkingRound.findMany({
       where: { eventId: event.id },
@@ -107,8 +130,8 @@ describe("planning speed networking", () => {
     const { db } = database;
     const w = await world(db);
     const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), w.guests.slice(0, 7));
-    await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 4 });
-    await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 2 });
+    await planOnQueue(db, w, { eventId: event.id, rounds: 4 });
+    await planOnQueue(db, w, { eventId: event.id, rounds: 2 });
     const rounds = await db.networkingRound.findMany({ where: { eventId: event.id }, include: { tables: { include: { seats: true } } } });
     expect(rounds.map((round) => round.number).sort()).toEqual([1, 2]);
     for (const round of rounds) expect(round.tables.map((table) => table.seats.length).sort()).toEqual([2, 2, 3]);
@@ -127,8 +150,8 @@ describe("planning speed networking", () => {
     await db.connection.create({ data: { partnershipId: w.partnership.id, eventId: earlier.id, fromUserId: c!.userId, toUserId: d!.userId } });
 
     const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), [a!, b!, c!, d!, e!, f!]);
-    const result = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 });
-    expect(result.repeatedPairs).toBe(0);
+    const result = await planOnQueue(db, w, { eventId: event.id, rounds: 3 });
+    expect(result).toMatchObject({ planned: true, repeatedPairs: 0 });
     const pairs = await storedPairs(db, event.id);
     expect(pairs).toHaveLength(9);
     expect(pairs).not.toContain(pairKey(a!.userId, b!.userId));
@@ -149,7 +172,7 @@ describe("planning speed networking", () => {
         { userId: d!.userId, attended: true },
       ],
     });
-    expect(await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 1 })).toMatchObject({ people: 3 });
+    expect(await planOnQueue(db, w, { eventId: event.id, rounds: 1 })).toMatchObject({ planned: true, people: 3 });
     const seated = await db.networkingSeat.findMany({ where: { table: { round: { eventId: event.id } } }, select: { userId: true } });
     expect(seated.map((seat) => seat.userId).sort()).toEqual([a!.userId, b!.userId, d!.userId].sort());
   });
@@ -175,6 +198,166 @@ describe("planning speed networking", () => {
     expect(MAX_NETWORKING_ROUNDS).toBe(MAX_ROUNDS);
     await expectFailure(w.api(w.officer).event.generateNetworking({ eventId: empty.id, rounds: MAX_ROUNDS + 1 }), "BAD_REQUEST");
     expect(await db.networkingRound.count({ where: { eventId: { in: [finished.id, workshop.id, empty.id] } } })).toBe(0);
+    expect(await db.backgroundJob.count({ where: { kind: NETWORKING_PLAN_JOB, onceKey: { contains: finished.id } } })).toBe(0);
+  });
+});
+
+describe("planning on the job queue", () => {
+  it("queues one job for a double click, records progress a round at a time, and queues a new job to plan again", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), w.guests);
+    const organiser = w.api(w.officer).event;
+    expect(await organiser.networkingPlanning({ eventId: event.id })).toBeNull();
+
+    const clicks = await Promise.all([
+      organiser.generateNetworking({ eventId: event.id, rounds: 4 }),
+      organiser.generateNetworking({ eventId: event.id, rounds: 4 }),
+    ]);
+    expect(clicks[0].jobId).toBe(clicks[1].jobId);
+    expect(clicks.filter((click) => click.created)).toHaveLength(1);
+    const queued = await db.backgroundJob.findMany({ where: { kind: NETWORKING_PLAN_JOB, partnershipId: w.partnership.id } });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ state: "QUEUED", onceKey: `${NETWORKING_PLAN_JOB}:${event.id}:1`, maxAttempts: 3 });
+    expect(await organiser.networkingPlanning({ eventId: event.id })).toEqual({ jobId: clicks[0].jobId, status: "waiting", done: 0, total: 4, message: null });
+    expect(await db.networkingRound.count({ where: { eventId: event.id } })).toBe(0);
+
+    // Watch the progress the job records, and what the organiser is shown, as it runs.
+    const seen: { done: number; total: number }[] = [];
+    const shown: string[] = [];
+    const kind = JOB_KINDS[NETWORKING_PLAN_JOB];
+    const watching: Record<string, JobKind> = {
+      [NETWORKING_PLAN_JOB]: {
+        ...kind,
+        run: (context) =>
+          kind.run({
+            ...context,
+            reportProgress: async (progress) => {
+              await context.reportProgress(progress);
+              seen.push(progress);
+              const view = await organiser.networkingPlanning({ eventId: event.id, jobId: clicks[0].jobId });
+              shown.push(`${view?.status} ${view?.done}/${view?.total}`);
+              // Nothing is written until the whole plan is ready.
+              expect(await db.networkingRound.count({ where: { eventId: event.id } })).toBe(0);
+            },
+          }),
+      },
+    };
+    expect(await runPlanningJobs(db, watching)).toEqual(["succeeded"]);
+    expect(seen).toEqual([0, 1, 2, 3, 4].map((done) => ({ done, total: 4 })));
+    expect(shown).toEqual(["planning 0/4", "planning 1/4", "planning 2/4", "planning 3/4", "planning 4/4"]);
+    expect(await db.networkingRound.count({ where: { eventId: event.id } })).toBe(4);
+    expect(await organiser.networkingPlanning({ eventId: event.id })).toEqual({ jobId: clicks[0].jobId, status: "done", done: 4, total: 4, message: null });
+
+    // Planning again, once the first has finished, is a new job.
+    const again = await organiser.generateNetworking({ eventId: event.id, rounds: 2 });
+    expect(again.created).toBe(true);
+    expect(again.jobId).not.toBe(clicks[0].jobId);
+    expect((await db.backgroundJob.findUniqueOrThrow({ where: { id: again.jobId } })).onceKey).toBe(`${NETWORKING_PLAN_JOB}:${event.id}:2`);
+    expect(await runPlanningJobs(db)).toEqual(["succeeded"]);
+    expect((await db.networkingRound.findMany({ where: { eventId: event.id } })).map((round) => round.number).sort()).toEqual([1, 2]);
+    await expectFailure(organiser.networkingPlanning({ eventId: event.id, jobId: queued[0]!.id.replace(/.$/, "x") }), "NOT_FOUND");
+  });
+
+  it("retries a failing run with a wait, leaves no half plan, and shows officers the job that keeps failing", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), w.guests.slice(0, 6));
+    const { jobId } = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 });
+
+    // The database goes away after the second round is planned, every time.
+    const kind = JOB_KINDS[NETWORKING_PLAN_JOB];
+    const failing: Record<string, JobKind> = {
+      [NETWORKING_PLAN_JOB]: {
+        ...kind,
+        run: (context) =>
+          kind.run({
+            ...context,
+            reportProgress: async (progress) => {
+              await context.reportProgress(progress);
+              if (progress.done === 2) throw new Error("connection terminated unexpectedly");
+            },
+          }),
+      },
+    };
+    expect(await runPlanningJobs(db, failing)).toEqual(["retrying"]);
+    const retrying = await db.backgroundJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(retrying).toMatchObject({ state: "QUEUED", attempts: 1, progress: { done: 2, total: 3 } });
+    expect(retrying.runAfter.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect(await db.networkingRound.count({ where: { eventId: event.id } })).toBe(0);
+    expect(await w.api(w.officer).event.networkingPlanning({ eventId: event.id })).toMatchObject({
+      status: "waiting",
+      message: "Planning did not finish the first time; it will be tried again shortly.",
+    });
+    // A double click while it waits to be tried again gets the same job.
+    expect(await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 })).toEqual({ jobId, created: false });
+
+    for (let attempt = 2; attempt <= 3; attempt++) {
+      await db.backgroundJob.update({ where: { id: jobId }, data: { runAfter: new Date() } });
+      expect(await runPlanningJobs(db, failing)).toEqual([attempt === 3 ? "failed" : "retrying"]);
+    }
+    expect(await db.backgroundJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ state: "FAILED", attempts: 3 });
+    expect(await db.networkingRound.count({ where: { eventId: event.id } })).toBe(0);
+    const view = await w.api(w.officer).event.networkingPlanning({ eventId: event.id });
+    expect(view).toMatchObject({ jobId, status: "failed" });
+    expect(view?.message).toMatch(/^The rounds could not be planned\. Please try again/);
+
+    const failingJobs = await w.api(w.officer).job.failing({ partnershipSlug: w.partnership.slug });
+    expect(failingJobs).toEqual([
+      expect.objectContaining({ id: jobId, label: "Planning speed-networking rounds", status: "failed", scope: "partnership", canRetry: true, attempts: 3 }),
+    ]);
+    expect(failingJobs[0]!.reason).toMatch(/^Something went wrong while running it\./);
+
+    // "Try again" is a new request, and this time it works.
+    const retry = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 });
+    expect(retry.jobId).not.toBe(jobId);
+    expect(await runPlanningJobs(db)).toEqual(["succeeded"]);
+    expect(await db.networkingRound.count({ where: { eventId: event.id } })).toBe(3);
+  });
+
+  it("writes the whole plan for the people it started with when replies change meanwhile, and nothing for an event cancelled meanwhile", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const [a, b, c, d, e] = w.guests;
+    const event = await breakfast(db, w, new Date(Date.now() + 7 * DAY), [a!, b!, c!, d!]);
+    const { jobId } = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 2 });
+    const kind = JOB_KINDS[NETWORKING_PLAN_JOB];
+    let replied = false;
+    const replyingMeanwhile: Record<string, JobKind> = {
+      [NETWORKING_PLAN_JOB]: {
+        ...kind,
+        run: (context) =>
+          kind.run({
+            ...context,
+            reportProgress: async (progress) => {
+              await context.reportProgress(progress);
+              if (progress.done === 1 && !replied) {
+                replied = true;
+                await w.api(e!).event.rsvp({ eventId: event.id });
+              }
+            },
+          }),
+      },
+    };
+    expect(await runPlanningJobs(db, replyingMeanwhile)).toEqual(["succeeded"]);
+    expect((await db.backgroundJob.findUniqueOrThrow({ where: { id: jobId } })).result).toMatchObject({ planned: true, stale: true, people: 4 });
+    const rounds = await db.networkingRound.findMany({ where: { eventId: event.id }, include: { tables: { include: { seats: true } } } });
+    expect(rounds).toHaveLength(2);
+    for (const round of rounds) {
+      expect(round.tables.flatMap((table) => table.seats.map((seat) => seat.userId)).sort()).toEqual([a!, b!, c!, d!].map((g) => g.userId).sort());
+    }
+    expect(await w.api(w.officer).event.networking({ eventId: event.id })).toMatchObject({ people: 4, participants: 5 });
+
+    // Asked again, then the event is cancelled before the queue gets to it: the plan stays as it was.
+    const again = await w.api(w.officer).event.generateNetworking({ eventId: event.id, rounds: 3 });
+    await w.api(w.officer).event.cancel({ eventId: event.id, reason: "The venue is closed" });
+    expect(await runPlanningJobs(db)).toEqual(["succeeded"]);
+    expect((await db.backgroundJob.findUniqueOrThrow({ where: { id: again.jobId } })).result).toEqual({ planned: false, reason: "This event has been cancelled." });
+    expect(await db.networkingRound.count({ where: { eventId: event.id } })).toBe(2);
+    expect(await w.api(w.officer).event.networkingPlanning({ eventId: event.id })).toMatchObject({
+      status: "done",
+      message: "Nothing was planned. This event has been cancelled.",
+    });
   });
 });
 

@@ -3,7 +3,9 @@ import {
   crossSectorPairsBound,
   pairKey,
   planSpeedNetworking,
+  planSpeedNetworkingStepwise,
   validatePlanInput,
+  type PlanningStep,
   type Attendee,
   type SpeedNetworkingPlan,
 } from "@/server/domain/events/speed-networking";
@@ -330,5 +332,19 @@ describe("validatePlanInput", () => {
     })();
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "BAD_REQUEST", userMessage: message });
+  });
+});
+
+describe("planning a round at a time", () => {
+  it("gives the same plan as planning at once, reporting every round of every attempt in order", async () => {
+    const input = { attendees: mix({ VOLUNTARY: 4, PUBLIC: 3, PRIVATE: 2 }), rounds: 4, alreadyMet: [["voluntary-1", "public-1"]] as [string, string][], seed: 7 };
+    const steps: PlanningStep[] = [];
+    const stepwise = await planSpeedNetworkingStepwise(input, (step) => {
+      steps.push(step);
+    });
+    expect(stepwise).toEqual(planSpeedNetworking(input));
+    expect(steps.slice(0, 4)).toEqual([1, 2, 3, 4].map((roundsPlanned) => ({ attempt: 0, roundsPlanned, rounds: 4 })));
+    expect(steps.length % 4).toBe(0);
+    for (const [index, step] of steps.entries()) expect(step).toEqual({ attempt: Math.floor(index / 4), roundsPlanned: (index % 4) + 1, rounds: 4 });
   });
 });

@@ -8,6 +8,7 @@ import {
   logConnectionInput,
   markAttendanceInput,
   myConnectionsInput,
+  networkingPlanningInput,
   startProposalFromConnectionInput,
   updateEventInput,
 } from "@/lib/schemas/events";
@@ -19,7 +20,7 @@ import {
   startProposalFromConnection,
 } from "@/server/domain/events/connections";
 import { cancelEvent, createEvent, updateEvent } from "@/server/domain/events/events";
-import { generateNetworking, mySchedule, networkingPlan } from "@/server/domain/events/networking";
+import { generateNetworking, mySchedule, networkingPlan, networkingPlanning } from "@/server/domain/events/networking";
 import { eventCalendar, getEvent, listEvents } from "@/server/domain/events/queries";
 import { cancelRsvp, eventAttendees, markAttendance, rsvpToEvent } from "@/server/domain/events/rsvp";
 
@@ -55,6 +56,9 @@ export const eventRouter = router({
   networking: partnershipProcedure
     .input(eventRefInput)
     .query(({ ctx, input }) => networkingPlan(ctx.db, ctx.actor, ctx.membership, input.eventId)),
+  networkingPlanning: partnershipProcedure
+    .input(networkingPlanningInput)
+    .query(({ ctx, input }) => networkingPlanning(ctx.db, ctx.actor, ctx.membership, input)),
   mySchedule: partnershipProcedure.input(eventRefInput).query(({ ctx, input }) => mySchedule(ctx.db, ctx.actor, input.eventId)),
   logConnection: partnershipProcedure
     .input(logConnectionInput)

@@ -1,15 +1,19 @@
 import { randomInt } from "node:crypto";
-import type { GenerateNetworkingInput } from "@/lib/schemas/events";
+import { z } from "zod";
+import type { GenerateNetworkingInput, NetworkingPlanningInput } from "@/lib/schemas/events";
 import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { Prisma } from "@/server/db/generated/client";
+import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
 import type { Sector } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
 import { AppError, notFound } from "@/server/errors";
+import { JobFailure } from "@/server/jobs/failure";
+import { nudgeJobRunners } from "@/server/jobs/nudge";
+import { enqueueJob } from "@/server/jobs/queue";
 import { peopleMetAt } from "./connections";
 import { inEventTransaction, lockEvent, type LockedEvent } from "./access";
-import { planSpeedNetworking, validatePlanInput, type Attendee } from "./speed-networking";
+import { MAX_ROUNDS, planSpeedNetworkingStepwise, validatePlanInput, type Attendee } from "./speed-networking";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,7 +21,8 @@ type Tx = Prisma.TransactionClient;
  * Speed networking at a breakfast: the organiser plans rounds of pairs (a trio when the
  * numbers are odd) for the people going, with planSpeedNetworking keeping apart people who
  * have met before (at the same table at an earlier event of the partnership, or through a
- * logged connection) and mixing sectors. Planning again replaces the previous plan.
+ * logged connection) and mixing sectors. Planning again replaces the previous plan. The
+ * planning runs on the job queue; the organiser's page follows its progress.
  */
 
 /** Who takes part: people going (unless marked absent), and anyone marked as there. */
@@ -67,45 +72,157 @@ export type GeneratedNetworking = {
   repeatedPairs: number;
 };
 
-/** The organiser plans (or plans again) the rounds for the people going. */
+/** The job kind that plans a breakfast's rounds (server/jobs/kinds.ts runs it). */
+export const NETWORKING_PLAN_JOB = "events.networking-plan";
+/** Planning is deterministic apart from the database: a few tries cover a busy or restarting one. */
+export const NETWORKING_PLAN_ATTEMPTS = 3;
+
+/**
+ * One job per request to plan, keyed by the event and a running number: a double click
+ * finds the job still waiting or running and gets it back; planning again once it has
+ * finished (or failed) is the next number, so a new job.
+ */
+const planJobPrefix = (eventId: string) => `${NETWORKING_PLAN_JOB}:${eventId}:`;
+
+function sequenceOf(onceKey: string | null, eventId: string): number {
+  const tail = onceKey?.slice(planJobPrefix(eventId).length) ?? "";
+  return /^\d+$/.test(tail) ? Number(tail) : 0;
+}
+
+async function latestPlanJob(db: Database | Tx, eventId: string) {
+  return db.backgroundJob.findFirst({
+    where: { kind: NETWORKING_PLAN_JOB, onceKey: { startsWith: planJobPrefix(eventId) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+}
+
+type PlannableEvent = Pick<LockedEvent, "kind" | "status" | "endsAt">;
+
+/** Why this event's rounds cannot be planned now, or null when they can. */
+function cannotPlan(event: PlannableEvent, now: Date): AppError | null {
+  if (event.kind !== "NETWORKING_BREAKFAST") {
+    return new AppError("BAD_REQUEST", "Speed networking is planned for networking breakfasts only.");
+  }
+  if (event.status === "CANCELLED") return new AppError("CONFLICT", "This event has been cancelled.");
+  if (event.endsAt.getTime() <= now.getTime()) {
+    return new AppError("CONFLICT", "This event has finished, so its speed networking can no longer be changed.");
+  }
+  return null;
+}
+
+const tooFewPeople = () =>
+  new AppError("PRECONDITION_FAILED", "At least two people need to be going before speed networking can be planned.");
+
+export type RequestedNetworkingPlan = { jobId: string; created: boolean };
+
+/**
+ * The organiser asks for the rounds to be planned (or planned again). The planning itself
+ * runs on the job queue (planNetworkingJob), as a large breakfast takes seconds; what can
+ * be refused at once is refused here, with the event locked so two requests queue one job.
+ */
 export async function generateNetworking(
   db: Database,
   actor: Actor,
   membership: MembershipGrant,
   input: GenerateNetworkingInput,
   now = new Date(),
-): Promise<GeneratedNetworking> {
-  return inEventTransaction(db, async (tx) => {
+): Promise<RequestedNetworkingPlan> {
+  const requested = await inEventTransaction(db, async (tx): Promise<RequestedNetworkingPlan> => {
     const event = await lockEvent(tx, input.eventId);
-    if (event.kind !== "NETWORKING_BREAKFAST") {
-      throw new AppError("BAD_REQUEST", "Speed networking is planned for networking breakfasts only.");
-    }
-    if (event.status === "CANCELLED") throw new AppError("CONFLICT", "This event has been cancelled.");
-    if (event.endsAt.getTime() <= now.getTime()) {
-      throw new AppError("CONFLICT", "This event has finished, so its speed networking can no longer be changed.");
-    }
-    const attendees = await participants(tx, event.id);
-    if (attendees.length < 2) {
-      throw new AppError("PRECONDITION_FAILED", "At least two people need to be going before speed networking can be planned.");
-    }
-    const plan = planSpeedNetworking(
-      validatePlanInput({
-        attendees,
-        rounds: input.rounds,
-        alreadyMet: await alreadyMet(
-          tx,
-          event,
-          attendees.map((attendee) => attendee.id),
-        ),
-        seed: randomInt(0, 2 ** 31 - 1),
-      }),
-    );
+    const refusal = cannotPlan(event, now);
+    if (refusal) throw refusal;
+    if ((await participants(tx, event.id)).length < 2) throw tooFewPeople();
+    const latest = await latestPlanJob(tx, event.id);
+    if (latest && (latest.state === "QUEUED" || latest.state === "RUNNING")) return { jobId: latest.id, created: false };
+    const payload: NetworkingPlanPayload = { eventId: event.id, rounds: input.rounds, requestedById: actor.userId };
+    const { job, created } = await enqueueJob(tx, {
+      kind: NETWORKING_PLAN_JOB,
+      onceKey: `${planJobPrefix(event.id)}${sequenceOf(latest?.onceKey ?? null, event.id) + 1}`,
+      partnershipId: event.partnershipId,
+      payload,
+      maxAttempts: NETWORKING_PLAN_ATTEMPTS,
+      runAfter: now,
+    });
+    return { jobId: job.id, created };
+  });
+  // The organiser is watching: this instance's runner starts on it now, not at its next poll.
+  if (requested.created) nudgeJobRunners();
+  return requested;
+}
 
-    await tx.networkingRound.deleteMany({ where: { eventId: event.id } });
+const networkingPlanPayload = z.object({
+  eventId: z.string().min(1),
+  rounds: z.number().int().min(1).max(MAX_ROUNDS),
+  requestedById: z.string().min(1),
+});
+export type NetworkingPlanPayload = z.infer<typeof networkingPlanPayload>;
+
+/** What a planning job leaves behind: the plan's numbers, or why nothing was planned. */
+export type NetworkingPlanResult =
+  | ({ planned: true; stale: boolean } & GeneratedNetworking)
+  | { planned: false; reason: string };
+
+type PlanningJob = Pick<BackgroundJob, "id" | "payload">;
+
+/**
+ * The job: plans the rounds a round at a time, saying how many are done, then writes the
+ * whole plan in one transaction (nothing half written). It plans for the people taking part
+ * when it started, read in one snapshot; if replies changed meanwhile the plan written is
+ * still that whole plan (as when someone replies after planning: the organiser sees the
+ * difference and may plan again). A newer request, a cancelled or finished event leaves the
+ * plan as it was.
+ */
+export async function planNetworkingJob(
+  db: Database,
+  job: PlanningJob,
+  reportProgress: (progress: { done: number; total: number }) => Promise<void>,
+  now = new Date(),
+): Promise<NetworkingPlanResult> {
+  const parsed = networkingPlanPayload.safeParse(job.payload);
+  if (!parsed.success) throw new JobFailure("The request to plan speed networking was not understood, so nothing was planned.");
+  const { eventId, rounds } = parsed.data;
+
+  const snapshot = await db.$transaction(
+    async (tx) => {
+      const event = await tx.event.findUnique({
+        where: { id: eventId },
+        select: { id: true, partnershipId: true, kind: true, status: true, startsAt: true, endsAt: true },
+      });
+      if (!event) return null;
+      const attendees = await participants(tx, event.id);
+      const met = await alreadyMet(tx, event, attendees.map((attendee) => attendee.id));
+      return { event, attendees, met };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+  if (!snapshot) return { planned: false, reason: "The event no longer exists." };
+  const refusal = cannotPlan(snapshot.event, now);
+  if (refusal) return { planned: false, reason: refusal.userMessage };
+  if (snapshot.attendees.length < 2) return { planned: false, reason: tooFewPeople().userMessage };
+
+  await reportProgress({ done: 0, total: rounds });
+  const plan = await planSpeedNetworkingStepwise(
+    validatePlanInput({ attendees: snapshot.attendees, rounds, alreadyMet: snapshot.met, seed: randomInt(0, 2 ** 31 - 1) }),
+    // The first attempt plans every round; later ones only look for a better mix.
+    async (step) => {
+      if (step.attempt === 0) await reportProgress({ done: step.roundsPlanned, total: step.rounds });
+    },
+  );
+
+  return inEventTransaction(db, async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const late = cannotPlan(event, new Date());
+    if (late) return { planned: false, reason: late.userMessage };
+    const latest = await latestPlanJob(tx, eventId);
+    if (latest && latest.id !== job.id) return { planned: false, reason: "A newer request to plan the rounds replaced this one." };
+    const current = (await participants(tx, eventId)).map((attendee) => attendee.id).sort();
+    const plannedFor = snapshot.attendees.map((attendee) => attendee.id).sort();
+
+    await tx.networkingRound.deleteMany({ where: { eventId } });
     for (const round of plan.rounds) {
       await tx.networkingRound.create({
         data: {
-          eventId: event.id,
+          eventId,
           number: round.number,
           createdAt: now,
           tables: {
@@ -118,13 +235,62 @@ export async function generateNetworking(
       });
     }
     return {
+      planned: true,
+      stale: current.join(",") !== plannedFor.join(","),
       rounds: plan.rounds.length,
-      people: attendees.length,
+      people: snapshot.attendees.length,
       crossSectorShare: plan.crossSectorShare,
       upperBoundCrossSectorShare: plan.upperBoundCrossSectorShare,
       repeatedPairs: plan.repeatedPairs,
     };
   });
+}
+
+export type NetworkingPlanning = {
+  jobId: string;
+  /** waiting: queued (perhaps to be tried again); planning: running; done: finished, planned or not; failed: gave up. */
+  status: "waiting" | "planning" | "done" | "failed";
+  done: number;
+  total: number;
+  /** For the organiser, in plain words: why nothing was planned, or that it failed. */
+  message: string | null;
+};
+
+const progressShape = z.object({ done: z.number().int().min(0), total: z.number().int().min(0) });
+
+/**
+ * How the organiser's latest request to plan (or the one named) is getting on, or null when
+ * the rounds were never planned on the queue.
+ */
+export async function networkingPlanning(
+  db: Database,
+  actor: Actor,
+  membership: MembershipGrant,
+  input: NetworkingPlanningInput,
+): Promise<NetworkingPlanning | null> {
+  const job = input.jobId
+    ? await db.backgroundJob.findFirst({ where: { id: input.jobId, kind: NETWORKING_PLAN_JOB, onceKey: { startsWith: planJobPrefix(input.eventId) } } })
+    : await latestPlanJob(db, input.eventId);
+  if (!job) {
+    if (input.jobId) throw notFound("That planning request");
+    return null;
+  }
+  const payload = networkingPlanPayload.safeParse(job.payload);
+  const progress = progressShape.safeParse(job.progress);
+  const total = progress.success ? progress.data.total : payload.success ? payload.data.rounds : 0;
+  const done = job.state === "SUCCEEDED" ? total : progress.success ? Math.min(progress.data.done, total) : 0;
+  const result = job.result as { planned?: unknown; reason?: unknown } | null;
+  const status: NetworkingPlanning["status"] =
+    job.state === "SUCCEEDED" ? "done" : job.state === "FAILED" ? "failed" : job.state === "RUNNING" ? "planning" : "waiting";
+  const message =
+    status === "failed"
+      ? "The rounds could not be planned. Please try again; if it keeps failing, an officer can see what went wrong under background tasks."
+      : status === "done" && result?.planned === false && typeof result.reason === "string"
+        ? `Nothing was planned. ${result.reason}`
+        : status === "waiting" && job.attempts > 0
+          ? "Planning did not finish the first time; it will be tried again shortly."
+          : null;
+  return { jobId: job.id, status, done, total, message };
 }
 
 export type SeatedPerson = { userId: string; name: string; organisationName: string | null; sector: Sector | null };

@@ -272,7 +272,8 @@ function planRound(room: Room, random: () => number): number[][] {
   return best;
 }
 
-function planAllRounds(room: Room, rounds: number, seed: number): PlannedRounds {
+/** Plans every round, one after another, pausing (yielding how many are done) after each. */
+function* planAllRounds(room: Room, rounds: number, seed: number): Generator<number, PlannedRounds> {
   const random = mulberry32(seed);
   const planned: PlannedRounds = { groups: [], repeatedPairs: 0, crossPairs: 0, trioRepeats: 0 };
   for (let round = 0; round < rounds; round++) {
@@ -297,6 +298,7 @@ function planAllRounds(room: Room, rounds: number, seed: number): PlannedRounds 
       }
     }
     planned.groups.push(groups);
+    yield round + 1;
   }
   return planned;
 }
@@ -344,7 +346,35 @@ const MAX_ATTEMPTS_FOR_CROSS_SECTOR = 4;
 const crossWeightFor = (attempt: number, repeatsLeft: boolean) =>
   !repeatsLeft ? CROSS_SECTOR : [CROSS_SECTOR, 0, TIE_BREAK / 2][attempt % 3]!;
 
+/** How far a plan has got: rounds planned in this attempt (each attempt plans every round again). */
+export type PlanningStep = { attempt: number; roundsPlanned: number; rounds: number };
+
 export function planSpeedNetworking(input: SpeedNetworkingInput): SpeedNetworkingPlan {
+  const steps = planningSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same plan, worked out a round at a time: after each round `onStep` is awaited and the
+ * event loop gets a turn, so a large breakfast neither blocks the server nor hides its progress.
+ */
+export async function planSpeedNetworkingStepwise(
+  input: SpeedNetworkingInput,
+  onStep: (step: PlanningStep) => Promise<void> | void,
+): Promise<SpeedNetworkingPlan> {
+  const steps = planningSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await onStep(step.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function* planningSteps(input: SpeedNetworkingInput): Generator<PlanningStep, SpeedNetworkingPlan> {
   const attendees = [...input.attendees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = attendees.length;
   const rounds = Math.max(0, Math.floor(input.rounds));
@@ -377,7 +407,13 @@ export function planSpeedNetworking(input: SpeedNetworkingInput): SpeedNetworkin
     const repeatsLeft = best !== null && best.repeatedPairs > fewestRepeats;
     const crossWeight = crossWeightFor(attempt, repeatsLeft);
     const room: Room = { n, crossWeight, crossBound: roundBound, sector, met: metBefore.slice(), trios: new Uint16Array(n) };
-    const planned = planAllRounds(room, rounds, (baseSeed + Math.imul(attempt, 0x9e3779b9)) >>> 0);
+    const attemptSteps = planAllRounds(room, rounds, (baseSeed + Math.imul(attempt, 0x9e3779b9)) >>> 0);
+    let next = attemptSteps.next();
+    while (!next.done) {
+      yield { attempt, roundsPlanned: next.value, rounds };
+      next = attemptSteps.next();
+    }
+    const planned = next.value;
     if (!best || isBetter(planned, best)) best = planned;
     if (best.repeatedPairs > fewestRepeats) continue;
     const shortOfCrossSector = best.crossPairs < roundBound * rounds;

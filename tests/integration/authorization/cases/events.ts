@@ -88,6 +88,11 @@ export const eventsCases: AuthorizationCases = {
     allow: organiser,
     also: onDemotedMeeting(meetingOrganisers, (f) => ({ eventId: f.demotedMeeting.id })),
   },
+  "event.networkingPlanning": {
+    input: (f) => ({ eventId: f.breakfast.id }),
+    allow: organiser,
+    also: onDemotedMeeting(meetingOrganisers, (f) => ({ eventId: f.demotedMeeting.id })),
+  },
   "event.mySchedule": { input: (f) => ({ eventId: f.breakfast.id }), allow: PARTNERSHIP_MEMBERS },
   // Only people who were there (going, and attendance not yet marked, counts): `subGroupLead`
   // names themselves, which is refused as a business rule after the policy let them in.
