@@ -1,5 +1,6 @@
 import type { Database } from "@/server/db/client";
 import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
+import { sendBatchInvitations } from "@/server/domain/imports/member-import";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
 import type { Env } from "@/server/env";
@@ -46,6 +47,11 @@ export const JOB_KINDS = {
     label: "Reminding project teams of progress updates due",
     maxAttempts: 5,
     run: async ({ db, now }) => sendProjectReminders(db, now),
+  },
+  "invitations.batch": {
+    label: "Sending the invitations of a spreadsheet import",
+    maxAttempts: 5,
+    run: async (context) => sendBatchInvitations(context),
   },
 } satisfies Record<string, JobKind>;
 
