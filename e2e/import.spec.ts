@@ -79,6 +79,8 @@ test("an officer imports 30 members from an .xlsx: problems first, then a clean 
   await page.getByRole("button", { name: "Confirm and invite 30 people" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sending invitations" })).toBeVisible();
   await expect(page.getByText("All 30 invitations have been sent.")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("import-summary")).toHaveText("30 people invited.");
+  await expect(page.getByRole("row", { name: /^2 / }).getByText("added (Voluntary sector)")).toBeVisible();
   await expectAccessible(page);
   await photograph(page, "import-sent", testInfo.project.outputDir);
 

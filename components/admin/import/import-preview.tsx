@@ -27,7 +27,19 @@ const rowAnchor = (row: number) => `import-row-${row}`;
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
 /** The rows as read, each with its problems, and the officer's choice: confirm (skipping the rows with problems) or cancel. */
-export function ImportPreview({ slug, batchId, rows, editable }: { slug: string; batchId: string; rows: readonly ImportPreviewRow[]; editable: boolean }) {
+export function ImportPreview({
+  slug,
+  batchId,
+  rows,
+  outcome,
+}: {
+  slug: string;
+  batchId: string;
+  rows: readonly ImportPreviewRow[];
+  /** Still to decide, or what was decided: the rows without problems invited, or nothing. */
+  outcome: "preview" | "imported" | "cancelled";
+}) {
+  const editable = outcome === "preview";
   const client = useTRPCClient();
   const router = useRouter();
   const action = useApiAction();
@@ -46,7 +58,11 @@ export function ImportPreview({ slug, batchId, rows, editable }: { slug: string;
   return (
     <div className="space-y-6">
       <p className="text-lg font-semibold" data-testid="import-summary">
-        {plural(ready, "row", "rows")} ready, {plural(withProblems.length, "row", "rows")} with problems.
+        {outcome === "imported"
+          ? `${plural(ready, "person", "people")} invited${withProblems.length ? `; ${plural(withProblems.length, "row", "rows")} with problems skipped` : ""}.`
+          : outcome === "cancelled"
+            ? `${plural(rows.length, "row", "rows")}; nobody was invited.`
+            : `${plural(ready, "row", "rows")} ready, ${plural(withProblems.length, "row", "rows")} with problems.`}
       </p>
       {withProblems.length > 0 && editable ? (
         <ErrorSummary
@@ -64,6 +80,7 @@ export function ImportPreview({ slug, batchId, rows, editable }: { slug: string;
         caption="The rows of the file"
         rows={rows}
         rowKey={(row) => String(row.row)}
+        rowClassName={(row) => (row.problems.length ? "bg-red-50" : "")}
         columns={[
           {
             key: "row",

@@ -82,7 +82,9 @@ export async function getImportBatch(db: Database, partnershipId: string, batchI
       email: row.email,
       name: row.name,
       organisation: row.organisation,
-      organisationNote: row.newOrganisation ? `will be added (${SECTOR_SHORT_LABELS[row.newOrganisation.sector]} sector)` : null,
+      organisationNote: row.newOrganisation
+        ? `${batch.state === "CONFIRMED" || batch.state === "SENT" ? (row.problems.length ? "not added" : "added") : "will be added"} (${SECTOR_SHORT_LABELS[row.newOrganisation.sector]} sector)`
+        : null,
       sector: row.sector,
       role: row.role,
       locality: row.locality,

@@ -110,7 +110,12 @@ export default async function MemberImportPage({
           </Section>
         ) : null}
         <Section id="preview" title={batch.state === "PREVIEWED" ? "Preview" : "The file as imported"}>
-          <ImportPreview slug={slug} batchId={batch.id} rows={rows} editable={batch.state === "PREVIEWED"} />
+          <ImportPreview
+            slug={slug}
+            batchId={batch.id}
+            rows={rows}
+            outcome={batch.state === "PREVIEWED" ? "preview" : batch.state === "CANCELLED" ? "cancelled" : "imported"}
+          />
         </Section>
       </div>
     </>
