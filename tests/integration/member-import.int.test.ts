@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/server/db/client";
 import { confirmImport, sendBatchInvitations } from "@/server/domain/imports/member-import";
 import { acceptInvitation, createInvitation } from "@/server/domain/invitations/invitations";
@@ -12,11 +13,21 @@ import { unique } from "./support/factories";
 import { partnershipWorld, type PartnershipWorld, type STANDARD_CAST } from "./support/worlds";
 
 const database = withTestDatabase();
+const getDb = vi.fn();
+
+// The upload route reaches the database through getDb(), as the app does: here, the test database.
+vi.mock("@/server/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/db/client")>()),
+  getDb: () => getDb(),
+}));
+
+const { POST: uploadRoute } = await import("@/app/p/[slug]/admin/import/upload/route");
 const env = parseEnv({ NODE_ENV: "test", NEXTAUTH_URL: "https://tandem.example.org/" });
 const kinds = { "invitations.batch": JOB_KINDS["invitations.batch"] };
 
 let w: PartnershipWorld<typeof STANDARD_CAST>;
 beforeAll(async () => {
+  getDb.mockImplementation(() => database.db);
   w = await partnershipWorld(database.db, { partnership: { localities: ["North", "South"] } });
 });
 
@@ -220,5 +231,60 @@ describe("confirming an import", () => {
     );
     expect(await db.invitation.count({ where: { importBatchId: batch.id } })).toBe(0);
     expect(await db.backgroundJob.count({ where: { onceKey: `invitations.batch:${batch.id}` } })).toBe(0);
+  });
+});
+
+describe("the upload route", () => {
+  async function cookieFor(userId: string) {
+    const sessionToken = randomBytes(32).toString("hex");
+    await database.db.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + 3_600_000) } });
+    return `next-auth.session-token=${sessionToken}`;
+  }
+
+  async function post(body: BodyInit, cookie: string | null, headers: Record<string, string> = {}) {
+    const request = new Request(`http://localhost/p/${w.slug}/admin/import/upload`, {
+      method: "POST",
+      body,
+      headers: { ...(cookie ? { cookie } : {}), ...headers },
+    });
+    const response = await uploadRoute(request, { params: Promise.resolve({ slug: w.slug }) });
+    return { status: response.status, body: (await response.json()) as { url?: string; batchId?: string; message?: string } };
+  }
+
+  const formWith = (text: string | Uint8Array, name = "people.csv") => {
+    const form = new FormData();
+    form.set("file", new File([text as BlobPart], name, { type: "text/csv" }));
+    return form;
+  };
+
+  it("previews an officer's file and answers with the preview's address", async () => {
+    const tag = unique("u");
+    const { status, body } = await post(formWith(`Email,Name\r\n${tag}@example.org,Uma Upload\r\n`), await cookieFor(w.people.officer.userId));
+    expect(status).toBe(200);
+    expect(body.url).toBe(`/p/${w.slug}/admin/import?batch=${body.batchId}`);
+    const batch = await database.db.importBatch.findUniqueOrThrow({ where: { id: body.batchId! } });
+    expect(batch).toMatchObject({ fileName: "people.csv", state: "PREVIEWED", rowCount: 1, problemRowCount: 0, createdById: w.people.officer.userId });
+  });
+
+  it("answers a file-level problem with its message, and stores nothing", async () => {
+    const before = await database.db.importBatch.count();
+    const { status, body } = await post(formWith("Name\r\nSam\r\n"), await cookieFor(w.people.officer.userId));
+    expect(status).toBe(400);
+    expect(body.message).toMatch(/^The file has no Email column/);
+    expect(await database.db.importBatch.count()).toBe(before);
+  });
+
+  it("stops reading a body over 2 MB", async () => {
+    const big = new Uint8Array(2 * 1024 * 1024 + 100 * 1024).fill(0x41);
+    const { status, body } = await post(formWith(big), await cookieFor(w.people.officer.userId));
+    expect(status).toBe(413);
+    expect(body.message).toMatch(/larger than 2 MB/);
+  });
+
+  it("refuses anyone signed out, anyone but an officer, and a post from another site", async () => {
+    expect((await post(formWith("Email\r\na@example.org\r\n"), null)).status).toBe(401);
+    expect(await post(formWith("Email\r\na@example.org\r\n"), await cookieFor(w.people.member.userId))).toEqual({ status: 404, body: { message: "Not found" } });
+    const officer = await cookieFor(w.people.officer.userId);
+    expect((await post(formWith("Email\r\na@example.org\r\n"), officer, { origin: "https://evil.example" })).status).toBe(403);
   });
 });
