@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { columnLetter, decodeText, parseCsvRecords, parseImportFile } from "@/server/domain/imports/parse-file";
+import { columnLetter, decodeText, parseCsvRecords, parseImportFile, zipUnpackedSize } from "@/server/domain/imports/parse-file";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -166,6 +166,21 @@ describe("Excel workbooks", () => {
   it("refuses a damaged workbook and an old .xls file with what to do", async () => {
     expect(await fileMessage(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toMatch(/could not be read as an Excel workbook/);
     expect(await fileMessage(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatch(/older Excel file \(\.xls\)/);
+  });
+
+  it("reads how large a workbook unpacks to before unpacking it, and refuses a zip bomb", async () => {
+    const bytes = await xlsx([["Email"], ["a@example.org"]]);
+    const size = zipUnpackedSize(bytes);
+    expect(size).toBeGreaterThan(bytes.byteLength);
+    expect(size).toBeLessThan(100_000);
+    // The same workbook claiming that one entry unpacks to 4 GB.
+    const bomb = new Uint8Array(bytes);
+    const view = new DataView(bomb.buffer);
+    const end = bomb.byteLength - 22;
+    expect(view.getUint32(end, true)).toBe(0x06054b50);
+    const firstEntry = view.getUint32(end + 16, true);
+    view.setUint32(firstEntry + 24, 0xfffffff0, true);
+    expect(await fileMessage(bomb)).toMatch(/far more than 5,000 rows/);
   });
 
   it("refuses a workbook without an email column", async () => {

@@ -195,7 +195,42 @@ function excelCellText(value: ExcelJS.CellValue): CellText {
 
 type Grid = { cells: (row: number, column: number) => CellText; header: string[]; rowNumbers: number[] };
 
+/** What an .xlsx may unpack to: a 5,000-row sheet is a few megabytes; far more is a "zip bomb". */
+export const MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The total size of a zip file's entries once unpacked, from its central directory, read
+ * before anything is unpacked; null when the directory cannot be read (or uses ZIP64, which
+ * no 2 MB workbook needs).
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes, then a comment of up to 65,535.
+  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 22 - 65_535); end -= 1) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let offset = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let entry = 0; entry < entries; entry += 1) {
+      if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null;
+      const unpacked = view.getUint32(offset + 24, true);
+      if (unpacked === 0xffffffff) return null;
+      total += unpacked;
+      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
 async function readWorkbook(bytes: Uint8Array): Promise<Grid | { message: string }> {
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked === null) {
+    return { message: "This file could not be read as an Excel workbook (.xlsx). Open it in Excel and save it again, or save it as CSV." };
+  }
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
+    return { message: "This workbook holds far more than 5,000 rows of people once opened. Save just the sheet of people as a new workbook or as CSV, and upload that." };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
