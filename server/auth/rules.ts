@@ -135,6 +135,7 @@ export const procedureRules = {
   /** Spreadsheet imports: the batch is looked up within the partnership the slug names. */
   "memberImport.upload": acts("partnershipSlug", OFFICERS),
   "memberImport.batch": acts("partnershipSlug", OFFICERS),
+  "memberImport.progress": acts("partnershipSlug", OFFICERS),
   "memberImport.confirm": acts("partnershipSlug", OFFICERS),
   "memberImport.cancel": acts("partnershipSlug", OFFICERS),
 

@@ -182,7 +182,7 @@ describe("confirming an import", () => {
     );
     const jobs = await db.backgroundJob.findMany({ where: { kind: "invitations.batch", onceKey: `invitations.batch:${batch.id}` } });
     expect(jobs).toHaveLength(1);
-    expect((await batchOf(batch.id)).emailedCount).toBe(0);
+    expect(await w.api("officer").memberImport.progress({ partnershipSlug: w.slug, batchId: batch.id })).toMatchObject({ state: "CONFIRMED", invitedCount: 6, emailedCount: 0 });
 
     expect(await runBatchJobs(db)).toBeGreaterThanOrEqual(1);
     const emails = await db.outboxEmail.findMany({ where: { to: { startsWith: `${tag}-` } } });
@@ -190,6 +190,12 @@ describe("confirming an import", () => {
     expect(emails.every((email) => /\/invite\/[A-Za-z0-9_-]+/.test(email.text))).toBe(true);
     const after = await batchOf(batch.id);
     expect(after).toMatchObject({ state: "SENT", emailedCount: 6, invitedCount: 6, organisationsAddedCount: 1 });
+    expect(await w.api("officer").memberImport.progress({ partnershipSlug: w.slug, batchId: batch.id })).toEqual({
+      state: "SENT",
+      invitedCount: 6,
+      emailedCount: 6,
+      sendingFailed: false,
+    });
     const job = await db.backgroundJob.findFirstOrThrow({ where: { onceKey: `invitations.batch:${batch.id}` } });
     expect(job).toMatchObject({ state: "SUCCEEDED", progress: { done: 6, total: 6 } });
 

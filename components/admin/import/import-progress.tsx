@@ -12,7 +12,7 @@ type Progress = { state: "PREVIEWED" | "CONFIRMED" | "SENT" | "CANCELLED"; email
 export function ImportProgress({ slug, batchId, initial }: { slug: string; batchId: string; initial: Progress }) {
   const trpc = useTRPC();
   const query = useQuery({
-    ...trpc.memberImport.batch.queryOptions({ partnershipSlug: slug, batchId }),
+    ...trpc.memberImport.progress.queryOptions({ partnershipSlug: slug, batchId }),
     refetchInterval: (current) => (current.state.data?.state ?? initial.state) === "CONFIRMED" ? 2_000 : false,
   });
   const progress: Progress = query.data ?? initial;

@@ -1,6 +1,6 @@
 import { confirmImportInput, importBatchInput, uploadImportInput } from "@/lib/schemas/imports";
 import { partnershipProcedure, router } from "@/server/api/trpc";
-import { cancelImport, confirmImport, getImportBatch, previewImport } from "@/server/domain/imports/member-import";
+import { cancelImport, confirmImport, getImportBatch, getImportProgress, previewImport } from "@/server/domain/imports/member-import";
 
 /** Importing members from a spreadsheet (officers): upload and preview, then confirm or cancel. */
 export const memberImportRouter = router({
@@ -15,6 +15,9 @@ export const memberImportRouter = router({
   batch: partnershipProcedure
     .input(importBatchInput)
     .query(({ ctx, input }) => getImportBatch(ctx.db, ctx.membership.partnershipId, input.batchId)),
+  progress: partnershipProcedure
+    .input(importBatchInput)
+    .query(({ ctx, input }) => getImportProgress(ctx.db, ctx.membership.partnershipId, input.batchId)),
   confirm: partnershipProcedure
     .input(confirmImportInput)
     .mutation(({ ctx, input }) => confirmImport(ctx.db, ctx.actor, ctx.membership.partnershipId, input, ctx.siteOrigin)),

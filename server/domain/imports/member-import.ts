@@ -55,14 +55,27 @@ export async function previewImport(
   return batch;
 }
 
-/** What the preview and progress show: the stored rows, and how many invitations have been emailed. */
+async function sendingProgress(db: Database, batch: Pick<ImportBatch, "id" | "state">) {
+  if (batch.state === "PREVIEWED" || batch.state === "CANCELLED") return { emailedCount: 0, sendingFailed: false };
+  const [emailed, job] = await Promise.all([
+    db.invitation.count({ where: { importBatchId: batch.id, emailQueued: false } }),
+    db.backgroundJob.findUnique({ where: { onceKey: onceKeyFor(batch.id) }, select: { state: true } }),
+  ]);
+  return { emailedCount: emailed, sendingFailed: job?.state === "FAILED" };
+}
+
+/** How far sending has got, for the page to ask every few seconds (without the rows). */
+export async function getImportProgress(db: Database, partnershipId: string, batchId: string) {
+  const batch = await db.importBatch.findFirst({ where: { id: batchId, partnershipId }, select: { id: true, state: true, invitedCount: true } });
+  if (!batch) throw notFound("That import");
+  return { state: batch.state, invitedCount: batch.invitedCount, ...(await sendingProgress(db, batch)) };
+}
+
+/** What the preview shows: the stored rows with their problems, and how far sending has got. */
 export async function getImportBatch(db: Database, partnershipId: string, batchId: string) {
   const batch = await db.importBatch.findFirst({ where: { id: batchId, partnershipId } });
   if (!batch) throw notFound("That import");
-  const [emailed, job] = await Promise.all([
-    db.invitation.count({ where: { importBatchId: batch.id, emailQueued: false } }),
-    db.backgroundJob.findUnique({ where: { onceKey: onceKeyFor(batch.id) }, select: { state: true, lastError: true } }),
-  ]);
+  const progress = await sendingProgress(db, batch);
   return {
     id: batch.id,
     fileName: batch.fileName,
@@ -72,8 +85,7 @@ export async function getImportBatch(db: Database, partnershipId: string, batchI
     readyRowCount: batch.rowCount - batch.problemRowCount,
     invitedCount: batch.invitedCount,
     organisationsAddedCount: batch.organisationsAddedCount,
-    emailedCount: batch.state === "PREVIEWED" || batch.state === "CANCELLED" ? 0 : emailed,
-    sendingFailed: job?.state === "FAILED",
+    ...progress,
     createdAt: batch.createdAt,
     confirmedAt: batch.confirmedAt,
     sentAt: batch.sentAt,

@@ -52,6 +52,7 @@ export const partnershipAdminCases: AuthorizationCases = {
     allow: ["officer"],
   },
   "memberImport.batch": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
+  "memberImport.progress": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
   "memberImport.confirm": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
   "memberImport.cancel": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
 };
