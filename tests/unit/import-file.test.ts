@@ -187,3 +187,23 @@ describe("Excel workbooks", () => {
     expect(await fileMessage(await xlsx([["Name"], ["Sam"]]))).toContain('Columns found: "Name"');
   });
 });
+
+describe("the import templates", () => {
+  it("are read back by the import itself, Excel and CSV alike, with every column recognised", async () => {
+    const { importTemplateTable } = await import("@/server/domain/imports/template");
+    const { tableToCsv, tableToXlsx } = await import("@/server/domain/exports/spreadsheet");
+    const expected = {
+      row: 2,
+      email: "sam.jones@example.org",
+      name: "Sam Jones",
+      organisation: "Riverside Carers Centre",
+      sector: "Voluntary",
+      organisationType: "Charity",
+      role: "Member",
+      locality: "",
+      problems: [],
+    };
+    expect(await parsedRows(await tableToXlsx(importTemplateTable()))).toEqual([expected]);
+    expect(await parsedRows(utf8(tableToCsv(importTemplateTable())))).toEqual([expected]);
+  });
+});
