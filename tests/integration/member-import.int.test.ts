@@ -212,6 +212,9 @@ describe("confirming an import", () => {
     const invitee = await db.user.create({ data: { name: "Person 1", email: `${tag}-1@example.org` } });
     const accepted = await acceptInvitation(db, { userId: invitee.id, name: invitee.name, email: invitee.email, organisationId: null }, { token });
     expect(accepted).toMatchObject({ partnershipSlug: w.slug, role: "MEMBER", alreadyMember: false });
+    // And they are placed in the organisation the file named for them.
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).organisationId).toBe(organisations[0]!.id);
+    expect(invitations.find((invitation) => invitation.email === `${tag}-6@example.org`)?.organisationId).toBe(w.organisations.private.id);
     await expectFailure(w.api("officer").memberImport.cancel({ partnershipSlug: w.slug, batchId: batch.id }), "CONFLICT");
   });
 

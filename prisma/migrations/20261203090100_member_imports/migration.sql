@@ -47,4 +47,9 @@ ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_email_queued_imported_check"
 
 CREATE INDEX "Invitation_importBatchId_idx" ON "Invitation"("importBatchId");
 
+-- The organisation the import named for the person: they are placed in it when they accept
+-- (unless their account already names one).
+ALTER TABLE "Invitation" ADD COLUMN "organisationId" TEXT;
+ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_importBatchId_fkey" FOREIGN KEY ("importBatchId") REFERENCES "ImportBatch"("id") ON DELETE SET NULL ON UPDATE CASCADE;

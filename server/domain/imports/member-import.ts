@@ -187,6 +187,7 @@ export async function confirmImport(
             expiresAt,
             importBatchId: batch.id,
             emailQueued: true,
+            organisationId: row.organisation ? (organisationIds.get(organisationKey(row.organisation)) ?? null) : null,
           })),
         });
         await recordActivity(tx, {
