@@ -40,6 +40,10 @@ export const paths = {
   admin: (slug: string) => `/p/${slug}/admin`,
   membersCsv: (slug: string) => `/p/${slug}/admin/members.csv`,
   membersXlsx: (slug: string) => `/p/${slug}/admin/members.xlsx`,
+  /** Importing members from a spreadsheet; with a batch, its preview or progress. */
+  memberImport: (slug: string, batchId?: string) => `/p/${slug}/admin/import${q({ batch: batchId })}`,
+  memberImportUpload: (slug: string) => `/p/${slug}/admin/import/upload`,
+  memberImportTemplate: (slug: string, format: "csv" | "xlsx") => `/p/${slug}/admin/import/template.${format}`,
   myWork: (slug: string) => `/p/${slug}/my-work`,
   priorities: (slug: string) => `/p/${slug}/priorities`,
   priorityArea: (slug: string, priorityAreaId: string) => `/p/${slug}/priorities#area-${priorityAreaId}`,

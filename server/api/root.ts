@@ -6,6 +6,7 @@ import { fundingRouter } from "./routers/funding";
 import { invitationRouter } from "./routers/invitation";
 import { jobRouter } from "./routers/job";
 import { meRouter } from "./routers/me";
+import { memberImportRouter } from "./routers/member-import";
 import { membershipRouter } from "./routers/membership";
 import { notificationRouter } from "./routers/notification";
 import { partnershipRouter } from "./routers/partnership";
@@ -26,6 +27,7 @@ export const appRouter = router({
   partnership: partnershipRouter,
   membership: membershipRouter,
   invitation: invitationRouter,
+  memberImport: memberImportRouter,
   job: jobRouter,
   priorityArea: priorityAreaRouter,
   subGroup: subGroupRouter,

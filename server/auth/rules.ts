@@ -136,6 +136,12 @@ export const procedureRules = {
   /** The token itself is the credential: anyone holding it may see whose invitation it is. */
   "invitation.preview": anyone,
   "invitation.accept": signedIn,
+  /** Spreadsheet imports: the batch is looked up within the partnership the slug names. */
+  "memberImport.upload": acts("partnershipSlug", OFFICERS),
+  "memberImport.batch": acts("partnershipSlug", OFFICERS),
+  "memberImport.progress": acts("partnershipSlug", OFFICERS),
+  "memberImport.confirm": acts("partnershipSlug", OFFICERS),
+  "memberImport.cancel": acts("partnershipSlug", OFFICERS),
 
   // --- priority areas --------------------------------------------------------------
   "priorityArea.list": reads("partnershipSlug", ALL_ROLES),

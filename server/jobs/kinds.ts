@@ -3,6 +3,7 @@ import type { BackgroundJob, Prisma } from "@/server/db/generated/client";
 import { CALENDAR_INVITATION_JOB, calendarInvitationPayload, sendCalendarInvitation } from "@/server/domain/events/calendar-invitations";
 import { runErasureJob } from "@/server/domain/personal-data/erasure";
 import { NETWORKING_PLAN_ATTEMPTS, NETWORKING_PLAN_JOB, planNetworkingJob } from "@/server/domain/events/networking";
+import { sendBatchInvitations } from "@/server/domain/imports/member-import";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
 import { purgeExpired } from "@/server/domain/retention/purge";
@@ -75,6 +76,11 @@ export const JOB_KINDS = {
     label: "Planning speed-networking rounds",
     maxAttempts: NETWORKING_PLAN_ATTEMPTS,
     run: async ({ db, job, now, reportProgress }) => planNetworkingJob(db, job, reportProgress, now),
+  },
+  "invitations.batch": {
+    label: "Sending the invitations of a spreadsheet import",
+    maxAttempts: 5,
+    run: async (context) => sendBatchInvitations(context),
   },
 } satisfies Record<string, JobKind>;
 

@@ -262,6 +262,7 @@ const invitationDetails = {
   acceptedById: true,
   revokedAt: true,
   partnershipId: true,
+  organisationId: true,
   partnership: { select: { slug: true, name: true } },
   invitedBy: { select: { id: true, name: true, email: true } },
 } as const;
@@ -364,6 +365,10 @@ export async function acceptInvitation(db: Database, actor: Actor, input: { toke
       const role = existing?.role ?? invitation.role;
       if (!existing) {
         await tx.membership.create({ data: { partnershipId, userId: actor.userId, role } });
+      }
+      // An imported invitation names the person's organisation: their account takes it unless it names one already.
+      if (invitation.organisationId) {
+        await tx.user.updateMany({ where: { id: actor.userId, organisationId: null }, data: { organisationId: invitation.organisationId } });
       }
       await recordActivity(tx, {
         partnershipId,

@@ -460,11 +460,25 @@ export async function buildFixture(db: Database) {
     include: { answers: true },
   });
   const answer = response.answers.find((row) => row.text !== null)!;
+  const importEmail = `${unique("imported")}@example.org`;
+  const importBatch = await db.importBatch.create({
+    data: {
+      partnershipId: partnership.id,
+      createdById: people.officer.id,
+      fileName: "people.csv",
+      rowCount: 1,
+      problemRowCount: 0,
+      rows: [
+        { row: 2, email: importEmail, name: "Ira Imported", organisation: null, organisationId: null, newOrganisation: null, sector: null, role: "MEMBER", localityId: null, locality: null, problems: [] },
+      ],
+    },
+  });
   const failedJob = await db.backgroundJob.create({
     data: { kind: "projects.reminders", partnershipId: partnership.id, state: "FAILED", attempts: 1, maxAttempts: 1, lastError: "It did not finish." },
   });
 
   return {
+    importBatch,
     failedJob,
     draftStory,
     submittedStory,

@@ -6,7 +6,7 @@ import { LocalityManager } from "@/components/admin/locality-manager";
 import { MemberTable } from "@/components/admin/member-table";
 import { PartnershipDetailsForm } from "@/components/admin/partnership-details-form";
 import { PublishPortfolioToggle } from "@/components/admin/publish-portfolio-toggle";
-import { ButtonAnchor } from "@/components/ui/button";
+import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
@@ -109,6 +109,11 @@ export default async function AdministrationPage({ params }: { params: Promise<{
           lead="Invite someone by email. They get a link that works once and expires after 7 days; resending sends a fresh link and the old one stops working."
         >
           <InviteForm slug={overview.slug} />
+          <p className="mt-6">
+            <ButtonLink href={paths.memberImport(overview.slug)} variant="secondary">
+              Import people from a spreadsheet
+            </ButtonLink>
+          </p>
           <h3 className="mb-3 mt-8 text-xl font-semibold">Open invitations</h3>
           <InvitationList
             invitations={people.invitations.map((invitation) => ({

@@ -44,4 +44,16 @@ export const partnershipAdminCases: AuthorizationCases = {
   "invitation.preview": { input: (f) => ({ token: f.invitationToken }), allow: ["anonymous", ...SIGNED_IN] },
   // No persona's email matches the fixture invitation: signed-in callers get PRECONDITION_FAILED.
   "invitation.accept": { input: (f) => ({ token: f.invitationToken }), allow: SIGNED_IN },
+  "memberImport.upload": {
+    input: (f) => ({
+      partnershipSlug: f.partnership.slug,
+      fileName: "people.csv",
+      contentBase64: Buffer.from("Email,Name\r\nuploaded.person@example.org,Uma Upload\r\n").toString("base64"),
+    }),
+    allow: ["officer"],
+  },
+  "memberImport.batch": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
+  "memberImport.progress": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
+  "memberImport.confirm": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
+  "memberImport.cancel": { input: (f) => ({ partnershipSlug: f.partnership.slug, batchId: f.importBatch.id }), allow: ["officer"] },
 };
