@@ -202,7 +202,7 @@ describe("schedules", () => {
     expect(digestSlot.toISOString()).toBe("2030-01-06T09:05:00.000Z");
     expect(slotStart(now, 60).toISOString()).toBe("2030-01-06T09:00:00.000Z");
     const queued = await db.backgroundJob.findMany({ where: { onceKey: { in: SCHEDULES.map((s) => slotKey(s.kind, slotStart(now, s.everyMinutes))) } } });
-    expect(queued.map((job) => job.kind).sort()).toEqual(["notifications.digest", "projects.reminders"]);
+    expect(queued.map((job) => job.kind).sort()).toEqual(["notifications.digest", "projects.reminders", "retention.purge"]);
     // The next slot is a new job.
     expect(await enqueueDueSchedules(db, new Date("2030-01-06T09:10:00Z"))).toBe(1);
   });

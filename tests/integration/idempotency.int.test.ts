@@ -444,7 +444,12 @@ describe("the migration to scoped keys", () => {
       const { db } = legacy;
       const partnership = await createPartnership(db);
       const other = await createPartnership(db);
-      const { actor } = await createPerson(db);
+      // Only columns that existed then: later migrations add more to a person.
+      const person = await db.user.create({
+        data: { name: "Old officer", email: `old-officer-${partnership.id}@example.org` },
+        select: { id: true, name: true, email: true, organisationId: true },
+      });
+      const actor = { userId: person.id, name: person.name, email: person.email, organisationId: person.organisationId };
       await addMember(db, partnership.id, actor.userId, "OFFICER");
       const fund = await db.fund.create({
         data: { partnershipId: partnership.id, name: "Old fund", source: "HSCP", financialYear: "2020/21", totalPence: 1_000_000, createdById: actor.userId },
