@@ -126,6 +126,7 @@ export const procedureRules = {
   // --- members and invitations (officers) ------------------------------------------
   "membership.list": acts("partnershipSlug", OFFICERS),
   "membership.exportTable": acts("partnershipSlug", OFFICERS),
+  "membership.personalData": acts("partnershipSlug", OFFICERS),
   "job.failing": acts("partnershipSlug", OFFICERS),
   "job.retry": acts("partnershipSlug", OFFICERS),
   "membership.changeRole": acts("membershipId", OFFICERS),

@@ -77,6 +77,21 @@ describe("closing an account and erasing a person's data", () => {
     ).map((m) => m.userId);
   }, 120_000);
 
+  it("shows officers how much of each kind of personal data their partnership holds, and nobody else", async () => {
+    const { db } = database;
+    const partnership = await db.partnership.findFirstOrThrow({ where: { slug: "renfrewshire-spg" } });
+    const officer = await db.membership.findFirstOrThrow({ where: { partnershipId: partnership.id, role: "OFFICER" } });
+    const member = await db.membership.findFirstOrThrow({ where: { partnershipId: partnership.id, role: "MEMBER" } });
+    const rows = await callerFor(db, await resolveActorById(db, officer.userId)).membership.personalData({ partnershipSlug: partnership.slug });
+    const count = (key: string) => rows.find((row) => row.key === key)?.count;
+    expect(count("members")).toBe(await db.membership.count({ where: { partnershipId: partnership.id } }));
+    expect(count("events")).toBe(await db.eventRsvp.count({ where: { event: { partnershipId: partnership.id } } }));
+    expect(count("audit")).toBe(await db.auditEvent.count({ where: { partnershipId: partnership.id } }));
+    expect(count("namedAnswers")! + count("anonymousAnswers")!).toBe(await db.surveyResponse.count({ where: { survey: { partnershipId: partnership.id } } }));
+    expect(count("members")).toBeGreaterThan(5);
+    await expectFailure(callerFor(db, await resolveActorById(db, member.userId)).membership.personalData({ partnershipSlug: partnership.slug }), "FORBIDDEN");
+  });
+
   it("is refused, naming what to hand over, for someone who leads a running project", async () => {
     const { db } = database;
     const leads = await db.$queryRaw<{ userId: string; name: string }[]>`

@@ -3,6 +3,7 @@ import { changeRoleInput, removeMemberInput } from "@/lib/schemas/partnership-ad
 import { partnershipProcedure, router } from "@/server/api/trpc";
 import { changeMemberRole, listMembers, removeMember } from "@/server/domain/partnerships/administration-members";
 import { memberListTable } from "@/server/domain/partnerships/member-export";
+import { personalDataHeld } from "@/server/domain/personal-data/partnership-summary";
 
 /** Officers manage who is in the partnership and with which role. */
 export const membershipRouter = router({
@@ -13,6 +14,10 @@ export const membershipRouter = router({
   exportTable: partnershipProcedure
     .input(partnershipRefInput)
     .query(({ ctx }) => memberListTable(ctx.db, ctx.membership.partnershipId)),
+  /** What personal data the partnership holds, counted (officers). */
+  personalData: partnershipProcedure
+    .input(partnershipRefInput)
+    .query(({ ctx }) => personalDataHeld(ctx.db, ctx.membership.partnershipId)),
   changeRole: partnershipProcedure
     .input(changeRoleInput)
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),

@@ -8,6 +8,7 @@ import { PartnershipDetailsForm } from "@/components/admin/partnership-details-f
 import { PublishPortfolioToggle } from "@/components/admin/publish-portfolio-toggle";
 import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { PartnershipPersonalData } from "@/components/statements/partnership-personal-data";
 import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
@@ -26,10 +27,11 @@ const when = (date: Date) => ({ label: formatInstantDay(date, "short"), iso: dat
 async function loadAdministration(slug: string, here: string) {
   const api = await getApi();
   return loadOr404(async () => {
-    const [overview, people, failingJobs] = await Promise.all([
+    const [overview, people, failingJobs, personalData] = await Promise.all([
       api.partnership.overview({ partnershipSlug: slug }),
       api.membership.list({ partnershipSlug: slug }),
       api.job.failing({ partnershipSlug: slug }),
+      api.membership.personalData({ partnershipSlug: slug }),
     ]);
     const published = await api.transparency
       .portfolio({ partnershipSlug: slug })
@@ -39,7 +41,7 @@ async function loadAdministration(slug: string, here: string) {
         if (isNotFoundError(error)) return false;
         throw error;
       });
-    return { overview, people, published, failingJobs };
+    return { overview, people, published, failingJobs, personalData };
   }, { here });
 }
 
@@ -47,7 +49,7 @@ export default async function AdministrationPage({ params }: { params: Promise<{
   const slug = paramOr404(partnershipSlug, (await params).slug);
   const here = paths.admin(slug);
   const actor = await requireSignedIn(here);
-  const { overview, people, published, failingJobs } = await loadAdministration(slug, here);
+  const { overview, people, published, failingJobs, personalData } = await loadAdministration(slug, here);
 
   return (
     <>
@@ -138,6 +140,14 @@ export default async function AdministrationPage({ params }: { params: Promise<{
             updates, reviews, evaluations or decision reasons. A download of the same figures (CSV) is offered with it.
           </p>
           <PublishPortfolioToggle slug={overview.slug} published={published} />
+        </Section>
+
+        <Section
+          id="personal-data"
+          title="Personal data this partnership holds"
+          lead="A count of each kind of personal information Tandem keeps for this partnership, and who in it can see it."
+        >
+          <PartnershipPersonalData rows={personalData} />
         </Section>
 
         <Section

@@ -28,6 +28,7 @@ export const partnershipAdminCases: AuthorizationCases = {
   "partnership.removeLocality": { input: (f) => ({ localityId: f.locality.id }), allow: ["officer"] },
   "membership.list": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: ["officer"] },
   "membership.exportTable": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: ["officer"] },
+  "membership.personalData": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: ["officer"] },
   "job.failing": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: ["officer"] },
   "job.retry": { input: (f) => ({ partnershipSlug: f.partnership.slug, jobId: f.failedJob.id }), allow: ["officer"] },
   "membership.changeRole": {
