@@ -140,6 +140,8 @@ export const envSchema = z
     TANDEM_RETAIN_READ_NOTIFICATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     TANDEM_RETAIN_ENDED_INVITATIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
     TANDEM_RETAIN_FINISHED_JOBS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** How long a "Download my data" zip stays downloadable (and stored) after it is ready. */
+    TANDEM_RETAIN_DATA_EXPORTS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     TANDEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
     TANDEM_SIGN_UP_DOMAINS: domainList,
     /** The port this instance listens on (the launcher reads it too). */

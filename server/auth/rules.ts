@@ -109,6 +109,9 @@ export const procedureRules = {
   "me.calendarFeed": signedIn,
   "me.replaceCalendarFeed": signedIn,
   "me.revokeCalendarFeed": signedIn,
+  // Always the signed-in person's own exports: the procedures take no id.
+  "me.dataExports": signedIn,
+  "me.requestDataExport": signedIn,
 
   // --- partnerships --------------------------------------------------------------
   "partnership.mine": signedIn,

@@ -34,6 +34,8 @@ const PREFERENCE_FOR: Record<NotificationKind, keyof EmailPreferences | null> = 
   EVENT_CHANGED: null,
   CONNECTION_LOGGED: "emailOnMentions",
   SURVEY_OPENED: "emailOnDecisions",
+  // The person asked for it and may have closed the page.
+  DATA_EXPORT_READY: null,
 };
 
 export function wantsEmailFor(preferences: EmailPreferences, kind: NotificationKind): boolean {
