@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { CalendarFeedSection } from "@/components/account/calendar-feed-section";
+import { DataExportSection } from "@/components/account/data-export-section";
 import { NotificationSettingsForm } from "@/components/people/notification-settings-form";
 import { ProfileForm } from "@/components/people/profile-form";
 import { ProfileSummary } from "@/components/people/profile-summary";
@@ -19,6 +20,7 @@ export default async function AccountPage() {
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery(trpc.me.profile.queryOptions());
   await queryClient.prefetchQuery(trpc.me.calendarFeed.queryOptions());
+  await queryClient.prefetchQuery(trpc.me.dataExports.queryOptions());
   return (
     <>
       <PageHeader
@@ -53,6 +55,7 @@ export default async function AccountPage() {
           </section>
           <CalendarFeedSection />
           <SignOutEverywhereSection />
+          <DataExportSection />
         </div>
       </HydrationBoundary>
     </>

@@ -78,3 +78,14 @@ describe("the inventory of where personal data is kept", () => {
     for (const entry of PERSONAL_DATA_INVENTORY) if (entry.section) expect(sections.has(entry.section), entry.table).toBe(true);
   });
 });
+
+describe("file sizes in words", () => {
+  it("says bytes, KB or MB", async () => {
+    const { formatFileSize } = await import("@/lib/file-size");
+    expect(formatFileSize(1)).toBe("1 byte");
+    expect(formatFileSize(850)).toBe("850 bytes");
+    expect(formatFileSize(24_400)).toBe("24 KB");
+    expect(formatFileSize(3_240_000)).toBe("3.2 MB");
+    expect(formatFileSize(12_600_000)).toBe("13 MB");
+  });
+});

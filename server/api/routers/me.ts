@@ -26,7 +26,7 @@ export const meRouter = router({
     .input(z.object({}).strict().optional())
     .mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
   /** "Download my data": the person's own exports (never the zip), and asking for a new one. */
-  dataExports: signedInProcedure.query(({ ctx }) => listDataExports(ctx.db, ctx.actor)),
+  dataExports: signedInProcedure.query(({ ctx }) => listDataExports(ctx.db, ctx.actor, { keepDays: getEnv().TANDEM_RETAIN_DATA_EXPORTS_DAYS })),
   requestDataExport: signedInProcedure
     .input(requestDataExportInput)
     .mutation(({ ctx }) => requestDataExport(ctx.db, ctx.actor)),

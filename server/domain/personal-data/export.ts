@@ -473,10 +473,15 @@ function view(row: Omit<PersonalDataExport, "archive">, now: Date): DataExportVi
 
 const withoutArchive = { id: true, userId: true, state: true, byteSize: true, createdAt: true, readyAt: true, expiresAt: true, failedAt: true } as const;
 
-/** The person's exports, newest first (never the zip itself). */
-export async function listDataExports(db: Database, actor: Actor, now: Date = new Date()): Promise<DataExportView[]> {
+/** The person's exports, newest first (never the zip itself), and how many days a copy is kept. */
+export async function listDataExports(
+  db: Database,
+  actor: Actor,
+  options: { keepDays: number; now?: Date },
+): Promise<{ keepDays: number; exports: DataExportView[] }> {
+  const now = options.now ?? new Date();
   const rows = await db.personalDataExport.findMany({ where: { userId: actor.userId }, select: withoutArchive, orderBy: { createdAt: "desc" }, take: 10 });
-  return rows.map((row) => view(row, now));
+  return { keepDays: options.keepDays, exports: rows.map((row) => view(row, now)) };
 }
 
 /**
