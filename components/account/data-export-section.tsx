@@ -41,8 +41,12 @@ export function DataExportSection() {
   const [error, setError] = useState<string | null>(null);
   const request = useMutation(
     trpc.me.requestDataExport.mutationOptions({
-      onSuccess: () => {
+      onSuccess: ({ created: _created, ...requested }) => {
         setError(null);
+        // Show "Preparing your data…" at once, then ask the server (and keep asking while it is prepared).
+        queryClient.setQueryData(trpc.me.dataExports.queryKey(), (current) =>
+          current && !current.exports.some((row) => row.id === requested.id) ? { ...current, exports: [requested, ...current.exports] } : current,
+        );
         void queryClient.invalidateQueries({ queryKey: trpc.me.dataExports.queryKey() });
       },
       onError: (failure) => setError(readApiError(failure)?.message ?? "Your data could not be requested. Please try again."),

@@ -254,6 +254,16 @@ describe("Download my data", () => {
     expect((await api.me.dataExports()).exports.map((row) => [row.id, row.state])).toEqual([[first.id, "BUILDING"]]);
   });
 
+  it("makes one export and one job when two requests arrive at once", async () => {
+    const person = await world.w.person({ name: "Two Tabs" });
+    const api = world.w.api(person);
+    const [a, b] = await Promise.all([api.me.requestDataExport({}), api.me.requestDataExport({})]);
+    expect(a.id).toBe(b.id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(await database.db.personalDataExport.count({ where: { userId: person.userId } })).toBe(1);
+    expect(await database.db.backgroundJob.count({ where: { kind: DATA_EXPORT_JOB, payload: { equals: { exportId: a.id } } } })).toBe(1);
+  });
+
   it("writes the request to the audit trail of each of the person's partnerships", async () => {
     const entries = await database.db.auditEvent.findMany({ where: { action: "personal-data.exported", actorId: world.me.userId } });
     expect(entries.map((entry) => entry.partnershipId).sort()).toEqual([world.w.partnership.id, world.w.elsewhere.id].sort());
@@ -261,9 +271,12 @@ describe("Download my data", () => {
   });
 
   it("builds the zip in the background and tells the person it is ready", async () => {
-    const ran = await runExportJob(database.db);
-    expect(ran?.job.kind).toBe(DATA_EXPORT_JOB);
-    expect(ran?.outcome).toBe("succeeded");
+    for (;;) {
+      const ran = await runExportJob(database.db);
+      if (!ran) break;
+      expect(ran.job.kind).toBe(DATA_EXPORT_JOB);
+      expect(ran.outcome).toBe("succeeded");
+    }
     const { exports: [row], keepDays } = await world.w.api(world.me).me.dataExports();
     expect(keepDays).toBe(7);
     expect(row).toMatchObject({ id: exportId, state: "READY" });
