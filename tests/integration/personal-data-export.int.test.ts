@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { dataExportDownloadResponse } from "@/server/domain/personal-data/download";
-import { DATA_EXPORT_JOB, PERSONAL_DATA_SECTIONS, type PersonalDataSection } from "@/server/domain/personal-data/export";
+import { DATA_EXPORT_JOB, failDataExport, PERSONAL_DATA_SECTIONS, type PersonalDataSection } from "@/server/domain/personal-data/export";
 import { parseEnv } from "@/server/env";
 import { JOB_KINDS } from "@/server/jobs/kinds";
 import { runNextJob } from "@/server/jobs/runner";
@@ -345,6 +345,24 @@ describe("Download my data", () => {
     expect(everything).not.toContain(world.notMine.connectionReceivedNote);
     expect(everything).not.toContain(world.notMine.anonymousAnswer);
     expect(await zip.file("README.txt")!.async("string")).toMatch(/anonymous reflections/);
+  });
+
+  it("marks an export failed when its job gives up, and the person can ask again", async () => {
+    const person = await world.w.person({ name: "Unlucky" });
+    const api = world.w.api(person);
+    const first = await api.me.requestDataExport({});
+    await failDataExport(database.db, first.id);
+    const { exports } = await api.me.dataExports();
+    expect(exports.map((row) => row.state)).toEqual(["FAILED"]);
+    expect((await dataExportDownloadResponse(database.db, person, first.id)).status).toBe(404);
+    const again = await api.me.requestDataExport({});
+    expect(again).toMatchObject({ created: true, state: "BUILDING" });
+    // The old job finds its export no longer being built and leaves it alone.
+    const stale = await database.db.backgroundJob.findFirstOrThrow({ where: { kind: DATA_EXPORT_JOB, payload: { equals: { exportId: first.id } } } });
+    await database.db.backgroundJob.update({ where: { id: stale.id }, data: { runAfter: new Date(0) } });
+    const ran = await runExportJob(database.db);
+    expect(ran?.outcome).toBe("succeeded");
+    expect((await database.db.personalDataExport.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("FAILED");
   });
 
   it("lets the person ask again once it is ready, and refuses an expired copy", async () => {

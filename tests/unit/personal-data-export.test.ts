@@ -89,3 +89,11 @@ describe("file sizes in words", () => {
     expect(formatFileSize(12_600_000)).toBe("13 MB");
   });
 });
+
+describe("the audit log's words for personal data", () => {
+  it("names the request and the download", async () => {
+    const { auditActionLabel } = await import("@/server/domain/funding/labels");
+    expect(auditActionLabel("personal-data.exported")).toBe("Copy of their data asked for");
+    expect(auditActionLabel("personal-data.downloaded")).toBe("Copy of their data downloaded");
+  });
+});
