@@ -17,6 +17,9 @@ export const paths = {
   account: () => "/account",
   /** The account page's calendar feed section. */
   accountCalendarFeed: () => "/account#calendar-feed",
+  /** The account page's "Download your data" section, and one export's zip. */
+  accountDataExport: () => "/account#download-your-data",
+  dataExportDownload: (exportId: string) => `/account/data-export/${encodeURIComponent(exportId)}`,
   notifications: () => "/notifications",
   notificationsPage: (search: { unreadOnly?: boolean; after?: string } = {}) =>
     `/notifications${q({ show: search.unreadOnly ? "unread" : undefined, after: search.after })}`,

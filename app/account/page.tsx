@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { CalendarFeedSection } from "@/components/account/calendar-feed-section";
 import { CloseAccountSection } from "@/components/account/close-account-section";
+import { DataExportSection } from "@/components/account/data-export-section";
 import { NotificationSettingsForm } from "@/components/people/notification-settings-form";
 import { ProfileForm } from "@/components/people/profile-form";
 import { ProfileSummary } from "@/components/people/profile-summary";
@@ -21,6 +22,7 @@ export default async function AccountPage() {
   await queryClient.prefetchQuery(trpc.me.profile.queryOptions());
   await queryClient.prefetchQuery(trpc.me.calendarFeed.queryOptions());
   await queryClient.prefetchQuery(trpc.me.accountClosure.queryOptions());
+  await queryClient.prefetchQuery(trpc.me.dataExports.queryOptions());
   return (
     <>
       <PageHeader
@@ -56,6 +58,7 @@ export default async function AccountPage() {
           <CalendarFeedSection />
           <SignOutEverywhereSection />
           <CloseAccountSection />
+          <DataExportSection />
         </div>
       </HydrationBoundary>
     </>

@@ -154,7 +154,10 @@ export function PrivacyNotice({ details }: { details: InstallationDetails }) {
       <Section title="Your rights">
         <p>You have the right to:</p>
         <ul className="mt-2 list-disc space-y-1 pl-6">
-          <li>get a copy of the information we hold about you</li>
+          <li>
+            get a copy of the information we hold about you: you can download it yourself, as a zip file, from the{" "}
+            <a href={paths.accountDataExport()}>Download your data</a> section of your account page
+          </li>
           <li>have anything wrong corrected: you can change your profile yourself on your account page</li>
           <li>
             have your information erased, except what a partnership must keep, where your name is then replaced by &ldquo;Former

@@ -112,6 +112,9 @@ export const procedureRules = {
   "me.accountClosure": signedIn,
   "me.requestAccountClosure": signedIn,
   "me.withdrawAccountClosure": signedIn,
+  // Always the signed-in person's own exports: the procedures take no id.
+  "me.dataExports": signedIn,
+  "me.requestDataExport": signedIn,
 
   // --- partnerships --------------------------------------------------------------
   "partnership.mine": signedIn,

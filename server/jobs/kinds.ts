@@ -6,6 +6,7 @@ import { NETWORKING_PLAN_ATTEMPTS, NETWORKING_PLAN_JOB, planNetworkingJob } from
 import { sendBatchInvitations } from "@/server/domain/imports/member-import";
 import { sendDueDigests } from "@/server/domain/notifications/digest";
 import { sendProjectReminders } from "@/server/domain/projects/reminders";
+import { buildDataExport, DATA_EXPORT_JOB, failDataExport } from "@/server/domain/personal-data/export";
 import { purgeExpired } from "@/server/domain/retention/purge";
 import type { Env } from "@/server/env";
 import { JobFailure } from "./failure";
@@ -81,6 +82,21 @@ export const JOB_KINDS = {
     label: "Sending the invitations of a spreadsheet import",
     maxAttempts: 5,
     run: async (context) => sendBatchInvitations(context),
+  },
+  [DATA_EXPORT_JOB]: {
+    label: "Preparing a copy of someone's data for them to download",
+    maxAttempts: 3,
+    run: async ({ db, env, job, now }) => {
+      const exportId = (job.payload as { exportId?: unknown }).exportId;
+      if (typeof exportId !== "string") throw new JobFailure("The task does not say which copy of data to prepare.");
+      try {
+        return await buildDataExport(db, exportId, { now, keepDays: env.TANDEM_RETAIN_DATA_EXPORTS_DAYS });
+      } catch (error) {
+        // On its last attempt, the person is told it failed and may ask again.
+        if (job.attempts >= job.maxAttempts) await failDataExport(db, exportId, now);
+        throw error;
+      }
+    },
   },
 } satisfies Record<string, JobKind>;
 

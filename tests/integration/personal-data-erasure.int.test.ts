@@ -145,6 +145,7 @@ describe("closing an account and erasing a person's data", () => {
     });
     await expect(db.$executeRaw`UPDATE "LedgerEntry" SET "reason" = 'rewritten' WHERE "id" = ${entry.id}`).rejects.toThrow(/append-only/);
     await db.calendarFeed.create({ data: { userId: person.id, tokenHash: "a".repeat(64) } });
+    await callerFor(db, actor).me.requestDataExport({});
     await db.session.create({ data: { userId: person.id, sessionToken: `erase-${person.id}`, expires: new Date(Date.now() + DAY) } });
 
     const before = {
@@ -176,6 +177,7 @@ describe("closing an account and erasing a person's data", () => {
       db.session.count({ where: { userId: person.id } }),
       db.account.count({ where: { userId: person.id } }),
       db.calendarFeed.count({ where: { userId: person.id } }),
+      db.personalDataExport.count({ where: { userId: person.id } }),
       db.notification.count({ where: { userId: person.id } }),
       db.membership.count({ where: { userId: person.id } }),
       db.subGroupMembership.count({ where: { userId: person.id } }),

@@ -57,7 +57,17 @@ async function seed(db: Database) {
   };
   const job = (state: "SUCCEEDED" | "FAILED", finishedAt: Date) => db.backgroundJob.create({ data: { kind: "projects.reminders", state, finishedAt } });
   const jobs = { succeededLongAgo: await job("SUCCEEDED", ago(31 * DAY)), failedLongAgo: await job("FAILED", ago(100 * DAY)), succeededRecently: await job("SUCCEEDED", ago(5 * DAY)) };
-  return { tokens, sessions, emails, notifications, invitations, jobs, userId };
+  const zip = new Uint8Array([80, 75, 5, 6]);
+  const ready = (readyAt: Date, expiresAt: Date) =>
+    db.personalDataExport.create({ data: { userId, state: "READY", archive: zip, byteSize: zip.byteLength, createdAt: readyAt, readyAt, expiresAt } });
+  const failed = (createdAt: Date) => db.personalDataExport.create({ data: { userId, state: "FAILED", createdAt, failedAt: createdAt } });
+  const dataExports = {
+    readyExpired: await ready(ago(7 * DAY + HOUR), ago(HOUR)),
+    readyLive: await ready(ago(6 * DAY), new Date(NOW.getTime() + DAY)),
+    failedLongAgo: await failed(ago(8 * DAY)),
+    failedRecently: await failed(ago(2 * DAY)),
+  };
+  return { tokens, sessions, emails, notifications, invitations, jobs, dataExports, userId };
 }
 
 describe("the daily purge of records past their retention period", () => {
@@ -69,7 +79,7 @@ describe("the daily purge of records past their retention period", () => {
   it("deletes only what has expired, one of each kind here, and leaves everything else", async () => {
     const { db } = database;
     const result = await purgeExpired(db, env, NOW);
-    expect(result).toEqual({ signInLinks: 1, endedSessions: 2, outbox: 1, readNotifications: 1, endedInvitations: 2, finishedJobs: 1 });
+    expect(result).toEqual({ signInLinks: 1, endedSessions: 2, outbox: 1, readNotifications: 1, endedInvitations: 2, finishedJobs: 1, dataExports: 2 });
 
     const tokens = await db.verificationToken.findMany({ where: { token: { in: Object.values(world.tokens) } } });
     expect(tokens.map((row) => row.token).sort()).toEqual([world.tokens.expiredRecently, world.tokens.live].sort());
@@ -88,6 +98,9 @@ describe("the daily purge of records past their retention period", () => {
 
     const jobIds = new Set((await db.backgroundJob.findMany({ where: { id: { in: Object.values(world.jobs).map((job) => job.id) } } })).map((row) => row.id));
     expect(jobIds).toEqual(new Set([world.jobs.failedLongAgo.id, world.jobs.succeededRecently.id]));
+
+    const exportIds = new Set((await db.personalDataExport.findMany({ where: { userId: world.userId } })).map((row) => row.id));
+    expect(exportIds).toEqual(new Set([world.dataExports.readyLive.id, world.dataExports.failedRecently.id]));
 
     // The person themself and their account stay.
     expect(await db.user.findUnique({ where: { id: world.userId } })).not.toBeNull();

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { requestDataExportInput } from "@/lib/schemas/personal-data";
 import { updateNotificationSettingsInput, updateProfileInput } from "@/lib/schemas/profile";
 import { router, signedInProcedure } from "@/server/api/trpc";
 import { calendarFeedStatus, replaceCalendarFeed, revokeCalendarFeed } from "@/server/domain/events/calendar-feed";
 import { configuredOrigin } from "@/server/site-address";
 import { getEnv } from "@/server/env";
 import { pendingErasure, requestErasure, withdrawErasure } from "@/server/domain/personal-data/erasure";
+import { listDataExports, requestDataExport } from "@/server/domain/personal-data/export";
 import { getOwnProfile, updateNotificationSettings, updateOwnProfile } from "@/server/domain/people/profile";
 
 /** The signed-in person's own account: every procedure acts on ctx.actor, never on an id from the input. */
@@ -32,4 +34,9 @@ export const meRouter = router({
   withdrawAccountClosure: signedInProcedure
     .input(z.object({}).strict().optional())
     .mutation(({ ctx }) => withdrawErasure(ctx.db, ctx.actor)),
+  /** "Download my data": the person's own exports (never the zip), and asking for a new one. */
+  dataExports: signedInProcedure.query(({ ctx }) => listDataExports(ctx.db, ctx.actor, { keepDays: getEnv().TANDEM_RETAIN_DATA_EXPORTS_DAYS })),
+  requestDataExport: signedInProcedure
+    .input(requestDataExportInput)
+    .mutation(({ ctx }) => requestDataExport(ctx.db, ctx.actor)),
 });

@@ -70,6 +70,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "reflection.closed": "Reflection closed",
   "partnership.portfolio_published": "Public portfolio published",
   "partnership.portfolio_unpublished": "Public portfolio taken down",
+  "personal-data.exported": "Copy of their data asked for",
+  "personal-data.downloaded": "Copy of their data downloaded",
 };
 
 /** An action in words; one not listed yet still reads as words ("Award: something new"), never as a code. */
@@ -99,4 +101,5 @@ export const AUDIT_ACTION_FILTERS = [
   ["award", "Everything about awards"],
   ["assessment", "Assessment panels"],
   ["proposal", "Decisions on proposals"],
+  ["personal-data", "People's requests for their data"],
 ] as const;

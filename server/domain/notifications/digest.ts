@@ -35,6 +35,8 @@ const PREFERENCE_FOR: Record<NotificationKind, keyof EmailPreferences | null> = 
   CONNECTION_LOGGED: "emailOnMentions",
   SURVEY_OPENED: "emailOnDecisions",
   MEMBER_LEAVING: null,
+  // The person asked for it and may have closed the page.
+  DATA_EXPORT_READY: null,
 };
 
 export function wantsEmailFor(preferences: EmailPreferences, kind: NotificationKind): boolean {

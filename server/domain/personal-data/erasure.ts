@@ -252,6 +252,8 @@ export async function carryOutErasure(db: Database, requestId: string, now: Date
       await tx.session.deleteMany({ where: { userId } });
       await tx.account.deleteMany({ where: { userId } });
       await tx.calendarFeed.deleteMany({ where: { userId } });
+      // Their downloadable copies hold everything above.
+      await tx.personalDataExport.deleteMany({ where: { userId } });
       await tx.verificationToken.deleteMany({ where: { identifier: person.email } });
       await tx.notification.deleteMany({ where: { userId } });
       await tx.invitation.deleteMany({ where: { email: { equals: person.email, mode: "insensitive" }, acceptedAt: null } });

@@ -9,7 +9,7 @@ import type { Env } from "@/server/env";
  * proposals and projects) are not here: they are kept for the life of the partnership.
  */
 export type RetentionRule = {
-  key: "signInLinks" | "endedSessions" | "outbox" | "readNotifications" | "endedInvitations" | "finishedJobs";
+  key: "signInLinks" | "endedSessions" | "outbox" | "readNotifications" | "endedInvitations" | "finishedJobs" | "dataExports";
   /** What is purged, as the privacy notice says it. */
   what: string;
   /** From when the period counts. */
@@ -24,6 +24,7 @@ export function retentionRules(env: Pick<Env,
   | "TANDEM_RETAIN_READ_NOTIFICATIONS_DAYS"
   | "TANDEM_RETAIN_ENDED_INVITATIONS_DAYS"
   | "TANDEM_RETAIN_FINISHED_JOBS_DAYS"
+  | "TANDEM_RETAIN_DATA_EXPORTS_DAYS"
 >): RetentionRule[] {
   return [
     { key: "signInLinks", what: "Sign-in links sent by email", after: "the link expires (an hour after it is sent)", days: env.TANDEM_RETAIN_SIGN_IN_LINKS_DAYS },
@@ -32,6 +33,7 @@ export function retentionRules(env: Pick<Env,
     { key: "readNotifications", what: "Notifications you have read", after: "you read them", days: env.TANDEM_RETAIN_READ_NOTIFICATIONS_DAYS },
     { key: "endedInvitations", what: "Invitations that were never accepted (with the email address they went to)", after: "they expire or are withdrawn", days: env.TANDEM_RETAIN_ENDED_INVITATIONS_DAYS },
     { key: "finishedJobs", what: "Records of finished background tasks (which may name the people a task was for)", after: "the task finished", days: env.TANDEM_RETAIN_FINISHED_JOBS_DAYS },
+    { key: "dataExports", what: "Copies of your data you asked for on your account page", after: "the copy is ready", days: env.TANDEM_RETAIN_DATA_EXPORTS_DAYS },
   ];
 }
 

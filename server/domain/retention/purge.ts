@@ -72,5 +72,14 @@ export async function purgeExpired(db: Database, env: Env, now: Date = new Date(
           SELECT "id" FROM "BackgroundJob" WHERE "state" = 'SUCCEEDED' AND "finishedAt" < ${before("finishedJobs")}::timestamp(3)
           LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
     ),
+    // A ready copy goes at its expiry (set from the same period when it was made); one that
+    // never became ready (failed, or stuck) goes the same period after it was asked for.
+    dataExports: await inBatches(
+      () => db.$executeRaw`
+        DELETE FROM "PersonalDataExport" WHERE "id" IN (
+          SELECT "id" FROM "PersonalDataExport"
+          WHERE "expiresAt" <= ${now}::timestamp(3) OR ("expiresAt" IS NULL AND "createdAt" < ${before("dataExports")}::timestamp(3))
+          LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+    ),
   };
 }

@@ -10,6 +10,8 @@ export const coreCases: AuthorizationCases = {
   "me.accountClosure": { allow: SIGNED_IN },
   "me.requestAccountClosure": { input: () => ({ confirm: true }), allow: SIGNED_IN },
   "me.withdrawAccountClosure": { input: () => ({}), allow: SIGNED_IN },
+  "me.dataExports": { allow: SIGNED_IN },
+  "me.requestDataExport": { input: () => ({}), allow: SIGNED_IN },
   "partnership.mine": { allow: SIGNED_IN },
   "partnership.overview": { input: (f) => ({ partnershipSlug: f.partnership.slug }), allow: PARTNERSHIP_MEMBERS },
   // What the navigation and pages may offer: everyone in the partnership asks it about themselves.
