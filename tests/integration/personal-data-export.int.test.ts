@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { dataExportDownloadResponse } from "@/server/domain/personal-data/download";
-import { DATA_EXPORT_JOB, failDataExport, PERSONAL_DATA_SECTIONS, type PersonalDataSection } from "@/server/domain/personal-data/export";
+import { DATA_EXPORT_JOB, exportForDataController, failDataExport, PERSONAL_DATA_SECTIONS, type PersonalDataSection } from "@/server/domain/personal-data/export";
 import { parseEnv } from "@/server/env";
 import { JOB_KINDS } from "@/server/jobs/kinds";
 import { runNextJob } from "@/server/jobs/runner";
@@ -375,5 +375,16 @@ describe("Download my data", () => {
     // Someone else sees only their own exports (none).
     expect((await world.w.api(world.other).me.dataExports()).exports).toEqual([]);
     await expectFailure(world.w.api(null).me.requestDataExport({}), "UNAUTHORIZED");
+  });
+
+  it("gives the data controller the same copy at once for someone who asked by email, and audits it", async () => {
+    const { db } = database;
+    const before = await db.auditEvent.count({ where: { subjectId: world.me.userId, action: "personal-data.exported" } });
+    const archive = await exportForDataController(db, world.me.userId);
+    const copy = await JSZip.loadAsync(archive);
+    const data = JSON.parse(await copy.file("data.json")!.async("string")) as { profile: { email: string }[] | { email: string } };
+    expect(JSON.stringify(data)).toContain(world.me.email);
+    expect(Object.keys(copy.files)).toContain("README.txt");
+    expect(await db.auditEvent.count({ where: { subjectId: world.me.userId, action: "personal-data.exported" } })).toBeGreaterThan(before);
   });
 });

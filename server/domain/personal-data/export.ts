@@ -592,3 +592,26 @@ export async function downloadDataExport(
   });
   return { filename: dataExportFilename(row.readyAt), archive: row.archive };
 }
+
+/**
+ * For the installation's data controller answering a request that arrived by email: the same
+ * zip the person would download, made at once, and written to each of their partnerships'
+ * audit trails as made on their behalf.
+ */
+export async function exportForDataController(db: Database, userId: string, now: Date = new Date()): Promise<Buffer> {
+  const person = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, memberships: { select: { partnershipId: true } } } });
+  const archive = await personalDataArchive(await collectPersonalData(db, userId, now));
+  await db.$transaction(async (tx) => {
+    for (const { partnershipId } of person.memberships) {
+      await recordAudit(tx, {
+        partnershipId,
+        actorId: userId,
+        action: "personal-data.exported",
+        subjectType: PERSON_AUDIT_SUBJECTS.user,
+        subjectId: userId,
+        summary: `The data controller made a copy of ${person.name ?? "a member"}'s personal data at their request`,
+      });
+    }
+  });
+  return archive;
+}
