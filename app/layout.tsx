@@ -1,6 +1,7 @@
 import { describeForLog, log } from "@/server/log";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { SessionTimeoutWarning } from "@/components/auth/session-timeout-warning";
 import { SiteHeader } from "@/components/layout/site-header";
 import { paths } from "@/lib/paths";
 import { ApiProvider } from "@/components/providers/trpc-provider";
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </p>
         ) : null}
         <ApiProvider>
+          {actor ? <SessionTimeoutWarning idleMinutes={env.TANDEM_SESSION_IDLE_MINUTES} /> : null}
           <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none md:py-8">
             {children}
           </main>

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { lastUseWriteIntervalMs } from "@/lib/session-timeout";
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** The signed-in person making a request, read from the database on every request. */
@@ -21,14 +22,7 @@ export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-a
 /** When a session is looked at, and after how long without use it ends (default TANDEM_SESSION_IDLE_MINUTES). */
 export type SessionClock = { now?: Date; idleMinutes?: number };
 
-/**
- * How often a session's last use is written: at most every 5 minutes (a tenth of the idle
- * timeout when that is shorter), so most requests only read. A session in use therefore
- * ends at the earliest this long short of the idle timeout.
- */
-export function lastUseWriteIntervalMs(idleMinutes: number): number {
-  return Math.min(5 * 60_000, (idleMinutes * 60_000) / 10);
-}
+export { lastUseWriteIntervalMs };
 
 /**
  * Is this session alive at `now`: before its absolute expiry, and used within the idle
