@@ -195,6 +195,15 @@ describe("360Giving open grants data", () => {
     const stranger = await db.organisation.create({ data: { name: "Not in the partnership", sector: "PRIVATE", type: "BUSINESS" } });
     await expectFailure(officer.directory.setOrganisationNumbers({ ...numbers, organisationId: stranger.id }), "NOT_FOUND");
     expect((await db.organisation.findUniqueOrThrow({ where: { id: stranger.id } })).charityNumber).toBeNull();
+    // Saving the same numbers again changes nothing and records nothing; removing one is recorded.
+    await officer.directory.setOrganisationNumbers(numbers);
+    await officer.directory.setOrganisationNumbers({ ...numbers, companyNumber: "" });
+    const numberAudit = await db.auditEvent.findMany({ where: { subjectId: w.organisations.public.id, action: "organisation.numbers_changed" }, orderBy: { createdAt: "asc" } });
+    expect(numberAudit.map((event) => event.summary.replace(/^Registered numbers of [^:]+: /, ""))).toEqual([
+      "charity number set to 1123456; company number set to SC123456",
+      "company number SC123456 removed",
+    ]);
+    await officer.directory.setOrganisationNumbers(numbers);
 
     const options = await officer.funding.funderOptions({ partnershipSlug: w.slug });
     expect(options.map((option) => option.id)).toContain(w.organisations.public.id);

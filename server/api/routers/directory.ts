@@ -53,7 +53,7 @@ export const directoryRouter = router({
     .mutation(({ ctx, input }) => setOrganisationVerified(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
   setOrganisationNumbers: partnershipProcedure
     .input(setOrganisationNumbersInput)
-    .mutation(({ ctx, input: { partnershipSlug: _slug, ...input } }) => setOrganisationNumbers(ctx.db, ctx.membership.partnershipId, input)),
+    .mutation(({ ctx, input: { partnershipSlug: _slug, ...input } }) => setOrganisationNumbers(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
   map: partnershipProcedure
     .input(partnershipRefInput)
     .query(({ ctx }) => getPartnershipMap(ctx.db, ctx.membership.partnershipId)),

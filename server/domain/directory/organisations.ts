@@ -3,6 +3,7 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { recordActivity } from "@/server/domain/activity/record-activity";
+import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notFound } from "@/server/errors";
 import { escapeLike, searchTerms } from "./people";
 import { directoryUserSelect, loadSubGroupsOf, toPersonCard } from "./shared-profile";
@@ -283,17 +284,42 @@ export async function setOrganisationVerified(
  */
 export async function setOrganisationNumbers(
   db: Database,
+  actor: Actor,
   partnershipId: string,
   input: { organisationId: string; charityNumber: string | null; scottishCharityNumber: string | null; companyNumber: string | null },
 ) {
-  const link = await db.partnershipOrganisation.findUnique({
-    where: { partnershipId_organisationId: { partnershipId, organisationId: input.organisationId } },
-    select: { organisationId: true },
-  });
-  if (!link) throw notFound("That organisation");
-  return db.organisation.update({
-    where: { id: link.organisationId },
-    data: { charityNumber: input.charityNumber, scottishCharityNumber: input.scottishCharityNumber, companyNumber: input.companyNumber },
-    select: { id: true, charityNumber: true, scottishCharityNumber: true, companyNumber: true },
+  return db.$transaction(async (tx) => {
+    const link = await tx.partnershipOrganisation.findUnique({
+      where: { partnershipId_organisationId: { partnershipId, organisationId: input.organisationId } },
+      select: { organisation: { select: { id: true, name: true, charityNumber: true, scottishCharityNumber: true, companyNumber: true } } },
+    });
+    if (!link) throw notFound("That organisation");
+    const before = link.organisation;
+    const updated = await tx.organisation.update({
+      where: { id: before.id },
+      data: { charityNumber: input.charityNumber, scottishCharityNumber: input.scottishCharityNumber, companyNumber: input.companyNumber },
+      select: { id: true, charityNumber: true, scottishCharityNumber: true, companyNumber: true },
+    });
+    const changes = (
+      [
+        ["charity number", before.charityNumber, updated.charityNumber],
+        ["Scottish charity number", before.scottishCharityNumber, updated.scottishCharityNumber],
+        ["company number", before.companyNumber, updated.companyNumber],
+      ] as const
+    )
+      .filter(([, from, to]) => from !== to)
+      .map(([label, from, to]) => (!from ? `${label} set to ${to}` : to ? `${label} changed from ${from} to ${to}` : `${label} ${from} removed`));
+    if (changes.length > 0) {
+      // Registered numbers name the organisation in published open data, so changes are kept in the audit trail.
+      await recordAudit(tx, {
+        partnershipId,
+        actorId: actor.userId,
+        action: "organisation.numbers_changed",
+        subjectType: "Organisation",
+        subjectId: before.id,
+        summary: `Registered numbers of ${before.name}: ${changes.join("; ")}`,
+      });
+    }
+    return updated;
   });
 }

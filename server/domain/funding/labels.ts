@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "project.update_returned": "Progress update returned",
   "membership.role_changed": "Member's role changed",
   "membership.removed": "Member removed",
+  "organisation.numbers_changed": "Organisation's registered numbers changed",
   "personal-data.erasure_requested": "Asked to close their account",
   "personal-data.erasure_withdrawn": "Withdrew a request to close their account",
   "personal-data.erased": "Account closed and personal data erased",
