@@ -108,11 +108,19 @@ async function proveIdentical(name: string, tandemUrl: string, referenceUrl: str
     const tandemData = superjson.deserialize((JSON.parse(tandem.body) as Envelope).result.data);
     const referenceData = superjson.deserialize((JSON.parse(reference.body) as Envelope).result.data);
     if (!isDeepStrictEqual(tandemData, referenceData)) {
-      console.error(`Tandem:\n${JSON.stringify(tandemData, null, 2)}\nReference:\n${JSON.stringify(referenceData, null, 2)}`);
+      const both = [tandemData, referenceData] as { items?: unknown[] }[];
+      const at = (both[0]!.items ?? []).findIndex((item, index) => !isDeepStrictEqual(item, both[1]!.items?.[index]));
+      const shown = at >= 0 ? both.map((data) => data.items?.[at]) : both;
+      console.error(`${at >= 0 ? `Item ${at}` : "The answers"} differ.\nTandem: ${JSON.stringify(shown[0], null, 2)}\nReference: ${JSON.stringify(shown[1], null, 2)}`);
       throw new Error(`${name}: the reference's answer differs from Tandem's, so its figures would mean nothing`);
     }
-    const items = (tandemData as { items: unknown[] }).items.length;
-    log(`${name}: both answer the same ${items} projects (${tandem.body.length} and ${reference.body.length} bytes)`);
+    const { items } = tandemData as { items: { latest: unknown; nextDue: { state: string } | null; overdueCount: number }[] };
+    const states = [...new Set(items.map((item) => item.nextDue?.state ?? "none"))].join(", ");
+    log(
+      `${name}: both answer the same ${items.length} projects (${tandem.body.length} and ${reference.body.length} bytes; ` +
+        `${items.filter((item) => item.latest).length} with a latest report, next due ${states}, ` +
+        `${items.filter((item) => item.overdueCount > 0).length} with overdue reports)`,
+    );
   } finally {
     agent.destroy();
   }
@@ -162,6 +170,20 @@ function table(rows: Row[]): string {
     `${(row.tandem.p95 / row.reference.p95).toFixed(1)}×`,
   ]);
   return [header, header.map(() => "---"), ...lines].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+/** The ids a cursor stands at: the project after `fraction` of the list, newest first. */
+async function cursorsAt(url: string, fractions: number[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT "id" FROM "FundedProject" WHERE "partnershipId" = 'bench-partnership' ORDER BY "createdAt" DESC, "id" DESC`,
+    );
+    return fractions.map((fraction) => rows[Math.min(rows.length - 1, Math.floor(rows.length * fraction))]!.id);
+  } finally {
+    await client.end();
+  }
 }
 
 async function machine(url: string) {
@@ -216,8 +238,17 @@ async function main() {
         const tandemUrl = listUrl(TANDEM_PORT, input);
         const referenceUrl = listUrl(REFERENCE_PORT, input);
         await proveIdentical("project.list first page", tandemUrl, referenceUrl, headers);
+        // A deep page (after 90% of the projects) and the last page: the oldest projects, with the most reports.
+        const cursors = await cursorsAt(url, [0.9, 1 - 5 / counts.projects]);
+        const deep = { ...input, cursor: cursors[0]! };
+        await proveIdentical("project.list deep page", listUrl(TANDEM_PORT, deep), listUrl(REFERENCE_PORT, deep), headers);
+        const last = { ...input, cursor: cursors[1]! };
+        await proveIdentical("project.list last page", listUrl(TANDEM_PORT, last), listUrl(REFERENCE_PORT, last), headers);
 
-        const rows = await measure("`project.list` first page (10)", tandemUrl, referenceUrl, headers);
+        const rows = [
+          ...(await measure("`project.list` first page (10)", tandemUrl, referenceUrl, headers)),
+          ...(await measure("`project.list` deep page (10)", listUrl(TANDEM_PORT, deep), listUrl(REFERENCE_PORT, deep), headers)),
+        ];
         const when = new Date().toISOString().slice(0, 16).replace("T", " ");
         console.log(
           `\nTandem beside the minimal reference, ${counts.projects.toLocaleString("en-GB")} projects, ${when} UTC\n` +
