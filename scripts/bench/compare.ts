@@ -201,6 +201,9 @@ async function main() {
   await withScratchDatabase(
     async (_db, url) => {
       let world: LargeWorld | null = REUSE ? await existingLargeWorld(url) : null;
+      if (world && world.counts.projects !== PROJECTS) {
+        throw new Error(`The kept database holds ${world.counts.projects} projects, not ${PROJECTS} (an interrupted seed?): delete .data/bench and run again`);
+      }
       if (world) log(`reusing the seeded database (${world.counts.projects.toLocaleString("en-GB")} projects)`);
       else world = await seedLarge(url, PROJECTS, log);
       const { counts } = world;
