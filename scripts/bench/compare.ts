@@ -256,7 +256,7 @@ async function main() {
         console.log(
           `\nTandem beside the minimal reference, ${counts.projects.toLocaleString("en-GB")} projects, ${when} UTC\n` +
             `Machine: ${await machine(url)}\n` +
-            `${ROUNDS} alternating runs of ${REQUESTS} requests per side and concurrency, over HTTP with keep-alive\n\n${table(rows)}\n`,
+            `${ROUNDS} alternating run${ROUNDS === 1 ? "" : "s"} of ${REQUESTS} requests per side and concurrency, over HTTP with keep-alive\n\n${table(rows)}\n`,
         );
       } finally {
         for (const server of servers.reverse()) await stop(server);

@@ -133,6 +133,13 @@ export async function seedLarge(url: string, projects: number, log: (message: st
   try {
     const started = Date.now();
     for (const sql of statements(projects)) await client.query(sql);
+    // The ledger trigger kept every balance: check it, as funding's own fundBalances does.
+    const { rows } = await client.query<{ funds: string }>(
+      `SELECT count(*) AS funds FROM "Fund" f
+       LEFT JOIN (SELECT "fundId", sum("committedDelta") AS committed, sum("paidDelta") AS paid FROM "LedgerEntry" GROUP BY "fundId") l ON l."fundId" = f."id"
+       WHERE (f."committedPence", f."paidPence") IS DISTINCT FROM (coalesce(l.committed, 0), coalesce(l.paid, 0))`,
+    );
+    if (Number(rows[0]!.funds) > 0) throw new Error(`${rows[0]!.funds} seeded funds have balances that differ from their ledger`);
     log(`seeded ${projects.toLocaleString("en-GB")} projects in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return await openOfficerSession(client);
   } finally {
