@@ -30,7 +30,7 @@ function refusal(request: Request, paths: string[], status: 400 | 413, code: "BA
 }
 
 /** Reads at most `limit` bytes of the body; null when it holds more. */
-async function readBounded(request: Request, limit: number): Promise<Uint8Array | null> {
+export async function readBounded(request: Request, limit: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestDataExportInput } from "@/lib/schemas/personal-data";
+import { requestAccountClosureInput, requestDataExportInput } from "@/lib/schemas/personal-data";
 import { updateNotificationSettingsInput, updateProfileInput } from "@/lib/schemas/profile";
 import { router, signedInProcedure } from "@/server/api/trpc";
 import { calendarFeedStatus, replaceCalendarFeed, revokeCalendarFeed } from "@/server/domain/events/calendar-feed";
@@ -29,7 +29,7 @@ export const meRouter = router({
   /** Closing the account: the waiting request, if any; ask (after the grace period); change one's mind. */
   accountClosure: signedInProcedure.query(({ ctx }) => pendingErasure(ctx.db, ctx.actor.userId)),
   requestAccountClosure: signedInProcedure
-    .input(z.object({ confirm: z.literal(true, { error: "Tick the box to confirm that you want your account closed." }) }).strict())
+    .input(requestAccountClosureInput)
     .mutation(async ({ ctx }) => (await requestErasure(ctx.db, { userId: ctx.actor.userId, requestedById: ctx.actor.userId }, getEnv())).request),
   withdrawAccountClosure: signedInProcedure
     .input(z.object({}).strict().optional())

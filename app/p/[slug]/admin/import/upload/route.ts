@@ -3,6 +3,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
 import { MAX_IMPORT_FILE_BYTES } from "@/lib/schemas/imports";
+import { readBounded } from "@/server/api/request-limits";
 import { createCaller } from "@/server/api/root";
 import { resolveActor, sessionTokenFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -21,31 +22,10 @@ const TOO_LARGE = "The file is larger than 2 MB. Split it into smaller files, or
 const answer = (status: number, body: { batchId?: string; url?: string; message?: string }) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-/** Reads the body, but never more than `limit` bytes: null when it is larger. */
+/** Reads the body, but never more than `limit` bytes: null when it is larger (declared or sent). */
 async function readCapped(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) return null;
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  if (Number(request.headers.get("content-length") ?? "0") > limit) return null;
+  return readBounded(request, limit);
 }
 
 /**
