@@ -56,8 +56,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", policy);
-  response.headers.set("Cache-Control", "no-store");
+  // A served file carries its own, stricter policy (server/domain/files/download.ts).
+  if (!request.nextUrl.pathname.startsWith("/api/files/")) {
+    response.headers.set("Content-Security-Policy", policy);
+    response.headers.set("Cache-Control", "no-store");
+  }
   response.headers.set(REQUEST_ID_HEADER, requestId);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;

@@ -108,6 +108,22 @@ export const envSchema = z
     TANDEM_RATE_LIMIT_INVITATIONS: rateLimitSetting("50/1h"),
     TANDEM_RATE_LIMIT_DEMO_SIGN_IN: rateLimitSetting("30/10m"),
     TANDEM_RATE_LIMIT_MUTATIONS: rateLimitSetting("300/5m"),
+    TANDEM_RATE_LIMIT_UPLOADS: rateLimitSetting("60/10m"),
+    /** Where uploaded files are kept: in PostgreSQL (default) or S3-compatible object storage. */
+    TANDEM_FILE_STORAGE: optionalString
+      .transform((value) => value?.toLowerCase())
+      .pipe(z.enum(["postgres", "s3"], { error: (issue) => `must be postgres or s3 (it is "${String(issue.input)}")` }).default("postgres")),
+    /** The largest file one upload may be, in bytes (default 20 MB). */
+    TANDEM_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** How much each partnership may store, in bytes: the sum of every version of its files (default 2 GB). */
+    TANDEM_PARTNERSHIP_STORAGE_BYTES: z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER).default(2 * 1024 * 1024 * 1024),
+    S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as https://s3.eu-west-2.amazonaws.com").optional()),
+    S3_REGION: optionalString.transform((value) => value ?? "eu-west-2"),
+    S3_BUCKET: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** Path-style URLs (endpoint/bucket/key), which most S3-compatible services other than AWS need. */
+    S3_FORCE_PATH_STYLE: booleanFlag,
     TANDEM_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     /** The installation's registered 360Giving prefix, e.g. 360G-renfrewshirehscp: grants are published as open data under it. */
     TANDEM_360GIVING_PREFIX: optionalString.pipe(
@@ -236,6 +252,16 @@ export const envSchema = z
       if (value.NODE_ENV === "production" && !issuer.startsWith("https://")) {
         ctx.addIssue({ code: "custom", path, message: "must be an https:// URL in production" });
       }
+    }
+    if (value.TANDEM_FILE_STORAGE === "s3" && !value.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when TANDEM_FILE_STORAGE is s3" });
+    }
+    if (Boolean(value.S3_ACCESS_KEY_ID) !== Boolean(value.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [value.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
+        message: "is required when the other S3 key is set (set both, or neither to use the machine's own credentials)",
+      });
     }
     const seen = new Set(["email", "oidc"]);
     value.OIDC_PROVIDERS.forEach((provider, index) => {

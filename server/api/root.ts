@@ -16,6 +16,7 @@ import { projectRouter } from "./routers/project";
 import { proposalRouter } from "./routers/proposal";
 import { reflectionRouter } from "./routers/reflection";
 import { eventRouter } from "./routers/event";
+import { fileRouter } from "./routers/file";
 import { storyRouter } from "./routers/story";
 import { subGroupRouter } from "./routers/sub-group";
 import { systemRouter } from "./routers/system";
@@ -38,6 +39,7 @@ export const appRouter = router({
   proposal: proposalRouter,
   assessment: assessmentRouter,
   project: projectRouter,
+  file: fileRouter,
   portfolio: portfolioRouter,
   transparency: transparencyRouter,
   story: storyRouter,

@@ -204,6 +204,8 @@ export const procedureRules = {
   "funding.addRingFence": acts("fundId", OFFICERS),
   "funding.createRound": acts("fundId", OFFICERS),
   "funding.changeRoundStatus": acts("roundId", OFFICERS),
+  /** The documents a round's proposals must attach ("Constitution", "Latest accounts"...). */
+  "funding.setRequiredDocuments": acts("roundId", OFFICERS),
   "funding.awardGrant": acts("fundId", OFFICERS),
   "funding.payTranche": acts("awardId", OFFICERS),
   "funding.varyAward": acts("awardId", OFFICERS),
@@ -364,6 +366,14 @@ export const procedureRules = {
           : "Only the person who gave an answer can turn it into a story.",
   }),
 
+  // --- files: every decision goes through the owner's own rules (see the refinements) ----
+  /** The files of one owner (a proposal, an update...): allowed when the owner's read rule allows. */
+  "file.list": signedIn,
+  /** Removes a file and all its versions: its uploader while the owner takes changes, or an officer. */
+  "file.remove": signedIn,
+  /** How much the partnership stores, against its limit (the administration page). */
+  "file.storageUse": acts("partnershipSlug", OFFICERS),
+
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,
   "notification.unreadCount": signedIn,
@@ -395,6 +405,16 @@ export const refinementRules = {
   }),
   /** Members (not observers) also see the awards to their own organisation, published or not. */
   "funding.ownOrganisationsAwards": reads("partnershipSlug", PARTICIPANTS),
+  /**
+   * Attaching files: each owner kind's row (server/domain/files/owners.ts) names one. The
+   * file procedures and the upload and download routes first ask the owner's read rule.
+   */
+  "file.attachToProposal": with_(acts("proposalId", NOBODY, "proposalAuthor"), { refusal: "Only the proposal's authors can attach files to it." }),
+  "file.attachToUpdate": with_(acts("updateId", NOBODY, "projectTeam"), { refusal: "Only the project's team can add evidence to its updates." }),
+  "file.attachToEvaluation": with_(acts("projectId", NOBODY, "projectLead"), { refusal: "Only the project's lead can add evidence to its evaluation." }),
+  "file.attachToStory": with_(acts("storyId", NOBODY, "storyAuthor"), { refusal: "Only the story's author can add images to it." }),
+  /** Officers remove any file in their partnership (e.g. personal data attached by mistake); others only what they uploaded. */
+  "file.removeAny": acts("partnershipSlug", OFFICERS),
   /** A connection between two other people is theirs alone. */
   "event.seeConnection": reads("connectionId", NOBODY, "connectionParty"),
 } as const satisfies Record<string, Rule>;

@@ -31,7 +31,8 @@ import { auditLog, auditLogTable } from "@/server/domain/funding/audit-log";
 import { fundDashboard, fundedProjects, listFunds } from "@/server/domain/funding/dashboard";
 import { awardsCsv, awardsTable, ledgerCsv, ledgerTable } from "@/server/domain/funding/exports";
 import { addRingFence, createFund, funderOptions, setFundFunder } from "@/server/domain/funding/funds";
-import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
+import { changeRoundStatus, createRound, setRequiredDocuments } from "@/server/domain/funding/rounds";
+import { requiredDocumentsInput } from "@/lib/schemas/files";
 
 /** Money. Every procedure is scoped to the partnership the input points into (see the policy). */
 export const fundingRouter = router({
@@ -69,6 +70,9 @@ export const fundingRouter = router({
   changeRoundStatus: partnershipProcedure
     .input(changeRoundStatusInput)
     .mutation(({ ctx, input }) => changeRoundStatus(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
+  setRequiredDocuments: partnershipProcedure
+    .input(requiredDocumentsInput)
+    .mutation(({ ctx, input }) => setRequiredDocuments(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),
   awardGrant: partnershipProcedure
     .input(awardGrantInput)
     .mutation(({ ctx, input }) => awardGrant(ctx.db, ctx.actor, ctx.membership.partnershipId, input)),

@@ -180,3 +180,31 @@ async function tellDraftAuthorsTheRoundClosed(
     });
   }
 }
+
+/**
+ * The documents every proposal to the round must attach before it can be submitted (e.g.
+ * "Constitution", "Latest accounts"). A proposal's file already attached against a name
+ * that is no longer asked for stays, as "other".
+ */
+export async function setRequiredDocuments(
+  db: Database,
+  actor: Actor,
+  partnershipId: string,
+  input: { roundId: string; documents: string[] },
+) {
+  const round = await db.fundingRound.findFirst({ where: { id: input.roundId, fund: { partnershipId } }, select: { id: true, title: true } });
+  if (!round) throw notFound("That funding round");
+  const documents = input.documents.map((name) => name.trim());
+  return db.$transaction(async (tx) => {
+    await tx.fundingRound.update({ where: { id: round.id }, data: { requiredDocuments: documents }, select: { id: true } });
+    await recordAudit(tx, {
+      partnershipId,
+      actorId: actor.userId,
+      action: "round.requiredDocuments",
+      subjectType: "FundingRound",
+      subjectId: round.id,
+      summary: documents.length === 0 ? `Round "${round.title}" asks for no documents` : `Round "${round.title}" asks for: ${documents.join(", ")}`,
+    });
+    return { requiredDocuments: documents };
+  });
+}

@@ -48,6 +48,12 @@ export const PERSONAL_DATA_INVENTORY: readonly PersonalDataTable[] = [
   { table: "ProgressUpdate", personColumns: ["authorId", "reviewedById"], section: "progressUpdates", note: "Progress updates written." },
   { table: "ProjectEvaluation", personColumns: ["authorId"], section: "evaluations", note: "End-of-test evaluations written." },
   { table: "ProjectDecision", personColumns: ["decidedById"], section: null, note: "A partnership decision, recorded in the audit trail." },
+  {
+    table: "StoredFileVersion",
+    personColumns: ["uploadedById"],
+    section: "filesUploaded",
+    note: "Files uploaded: their details are exported; the files stay with what they are attached to, shown as uploaded by \"Former member\" after erasure.",
+  },
   { table: "Story", personColumns: ["authorId"], section: "stories", note: "Stories written." },
   { table: "StoryComment", personColumns: ["authorId"], section: "storyComments", note: "Comments on stories." },
   { table: "StoryModeration", personColumns: ["actorId"], section: null, note: "An officer's moderation step; the author sees their story's status." },

@@ -11,7 +11,7 @@ import { effectiveRoundStatus, roundClosedAt } from "@/server/domain/funding/rou
  * the time, so the editor can list it live and submission checks exactly the same rules.
  */
 
-export type MissingItem = { section: ProposalSectionKey | "round"; message: string };
+export type MissingItem = { section: ProposalSectionKey | "round" | "documents"; message: string };
 
 export type RoundForSubmission = {
   title: string;
@@ -25,6 +25,8 @@ export type RoundForSubmission = {
   requiredSections: readonly string[];
   /** Sectors that must each be among the proposal's organisations; empty means any. */
   requiredPartnerSectors?: readonly SectorCode[];
+  /** Documents every proposal must attach (e.g. "Constitution"); unset or empty means none. */
+  requiredDocuments?: readonly string[];
 };
 
 /**
@@ -151,6 +153,8 @@ export function missingForSubmission(
   round: RoundForSubmission | null,
   now: Date,
   organisations: ProposalOrganisations = NO_ORGANISATIONS,
+  /** The required documents the proposal has a file for (its files' slots). */
+  attachedDocuments: readonly string[] = [],
 ): MissingItem[] {
   const missing: MissingItem[] = [];
   if (!round) {
@@ -171,6 +175,10 @@ export function missingForSubmission(
     }
   }
   if (round) {
+    const attached = new Set(attachedDocuments);
+    for (const document of round.requiredDocuments ?? []) {
+      if (!attached.has(document)) missing.push({ section: "documents", message: `Attach the required document “${document}”.` });
+    }
     const total = budgetTotalPence(sections.budget);
     if (total > round.maxAwardPence) {
       missing.push({

@@ -126,6 +126,15 @@ export async function chooseRound(
 }
 
 /** The round as the submission rules need it. */
+/** The required documents a proposal has a file for: its files' slots. */
+export async function attachedDocumentsOf(tx: Tx, proposalId: string): Promise<string[]> {
+  const files = await tx.storedFile.findMany({
+    where: { ownerKind: "PROPOSAL", ownerId: proposalId, slot: { not: null }, currentVersionId: { not: null } },
+    select: { slot: true },
+  });
+  return files.flatMap((file) => (file.slot ? [file.slot] : []));
+}
+
 async function loadRound(tx: Tx, roundId: string | null) {
   if (!roundId) return null;
   return tx.fundingRound.findUnique({
@@ -140,6 +149,7 @@ async function loadRound(tx: Tx, roundId: string | null) {
       maxAwardPence: true,
       requiredSections: true,
       requiredPartnerSectors: true,
+      requiredDocuments: true,
       allowsChangesAfterSubmission: true,
     },
   });
@@ -175,7 +185,8 @@ export async function submitProposal(
     const sections = await tx.proposalSection.findMany({ where: { proposalId: proposal.id }, select: { key: true, content: true } });
     const contents = sectionContents(sections);
     const organisations = await loadProposalOrganisations(tx, proposal.id, contents);
-    const missing = missingForSubmission(contents, round, now, organisations);
+    const attached = await attachedDocumentsOf(tx, proposal.id);
+    const missing = missingForSubmission(contents, round, now, organisations, attached);
     if (missing.length > 0) throw new AppError("BAD_REQUEST", notReadyMessage(missing.length), missingAsFieldErrors(missing));
     const roundTitle = round!.title;
     await tx.proposal.update({ where: { id: proposal.id }, data: { status: next, submittedAt: now } });

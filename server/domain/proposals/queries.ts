@@ -23,6 +23,7 @@ import type { Action } from "@/server/auth/rules";
 import { CO_AUTHORS_CHANGE_WHILE, type ProposalAccess } from "./access";
 import { missingForSubmission, requiredSectionsOf, roundClosedReason, type MissingItem } from "./completeness";
 import { proposalAllows } from "./lifecycle";
+import { attachedDocumentsOf } from "./proposals";
 import { isSectionKey, parseSectionContent, sectionContents, type PersonRef, type SectionStates } from "./sections";
 
 /** One proposal in a list. */
@@ -199,6 +200,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
           maxAwardPence: true,
           requiredSections: true,
           requiredPartnerSectors: true,
+          requiredDocuments: true,
           allowsChangesAfterSubmission: true,
           fundId: true,
         },
@@ -221,7 +223,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
   });
   if (!proposal) throw notFound("That proposal");
 
-  const [organisations, editors, commentRows] = await Promise.all([
+  const [organisations, editors, commentRows, attachedDocuments] = await Promise.all([
     db.partnershipOrganisation.findMany({
       where: { partnershipId: grant.partnershipId },
       select: { organisation: { select: { id: true, name: true, sector: true } } },
@@ -238,6 +240,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
           select: { id: true, sectionKey: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
         })
       : [],
+    attachedDocumentsOf(db, proposal.id),
   ]);
   const editorById = new Map(editors.map((editor) => [editor.id, { id: editor.id, name: displayName(editor) }]));
 
@@ -277,6 +280,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
     minAwardPence: round.minAwardPence,
     maxAwardPence: round.maxAwardPence,
     requiredSections: requiredSectionsOf(round),
+    requiredDocuments: round.requiredDocuments,
     allowsChangesAfterSubmission: round.allowsChangesAfterSubmission,
     fundId: round.fundId,
   };
@@ -286,7 +290,7 @@ export async function getProposal(db: Database, access: ProposalAccess, now = ne
       ? missingForSubmission(sectionContents(proposal.sections), round, now, {
           sectorByOrganisationId: new Map(organisations.map(({ organisation }) => [organisation.id, organisation.sector])),
           authorSectors: proposal.authors.flatMap((author) => (author.user.organisation ? [author.user.organisation.sector] : [])),
-        })
+        }, attachedDocuments)
       : [];
 
   return {

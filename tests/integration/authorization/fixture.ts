@@ -477,7 +477,30 @@ export async function buildFixture(db: Database) {
     data: { kind: "projects.reminders", partnershipId: partnership.id, state: "FAILED", attempts: 1, maxAttempts: 1, lastError: "It did not finish." },
   });
 
+  // A file `member` attached to the draft proposal (its bytes in PostgreSQL).
+  const draftFileBlob = await db.fileBlob.create({
+    data: { complete: true, sizeBytes: 5, chunks: { create: [{ seq: 0, data: new TextEncoder().encode("Hello") }] } },
+  });
+  const draftFile = await db.storedFile.create({
+    data: { partnershipId: partnership.id, ownerKind: "PROPOSAL", ownerId: draftProposal.id, slot: null },
+  });
+  const draftFileVersion = await db.storedFileVersion.create({
+    data: {
+      fileId: draftFile.id,
+      number: 1,
+      storage: "POSTGRES",
+      blobKey: draftFileBlob.id,
+      sizeBytes: 5,
+      sha256: "185f8db32271fe25f561a6fc938b2e264306ec304eda518007d1764826381969",
+      mimeType: "text/plain",
+      name: "notes.txt",
+      uploadedById: people.member.id,
+    },
+  });
+  await db.storedFile.update({ where: { id: draftFile.id }, data: { currentVersionId: draftFileVersion.id } });
+
   return {
+    draftFile,
     importBatch,
     failedJob,
     draftStory,

@@ -32,6 +32,7 @@ export const fundingCases: AuthorizationCases = {
     allow: officers,
   },
   "funding.changeRoundStatus": { input: (f) => ({ roundId: f.round.id, status: "CLOSED" }), allow: officers },
+  "funding.setRequiredDocuments": { input: (f) => ({ roundId: f.round.id, documents: ["Constitution", "Latest accounts"] }), allow: officers },
   "funding.awardGrant": {
     input: (f) => ({
       fundId: f.fund.id,

@@ -15,6 +15,7 @@ import { transparencyCases } from "./transparency";
 import { storiesCases } from "./stories";
 import { eventsCases } from "./events";
 import { reflectionsCases } from "./reflections";
+import { filesCases } from "./files";
 
 /**
  * The cases, one group per area: the matrix builds one world per group and every call in the
@@ -37,6 +38,7 @@ export const caseGroups: Record<string, AuthorizationCases> = {
   stories: storiesCases,
   events: eventsCases,
   reflections: reflectionsCases,
+  files: filesCases,
 };
 
 /** Every procedure's case, by path. */
