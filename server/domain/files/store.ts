@@ -134,11 +134,19 @@ export class S3FileStore implements FileStore {
   async put(source: AsyncIterable<Uint8Array>) {
     const key = `files/${createId()}`;
     let sizeBytes = 0;
+    // A refusal raised while reading (too large, not text after all) is what the caller must
+    // see, not however the S3 client reports the aborted body.
+    let sourceError: unknown = null;
     const counted = Readable.from(
       (async function* () {
-        for await (const chunk of source) {
-          sizeBytes += chunk.byteLength;
-          yield chunk;
+        try {
+          for await (const chunk of source) {
+            sizeBytes += chunk.byteLength;
+            yield chunk;
+          }
+        } catch (error) {
+          sourceError = error;
+          throw error;
         }
       })(),
     );
@@ -153,8 +161,9 @@ export class S3FileStore implements FileStore {
       await upload.done();
     } catch (error) {
       counted.destroy();
+      await upload.abort().catch(() => undefined);
       await this.remove(key).catch(() => undefined);
-      throw error;
+      throw sourceError ?? error;
     }
     return { key, sizeBytes };
   }
