@@ -20,6 +20,14 @@ export const paths = {
   /** The account page's "Download your data" section, and one export's zip. */
   accountDataExport: () => "/account#download-your-data",
   dataExportDownload: (exportId: string) => `/account/data-export/${encodeURIComponent(exportId)}`,
+  /** Uploads (POST, the file as the body): what it is attached to, in the query. */
+  fileUpload: (target: { ownerKind: string; ownerId: string; slot?: string | null; fileId?: string | null }) =>
+    `/api/files${q({ ownerKind: target.ownerKind, ownerId: target.ownerId, slot: target.slot ?? undefined, fileId: target.fileId ?? undefined })}`,
+  /** A file: its current version, or `version`; `inline` shows an image or PDF in the browser. */
+  fileDownload: (fileId: string, options: { version?: number; inline?: boolean } = {}) =>
+    `/api/files/${encodeURIComponent(fileId)}${q({ version: options.version ? String(options.version) : undefined, inline: options.inline ? "1" : undefined })}`,
+  fileThumbnail: (fileId: string, version?: number) =>
+    `/api/files/${encodeURIComponent(fileId)}/thumbnail${q({ version: version ? String(version) : undefined })}`,
   notifications: () => "/notifications",
   notificationsPage: (search: { unreadOnly?: boolean; after?: string } = {}) =>
     `/notifications${q({ show: search.unreadOnly ? "unread" : undefined, after: search.after })}`,

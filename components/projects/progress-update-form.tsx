@@ -1,5 +1,6 @@
 "use client";
 
+import { FileAttachments } from "@/components/files/file-attachments";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
@@ -34,8 +35,11 @@ export function ProgressUpdateForm({
   defaultPeriodId,
   draft,
   openDraftIds,
+  uploadMaxBytes,
 }: {
   slug: string;
+  /** The largest evidence file one upload may be. */
+  uploadMaxBytes: number;
   project: UpdateFormProject;
   defaultPeriodId: string;
   draft: UpdateDraft | null;
@@ -96,6 +100,7 @@ export function ProgressUpdateForm({
   }
 
   return (
+    <>
     <form onSubmit={onSaveDraft} noValidate className="max-w-xl space-y-6">
       {action.error ? <ErrorSummary message={action.error} problems={summary} hrefFor={updateFieldId} /> : null}
       {restored ? (
@@ -202,5 +207,24 @@ export function ProgressUpdateForm({
         </div>
       </div>
     </form>
+    <div className="mt-10 max-w-xl">
+      {updateId ? (
+        <FileAttachments
+          owner={{ ownerKind: "PROGRESS_UPDATE", ownerId: updateId }}
+          maxBytes={uploadMaxBytes}
+          title="Evidence"
+          uploadLabel="Add photos, sign-in sheets or other evidence"
+          headingId="evidence-heading"
+        />
+      ) : (
+        <section aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading" className="text-2xl font-semibold">
+            Evidence
+          </h2>
+          <p className="mt-2 text-slate-700">Save the draft first, then add photos, sign-in sheets or other evidence to it.</p>
+        </section>
+      )}
+    </div>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FileAttachments } from "@/components/files/file-attachments";
 import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
 import { Table } from "@/components/ui/table";
@@ -18,10 +19,11 @@ type Decision = NonNullable<LoadedProject["decision"]>;
 
 const multiline = (value: string) => <WrittenText as="span" text={value} />;
 
-export function EvaluationSection({ project }: { project: LoadedProject }) {
+export function EvaluationSection({ project, uploadMaxBytes }: { project: LoadedProject; uploadMaxBytes: number }) {
   const { viewer, award } = project;
   return (
     <Section id="evaluation-heading" title="Evaluation">
+      <EvaluationEvidence projectId={project.id} uploadMaxBytes={uploadMaxBytes} />
       {project.evaluation ? (
         <EvaluationSummary evaluation={project.evaluation} project={project} />
       ) : viewer.canEvaluate ? (
@@ -211,5 +213,21 @@ export function TimelineSection({ timeline }: { timeline: readonly ProjectTimeli
         ))}
       </ol>
     </Section>
+  );
+}
+
+/** Photos, reports and other evidence the lead attaches to the evaluation (until it is submitted). */
+function EvaluationEvidence({ projectId, uploadMaxBytes }: { projectId: string; uploadMaxBytes: number }) {
+  return (
+    <div className="mb-8 max-w-prose">
+      <FileAttachments
+        owner={{ ownerKind: "EVALUATION", ownerId: projectId }}
+        maxBytes={uploadMaxBytes}
+        title="Evidence for the evaluation"
+        uploadLabel="Add photos, reports or other evidence"
+        headingId="evaluation-evidence-heading"
+        level={3}
+      />
+    </div>
   );
 }

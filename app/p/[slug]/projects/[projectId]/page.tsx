@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ProjectHeader, MeasuresSection, MilestonesSection, ReportingSection } from "@/components/projects/project-overview";
 import { BudgetSection, PaymentsSection } from "@/components/projects/project-money";
+import { getEnv } from "@/server/env";
 import { DecisionSection, EvaluationSection, StoriesSection, TimelineSection } from "@/components/projects/project-outcome";
 import { TeamSection } from "@/components/projects/project-team-section";
 import { UpdatesSection } from "@/components/projects/project-updates";
@@ -39,7 +40,7 @@ export default async function ProjectPage({ params }: Props) {
       <PaymentsSection slug={slug} project={project} />
       <TeamSection project={project} candidates={candidates} />
       <UpdatesSection slug={slug} project={project} />
-      <EvaluationSection project={project} />
+      <EvaluationSection project={project} uploadMaxBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES} />
       <DecisionSection project={project} />
       <StoriesSection slug={slug} project={project} stories={stories.items} />
       <TimelineSection timeline={timeline} />

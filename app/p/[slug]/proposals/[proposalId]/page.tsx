@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProposalAuthorsSection, ProposalTimelineSection } from "@/components/proposals/proposal-about-section";
 import { ProposalActionsSection } from "@/components/proposals/proposal-actions-section";
+import { FileAttachments } from "@/components/files/file-attachments";
+import { getEnv } from "@/server/env";
 import { ProposalContentSections } from "@/components/proposals/proposal-content-section";
 import { ProposalDecisionSection } from "@/components/proposals/proposal-decision-section";
 import { ProposalStatusTag } from "@/components/proposals/proposal-labels";
@@ -53,6 +55,15 @@ export default async function ProposalPage({ params }: Props) {
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
           <ProposalContentSections proposal={proposal} />
+          <div id="documents" className="mt-10 scroll-mt-4">
+            <FileAttachments
+              owner={{ ownerKind: "PROPOSAL", ownerId: proposal.id }}
+              maxBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES}
+              title="Documents"
+              uploadLabel="Attach documents"
+              headingId="documents-heading"
+            />
+          </div>
         </div>
         <aside className="min-w-0 space-y-10" aria-label="About this proposal">
           <ProposalAuthorsSection proposal={proposal} candidates={candidates} />

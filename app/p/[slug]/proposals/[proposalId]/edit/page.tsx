@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FileAttachments } from "@/components/files/file-attachments";
 import { ChooseRoundForm } from "@/components/proposals/proposal-actions";
 import { ProposalEditor } from "@/components/proposals/proposal-editor";
 import { PROPOSAL_STATUS_LABELS, roundChoiceLabel } from "@/components/proposals/proposal-labels";
@@ -9,6 +10,7 @@ import { Section } from "@/components/ui/section";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { formatInstantDay } from "@/lib/uk-time";
+import { getEnv } from "@/server/env";
 import { loadOpenRoundsToChoose, loadProposal } from "@/server/pages/proposals";
 
 export const dynamic = "force-dynamic";
@@ -79,6 +81,16 @@ export default async function EditProposalPage({ params }: Props) {
         requiredSections={proposal.round?.requiredSections ?? []}
         maxAwardPence={proposal.round?.maxAwardPence ?? null}
       />
+
+      <div id="edit-documents" className="mt-12 max-w-prose scroll-mt-4">
+        <FileAttachments
+          owner={{ ownerKind: "PROPOSAL", ownerId: proposal.id }}
+          maxBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES}
+          title="Documents"
+          uploadLabel="Attach documents"
+          headingId="documents-heading"
+        />
+      </div>
 
       <p className="mt-12">
         <ButtonLink href={readPath}>Check and submit</ButtonLink>

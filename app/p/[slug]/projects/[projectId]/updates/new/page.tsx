@@ -4,6 +4,7 @@ import { loadProject } from "@/server/pages/projects";
 import { ProgressUpdateForm, type UpdateDraft } from "@/components/projects/progress-update-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
+import { getEnv } from "@/server/env";
 
 export const metadata: Metadata = { title: "Post a progress update" };
 export const dynamic = "force-dynamic";
@@ -108,6 +109,7 @@ export default async function NewProgressUpdatePage({ params, searchParams }: Pr
         defaultPeriodId={defaultPeriodId}
         draft={draftValues}
         openDraftIds={drafts.map((update) => update.id)}
+        uploadMaxBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES}
       />
     </>
   );
