@@ -11,6 +11,7 @@ import {
 import { MoneyBar } from "@/components/funding/money-bar";
 import { CreateRoundForm, RingFenceForm } from "@/components/funding/round-and-fence-forms";
 import { RoundNextStep } from "@/components/funding/round-next-step";
+import { RequiredDocumentsForm } from "@/components/funding/required-documents-form";
 import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { LabelledTag, StatusTag } from "@/components/ui/status-tag";
@@ -140,6 +141,12 @@ export function FundRounds({ slug, fund, viewer }: { slug: string; fund: FundVie
                 {committed ? `; ${formatPence(committed.committedPence)} awarded in ${countOf(committed.awards, "grant")}` : ""}
               </p>
               <p className="text-slate-700">{partnerRuleText(round.requiredPartnerSectors)}</p>
+              <p className="text-slate-700">
+                {round.requiredDocuments.length === 0 ? "Asks for no documents." : `Asks each proposal for: ${round.requiredDocuments.join(", ")}.`}
+              </p>
+              {viewer.canChangeRounds && round.status !== "DECIDED" ? (
+                <RequiredDocumentsForm roundId={round.id} roundTitle={round.title} documents={round.requiredDocuments} />
+              ) : null}
               {viewer.canChangeRounds || (viewer.canRunAssessment && round.status !== "DRAFT") ? (
                 <div className="mt-3 flex flex-wrap items-start gap-3">
                   {viewer.canChangeRounds ? <RoundNextStep round={round} className="" /> : null}

@@ -134,6 +134,7 @@ export async function fundDashboard(db: Database, partnershipId: string, fundId:
     rounds: fund.rounds.map((round) => ({
       id: round.id,
       title: round.title,
+      requiredDocuments: round.requiredDocuments,
       opensAt: round.opensAt,
       closesAt: round.closesAt,
       closedAt: roundClosedAt(round),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FailingJobs } from "@/components/admin/failing-jobs";
+import { StorageUse } from "@/components/files/storage-use";
 import { InvitationList } from "@/components/admin/invitation-list";
 import { InviteForm } from "@/components/admin/invite-form";
 import { LocalityManager } from "@/components/admin/locality-manager";
@@ -27,11 +28,12 @@ const when = (date: Date) => ({ label: formatInstantDay(date, "short"), iso: dat
 async function loadAdministration(slug: string, here: string) {
   const api = await getApi();
   return loadOr404(async () => {
-    const [overview, people, failingJobs, personalData] = await Promise.all([
+    const [overview, people, failingJobs, personalData, storage] = await Promise.all([
       api.partnership.overview({ partnershipSlug: slug }),
       api.membership.list({ partnershipSlug: slug }),
       api.job.failing({ partnershipSlug: slug }),
       api.membership.personalData({ partnershipSlug: slug }),
+      api.file.storageUse({ partnershipSlug: slug }),
     ]);
     const published = await api.transparency
       .portfolio({ partnershipSlug: slug })
@@ -41,7 +43,7 @@ async function loadAdministration(slug: string, here: string) {
         if (isNotFoundError(error)) return false;
         throw error;
       });
-    return { overview, people, published, failingJobs, personalData };
+    return { overview, people, published, failingJobs, personalData, storage };
   }, { here });
 }
 
@@ -49,7 +51,7 @@ export default async function AdministrationPage({ params }: { params: Promise<{
   const slug = paramOr404(partnershipSlug, (await params).slug);
   const here = paths.admin(slug);
   const actor = await requireSignedIn(here);
-  const { overview, people, published, failingJobs, personalData } = await loadAdministration(slug, here);
+  const { overview, people, published, failingJobs, personalData, storage } = await loadAdministration(slug, here);
 
   return (
     <>
@@ -148,6 +150,14 @@ export default async function AdministrationPage({ params }: { params: Promise<{
           lead="A count of each kind of personal information Tandem keeps for this partnership, and who in it can see it."
         >
           <PartnershipPersonalData rows={personalData} />
+        </Section>
+
+        <Section
+          id="storage"
+          title="File storage"
+          lead="Documents and photos attached to proposals, progress updates and evaluations, every version counted."
+        >
+          <StorageUse {...storage} />
         </Section>
 
         <Section
