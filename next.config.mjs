@@ -13,6 +13,10 @@ const nextConfig = {
     "@opentelemetry/sdk-node",
     "@opentelemetry/exporter-trace-otlp-http",
     "@prisma/instrumentation",
+    // Uploaded files: sharp's native binary, and the S3 client's streaming upload, run from node_modules.
+    "sharp",
+    "@aws-sdk/client-s3",
+    "@aws-sdk/lib-storage",
   ],
   typedRoutes: false,
   async headers() {

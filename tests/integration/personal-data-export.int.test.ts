@@ -142,6 +142,13 @@ async function seed(db: Database) {
     data: { partnershipId: w.partnership.id, email: inviteeEmail, role: "MEMBER", tokenHash: randomBytes(32).toString("hex"), invitedById: me.userId, expiresAt: daysFromNow(7) },
   });
 
+  // A file I uploaded to the co-written proposal (its details are exported, not its bytes).
+  const blob = await db.fileBlob.create({ data: { complete: true, sizeBytes: 4, chunks: { create: [{ seq: 0, data: new TextEncoder().encode("plan") }] } } });
+  const storedFile = await db.storedFile.create({ data: { partnershipId: w.partnership.id, ownerKind: "PROPOSAL", ownerId: coWritten, slot: null } });
+  const fileVersion = await db.storedFileVersion.create({
+    data: { fileId: storedFile.id, number: 1, storage: "POSTGRES", blobKey: blob.id, sizeBytes: 4, sha256: "0".repeat(64), mimeType: "text/plain", name: text("plan") + ".txt", uploadedById: me.userId },
+  });
+
   // The audit trail: an officer changed my role (I am the subject).
   const roleChange = await db.auditEvent.create({
     data: {
@@ -180,6 +187,7 @@ async function seed(db: Database) {
       projectTeams: project.id,
       progressUpdates: update.id,
       evaluations: evaluation.id,
+      filesUploaded: fileVersion.id,
       stories: story.id,
       storyComments: storyComment.id,
       eventRsvps: rsvp.id,
