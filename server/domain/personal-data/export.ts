@@ -46,6 +46,7 @@ export const PERSONAL_DATA_SECTIONS = [
   ["evaluations", "End-of-test evaluations you wrote"],
   ["stories", "Stories you wrote"],
   ["storyComments", "Your comments on stories"],
+  ["libraryResources", "Resources you added to partnerships' libraries"],
   ["eventRsvps", "Your answers to events, and whether you attended"],
   ["networkingSeats", "Speed networking tables you sat at"],
   ["connections", "People you logged meeting, or who logged meeting you"],
@@ -175,6 +176,8 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
     orderBy: { createdAt: "asc" },
   });
 
+  const libraryResources = await db.libraryResource.findMany({ where: { addedById: userId }, include: { partnership }, orderBy: { createdAt: "asc" } });
+
   const sections: PersonalData["sections"] = {
     profile: [
       {
@@ -300,6 +303,17 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
       isPublic: s.isPublic,
       createdAt: s.createdAt,
       publishedAt: s.publishedAt,
+    })),
+    libraryResources: libraryResources.map((r) => ({
+      id: r.id,
+      partnership: r.partnership.name,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      url: r.url,
+      tags: r.tags.join("; "),
+      visibility: r.visibility,
+      createdAt: r.createdAt,
     })),
     storyComments: storyComments.map((c) => ({ id: c.id, partnership: c.story.partnership.name, story: c.story.title, body: c.body, createdAt: c.createdAt })),
     eventRsvps: rsvps.map((r) => ({
