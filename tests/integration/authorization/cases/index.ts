@@ -4,6 +4,7 @@ import { coreCases } from "./core";
 import { directoryCases } from "./directory";
 import { discussionsCases } from "./discussions";
 import { fundingCases } from "./funding";
+import { libraryCases } from "./library";
 import { notificationsCases } from "./notifications";
 import { partnershipAdminCases } from "./partnership-admin";
 import { priorityAreasCases } from "./priority-areas";
@@ -37,6 +38,7 @@ export const caseGroups: Record<string, AuthorizationCases> = {
   stories: storiesCases,
   events: eventsCases,
   reflections: reflectionsCases,
+  library: libraryCases,
 };
 
 /** Every procedure's case, by path. */
