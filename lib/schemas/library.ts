@@ -58,6 +58,7 @@ export const linkUrl = singleLine({ error: "Enter the link's web address" })
   .min(1, "Enter the link's web address, starting https://")
   .max(LIBRARY_URL_MAX, `Use a web address of ${LIBRARY_URL_MAX.toLocaleString("en-GB")} characters or fewer`)
   .superRefine((value, context) => {
+    if (value.length === 0) return;
     const problem = linkUrlProblem(value);
     if (problem) context.addIssue({ code: "custom", message: problem });
   });
