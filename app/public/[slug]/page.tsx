@@ -7,6 +7,7 @@ import {
   PublicOutcomes,
   PublicProjects,
 } from "@/components/portfolio/public-portfolio";
+import { PublicResources } from "@/components/library/public-resources";
 import { InstantDay } from "@/components/projects/project-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -27,6 +28,7 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
     () => api.transparency.portfolio({ partnershipSlug: slug }),
     { here: paths.publicPage(slug) },
   );
+  const { resources } = await loadOr404(() => api.library.publicList({ partnershipSlug: slug }), { here: paths.publicPage(slug) });
   const withOutcomes = projects.filter((project) => project.outcomes.length > 0);
 
   return (
@@ -85,6 +87,11 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
           lead="What each project set out to change, its target, and the latest figure it reported."
         >
           <PublicOutcomes projects={withOutcomes} />
+        </Section>
+      ) : null}
+      {resources.length > 0 ? (
+        <Section id="resources" title="Resources" lead="Guides, plans and flyers the partnership shares with everyone.">
+          <PublicResources resources={resources} />
         </Section>
       ) : null}
     </>
