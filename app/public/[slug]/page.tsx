@@ -64,6 +64,11 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
             , under the Creative Commons Attribution 4.0 licence.
           </p>
         ) : null}
+        {resources.length > 0 ? (
+          <p className="mt-3">
+            <a href={paths.publicLibrary(slug)}>Guides and resources the partnership shares</a>, such as plans, flyers and contacts.
+          </p>
+        ) : null}
         <p className="mt-3">
           <Link href={paths.publicStories(slug)}>Read the partnership&rsquo;s stories</Link>: what working together has
           made possible, told by the people who did it.

@@ -76,11 +76,18 @@ async function folderTree(db: Database, partnershipId: string) {
     select: { id: true, name: true, parentId: true, _count: { select: { resources: true } } },
   });
   const top = folders.filter((folder) => folder.parentId === null).sort(byName);
-  const shape = (folder: (typeof folders)[number]) => ({ id: folder.id, name: folder.name, parentId: folder.parentId, resourceCount: folder._count.resources });
-  return top.map((folder) => ({
-    ...shape(folder),
-    children: folders.filter((child) => child.parentId === folder.id).sort(byName).map(shape),
-  }));
+  const shape = (folder: (typeof folders)[number]) => ({ id: folder.id, name: folder.name, parentId: folder.parentId, resourceCount: folder._count.resources, folderCount: 0 });
+  return top.map((folder) => {
+    const children = folders.filter((child) => child.parentId === folder.id).sort(byName).map(shape);
+    return {
+      ...shape(folder),
+      children,
+      /** What a folder card counts: its own resources and its folders'. */
+      resourceCount: folder._count.resources + children.reduce((sum, child) => sum + child.resourceCount, 0),
+      ownResourceCount: folder._count.resources,
+      folderCount: children.length,
+    };
+  });
 }
 
 export type LibraryFolderTree = Awaited<ReturnType<typeof folderTree>>;
@@ -133,6 +140,8 @@ export async function browseLibrary(db: Database, grant: MemberGrant, input: Bro
     resources: rows.map((row) => shapeResource(grant, row)).sort(byTitle),
     tags,
     filter: { tag: input.tag ?? null, search: input.search ?? null },
+    /** Resources directly in the open folder (whatever the filter): only an empty folder can be removed. */
+    totalInFolder: current ? (folders.find((folder) => folder.id === current.id)?.ownResourceCount ?? current.resourceCount) : 0,
     /** Resources in the whole library: an empty library gets its own words. */
     totalResources: total,
     viewer: {

@@ -78,6 +78,7 @@ export default async function LibraryPage({ params, searchParams }: Props) {
                   {sub.name}
                   <span className="block text-sm font-normal text-slate-700">
                     {sub.resourceCount === 1 ? "1 resource" : `${sub.resourceCount} resources`}
+                    {sub.folderCount > 0 ? `, ${sub.folderCount === 1 ? "1 folder" : `${sub.folderCount} folders`}` : ""}
                   </span>
                 </Link>
               </li>
@@ -116,7 +117,7 @@ export default async function LibraryPage({ params, searchParams }: Props) {
               folder={folder}
               topFolders={topFolders}
               holdsFolders={view.subFolders.length > 0}
-              empty={view.subFolders.length === 0 && (view.folders.flatMap((f) => [f, ...f.children]).find((f) => f.id === folder.id)?.resourceCount ?? 0) === 0}
+              empty={view.subFolders.length === 0 && view.totalInFolder === 0}
             />
           ) : null}
           <h3 className="mt-8 mb-3 text-xl font-semibold">Make a folder</h3>
