@@ -58,6 +58,7 @@ test("the main pages at 320, 768 and 1280 px", async ({ page, signInAs }, testIn
     stories: `/p/${SLUG}/stories`,
     story: `/p/${SLUG}/stories/${story.id}`,
     reflections: `/p/${SLUG}/reflections`,
+    library: `/p/${SLUG}/library`,
     directory: `/p/${SLUG}/directory`,
     administration: `/p/${SLUG}/admin`,
   };

@@ -42,6 +42,8 @@ export const paths = {
   publicStories: (slug: string) => `/public/${slug}/stories`,
   publicStoriesOfTheme: (slug: string, theme: string) => `/public/${slug}/stories${q({ theme })}`,
   publicStory: (slug: string, storyId: string) => `/public/${slug}/stories/${storyId}`,
+  /** The public page's list of the partnership's public resources. */
+  publicLibrary: (slug: string) => `/public/${slug}#resources`,
   publicPortfolioCsv: (slug: string) => `/public/${slug}/portfolio.csv`,
   publicPortfolioXlsx: (slug: string) => `/public/${slug}/portfolio.xlsx`,
   openGrantsJson: (slug: string) => `/public/${slug}/grants.json`,
@@ -128,6 +130,10 @@ export const paths = {
   myStories: (slug: string) => `/p/${slug}/stories/mine`,
   storyModeration: (slug: string) => `/p/${slug}/stories/moderation`,
   story: (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}`,
+  library: (slug: string, view: { folderId?: string; tag?: string; search?: string } = {}) =>
+    `/p/${slug}/library${q({ folder: view.folderId, tag: view.tag, q: view.search })}`,
+  newLibraryLink: (slug: string, folderId?: string) => `/p/${slug}/library/new${q({ folder: folderId })}`,
+  editLibraryResource: (slug: string, resourceId: string) => `/p/${slug}/library/${resourceId}/edit`,
   editStory: (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}/edit`,
 
   reflections: (slug: string) => `/p/${slug}/reflections`,

@@ -13,6 +13,7 @@ const SECTIONS: readonly { key: SectionKey; path: (slug: string) => string; labe
   { key: "other", path: paths.myWork, label: "My work" },
   { key: "other", path: paths.events, label: "Events" },
   { key: "other", path: paths.stories, label: "Stories" },
+  { key: "other", path: (slug) => paths.library(slug), label: "Library" },
   { key: "other", path: paths.reflections, label: "Reflections" },
   { key: "other", path: (slug) => paths.directory(slug), label: "Directory" },
   { key: "other", path: paths.map, label: "Partnership map" },

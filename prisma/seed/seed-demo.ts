@@ -16,6 +16,7 @@ import { seedDemoProposals } from "./seed-proposals";
 import { seedDemoReflections } from "./seed-reflections";
 import { seedDemoStories } from "./seed-stories";
 import { seedDemoEvents } from "./seed-events";
+import { seedDemoLibrary } from "./seed-library";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
 
@@ -330,6 +331,7 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
       await seedDemoEvents(tx, { partnershipIds, userId, now: new Date() });
       await seedDemoStories(tx, { partnershipIds, userId, now: new Date() });
       await seedDemoReflections(tx, { partnershipIds, userId, now: new Date() });
+      await seedDemoLibrary(tx, { partnershipIds, userId, now: new Date() });
 
       await tx.installationFact.create({ data: { key: DEMO_SEED_FACT, value: new Date().toISOString() } });
       return "seeded";

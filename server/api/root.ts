@@ -5,6 +5,7 @@ import { discussionRouter } from "./routers/discussion";
 import { fundingRouter } from "./routers/funding";
 import { invitationRouter } from "./routers/invitation";
 import { jobRouter } from "./routers/job";
+import { libraryRouter } from "./routers/library";
 import { meRouter } from "./routers/me";
 import { memberImportRouter } from "./routers/member-import";
 import { membershipRouter } from "./routers/membership";
@@ -45,6 +46,7 @@ export const appRouter = router({
   story: storyRouter,
   event: eventRouter,
   reflection: reflectionRouter,
+  library: libraryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -181,7 +181,7 @@ export const projectProcedure = partnershipProcedure.use(({ ctx, next }) => {
 });
 
 /** A resource-scoped procedure: the policy proved the actor's part in `part` of the grant (ctx.grant). */
-function resourceProcedure<const Part extends "story" | "event" | "survey" | "connection" | "answer">(part: Part) {
+function resourceProcedure<const Part extends "story" | "event" | "survey" | "connection" | "answer" | "libraryResource">(part: Part) {
   return partnershipProcedure.use(({ ctx, next }) => {
     const proved = ctx.grant[part];
     if (!proved) throw notFound();
@@ -199,3 +199,5 @@ export const surveyProcedure = resourceProcedure("survey");
 export const connectionProcedure = resourceProcedure("connection");
 /** The person who gave the answer the input names. */
 export const answerProcedure = resourceProcedure("answer");
+/** Someone the policy let at the library resource the input names; `ctx.grant.libraryResource` says whether they added it. */
+export const libraryResourceProcedure = resourceProcedure("libraryResource");

@@ -7,7 +7,7 @@ import type { Grant } from "./grants";
  * role bounds everything beneath it.
  */
 
-type GrantPart = "subGroup" | "proposal" | "project" | "event" | "story" | "survey" | "connection" | "answer";
+type GrantPart = "subGroup" | "proposal" | "project" | "event" | "story" | "survey" | "connection" | "answer" | "libraryResource";
 
 type Check = { needs: GrantPart; holds: (grant: Grant) => boolean };
 
@@ -38,6 +38,8 @@ export const checks = {
   connectionParty: check("connection", (grant) => grant.connection?.isParty === true),
   /** Gave this (named) answer. */
   answerRespondent: check("answer", (grant) => grant.answer?.isRespondent === true),
+  /** Added the library resource. */
+  resourceAdder: check("libraryResource", (grant) => grant.libraryResource?.isAdder === true),
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof checks;

@@ -69,6 +69,9 @@ export type ConnectionGrant = { id: string; isParty: boolean };
 
 export type AnswerGrant = { id: string; isRespondent: boolean; anonymous: boolean };
 
+/** A library resource: whether the actor added it, and whether it is on the public page. */
+export type LibraryResourceGrant = { id: string; isAdder: boolean; isPublic: boolean };
+
 export type Grant = {
   actor: Actor | null;
   membership: MembershipGrant | null;
@@ -80,6 +83,7 @@ export type Grant = {
   survey?: SurveyGrant | null;
   connection?: ConnectionGrant | null;
   answer?: AnswerGrant | null;
+  libraryResource?: LibraryResourceGrant | null;
 };
 
 /** A grant for a signed-in member of a partnership (what partnership-scoped procedures receive). */

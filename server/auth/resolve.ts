@@ -52,6 +52,8 @@ const resolvers: Record<ScopeKey, Resolver> = {
     only((await db.fundingRound.findUnique({ where: { id }, select: { fund: { select: { partnershipId: true } } } }))?.fund.partnershipId),
   awardId: async (db, id) =>
     only((await db.award.findUnique({ where: { id }, select: { fund: { select: { partnershipId: true } } } }))?.fund.partnershipId),
+  libraryFolderId: async (db, id) =>
+    only((await db.libraryFolder.findUnique({ where: { id }, select: { partnershipId: true } }))?.partnershipId),
 
   subGroupId: async (db, id, userId) => {
     const row = await db.subGroup.findUnique({ where: { id }, select: { id: true, partnershipId: true } });
@@ -208,6 +210,21 @@ const resolvers: Record<ScopeKey, Resolver> = {
     return {
       partnershipId: survey.partnershipId,
       part: { subGroup: null, answer: { id: answer.id, anonymous, isRespondent: !anonymous && respondentId === userId } },
+    };
+  },
+
+  libraryResourceId: async (db, id, userId) => {
+    const resource = await db.libraryResource.findUnique({
+      where: { id },
+      select: { id: true, partnershipId: true, addedById: true, visibility: true },
+    });
+    if (!resource) return null;
+    return {
+      partnershipId: resource.partnershipId,
+      part: {
+        subGroup: null,
+        libraryResource: { id: resource.id, isAdder: resource.addedById === userId, isPublic: resource.visibility === "PUBLIC" },
+      },
     };
   },
 };

@@ -32,7 +32,8 @@ export type PartnershipScopeKey =
   | "priorityAreaId"
   | "fundId"
   | "roundId"
-  | "awardId";
+  | "awardId"
+  | "libraryFolderId";
 
 export type ResourceScopeKey =
   | "subGroupId"
@@ -46,7 +47,8 @@ export type ResourceScopeKey =
   | "storyId"
   | "surveyId"
   | "connectionId"
-  | "answerId";
+  | "answerId"
+  | "libraryResourceId";
 
 export type ScopeKey = PartnershipScopeKey | ResourceScopeKey;
 
@@ -97,6 +99,8 @@ const acts = (via: ScopeKey, roles: readonly MembershipRole[], ...checks: CheckN
 
 /** The few things observers do as well as read: answer an RSVP or a reflection sent to them, leave a sub-group. */
 const observersToo = reads;
+
+const LIBRARY_REFUSAL = "Only the person who added a resource, or an officer or chair, can change, move or remove it.";
 
 const with_ = (rule: ScopedRule, extra: Pick<ScopedRule, "unless" | "refusal">): ScopedRule => ({ ...rule, ...extra });
 
@@ -374,6 +378,21 @@ export const procedureRules = {
   /** How much the partnership stores, against its limit (the administration page). */
   "file.storageUse": acts("partnershipSlug", OFFICERS),
 
+  // --- the resource library: officers and chairs curate; members share links -------------
+  "library.browse": reads("partnershipSlug", ALL_ROLES),
+  "library.get": reads("libraryResourceId", ALL_ROLES),
+  "library.createFolder": acts("partnershipSlug", STEERING),
+  "library.renameFolder": acts("libraryFolderId", STEERING),
+  "library.moveFolder": acts("libraryFolderId", STEERING),
+  "library.removeFolder": acts("libraryFolderId", STEERING),
+  /** Members share a link with the partnership; only steering roles make one public (library.publish). */
+  "library.addLink": acts("partnershipSlug", PARTICIPANTS),
+  "library.updateResource": with_(acts("libraryResourceId", STEERING, "resourceAdder"), { refusal: LIBRARY_REFUSAL }),
+  "library.moveResource": with_(acts("libraryResourceId", STEERING, "resourceAdder"), { refusal: LIBRARY_REFUSAL }),
+  "library.removeResource": with_(acts("libraryResourceId", STEERING, "resourceAdder"), { refusal: LIBRARY_REFUSAL }),
+  /** The public resources of a partnership that publishes its page: no personal data, no sign-in. */
+  "library.publicList": anyone,
+
   // --- notifications (always the actor's own) -------------------------------------------
   "notification.list": signedIn,
   "notification.unreadCount": signedIn,
@@ -415,6 +434,10 @@ export const refinementRules = {
   "file.attachToStory": with_(acts("storyId", NOBODY, "storyAuthor"), { refusal: "Only the story's author can add images to it." }),
   /** Officers remove any file in their partnership (e.g. personal data attached by mistake); others only what they uploaded. */
   "file.removeAny": acts("partnershipSlug", OFFICERS),
+  /** Putting a library resource on the public page, or changing one that is there. */
+  "library.publish": with_(acts("partnershipSlug", STEERING), {
+    refusal: "Only officers and chairs put resources on the public page or change one that is there; members share resources with the partnership.",
+  }),
   /** A connection between two other people is theirs alone. */
   "event.seeConnection": reads("connectionId", NOBODY, "connectionParty"),
 } as const satisfies Record<string, Rule>;

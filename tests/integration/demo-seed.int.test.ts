@@ -168,6 +168,28 @@ describe("demo data", () => {
       if (!kept) await scratch.drop();
     }
   });
+
+  it("gives both demo partnerships a library of real-looking links in folders, some public", async () => {
+    const db = await seededDatabase();
+    const folders = await db.libraryFolder.findMany({ select: { name: true, parent: { select: { name: true } }, partnership: { select: { slug: true } } } });
+    expect(folders.some((f) => f.partnership.slug === "leeds-lcps" && f.name === "Flyers" && f.parent?.name === "Events")).toBe(true);
+    const resources = await db.libraryResource.findMany({
+      select: { title: true, url: true, visibility: true, partnership: { select: { slug: true } }, addedBy: { select: { email: true } } },
+    });
+    const titles = (slug: string) => resources.filter((r) => r.partnership.slug === slug).map((r) => r.title).sort();
+    expect(titles("leeds-lcps")).toEqual([
+      "LCP terms of reference",
+      "Leeds Health and Wellbeing Strategy 2023 to 2030",
+      "List of practices that work with the LCP",
+      "Networking breakfast flyer",
+    ]);
+    expect(titles("renfrewshire-spg")).toEqual(["Community Link Worker referral guide", "Renfrewshire HSCP Strategic Plan 2022 to 2025", "Safeguarding contacts"]);
+    for (const slug of ["leeds-lcps", "renfrewshire-spg"]) {
+      const own = resources.filter((r) => r.partnership.slug === slug);
+      expect(new Set(own.map((r) => r.visibility)), slug).toEqual(new Set(["MEMBERS", "PUBLIC"]));
+    }
+    expect(resources.every((r) => r.url?.startsWith("https://") && DEMO_PEOPLE.some((p) => p.email === r.addedBy.email))).toBe(true);
+  });
 });
 
 describe("demo sign-in", () => {

@@ -7,6 +7,7 @@ import {
   PublicOutcomes,
   PublicProjects,
 } from "@/components/portfolio/public-portfolio";
+import { PublicResources } from "@/components/library/public-resources";
 import { InstantDay } from "@/components/projects/project-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -27,6 +28,7 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
     () => api.transparency.portfolio({ partnershipSlug: slug }),
     { here: paths.publicPage(slug) },
   );
+  const { resources } = await loadOr404(() => api.library.publicList({ partnershipSlug: slug }), { here: paths.publicPage(slug) });
   const withOutcomes = projects.filter((project) => project.outcomes.length > 0);
 
   return (
@@ -62,6 +64,11 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
             , under the Creative Commons Attribution 4.0 licence.
           </p>
         ) : null}
+        {resources.length > 0 ? (
+          <p className="mt-3">
+            <a href={paths.publicLibrary(slug)}>Guides and resources the partnership shares</a>, such as plans, flyers and contacts.
+          </p>
+        ) : null}
         <p className="mt-3">
           <Link href={paths.publicStories(slug)}>Read the partnership&rsquo;s stories</Link>: what working together has
           made possible, told by the people who did it.
@@ -85,6 +92,11 @@ export default async function PublicPortfolioPage({ params }: { params: Promise<
           lead="What each project set out to change, its target, and the latest figure it reported."
         >
           <PublicOutcomes projects={withOutcomes} />
+        </Section>
+      ) : null}
+      {resources.length > 0 ? (
+        <Section id="resources" title="Resources" lead="Guides, plans and flyers the partnership shares with everyone.">
+          <PublicResources resources={resources} />
         </Section>
       ) : null}
     </>

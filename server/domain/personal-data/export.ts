@@ -47,6 +47,7 @@ export const PERSONAL_DATA_SECTIONS = [
   ["filesUploaded", "Files you uploaded (their names and details; download the files themselves where they are attached)"],
   ["stories", "Stories you wrote"],
   ["storyComments", "Your comments on stories"],
+  ["libraryResources", "Resources you added to partnerships' libraries"],
   ["eventRsvps", "Your answers to events, and whether you attended"],
   ["networkingSeats", "Speed networking tables you sat at"],
   ["connections", "People you logged meeting, or who logged meeting you"],
@@ -181,6 +182,8 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
     include: { partnership },
     orderBy: { createdAt: "asc" },
   });
+
+  const libraryResources = await db.libraryResource.findMany({ where: { addedById: userId }, include: { partnership }, orderBy: { createdAt: "asc" } });
 
   const sections: PersonalData["sections"] = {
     profile: [
@@ -318,6 +321,17 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
       isPublic: s.isPublic,
       createdAt: s.createdAt,
       publishedAt: s.publishedAt,
+    })),
+    libraryResources: libraryResources.map((r) => ({
+      id: r.id,
+      partnership: r.partnership.name,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      url: r.url,
+      tags: r.tags.join("; "),
+      visibility: r.visibility,
+      createdAt: r.createdAt,
     })),
     storyComments: storyComments.map((c) => ({ id: c.id, partnership: c.story.partnership.name, story: c.story.title, body: c.body, createdAt: c.createdAt })),
     eventRsvps: rsvps.map((r) => ({

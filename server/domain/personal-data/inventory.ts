@@ -57,6 +57,7 @@ export const PERSONAL_DATA_INVENTORY: readonly PersonalDataTable[] = [
   { table: "Story", personColumns: ["authorId"], section: "stories", note: "Stories written." },
   { table: "StoryComment", personColumns: ["authorId"], section: "storyComments", note: "Comments on stories." },
   { table: "StoryModeration", personColumns: ["actorId"], section: null, note: "An officer's moderation step; the author sees their story's status." },
+  { table: "LibraryResource", personColumns: ["addedById"], section: "libraryResources", note: "Links shared in a partnership's library; they stay the partnership's, shown as added by \"Former member\" after erasure." },
   { table: "EventSeries", personColumns: ["createdById"], section: null, note: "Event series organised." },
   { table: "Event", personColumns: ["createdById"], section: null, note: "Events organised." },
   { table: "EventRsvp", personColumns: ["userId"], section: "eventRsvps", note: "Answers to events, and attendance." },

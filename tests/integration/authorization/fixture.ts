@@ -460,6 +460,29 @@ export async function buildFixture(db: Database) {
     include: { answers: true },
   });
   const answer = response.answers.find((row) => row.text !== null)!;
+  // --- the library: a folder with a sub-folder, a members-only link `member` shared, and the
+  // other partnership's public link (it publishes its page) -----------------------------------
+  const libraryFolder = await db.libraryFolder.create({ data: { partnershipId: partnership.id, name: "Guides" } });
+  const librarySubFolder = await db.libraryFolder.create({ data: { partnershipId: partnership.id, parentId: libraryFolder.id, name: "Referrals" } });
+  const libraryResource = await db.libraryResource.create({
+    data: {
+      partnershipId: partnership.id,
+      folderId: libraryFolder.id,
+      title: "Carers' café flyer",
+      url: "https://example.org/cafe-flyer",
+      tags: ["carers"],
+      addedById: people.member.id,
+    },
+  });
+  await db.libraryResource.create({
+    data: {
+      partnershipId: otherPartnership.id,
+      title: "Elsewhere's public guide",
+      url: "https://example.org/guide",
+      visibility: "PUBLIC",
+      addedById: people.otherPartnershipOfficer.id,
+    },
+  });
   const importEmail = `${unique("imported")}@example.org`;
   const importBatch = await db.importBatch.create({
     data: {
@@ -501,6 +524,9 @@ export async function buildFixture(db: Database) {
 
   return {
     draftFile,
+    libraryFolder,
+    librarySubFolder,
+    libraryResource,
     importBatch,
     failedJob,
     draftStory,

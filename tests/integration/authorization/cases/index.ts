@@ -4,6 +4,7 @@ import { coreCases } from "./core";
 import { directoryCases } from "./directory";
 import { discussionsCases } from "./discussions";
 import { fundingCases } from "./funding";
+import { libraryCases } from "./library";
 import { notificationsCases } from "./notifications";
 import { partnershipAdminCases } from "./partnership-admin";
 import { priorityAreasCases } from "./priority-areas";
@@ -39,6 +40,7 @@ export const caseGroups: Record<string, AuthorizationCases> = {
   events: eventsCases,
   reflections: reflectionsCases,
   files: filesCases,
+  library: libraryCases,
 };
 
 /** Every procedure's case, by path. */
