@@ -113,10 +113,10 @@ export const envSchema = z
     TANDEM_FILE_STORAGE: optionalString
       .transform((value) => value?.toLowerCase())
       .pipe(z.enum(["postgres", "s3"], { error: (issue) => `must be postgres or s3 (it is "${String(issue.input)}")` }).default("postgres")),
-    /** The largest file one upload may be, in bytes (default 20 MB). */
-    TANDEM_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** The largest file one upload may be, in bytes (default 20 MB, as file managers count: 20,000,000 bytes). */
+    TANDEM_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20_000_000),
     /** How much each partnership may store, in bytes: the sum of every version of its files (default 2 GB). */
-    TANDEM_PARTNERSHIP_STORAGE_BYTES: z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER).default(2 * 1024 * 1024 * 1024),
+    TANDEM_PARTNERSHIP_STORAGE_BYTES: z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER).default(2_000_000_000),
     S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as https://s3.eu-west-2.amazonaws.com").optional()),
     S3_REGION: optionalString.transform((value) => value ?? "eu-west-2"),
     S3_BUCKET: optionalString,

@@ -83,6 +83,9 @@ async function seed(db: Database) {
   // Stories.
   const story = await db.story.create({ data: { partnershipId: w.partnership.id, authorId: me.userId, title: text("My story"), body: text("My story body") } });
   const storyComment = await db.storyComment.create({ data: { storyId: story.id, authorId: me.userId, body: text("My story comment") } });
+  const libraryResource = await db.libraryResource.create({
+    data: { partnershipId: w.partnership.id, title: text("My shared link"), url: "https://example.org/shared", addedById: me.userId },
+  });
 
   // An event: going, attended, a speed networking seat, connections both ways.
   const event = await db.event.create({
@@ -190,6 +193,7 @@ async function seed(db: Database) {
       filesUploaded: fileVersion.id,
       stories: story.id,
       storyComments: storyComment.id,
+      libraryResources: libraryResource.id,
       eventRsvps: rsvp.id,
       networkingSeats: table.id,
       connections: connectionMade.id,

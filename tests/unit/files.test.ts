@@ -99,8 +99,8 @@ describe("limits", () => {
   });
   it("reads the limits from the environment: 20 MB per file and 2 GB per partnership unless set", () => {
     const env = parseEnv({ NODE_ENV: "test" });
-    expect(env.TANDEM_UPLOAD_MAX_BYTES).toBe(20 * 1024 * 1024);
-    expect(env.TANDEM_PARTNERSHIP_STORAGE_BYTES).toBe(2 * 1024 * 1024 * 1024);
+    expect(env.TANDEM_UPLOAD_MAX_BYTES).toBe(20_000_000);
+    expect(env.TANDEM_PARTNERSHIP_STORAGE_BYTES).toBe(2_000_000_000);
     expect(env.TANDEM_FILE_STORAGE).toBe("postgres");
     expect(() => parseEnv({ NODE_ENV: "test", TANDEM_FILE_STORAGE: "s3" })).toThrow(/S3_BUCKET is required when TANDEM_FILE_STORAGE is s3/);
     expect(() => parseEnv({ NODE_ENV: "test", TANDEM_FILE_STORAGE: "ftp" })).toThrow(/TANDEM_FILE_STORAGE must be postgres or s3/);
