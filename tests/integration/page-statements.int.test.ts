@@ -63,7 +63,7 @@ describe("the work a page does", () => {
       // Each call's policy check is resolved once per request, not once per call.
       const grants = counting.statements.filter((statement) => /FROM "public"\."Membership"/.test(statement.sql));
       expect(grants).toHaveLength(2); // the partnership's (layout, stories) and the project's (get, timeline)
-      expect(before.statements).toBeLessThanOrEqual(45);
+      expect(before.statements).toBeLessThanOrEqual(34);
       expect(before.rows).toBeLessThan(60);
     } finally {
       await counting.close();

@@ -141,25 +141,28 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       partnership: { select: { slug: true, name: true } },
       subGroup: { select: { id: true, name: true } },
       award: { include: { tranches: { orderBy: { sequence: "asc" } } } },
-      team: {
-        orderBy: [{ role: "asc" }, { addedAt: "asc" }],
-        include: { user: { select: { name: true, organisation: { select: { name: true } } } } },
-      },
+      team: { orderBy: [{ role: "asc" }, { addedAt: "asc" }] },
       milestones: { orderBy: { sequence: "asc" } },
       periods: { orderBy: { sequence: "asc" } },
-      evaluation: { include: { author: { select: { name: true } } } },
-      decision: { include: { decidedBy: { select: { name: true } } } },
-      updates: {
-        orderBy: { createdAt: "desc" },
-        include: {
-          author: { select: { id: true, name: true } },
-          reviewedBy: { select: { name: true } },
-          period: { select: { sequence: true } },
-        },
-      },
+      evaluation: true,
+      decision: true,
+      updates: { orderBy: { createdAt: "desc" } },
     },
   });
   if (!project) throw notFound("That project");
+  // Everyone the page names (team, authors, reviewers, evaluator, decider) in one statement.
+  const personIds = [
+    ...project.team.map((member) => member.userId),
+    ...project.updates.flatMap((update) => [update.authorId, update.reviewedById]),
+    project.evaluation?.authorId,
+    project.decision?.decidedById,
+  ].filter((personId): personId is string => typeof personId === "string");
+  const people = await db.$queryRaw<{ id: string; name: string | null; organisationName: string | null }[]>`
+    SELECT u."id", u."name", o."name" AS "organisationName"
+    FROM "User" u LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
+    WHERE u."id" = ANY(${[...new Set(personIds)]}::text[])`;
+  const personById = new Map(people.map((person) => [person.id, person]));
+  const person = (personId: string) => personById.get(personId) ?? { id: personId, name: null, organisationName: null };
   const isTeam = access.project.myTeamRole !== null;
   const visibleUpdates = project.updates.filter((update) => update.status !== "DRAFT" || isTeam);
   const submitted = project.updates.filter((update) => update.status === "SUBMITTED" || update.status === "ACCEPTED");
@@ -201,8 +204,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     },
     team: project.team.map((member) => ({
       userId: member.userId,
-      name: displayName(member.user),
-      organisationName: member.user.organisation?.name ?? null,
+      name: displayName(person(member.userId)),
+      organisationName: person(member.userId).organisationName,
       role: member.role,
       isLead: member.role === "LEAD",
     })),
@@ -233,7 +236,7 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     updates: visibleUpdates.map((update) => ({
       id: update.id,
       periodId: update.periodId,
-      periodSequence: update.period.sequence,
+      periodSequence: periodSequence.get(update.periodId)!.sequence,
       status: update.status,
       rag: update.rag,
       percentComplete: update.percentComplete,
@@ -245,8 +248,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       learning: update.learning,
       submittedAt: update.submittedAt,
       late: update.late,
-      author: { id: update.author.id, name: displayName(update.author) },
-      reviewedBy: update.reviewedBy ? { name: displayName(update.reviewedBy) } : null,
+      author: { id: update.authorId, name: displayName(person(update.authorId)) },
+      reviewedBy: update.reviewedById ? { name: displayName(person(update.reviewedById)) } : null,
       reviewedAt: update.reviewedAt,
       reviewNote: update.reviewNote,
       updatedAt: update.updatedAt,
@@ -262,14 +265,14 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       whatDidNot: project.evaluation.whatDidNot,
       recommendation: project.evaluation.recommendation,
       submittedAt: project.evaluation.submittedAt,
-      author: { name: displayName(project.evaluation.author) },
+      author: { name: displayName(person(project.evaluation.authorId)) },
     },
     decision: project.decision && {
       outcome: project.decision.outcome,
       reasons: project.decision.reasons,
       nextStep: project.decision.nextStep,
       decidedAt: project.decision.decidedAt,
-      decidedBy: { name: displayName(project.decision.decidedBy) },
+      decidedBy: { name: displayName(person(project.decision.decidedById)) },
     },
     viewer: {
       isTeam,
