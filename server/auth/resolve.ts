@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/server/db/client";
-import type { ProjectStatus, ProjectTeamRole, ProposalStatus, SubGroupRole } from "@/server/db/generated/enums";
+import type { MembershipRole, ProjectStatus, ProjectTeamRole, ProposalStatus, SubGroupRole } from "@/server/db/generated/enums";
 import { notAllowed, notFound, signInRequired } from "@/server/errors";
 import { allows, can, refusalOf } from "./can";
 import type { Grant, MemberGrant, SurveyGrant } from "./grants";
@@ -278,6 +278,21 @@ export async function grantFor(db: Database, actor: Actor, via: ScopeKey, value:
     const membership = await db.membership.findFirst({ where: { userId: actor.userId, partnership: { slug: id.data } }, select });
     if (!membership) throw notFound();
     grant = { actor, membership, subGroup: null };
+  } else if (via === "projectId") {
+    // The project, the actor's place in its team and their membership of its partnership in
+    // one statement: every project page and call starts here.
+    const [row] = await db.$queryRaw<
+      { id: string; partnershipId: string; status: ProjectStatus; myTeamRole: ProjectTeamRole | null; membershipId: string | null; role: MembershipRole | null }[]
+    >`
+      SELECT fp."id", fp."partnershipId", fp."status"::text AS "status", t."role"::text AS "myTeamRole",
+             m."id" AS "membershipId", m."role"::text AS "role"
+      FROM "FundedProject" fp
+      LEFT JOIN "ProjectTeamMember" t ON t."projectId" = fp."id" AND t."userId" = ${actor.userId}
+      LEFT JOIN "Membership" m ON m."partnershipId" = fp."partnershipId" AND m."userId" = ${actor.userId}
+      WHERE fp."id" = ${id.data}`;
+    if (!row?.membershipId || !row.role) throw notFound();
+    const project = { id: row.id, partnershipId: row.partnershipId, status: row.status, team: row.myTeamRole ? [{ role: row.myTeamRole }] : [] };
+    grant = { actor, membership: { id: row.membershipId, partnershipId: row.partnershipId, role: row.role }, ...projectPart(project, null)!.part };
   } else {
     const resolved = await resolvers[via](db, id.data, actor.userId);
     if (!resolved) throw notFound();
