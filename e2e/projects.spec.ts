@@ -23,6 +23,7 @@ test("a lead posts two updates (one late, flagged); the officer accepts the late
 
   // The lead brings someone from another organisation into the team.
   const [sandra] = await query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', ["sandra.kerr@engage-renfrewshire.example"]);
+  await page.getByLabel("Find someone to add", { exact: true }).fill("Sandra");
   await page.getByLabel("Add someone to the team", { exact: true }).selectOption(sandra!.id);
   await page.getByRole("button", { name: "Add to the team" }).click();
   await expect(page.getByRole("button", { name: "Take off the team: Sandra Kerr" })).toBeVisible();

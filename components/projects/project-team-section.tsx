@@ -3,13 +3,11 @@ import { TEAM_ROLE_SUFFIX } from "@/lib/role-labels";
 import type { LoadedProject } from "@/server/pages/projects";
 import { AddTeamMemberForm, ChangeProjectLeadForm, RemoveTeamMemberButton } from "./team-controls";
 
-type Candidate = { userId: string; name: string; organisationName: string | null };
-
 const labelOf = (person: { name: string; organisationName: string | null }) =>
   person.organisationName ? `${person.name}, ${person.organisationName}` : person.name;
 
 /** Who is on the project, and, for those who may, adding, removing and changing the lead. */
-export function TeamSection({ project, candidates }: { project: LoadedProject; candidates: readonly Candidate[] }) {
+export function TeamSection({ project }: { project: LoadedProject }) {
   const { viewer } = project;
   return (
     <Section id="team-heading" title="Team">
@@ -28,10 +26,7 @@ export function TeamSection({ project, candidates }: { project: LoadedProject; c
         ))}
       </ul>
       {viewer.canManageTeam ? (
-        <AddTeamMemberForm
-          projectId={project.id}
-          candidates={candidates.map((candidate) => ({ userId: candidate.userId, label: labelOf(candidate) }))}
-        />
+        <AddTeamMemberForm projectId={project.id} />
       ) : null}
       {viewer.canChangeLead ? (
         <ChangeProjectLeadForm

@@ -1,20 +1,61 @@
 "use client";
 
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC, useTRPCClient } from "@/components/providers/trpc-provider";
+import { TextField } from "@/components/ui/form";
 import { InlineAction, PersonPicker, type PersonChoice } from "@/components/ui/person-picker";
+import { TEAM_CANDIDATE_LIMIT } from "@/lib/schemas/projects";
 
-/** The lead or an officer adds someone from any organisation in the partnership to the team. */
-export function AddTeamMemberForm({ projectId, candidates }: { projectId: string; candidates: PersonChoice[] }) {
+/**
+ * The lead or an officer adds someone from any organisation in the partnership to the
+ * team: they type part of a name or organisation and choose from the people found, so the
+ * page never carries the whole membership.
+ */
+export function AddTeamMemberForm({ projectId }: { projectId: string }) {
   const client = useTRPCClient();
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const term = search.trim();
+  const found = useQuery({
+    ...trpc.project.teamCandidates.queryOptions({ projectId, search: term }),
+    enabled: term.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+  const people = term.length >= 2 ? (found.data ?? []) : [];
+  const status =
+    term.length < 2
+      ? "Type at least 2 letters to find people."
+      : found.isFetching && !found.data
+        ? "Finding people…"
+        : people.length === 0
+          ? "Nobody who could join the team matches that."
+          : `${people.length === TEAM_CANDIDATE_LIMIT ? `The first ${people.length}` : people.length} ${people.length === 1 ? "person matches" : "people match"}: choose below.`;
   return (
-    <PersonPicker
-      label="Add someone to the team"
-      hint="Anyone taking part in the partnership, from any organisation."
-      people={candidates}
-      submitLabel="Add to the team"
-      success="Added to the team. They have been told."
-      onPick={(userId) => client.project.addTeamMember.mutate({ projectId, userId })}
-    />
+    <div className="mt-4">
+      <TextField
+        label="Find someone to add"
+        hint="Part of their name or organisation; anyone taking part in the partnership."
+        type="search"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        autoComplete="off"
+      />
+      <p role="status" className="mt-2 text-sm text-slate-700">
+        {status}
+      </p>
+      <PersonPicker
+        label="Add someone to the team"
+        hint="The people your search found."
+        people={people.map((person) => ({
+          userId: person.userId,
+          label: person.organisationName ? `${person.name}, ${person.organisationName}` : person.name,
+        }))}
+        submitLabel="Add to the team"
+        success="Added to the team. They have been told."
+        onPick={(userId) => client.project.addTeamMember.mutate({ projectId, userId })}
+      />
+    </div>
   );
 }
 

@@ -32,6 +32,13 @@ export const setUpProjectInput = z
 export type SetUpProjectInput = z.infer<typeof setUpProjectInput>;
 
 export const projectRefInput = z.object({ projectId: id });
+
+/** The most people one search for team candidates answers with. */
+export const TEAM_CANDIDATE_LIMIT = 20;
+/** People to add to a project's team: those whose name or organisation contains `search`. */
+export const teamCandidatesInput = projectRefInput.extend({
+  search: singleLine().max(100, fewerThan(100)).optional(),
+});
 export const updateRefInput = z.object({ updateId: id });
 
 export const percentComplete = z

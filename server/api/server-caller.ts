@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { makeQueryClient } from "@/lib/query-client";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import type { GrantMemo } from "@/server/auth/resolve";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { requestIdFrom } from "@/server/request-context";
@@ -21,6 +22,7 @@ const getContext = cache(async () => {
     actor: await getCurrentActor(),
     siteOrigin: originFromHeaders(requestHeaders, getEnv()),
     requestId: requestIdFrom(requestHeaders),
+    grants: new Map() as GrantMemo,
   };
 });
 

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Grant, MemberGrant } from "@/server/auth/grants";
-import { authorize } from "@/server/auth/resolve";
+import { authorize, type GrantMemo } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { countRequest, peekRequest, RateLimitedError } from "@/server/domain/rate-limits/rate-limit";
@@ -18,6 +18,8 @@ export type TRPCContext = {
   siteOrigin?: string;
   /** The request's id, on every log line written for it (server/request-context). */
   requestId?: string;
+  /** Grants this request has resolved, shared by its calls (a server-rendered page makes several). */
+  grants?: GrantMemo;
 };
 
 export function createTRPCContext(context: TRPCContext): TRPCContext {
@@ -93,8 +95,9 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 });
 
 /** Every procedure passes the policy module: a procedure without a policy row is refused. */
-const enforcePolicy = t.middleware(async ({ ctx, path, getRawInput, next }) => {
-  const grant: Grant = await authorize(ctx.db, ctx.actor, path, await getRawInput());
+const enforcePolicy = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const memo = ctx.grants ? { grants: ctx.grants, reading: type === "query" } : undefined;
+  const grant: Grant = await authorize(ctx.db, ctx.actor, path, await getRawInput(), memo);
   return next({
     ctx: { ...ctx, grant, membership: grant.membership, subGroup: grant.subGroup, proposal: grant.proposal ?? null, project: grant.project ?? null },
   });

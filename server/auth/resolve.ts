@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/server/db/client";
-import type { ProjectStatus, ProjectTeamRole, ProposalStatus, SubGroupRole } from "@/server/db/generated/enums";
+import type { MembershipRole, ProjectStatus, ProjectTeamRole, ProposalStatus, SubGroupRole } from "@/server/db/generated/enums";
 import { notAllowed, notFound, signInRequired } from "@/server/errors";
 import { allows, can, refusalOf } from "./can";
 import type { Grant, MemberGrant, SurveyGrant } from "./grants";
@@ -287,22 +287,61 @@ function readScopeValue(rawInput: unknown, key: string): string | null {
  */
 export async function grantFor(db: Database, actor: Actor, via: ScopeKey, value: unknown): Promise<MemberGrant> {
   const id = scopeValue.safeParse(value);
-  const resolved = id.success ? await resolvers[via](db, id.data, actor.userId) : null;
-  if (!resolved) throw notFound();
-  const membership = await db.membership.findUnique({
-    where: { partnershipId_userId: { partnershipId: resolved.partnershipId, userId: actor.userId } },
-    select: { id: true, partnershipId: true, role: true },
-  });
-  if (!membership) throw notFound();
-  const grant: MemberGrant = { actor, membership, ...resolved.part };
+  if (!id.success) throw notFound();
+  const select = { id: true, partnershipId: true, role: true } as const;
+  let grant: MemberGrant;
+  if (via === "partnershipSlug") {
+    // The partnership and the actor's membership of it in one statement.
+    const membership = await db.membership.findFirst({ where: { userId: actor.userId, partnership: { slug: id.data } }, select });
+    if (!membership) throw notFound();
+    grant = { actor, membership, subGroup: null };
+  } else if (via === "projectId") {
+    // The project, the actor's place in its team and their membership of its partnership in
+    // one statement: every project page and call starts here.
+    const [row] = await db.$queryRaw<
+      { id: string; partnershipId: string; status: ProjectStatus; myTeamRole: ProjectTeamRole | null; membershipId: string | null; role: MembershipRole | null }[]
+    >`
+      SELECT fp."id", fp."partnershipId", fp."status"::text AS "status", t."role"::text AS "myTeamRole",
+             m."id" AS "membershipId", m."role"::text AS "role"
+      FROM "FundedProject" fp
+      LEFT JOIN "ProjectTeamMember" t ON t."projectId" = fp."id" AND t."userId" = ${actor.userId}
+      LEFT JOIN "Membership" m ON m."partnershipId" = fp."partnershipId" AND m."userId" = ${actor.userId}
+      WHERE fp."id" = ${id.data}`;
+    if (!row?.membershipId || !row.role) throw notFound();
+    const project = { id: row.id, partnershipId: row.partnershipId, status: row.status, team: row.myTeamRole ? [{ role: row.myTeamRole }] : [] };
+    grant = { actor, membership: { id: row.membershipId, partnershipId: row.partnershipId, role: row.role }, ...projectPart(project, null)!.part };
+  } else {
+    const resolved = await resolvers[via](db, id.data, actor.userId);
+    if (!resolved) throw notFound();
+    const membership = await db.membership.findUnique({
+      where: { partnershipId_userId: { partnershipId: resolved.partnershipId, userId: actor.userId } },
+      select,
+    });
+    if (!membership) throw notFound();
+    grant = { actor, membership, ...resolved.part };
+  }
   for (const [part, action] of Object.entries(SEEN_THROUGH) as [keyof Part, Action][]) {
     if (grant[part] && !can(action, grant)) throw notFound();
   }
   return grant;
 }
 
+/**
+ * What one request has already resolved, by scope and value ("projectId:…"), so that a page
+ * making several calls about the same partnership or project reads the actor's part in it
+ * once. Only reads use and fill it; a change empties it, so nothing read before a change is
+ * trusted after it.
+ */
+export type GrantMemo = Map<string, Promise<MemberGrant>>;
+
 /** Decides one request (or one refinement a procedure asks about). Throws an AppError on denial; returns the grant on success. */
-export async function authorize(db: Database, actor: Actor | null, path: string, rawInput: unknown): Promise<Grant> {
+export async function authorize(
+  db: Database,
+  actor: Actor | null,
+  path: string,
+  rawInput: unknown,
+  memo?: { grants: GrantMemo; reading: boolean },
+): Promise<Grant> {
   const rule = ruleFor(path);
   if (!rule) throw notAllowed();
   if (rule.kind === "public") return { actor, membership: null, subGroup: null };
@@ -311,7 +350,19 @@ export async function authorize(db: Database, actor: Actor | null, path: string,
 
   const value = readScopeValue(rawInput, rule.via);
   if (value === null) throw notFound();
-  const grant = await grantFor(db, actor, rule.via, value);
+  let grant: MemberGrant;
+  if (memo?.reading) {
+    const key = `${actor.userId}:${rule.via}:${value}`;
+    let pending = memo.grants.get(key);
+    if (!pending) {
+      pending = grantFor(db, actor, rule.via, value);
+      memo.grants.set(key, pending);
+    }
+    grant = await pending;
+  } else {
+    memo?.grants.clear();
+    grant = await grantFor(db, actor, rule.via, value);
+  }
   const decision = allows(rule, grant);
   if (decision !== true) throw refusalOf(rule, grant, decision);
   return grant;

@@ -59,18 +59,15 @@ export async function resolveActor(
   clock: SessionClock = {},
 ): Promise<Actor | null> {
   if (!sessionToken) return null;
-  const session = await db.session.findUnique({
-    where: { sessionToken },
-    select: {
-      sessionToken: true,
-      expires: true,
-      lastUsedAt: true,
-      user: { select: { id: true, name: true, email: true, organisationId: true } },
-    },
-  });
+  // The session and its person in one statement: every request starts here.
+  const [session] = await db.$queryRaw<
+    { sessionToken: string; expires: Date; lastUsedAt: Date; userId: string; name: string | null; email: string; organisationId: string | null }[]
+  >`
+    SELECT s."sessionToken", s."expires", s."lastUsedAt", u."id" AS "userId", u."name", u."email", u."organisationId"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."sessionToken" = ${sessionToken}`;
   if (!session || !(await keepSessionAlive(db, session, clock))) return null;
-  const { user } = session;
-  return { userId: user.id, name: user.name, email: user.email, organisationId: user.organisationId };
+  return { userId: session.userId, name: session.name, email: session.email, organisationId: session.organisationId };
 }
 
 /** "Sign out of every device": ends every session of this person, the current one included. Gives how many ended. */

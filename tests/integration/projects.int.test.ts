@@ -500,6 +500,19 @@ describe("the project's team", () => {
 
     const candidates = await lena.project.teamCandidates({ projectId });
     expect(candidates.map((candidate) => candidate.name).sort()).toEqual(["Dev Bystander", "Fiona Officer"]);
+    // The picker searches by name or organisation, and never answers with more than a screenful.
+    expect((await lena.project.teamCandidates({ projectId, search: "dev b" })).map((candidate) => candidate.name)).toEqual(["Dev Bystander"]);
+    expect((await lena.project.teamCandidates({ projectId, search: "COUNCIL" })).map((candidate) => candidate.name)).toEqual(["Fiona Officer"]);
+    await w.crowd(25);
+    expect(await lena.project.teamCandidates({ projectId })).toHaveLength(20);
+    expect((await lena.project.teamCandidates({ projectId, search: "Guest 2" })).map((candidate) => candidate.name)).toEqual([
+      "Guest 20",
+      "Guest 21",
+      "Guest 22",
+      "Guest 23",
+      "Guest 24",
+      "Guest 25",
+    ]);
     await expectFailure(w.api(w.people.colin).project.addTeamMember({ projectId, userId: w.people.dev.userId }), "FORBIDDEN");
 
     await lena.project.addTeamMember({ projectId, userId: w.people.dev.userId });

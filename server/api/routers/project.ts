@@ -7,6 +7,7 @@ import {
   saveUpdateInput,
   setUpProjectInput,
   submitEvaluationInput,
+  teamCandidatesInput,
   teamMemberInput,
   updateRefInput,
 } from "@/lib/schemas/projects";
@@ -38,7 +39,7 @@ export const projectRouter = router({
     .mutation(({ ctx, input }) => submitEvaluation(ctx.db, ctx.actor, ctx, input)),
   decide: projectProcedure.input(decideProjectInput).mutation(({ ctx, input }) => decideProject(ctx.db, ctx.actor, ctx, input)),
   timeline: projectProcedure.input(projectRefInput).query(({ ctx }) => projectTimeline(ctx.db, ctx.project.id)),
-  teamCandidates: projectProcedure.input(projectRefInput).query(({ ctx }) => teamCandidates(ctx.db, ctx)),
+  teamCandidates: projectProcedure.input(teamCandidatesInput).query(({ ctx, input }) => teamCandidates(ctx.db, ctx, input.search)),
   addTeamMember: projectProcedure
     .input(teamMemberInput)
     .mutation(({ ctx, input }) => addTeamMember(ctx.db, ctx.actor, ctx, input.userId)),

@@ -29,17 +29,23 @@ export async function getPartnershipOverview(db: Database, membership: Membershi
     },
   });
 
-  const members = await db.membership.findMany({
-    where: { partnershipId: membership.partnershipId },
-    select: { role: true, user: { select: { organisation: { select: { sector: true } } } } },
-  });
+  // Counted in the database: the overview's cost does not grow with the membership.
+  const bySector = await db.$queryRaw<{ sector: Sector | null; count: number }[]>`
+    SELECT o."sector"::text AS "sector", count(*)::int AS "count"
+    FROM "Membership" m
+    JOIN "User" u ON u."id" = m."userId"
+    LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
+    WHERE m."partnershipId" = ${membership.partnershipId}
+    GROUP BY o."sector"`;
 
   const membersBySector: Record<Sector | "INDIVIDUAL", number> = {
     ...(Object.fromEntries(SECTORS.map((sector) => [sector, 0])) as Record<Sector, number>),
     INDIVIDUAL: 0,
   };
-  for (const member of members) {
-    membersBySector[member.user.organisation?.sector ?? "INDIVIDUAL"] += 1;
+  let memberCount = 0;
+  for (const { sector, count } of bySector) {
+    membersBySector[sector ?? "INDIVIDUAL"] += count;
+    memberCount += count;
   }
 
   return {
@@ -56,7 +62,7 @@ export async function getPartnershipOverview(db: Database, membership: Membershi
       ...organisation,
       locality: locality?.name ?? null,
     })),
-    memberCount: members.length,
+    memberCount,
     membersBySector,
   };
 }

@@ -14,7 +14,7 @@ export async function partnershipViewer(db: Database, grant: MemberGrant) {
     // A sub-group's leads arrange its meetings: the one sub-group the flag below needs.
     db.subGroupMembership.findFirst({
       where: { userId: grant.actor.userId, role: "LEAD", subGroup: { partnershipId, archivedAt: null } },
-      select: { subGroupId: true, subGroup: { select: { partnershipId: true } } },
+      select: { subGroupId: true },
     }),
   ]);
   const flags = viewerCan(grant, {
@@ -32,7 +32,7 @@ export async function partnershipViewer(db: Database, grant: MemberGrant) {
   });
   const hostsMeetings =
     firstLed !== null &&
-    can("event.hostMeeting", { ...grant, subGroup: { id: firstLed.subGroupId, partnershipId: firstLed.subGroup.partnershipId, myRole: "LEAD" } });
+    can("event.hostMeeting", { ...grant, subGroup: { id: firstLed.subGroupId, partnershipId, myRole: "LEAD" } });
   return {
     partnershipSlug: partnership.slug,
     partnershipName: partnership.name,

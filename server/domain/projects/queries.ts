@@ -3,7 +3,7 @@ import { can } from "@/server/auth/can";
 import type { MembershipGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { Prisma } from "@/server/db/generated/client";
+import { Prisma } from "@/server/db/generated/client";
 import type {
   MilestoneState,
   ProgressUpdateStatus,
@@ -141,25 +141,28 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       partnership: { select: { slug: true, name: true } },
       subGroup: { select: { id: true, name: true } },
       award: { include: { tranches: { orderBy: { sequence: "asc" } } } },
-      team: {
-        orderBy: [{ role: "asc" }, { addedAt: "asc" }],
-        include: { user: { select: { name: true, organisation: { select: { name: true } } } } },
-      },
+      team: { orderBy: [{ role: "asc" }, { addedAt: "asc" }] },
       milestones: { orderBy: { sequence: "asc" } },
       periods: { orderBy: { sequence: "asc" } },
-      evaluation: { include: { author: { select: { name: true } } } },
-      decision: { include: { decidedBy: { select: { name: true } } } },
-      updates: {
-        orderBy: { createdAt: "desc" },
-        include: {
-          author: { select: { id: true, name: true } },
-          reviewedBy: { select: { name: true } },
-          period: { select: { sequence: true } },
-        },
-      },
+      evaluation: true,
+      decision: true,
+      updates: { orderBy: { createdAt: "desc" } },
     },
   });
   if (!project) throw notFound("That project");
+  // Everyone the page names (team, authors, reviewers, evaluator, decider) in one statement.
+  const personIds = [
+    ...project.team.map((member) => member.userId),
+    ...project.updates.flatMap((update) => [update.authorId, update.reviewedById]),
+    project.evaluation?.authorId,
+    project.decision?.decidedById,
+  ].filter((personId): personId is string => typeof personId === "string");
+  const people = await db.$queryRaw<{ id: string; name: string | null; organisationName: string | null }[]>`
+    SELECT u."id", u."name", o."name" AS "organisationName"
+    FROM "User" u LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
+    WHERE u."id" = ANY(${[...new Set(personIds)]}::text[])`;
+  const personById = new Map(people.map((person) => [person.id, person]));
+  const person = (personId: string) => personById.get(personId) ?? { id: personId, name: null, organisationName: null };
   const isTeam = access.project.myTeamRole !== null;
   const visibleUpdates = project.updates.filter((update) => update.status !== "DRAFT" || isTeam);
   const submitted = project.updates.filter((update) => update.status === "SUBMITTED" || update.status === "ACCEPTED");
@@ -201,8 +204,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     },
     team: project.team.map((member) => ({
       userId: member.userId,
-      name: displayName(member.user),
-      organisationName: member.user.organisation?.name ?? null,
+      name: displayName(person(member.userId)),
+      organisationName: person(member.userId).organisationName,
       role: member.role,
       isLead: member.role === "LEAD",
     })),
@@ -233,7 +236,7 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     updates: visibleUpdates.map((update) => ({
       id: update.id,
       periodId: update.periodId,
-      periodSequence: update.period.sequence,
+      periodSequence: periodSequence.get(update.periodId)!.sequence,
       status: update.status,
       rag: update.rag,
       percentComplete: update.percentComplete,
@@ -245,8 +248,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       learning: update.learning,
       submittedAt: update.submittedAt,
       late: update.late,
-      author: { id: update.author.id, name: displayName(update.author) },
-      reviewedBy: update.reviewedBy ? { name: displayName(update.reviewedBy) } : null,
+      author: { id: update.authorId, name: displayName(person(update.authorId)) },
+      reviewedBy: update.reviewedById ? { name: displayName(person(update.reviewedById)) } : null,
       reviewedAt: update.reviewedAt,
       reviewNote: update.reviewNote,
       updatedAt: update.updatedAt,
@@ -262,14 +265,14 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       whatDidNot: project.evaluation.whatDidNot,
       recommendation: project.evaluation.recommendation,
       submittedAt: project.evaluation.submittedAt,
-      author: { name: displayName(project.evaluation.author) },
+      author: { name: displayName(person(project.evaluation.authorId)) },
     },
     decision: project.decision && {
       outcome: project.decision.outcome,
       reasons: project.decision.reasons,
       nextStep: project.decision.nextStep,
       decidedAt: project.decision.decidedAt,
-      decidedBy: { name: displayName(project.decision.decidedBy) },
+      decidedBy: { name: displayName(person(project.decision.decidedById)) },
     },
     viewer: {
       isTeam,
@@ -304,47 +307,90 @@ export type ProjectListItem = {
   myRole: ProjectTeamRole | null;
 };
 
+type ListRow = {
+  id: string;
+  name: string;
+  status: ProjectStatus;
+  subGroupName: string | null;
+  awardedPence: number;
+  paidPence: number;
+  rag: RagStatus | null;
+  percentComplete: number | null;
+  nextSequence: number | null;
+  nextDueOn: string | null;
+  overdueCount: number;
+  myRole: ProjectTeamRole | null;
+};
+
+/**
+ * One page of projects in one statement: the page walks the (partnershipId, createdAt, id)
+ * index from the cursor's row (a row comparison, so the index gives the order), and each
+ * project's latest report, first unreported period and count of overdue ones come from
+ * LATERAL joins on that project's own rows, never from all its periods in JavaScript.
+ * A report counts once submitted or accepted (a returned one does not); a period is overdue
+ * from the day after its due day (lib/projects/schedule.ts `isLate`).
+ */
 async function listItems(
   db: Database,
-  where: Prisma.FundedProjectWhereInput,
+  partnershipId: string,
   actorId: string,
-  cursor: string | undefined,
-  limit: number,
+  options: { cursor?: string; limit: number; teamOnly: boolean },
   now: Date,
 ) {
-  const rows = await db.fundedProject.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    include: {
-      subGroup: { select: { name: true } },
-      award: { select: { awardedPence: true, paidPence: true } },
-      periods: { orderBy: { sequence: "asc" }, select: { id: true, sequence: true, dueOn: true, acceptedUpdateId: true } },
-      updates: {
-        where: { status: { in: ["SUBMITTED", "ACCEPTED"] } },
-        orderBy: { submittedAt: "desc" },
-        select: { periodId: true, status: true, submittedAt: true, rag: true, percentComplete: true },
-      },
-      team: { where: { userId: actorId }, select: { role: true } },
-    },
-  });
+  const { cursor, limit, teamOnly } = options;
+  const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT page."id", page."name", page."status"::text AS "status", sg."name" AS "subGroupName",
+           a."awardedPence", a."paidPence", latest."rag", latest."percentComplete",
+           nxt."sequence" AS "nextSequence", to_char(nxt."dueOn", 'YYYY-MM-DD') AS "nextDueOn",
+           overdue."count" AS "overdueCount", team."role"::text AS "myRole"
+    FROM (
+      SELECT fp."id", fp."name", fp."status", fp."createdAt", fp."awardId", fp."subGroupId"
+      FROM "FundedProject" fp
+      WHERE fp."partnershipId" = ${partnershipId}
+        ${cursor === undefined ? Prisma.empty : Prisma.sql`AND (fp."createdAt", fp."id") < (SELECT c."createdAt", c."id" FROM "FundedProject" c WHERE c."id" = ${cursor})`}
+        ${teamOnly ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ProjectTeamMember" t WHERE t."projectId" = fp."id" AND t."userId" = ${actorId})` : Prisma.empty}
+      ORDER BY fp."createdAt" DESC, fp."id" DESC
+      LIMIT ${limit + 1}
+    ) page
+    JOIN "Award" a ON a."id" = page."awardId"
+    LEFT JOIN "SubGroup" sg ON sg."id" = page."subGroupId"
+    LEFT JOIN "ProjectTeamMember" team ON team."projectId" = page."id" AND team."userId" = ${actorId}
+    LEFT JOIN LATERAL (
+      SELECT u."rag"::text AS "rag", u."percentComplete" FROM "ProgressUpdate" u
+      WHERE u."projectId" = page."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED')
+      ORDER BY u."submittedAt" DESC LIMIT 1
+    ) latest ON true
+    LEFT JOIN LATERAL (
+      SELECT r."sequence", r."dueOn" FROM "ReportingPeriod" r
+      WHERE r."projectId" = page."id"
+        AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."periodId" = r."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED'))
+      ORDER BY r."sequence" LIMIT 1
+    ) nxt ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS "count" FROM "ReportingPeriod" r
+      WHERE r."projectId" = page."id" AND ${at} >= r."dueOn" + 1
+        AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."periodId" = r."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED'))
+    ) overdue ON true
+    ORDER BY page."createdAt" DESC, page."id" DESC`;
   const page = rows.slice(0, limit);
   const items: ProjectListItem[] = page.map((row) => {
-    const states = periodStates(row.periods, row.updates, now);
-    const next = states.find((period) => period.state === "OVERDUE" || period.state === "DUE_SOON" || period.state === "NOT_DUE");
-    const latest = row.updates[0];
+    const decided = row.status === "DECIDED";
+    const dueOn = row.nextDueOn === null ? null : new Date(`${row.nextDueOn}T00:00:00.000Z`);
     return {
       id: row.id,
       name: row.name,
       status: row.status,
-      subGroupName: row.subGroup?.name ?? null,
-      awardedPence: row.award.awardedPence,
-      paidPence: row.award.paidPence,
-      latest: latest ? { rag: latest.rag!, percentComplete: latest.percentComplete! } : null,
-      nextDue: next && row.status !== "DECIDED" ? { sequence: next.sequence, dueOn: next.dueOn, state: next.state } : null,
-      overdueCount: row.status === "DECIDED" ? 0 : states.filter((period) => period.state === "OVERDUE").length,
-      myRole: row.team[0]?.role ?? null,
+      subGroupName: row.subGroupName,
+      awardedPence: row.awardedPence,
+      paidPence: row.paidPence,
+      latest: row.rag === null ? null : { rag: row.rag, percentComplete: row.percentComplete! },
+      nextDue:
+        dueOn && row.nextSequence !== null && !decided
+          ? { sequence: row.nextSequence, dueOn, state: reportState({ dueOn }, null, now) }
+          : null,
+      overdueCount: decided ? 0 : row.overdueCount,
+      myRole: row.myRole,
     };
   });
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
@@ -358,10 +404,10 @@ export function listProjects(
   input: { cursor?: string; limit: number },
   now = new Date(),
 ) {
-  return listItems(db, { partnershipId: membership.partnershipId }, actor.userId, input.cursor, input.limit, now);
+  return listItems(db, membership.partnershipId, actor.userId, { cursor: input.cursor, limit: input.limit, teamOnly: false }, now);
 }
 
 /** The projects the actor leads or works on in this partnership. */
 export function myProjects(db: Database, actor: Actor, membership: MembershipGrant, now = new Date()) {
-  return listItems(db, { partnershipId: membership.partnershipId, team: { some: { userId: actor.userId } } }, actor.userId, undefined, 100, now);
+  return listItems(db, membership.partnershipId, actor.userId, { limit: 100, teamOnly: true }, now);
 }

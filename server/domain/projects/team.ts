@@ -7,6 +7,7 @@ import { notify } from "@/server/domain/notifications/notify";
 import { AppError, notFound } from "@/server/errors";
 import { lockProject, type ProjectAccess } from "./access";
 import { paths } from "@/lib/paths";
+import { TEAM_CANDIDATE_LIMIT } from "@/lib/schemas/projects";
 
 /**
  * The project's team changes as the test goes on: its lead and the partnership's officers
@@ -16,16 +17,33 @@ import { paths } from "@/lib/paths";
 
 export type TeamCandidate = { userId: string; name: string; organisationName: string | null };
 
-/** Everyone taking part in the partnership who is not in the team yet. */
-export async function teamCandidates(db: Database, access: ProjectAccess): Promise<TeamCandidate[]> {
+/**
+ * People taking part in the partnership who are not in the team yet, whose name or
+ * organisation contains `search` (any of them without one), by name, at most
+ * TEAM_CANDIDATE_LIMIT: the picker asks as the person types, so the page never loads the
+ * whole membership.
+ */
+export async function teamCandidates(db: Database, access: ProjectAccess, search?: string): Promise<TeamCandidate[]> {
+  const text = search?.trim();
   const people = await db.membership.findMany({
     where: {
       partnershipId: access.project.partnershipId,
       role: { not: "OBSERVER" },
-      user: { projectTeams: { none: { projectId: access.project.id } } },
+      user: {
+        projectTeams: { none: { projectId: access.project.id } },
+        ...(text
+          ? {
+              OR: [
+                { name: { contains: text, mode: "insensitive" as const } },
+                { organisation: { name: { contains: text, mode: "insensitive" as const } } },
+              ],
+            }
+          : {}),
+      },
     },
     select: { user: { select: { id: true, name: true, organisation: { select: { name: true } } } } },
-    orderBy: { user: { name: "asc" } },
+    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+    take: TEAM_CANDIDATE_LIMIT,
   });
   return people.map(({ user }) => ({ userId: user.id, name: displayName(user), organisationName: user.organisation?.name ?? null }));
 }

@@ -214,24 +214,16 @@ export async function projectTimeline(db: Database, projectId: string): Promise<
       proposalId: true,
       awardId: true,
       createdAt: true,
-      createdBy: personSelect,
+      createdById: true,
       partnership: { select: { slug: true } },
       award: { select: { tranches: { select: { id: true, sequence: true } } } },
+      periods: { select: { id: true, sequence: true } },
       updates: {
         where: { submittedAt: { not: null } },
-        select: {
-          id: true,
-          status: true,
-          submittedAt: true,
-          late: true,
-          reviewedAt: true,
-          author: personSelect,
-          reviewedBy: personSelect,
-          period: { select: { sequence: true } },
-        },
+        select: { id: true, status: true, submittedAt: true, late: true, reviewedAt: true, authorId: true, reviewedById: true, periodId: true },
       },
-      evaluation: { select: { id: true, submittedAt: true, recommendation: true, author: personSelect } },
-      decision: { select: { id: true, decidedAt: true, outcome: true, reasons: true, decidedBy: personSelect } },
+      evaluation: { select: { id: true, submittedAt: true, recommendation: true, authorId: true } },
+      decision: { select: { id: true, decidedAt: true, outcome: true, reasons: true, decidedById: true } },
     },
   });
   if (!project) throw notFound("That project");
@@ -243,28 +235,38 @@ export async function projectTimeline(db: Database, projectId: string): Promise<
       select: { id: true, kind: true, createdAt: true, committedDelta: true, paidDelta: true, trancheId: true, actorId: true },
     }),
   ]);
-  // Ledger rows name their actor by id only.
-  const actors = await db.user.findMany({ where: { id: { in: [...new Set(ledger.map((row) => row.actorId))] } }, ...personSelect });
-  const actorById = new Map(actors.map((actor) => [actor.id, actor]));
+  // Everyone the timeline names, in one statement: rows name people by id only.
+  const personIds = [
+    project.createdById,
+    ...project.updates.flatMap((update) => [update.authorId, update.reviewedById]),
+    project.evaluation?.authorId,
+    project.decision?.decidedById,
+    ...ledger.map((row) => row.actorId),
+  ].filter((personId): personId is string => typeof personId === "string");
+  const people = await db.user.findMany({ where: { id: { in: [...new Set(personIds)] } }, ...personSelect });
+  const personById = new Map(people.map((person) => [person.id, person]));
+  const person = (personId: string): Person => personById.get(personId) ?? { id: personId, name: null };
+  const periodSequence = new Map(project.periods.map((period) => [period.id, period.sequence]));
   const trancheSequence = new Map(project.award.tranches.map((tranche) => [tranche.id, tranche.sequence]));
   const slug = project.partnership.slug;
   const proposalId = project.proposalId;
+  const { evaluation, decision } = project;
 
   return buildProjectTimeline({
     projectPath: paths.project(slug, projectId),
     proposalPath: proposalId ? paths.proposal(slug, proposalId) : null,
     proposalRevisionsPath: proposalId ? (compare) => paths.proposalRevisions(slug, proposalId, compare) : null,
     proposal,
-    setUp: { at: project.createdAt, by: project.createdBy },
+    setUp: { at: project.createdAt, by: personById.get(project.createdById) ?? null },
     updates: project.updates.map((update) => ({
       id: update.id,
-      periodSequence: update.period.sequence,
+      periodSequence: periodSequence.get(update.periodId)!,
       status: update.status,
       submittedAt: update.submittedAt,
       late: update.late,
-      author: update.author,
+      author: person(update.authorId),
       reviewedAt: update.reviewedAt,
-      reviewedBy: update.reviewedBy,
+      reviewedBy: update.reviewedById ? person(update.reviewedById) : null,
     })),
     ledger: ledger.map((row) => ({
       id: row.id,
@@ -273,9 +275,20 @@ export async function projectTimeline(db: Database, projectId: string): Promise<
       committedDelta: row.committedDelta,
       paidDelta: row.paidDelta,
       trancheSequence: row.trancheId ? (trancheSequence.get(row.trancheId) ?? null) : null,
-      actor: actorById.get(row.actorId) ?? null,
+      actor: personById.get(row.actorId) ?? null,
     })),
-    evaluation: project.evaluation,
-    decision: project.decision,
+    evaluation: evaluation && {
+      id: evaluation.id,
+      submittedAt: evaluation.submittedAt,
+      recommendation: evaluation.recommendation,
+      author: person(evaluation.authorId),
+    },
+    decision: decision && {
+      id: decision.id,
+      decidedAt: decision.decidedAt,
+      outcome: decision.outcome,
+      reasons: decision.reasons,
+      decidedBy: person(decision.decidedById),
+    },
   });
 }

@@ -24,10 +24,9 @@ export default async function ProjectPage({ params }: Props) {
   const { slug, projectId } = await params;
   const project = await loadProject(slug, projectId, paths.project(slug, projectId));
   const api = await getApi();
-  const [timeline, stories, candidates] = await Promise.all([
+  const [timeline, stories] = await Promise.all([
     api.project.timeline({ projectId }),
     api.story.list({ partnershipSlug: slug, projectId, limit: 10 }),
-    project.viewer.canManageTeam ? api.project.teamCandidates({ projectId: project.id }) : [],
   ]);
 
   return (
@@ -38,7 +37,7 @@ export default async function ProjectPage({ params }: Props) {
       <BudgetSection project={project} />
       <MilestonesSection project={project} />
       <PaymentsSection slug={slug} project={project} />
-      <TeamSection project={project} candidates={candidates} />
+      <TeamSection project={project} />
       <UpdatesSection slug={slug} project={project} />
       <EvaluationSection project={project} uploadMaxBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES} />
       <DecisionSection project={project} />
