@@ -166,11 +166,12 @@ export async function checkAwardGrant(
 
 /**
  * The writes of a grant, inside the caller's transaction: the award and its tranches, the
- * ledger COMMIT (the trigger applies it to the balances; their CHECKs refuse an overspend,
- * which aborts the caller's whole transaction), the claim of the request's idempotency key
- * for the new award, and the audit entry. Run checkAwardGrant first. The caller translates
- * refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that has just
- * been carried out waits at the claim, then fails there).
+ * claim of the request's idempotency key for the new award, the audit entry and, last, the
+ * ledger COMMIT (the trigger applies it to the balances under the fund's row lock; their
+ * CHECKs refuse an overspend, which aborts the caller's whole transaction). Returns the new
+ * award's id: read the award back after the commit. Run checkAwardGrant first. The caller
+ * translates refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that
+ * has just been carried out waits at the claim, then fails there).
  */
 export async function grantAwardInTransaction(
   tx: Tx,
@@ -201,19 +202,11 @@ export async function grantAwardInTransaction(
         })),
       },
     },
+    select: { id: true },
   });
   // Claimed before the ledger entry takes the fund's row lock, so a retry waiting for this
   // request does not hold up other awards from the fund.
   await claimIdempotencyKey(tx, request, award.id);
-  await appendLedger(tx, {
-    fundId: fund.id,
-    awardId: award.id,
-    kind: "COMMIT",
-    committedDelta: amountPence,
-    reason: `Award to ${input.recipientName} for "${input.projectName}"`,
-    actorId: actor.userId,
-    idempotencyKey: input.idempotencyKey,
-  });
   await recordAudit(tx, {
     partnershipId,
     actorId: actor.userId,
@@ -223,7 +216,18 @@ export async function grantAwardInTransaction(
     summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
     amountPence,
   });
-  return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
+  // Last: the ledger trigger takes the fund's row lock, which every award from the fund
+  // queues for, so nothing but the commit follows it.
+  await appendLedger(tx, {
+    fundId: fund.id,
+    awardId: award.id,
+    kind: "COMMIT",
+    committedDelta: amountPence,
+    reason: `Award to ${input.recipientName} for "${input.projectName}"`,
+    actorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+  });
+  return { id: award.id };
 }
 
 /** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
@@ -236,7 +240,9 @@ export async function awardGrant(db: Database, actor: Actor, partnershipId: stri
     db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input, request), MONEY_TRANSACTION),
   );
   if (outcome === "replayed") return (await replayedAward(db, request))!;
-  return outcome;
+  // Read back after the commit, so the fund's row lock is not held for it: the balances the
+  // ledger trigger applied.
+  return db.award.findUniqueOrThrow({ where: { id: outcome.id }, include: { tranches: true } });
 }
 
 type AwardChange = {
