@@ -169,7 +169,8 @@ export async function checkAwardGrant(
  * claim of the request's idempotency key for the new award, the audit entry and, last, the
  * ledger COMMIT (the trigger applies it to the balances under the fund's row lock; their
  * CHECKs refuse an overspend, which aborts the caller's whole transaction). Returns the new
- * award's id: read the award back after the commit. Run checkAwardGrant first. The caller
+ * award with its tranches, as written (nothing is read back while the lock is held). Run
+ * checkAwardGrant first. The caller
  * translates refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that
  * has just been carried out waits at the claim, then fails there).
  */
@@ -194,15 +195,16 @@ export async function grantAwardInTransaction(
       conditions: input.conditions ?? null,
       publishedAt: input.published ? new Date() : null,
       createdById: actor.userId,
-      tranches: {
-        create: input.tranches.map((tranche, index) => ({
-          sequence: index + 1,
-          amountPence: tranche.amountPence,
-          dueOn: tranche.dueOn,
-        })),
-      },
     },
-    select: { id: true },
+  });
+  // Two statements (a nested create would read the award back a third time).
+  const tranches = await tx.tranche.createManyAndReturn({
+    data: input.tranches.map((tranche, index) => ({
+      awardId: award.id,
+      sequence: index + 1,
+      amountPence: tranche.amountPence,
+      dueOn: tranche.dueOn,
+    })),
   });
   // Claimed before the ledger entry takes the fund's row lock, so a retry waiting for this
   // request does not hold up other awards from the fund.
@@ -227,7 +229,8 @@ export async function grantAwardInTransaction(
     actorId: actor.userId,
     idempotencyKey: input.idempotencyKey,
   });
-  return { id: award.id };
+  // Not read back: the trigger applied exactly this entry to the new award (its only one).
+  return { ...award, awardedPence: amountPence, tranches };
 }
 
 /** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
@@ -240,9 +243,7 @@ export async function awardGrant(db: Database, actor: Actor, partnershipId: stri
     db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input, request), MONEY_TRANSACTION),
   );
   if (outcome === "replayed") return (await replayedAward(db, request))!;
-  // Read back after the commit, so the fund's row lock is not held for it: the balances the
-  // ledger trigger applied.
-  return db.award.findUniqueOrThrow({ where: { id: outcome.id }, include: { tranches: true } });
+  return outcome;
 }
 
 type AwardChange = {
