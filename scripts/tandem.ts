@@ -139,7 +139,6 @@ async function main() {
   const fork = (index: number) => {
     const worker = cluster.fork({
       ...serverEnv,
-      TANDEM_WORKER_INDEX: String(index),
       // Only the first worker works the queue; TANDEM_JOBS=off switches it off everywhere.
       TANDEM_JOBS: env.TANDEM_JOBS && index === 0 ? "on" : "off",
     });
