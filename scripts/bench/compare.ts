@@ -13,8 +13,9 @@
  *   project-page    a project's page, with its HTML size
  *   projects-page   /p/<slug>/projects beside its own API call (project.list, 25)
  *
- * Stops everything and drops the scratch database afterwards. Asserts no timing; fails when
- * answers differ or the ledger no longer equals the balances.
+ * Stops everything and drops the scratch database afterwards. Asserts no timing; a figure
+ * whose answers differ, whose ledger no longer equals the balances or whose page answers
+ * anything but 200 is listed as failed under the table, and the bench exits 1.
  *
  *   npm run bench                          # 10,000 projects on an embedded PostgreSQL
  *   BENCH_PROJECTS=1000 npm run bench      # the 1,000-project set
@@ -226,18 +227,28 @@ async function benchAtSize(projects: number): Promise<SizeResult> {
           log,
         };
         const rows: FigureRow[] = [];
+        const failed: string[] = [];
         for (const figure of CHOSEN) {
           const started = Date.now();
-          rows.push(...(await figure.run(context)));
-          log(`${figure.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          try {
+            rows.push(...(await figure.run(context)));
+            log(`${figure.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          } catch (error) {
+            // A figure that breaks (e.g. a page answering 500 under load) is a result too: say so and go on.
+            const message = error instanceof Error ? error.message : String(error);
+            failed.push(`${figure.name}: ${message.slice(0, 200)}`);
+            log(`${figure.name}: FAILED after ${((Date.now() - started) / 1000).toFixed(0)} s: ${message.slice(0, 300)}`);
+          }
         }
         const when = new Date().toISOString().slice(0, 16).replace("T", " ");
         console.log(
           `\nTandem at ${counts.projects.toLocaleString("en-GB")} projects (${counts.periods.toLocaleString("en-GB")} reporting periods, ` +
             `${counts.updates.toLocaleString("en-GB")} progress updates, ${counts.people.toLocaleString("en-GB")} people), ${when} UTC\n` +
             `Machine: ${await machine(url)}\n` +
-            `${ROUNDS} alternating run${ROUNDS === 1 ? "" : "s"} per side and concurrency (${REQUESTS} requests per API run, fewer for pages and awards), over HTTP with keep-alive\n\n${table(rows)}\n`,
+            `${ROUNDS} alternating run${ROUNDS === 1 ? "" : "s"} per side and concurrency (${REQUESTS} requests per API run, fewer for pages and awards), over HTTP with keep-alive\n\n${table(rows)}\n` +
+            (failed.length > 0 ? `\nFailed (not in the table):\n${failed.map((line) => `- ${line}`).join("\n")}\n` : ""),
         );
+        if (failed.length > 0) process.exitCode = 1;
         result = { projects, counts, rows };
       } finally {
         for (const server of servers.reverse()) await stop(server);
