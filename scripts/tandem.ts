@@ -3,12 +3,23 @@
  * DATABASE_URL is unset, applies migrations, seeds demo data once (demo mode), then
  * runs the Next.js server. Stops everything cleanly on SIGINT/SIGTERM.
  *
- *   tsx scripts/tandem.ts start   # the built app (next start)
- *   tsx scripts/tandem.ts dev     # development server (next dev)
+ *   tsx scripts/tandem.ts start   # the built app: TANDEM_WORKERS `next start` processes (default one per core)
+ *   tsx scripts/tandem.ts dev     # development server (next dev), one process
+ *
+ * `start` runs its servers as node:cluster workers, which share the one port: this process
+ * accepts the connections and hands them round. Servers keep no state of their own (sessions,
+ * rate limits and the job queue are in PostgreSQL), so any worker can answer any request. Only
+ * the first worker works the background job queue (the others run with TANDEM_JOBS=off): the
+ * queue would be safe in all of them (SKIP LOCKED, leases, one job per schedule slot), but one
+ * keeps its polling and its connections to one process, and a long job (planning speed
+ * networking) to one core while the others keep answering. A worker that dies is started again
+ * (with the job loop, if it had it; a job it held is taken over when its lease ends).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { seedDemoData } from "../prisma/seed/seed-demo";
 import { createDatabaseClient } from "../server/db/client";
@@ -65,6 +76,7 @@ async function main() {
   }
 
   const web: { child?: ChildProcess } = {};
+  const workers = new Map<Worker, { index: number; startedAt: number }>();
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -74,6 +86,16 @@ async function main() {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
     }
+    await Promise.all(
+      [...workers.keys()].map(
+        (worker) =>
+          new Promise((resolve) => {
+            if (worker.isDead()) return resolve(undefined);
+            worker.once("exit", resolve);
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
     if (embedded) {
       log("stopping the embedded PostgreSQL");
       await embedded.stop();
@@ -99,15 +121,43 @@ async function main() {
   }
 
   const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
-  const args = mode === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
-  log(`starting the web server on http://localhost:${port}${env.TANDEM_DEMO_MODE ? " (demo mode)" : ""}`);
-  const child = spawn(process.execPath, [nextBin, ...args], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  web.child = child;
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  const serverEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  if (mode === "dev") {
+    log(`starting the development server on http://localhost:${port}${env.TANDEM_DEMO_MODE ? " (demo mode)" : ""}`);
+    const child = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { cwd: ROOT, stdio: "inherit", env: serverEnv });
+    web.child = child;
+    child.on("exit", (code) => void shutdown(code ?? 0));
+    return;
+  }
+
+  const count = env.TANDEM_WORKERS ?? availableParallelism();
+  log(
+    `starting ${count} web server process${count === 1 ? "" : "es"} on http://localhost:${port}${env.TANDEM_DEMO_MODE ? " (demo mode)" : ""}` +
+      (env.TANDEM_JOBS ? "; the first works the background job queue" : "; background jobs off (TANDEM_JOBS=off)"),
+  );
+  cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", String(port)], cwd: ROOT });
+  const fork = (index: number) => {
+    const worker = cluster.fork({
+      ...serverEnv,
+      // Only the first worker works the queue; TANDEM_JOBS=off switches it off everywhere.
+      TANDEM_JOBS: env.TANDEM_JOBS && index === 0 ? "on" : "off",
+    });
+    workers.set(worker, { index, startedAt: Date.now() });
+    worker.on("exit", (code, signal) => {
+      const { startedAt } = workers.get(worker)!;
+      workers.delete(worker);
+      if (stopping) return;
+      // Dying at once (a port in use, a broken build) would only die again: stop instead.
+      if (Date.now() - startedAt < 10_000) {
+        console.error(`[tandem] web server ${index + 1} stopped during start-up (${signal ?? `code ${code}`})`);
+        void shutdown(code || 1);
+        return;
+      }
+      log(`web server ${index + 1} stopped (${signal ?? `code ${code}`}): starting it again`);
+      fork(index);
+    });
+  };
+  for (let index = 0; index < count; index++) fork(index);
 }
 
 main().catch((error: unknown) => {

@@ -101,6 +101,8 @@ export const envSchema = z
         .optional(),
     ),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Server processes the launcher runs, sharing the port (unset: one per core, decided by the launcher). */
+    TANDEM_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     TANDEM_DEMO_MODE: booleanFlag,
     TANDEM_DATA_DIR: z.string().default(".data"),
     TANDEM_RATE_LIMIT_SIGN_IN_EMAIL: rateLimitSetting("5/10m"),

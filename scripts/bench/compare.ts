@@ -1,20 +1,33 @@
 /**
- * `npm run bench`: Tandem beside a minimal implementation of the same request, over real
- * HTTP, on one large partnership (scripts/bench/seed-large.ts). Starts the production
- * build (scripts/tandem.ts start; runs `next build` first when there is no build in .next)
- * and the reference (scripts/bench/reference-server.ts) on the same database, proves
- * their answers equal, then times both, alternating runs, at concurrency 1, 10 and 50,
- * and prints req/s and p50/p95/p99 side by side with the ratios. Stops everything and
- * drops the scratch database afterwards. Asserts no timing; fails when the answers differ.
+ * `npm run bench`: Tandem's figures at size, each beside a minimal reference where there is
+ * one, over real HTTP on one large partnership (scripts/bench/seed-large.ts). Starts the
+ * production build (scripts/tandem.ts start; runs `next build` first when there is no build
+ * in .next) and the reference (scripts/bench/reference-server.ts) on the same database, then
+ * runs each figure (a small module in ./figures): it proves its reference gives the same
+ * answer, times both, alternating runs, at concurrency 1, 10 and 50, and the tables show
+ * req/s and p50/p95/p99 side by side with the ratios:
+ *
+ *   project.list    first and deep page, beside the reference server
+ *   awards          grant awards from one fund (in-process), beside the same rows in raw SQL
+ *   dashboard       the portfolio dashboard page
+ *   project-page    a project's page, with its HTML size
+ *   projects-page   /p/<slug>/projects beside its own API call (project.list, 25)
+ *
+ * Stops everything and drops the scratch database afterwards. Asserts no timing; a figure
+ * whose answers differ, whose ledger no longer equals the balances or whose page answers
+ * anything but 200 is listed as failed under the table, and the bench exits 1.
  *
  *   npm run bench                          # 10,000 projects on an embedded PostgreSQL
  *   BENCH_PROJECTS=1000 npm run bench      # the 1,000-project set
- *   BENCH_REUSE=1 npm run bench            # keep the seeded database in .data/bench for the next run
+ *   BENCH_GROWTH=1 npm run bench           # 1,000 then 10,000 projects (two databases), and the growth between them
+ *   BENCH_FIGURES=dashboard,awards …       # only these figures
+ *   BENCH_REUSE=1 npm run bench            # keep the seeded databases in .data/bench for the next run
  *   DATABASE_URL=… npm run bench           # an existing server (creates and drops a database)
  *
- * Other settings: BENCH_REQUESTS (requests per timed run, default 200), BENCH_ROUNDS
- * (alternating runs of each side per concurrency, default 2), BENCH_PORT (Tandem, default
- * 3301; the reference uses the next port), BENCH_DB_PORT (the kept embedded PostgreSQL, 5701).
+ * Other settings: BENCH_REQUESTS (requests per timed API run, default 200; pages use a
+ * quarter, awards half), BENCH_ROUNDS (alternating runs of each side per concurrency,
+ * default 2), BENCH_PORT (Tandem, default 3301; the reference uses the next port),
+ * BENCH_DB_PORT (the kept embedded PostgreSQL, 5701), TANDEM_WORKERS (passed to the launcher).
  * Background jobs are off (TANDEM_JOBS=off) so reminders for the seeded reports do not run mid-measurement.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -23,11 +36,13 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
-import superjson from "superjson";
 import { ROOT } from "../lib/prisma-cli";
-import { get, runLoad, summarise, type LoadRun, type LoadSummary } from "./http-load";
+import { awardsFigure } from "./figures/awards";
+import { dashboardFigure, projectPageFigure, projectsPageFigure } from "./figures/pages";
+import { projectListFigure } from "./figures/project-list";
+import type { Figure, FigureContext, FigureRow } from "./figures/types";
+import { get } from "./http-load";
 import { withScratchDatabase } from "./scratch-database";
 import { existingLargeWorld, seedLarge, type LargeWorld } from "./seed-large";
 
@@ -38,6 +53,15 @@ const REUSE = process.env.BENCH_REUSE === "1";
 const TANDEM_PORT = Number(process.env.BENCH_PORT ?? 3301);
 const REFERENCE_PORT = TANDEM_PORT + 1;
 const CONCURRENCIES = [1, 10, 50];
+const GROWTH = process.env.BENCH_GROWTH === "1";
+const FIGURES: Figure[] = [projectListFigure, awardsFigure, dashboardFigure, projectPageFigure, projectsPageFigure];
+const CHOSEN = process.env.BENCH_FIGURES
+  ? process.env.BENCH_FIGURES.split(",").map((name) => {
+      const figure = FIGURES.find((candidate) => candidate.name === name.trim());
+      if (!figure) throw new Error(`BENCH_FIGURES: no figure "${name}" (there are ${FIGURES.map((candidate) => candidate.name).join(", ")})`);
+      return figure;
+    })
+  : FIGURES;
 const POOL_SIZE = 10; // both sides: Tandem's default DATABASE_POOL_SIZE
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -92,98 +116,49 @@ async function stop(server: Server) {
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
 }
 
-function listUrl(port: number, input: { partnershipSlug: string; limit: number; cursor?: string }) {
-  return `http://localhost:${port}/api/trpc/project.list?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-}
-
-/** Fetches the same request from both and fails loudly unless the parsed data are deep-equal. */
-async function proveIdentical(name: string, tandemUrl: string, referenceUrl: string, headers: Record<string, string>) {
-  const agent = new http.Agent();
-  try {
-    const [tandem, reference] = [await get(agent, tandemUrl, headers), await get(agent, referenceUrl, headers)];
-    if (tandem.status !== 200 || reference.status !== 200) {
-      throw new Error(`${name}: Tandem answered ${tandem.status}, the reference ${reference.status}\n${tandem.body.slice(0, 500)}\n${reference.body.slice(0, 500)}`);
-    }
-    type Envelope = { result: { data: Parameters<typeof superjson.deserialize>[0] } };
-    const tandemData = superjson.deserialize((JSON.parse(tandem.body) as Envelope).result.data);
-    const referenceData = superjson.deserialize((JSON.parse(reference.body) as Envelope).result.data);
-    if (!isDeepStrictEqual(tandemData, referenceData)) {
-      const both = [tandemData, referenceData] as { items?: unknown[] }[];
-      const at = (both[0]!.items ?? []).findIndex((item, index) => !isDeepStrictEqual(item, both[1]!.items?.[index]));
-      const shown = at >= 0 ? both.map((data) => data.items?.[at]) : both;
-      console.error(`${at >= 0 ? `Item ${at}` : "The answers"} differ.\nTandem: ${JSON.stringify(shown[0], null, 2)}\nReference: ${JSON.stringify(shown[1], null, 2)}`);
-      throw new Error(`${name}: the reference's answer differs from Tandem's, so its figures would mean nothing`);
-    }
-    const { items } = tandemData as { items: { latest: unknown; nextDue: { state: string } | null; overdueCount: number }[] };
-    const states = [...new Set(items.map((item) => item.nextDue?.state ?? "none"))].join(", ");
-    log(
-      `${name}: both answer the same ${items.length} projects (${tandem.body.length} and ${reference.body.length} bytes; ` +
-        `${items.filter((item) => item.latest).length} with a latest report, next due ${states}, ` +
-        `${items.filter((item) => item.overdueCount > 0).length} with overdue reports)`,
-    );
-  } finally {
-    agent.destroy();
-  }
-}
-
-type Row = { request: string; concurrency: number; tandem: LoadSummary; reference: LoadSummary };
-
-async function measure(request: string, tandemUrl: string, referenceUrl: string, headers: Record<string, string>): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const concurrency of CONCURRENCIES) {
-    const warmUp = Math.max(20, concurrency * 2);
-    await runLoad({ url: tandemUrl, headers, requests: warmUp, concurrency });
-    await runLoad({ url: referenceUrl, headers, requests: warmUp, concurrency });
-    const tandem: LoadRun[] = [];
-    const reference: LoadRun[] = [];
-    // Alternate, starting with each side in turn, so neither gets the quieter moments.
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (["tandem", "reference"] as const) : (["reference", "tandem"] as const);
-      for (const side of order) {
-        const run = await runLoad({ url: side === "tandem" ? tandemUrl : referenceUrl, headers, requests: REQUESTS, concurrency });
-        (side === "tandem" ? tandem : reference).push(run);
-      }
-    }
-    const row = { request, concurrency, tandem: summarise(tandem), reference: summarise(reference) };
-    log(`${request} at ${concurrency}: Tandem ${row.tandem.perSecond.toFixed(0)} req/s, reference ${row.reference.perSecond.toFixed(0)} req/s`);
-    rows.push(row);
-  }
-  return rows;
-}
-
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+const perSecond = (value: number) => value.toFixed(value < 10 ? 1 : 0);
 
-function table(rows: Row[]): string {
-  const header = ["request", "at once", "Tandem req/s", "p50", "p95", "p99", "reference req/s", "p50", "p95", "p99", "throughput ratio", "p95 ratio"];
-  const lines = rows.map((row) => [
-    row.request,
-    String(row.concurrency),
-    row.tandem.perSecond.toFixed(0),
-    ms(row.tandem.p50),
-    ms(row.tandem.p95),
-    ms(row.tandem.p99),
-    row.reference.perSecond.toFixed(0),
-    ms(row.reference.p50),
-    ms(row.reference.p95),
-    ms(row.reference.p99),
-    `${(row.tandem.perSecond / row.reference.perSecond).toFixed(2)}×`,
-    `${(row.tandem.p95 / row.reference.p95).toFixed(1)}×`,
-  ]);
+function markdown(header: string[], lines: string[][]): string {
   return [header, header.map(() => "---"), ...lines].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
-/** The ids a cursor stands at: the project after `fraction` of the list, newest first. */
-async function cursorsAt(url: string, fractions: number[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT "id" FROM "FundedProject" WHERE "partnershipId" = 'bench-partnership' ORDER BY "createdAt" DESC, "id" DESC`,
-    );
-    return fractions.map((fraction) => rows[Math.min(rows.length - 1, Math.floor(rows.length * fraction))]!.id);
-  } finally {
-    await client.end();
+function table(rows: FigureRow[]): string {
+  const header = ["request", "at once", "Tandem req/s", "p50", "p95", "p99", "beside", "req/s", "p50", "p95", "p99", "throughput ratio", "p95 ratio", "note"];
+  return markdown(
+    header,
+    rows.map((row) => {
+      const reference = row.reference;
+      return [
+        row.request,
+        String(row.concurrency),
+        perSecond(row.tandem.perSecond),
+        ms(row.tandem.p50),
+        ms(row.tandem.p95),
+        ms(row.tandem.p99),
+        reference ? row.referenceName ?? "reference" : "—",
+        reference ? perSecond(reference.perSecond) : "",
+        reference ? ms(reference.p50) : "",
+        reference ? ms(reference.p95) : "",
+        reference ? ms(reference.p99) : "",
+        reference ? `${(row.tandem.perSecond / reference.perSecond).toFixed(2)}×` : "",
+        reference ? `${(row.tandem.p95 / reference.p95).toFixed(1)}×` : "",
+        row.note ?? "",
+      ];
+    }),
+  );
+}
+
+/** Each figure's latency at the larger size over the smaller (the target is at most 1.2×). */
+function growthTable(small: SizeResult, large: SizeResult): string {
+  const header = ["request", "at once", `p50 at ${small.projects.toLocaleString("en-GB")}`, `p50 at ${large.projects.toLocaleString("en-GB")}`, "p50 growth", "p95 growth"];
+  const lines: string[][] = [];
+  for (const row of large.rows) {
+    const before = small.rows.find((candidate) => candidate.request === row.request && candidate.concurrency === row.concurrency);
+    if (!before) continue;
+    lines.push([row.request, String(row.concurrency), ms(before.tandem.p50), ms(row.tandem.p50), `${(row.tandem.p50 / before.tandem.p50).toFixed(2)}×`, `${(row.tandem.p95 / before.tandem.p95).toFixed(2)}×`]);
   }
+  return markdown(header, lines);
 }
 
 async function machine(url: string) {
@@ -195,17 +170,20 @@ async function machine(url: string) {
   return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${rows[0]!.server_version}`;
 }
 
-async function main() {
-  ensureBuild();
-  const keep = REUSE ? { dataDir: path.join(ROOT, ".data", "bench", "postgres"), port: Number(process.env.BENCH_DB_PORT ?? 5701), database: `tandem_bench_${PROJECTS}` } : undefined;
+type SizeResult = { projects: number; counts: LargeWorld["counts"]; rows: FigureRow[] };
+
+/** Seeds (or reuses) one data set, starts both servers on it, runs every chosen figure, stops the servers. */
+async function benchAtSize(projects: number): Promise<SizeResult> {
+  const keep = REUSE ? { dataDir: path.join(ROOT, ".data", "bench", "postgres"), port: Number(process.env.BENCH_DB_PORT ?? 5701), database: `tandem_bench_${projects}` } : undefined;
+  let result: SizeResult | undefined;
   await withScratchDatabase(
     async (_db, url) => {
       let world: LargeWorld | null = REUSE ? await existingLargeWorld(url) : null;
-      if (world && world.counts.projects !== PROJECTS) {
-        throw new Error(`The kept database holds ${world.counts.projects} projects, not ${PROJECTS} (an interrupted seed?): delete .data/bench and run again`);
+      if (world && world.counts.projects !== projects) {
+        throw new Error(`The kept database holds ${world.counts.projects} projects, not ${projects} (an interrupted seed?): delete .data/bench and run again`);
       }
       if (world) log(`reusing the seeded database (${world.counts.projects.toLocaleString("en-GB")} projects)`);
-      else world = await seedLarge(url, PROJECTS, log);
+      else world = await seedLarge(url, projects, log);
       const { counts } = world;
       log(
         `${counts.projects.toLocaleString("en-GB")} projects, ${counts.periods.toLocaleString("en-GB")} reporting periods, ` +
@@ -225,6 +203,7 @@ async function main() {
           TANDEM_DEMO_MODE: "false",
           TANDEM_JOBS: "off",
           NEXT_TELEMETRY_DISABLED: "1",
+          ...(process.env.TANDEM_WORKERS ? { TANDEM_WORKERS: process.env.TANDEM_WORKERS } : {}),
         });
         servers.push(tandem);
         const reference = startProcess("reference", ["--import", "tsx", "scripts/bench/reference-server.ts"], {
@@ -236,28 +215,41 @@ async function main() {
         await waitFor(`http://localhost:${TANDEM_PORT}/api/health`, tandem);
         await waitFor(`http://localhost:${REFERENCE_PORT}/health`, reference);
 
-        const headers = { cookie: `next-auth.session-token=${world.sessionToken}` };
-        const input = { partnershipSlug: world.partnershipSlug, limit: 10 };
-        const tandemUrl = listUrl(TANDEM_PORT, input);
-        const referenceUrl = listUrl(REFERENCE_PORT, input);
-        await proveIdentical("project.list first page", tandemUrl, referenceUrl, headers);
-        // A deep page (after 90% of the projects) and the last page: the oldest projects, with the most reports.
-        const cursors = await cursorsAt(url, [0.9, 1 - 5 / counts.projects]);
-        const deep = { ...input, cursor: cursors[0]! };
-        await proveIdentical("project.list deep page", listUrl(TANDEM_PORT, deep), listUrl(REFERENCE_PORT, deep), headers);
-        const last = { ...input, cursor: cursors[1]! };
-        await proveIdentical("project.list last page", listUrl(TANDEM_PORT, last), listUrl(REFERENCE_PORT, last), headers);
-
-        const rows = [
-          ...(await measure("`project.list` first page (10)", tandemUrl, referenceUrl, headers)),
-          ...(await measure("`project.list` deep page (10)", listUrl(TANDEM_PORT, deep), listUrl(REFERENCE_PORT, deep), headers)),
-        ];
+        const context: FigureContext = {
+          databaseUrl: url,
+          world,
+          tandem: `http://localhost:${TANDEM_PORT}`,
+          reference: `http://localhost:${REFERENCE_PORT}`,
+          headers: { cookie: `next-auth.session-token=${world.sessionToken}` },
+          concurrencies: CONCURRENCIES,
+          requests: REQUESTS,
+          rounds: ROUNDS,
+          log,
+        };
+        const rows: FigureRow[] = [];
+        const failed: string[] = [];
+        for (const figure of CHOSEN) {
+          const started = Date.now();
+          try {
+            rows.push(...(await figure.run(context)));
+            log(`${figure.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          } catch (error) {
+            // A figure that breaks (e.g. a page answering 500 under load) is a result too: say so and go on.
+            const message = error instanceof Error ? error.message : String(error);
+            failed.push(`${figure.name}: ${message.slice(0, 200)}`);
+            log(`${figure.name}: FAILED after ${((Date.now() - started) / 1000).toFixed(0)} s: ${message.slice(0, 300)}`);
+          }
+        }
         const when = new Date().toISOString().slice(0, 16).replace("T", " ");
         console.log(
-          `\nTandem beside the minimal reference, ${counts.projects.toLocaleString("en-GB")} projects, ${when} UTC\n` +
+          `\nTandem at ${counts.projects.toLocaleString("en-GB")} projects (${counts.periods.toLocaleString("en-GB")} reporting periods, ` +
+            `${counts.updates.toLocaleString("en-GB")} progress updates, ${counts.people.toLocaleString("en-GB")} people), ${when} UTC\n` +
             `Machine: ${await machine(url)}\n` +
-            `${ROUNDS} alternating run${ROUNDS === 1 ? "" : "s"} of ${REQUESTS} requests per side and concurrency, over HTTP with keep-alive\n\n${table(rows)}\n`,
+            `${ROUNDS} alternating run${ROUNDS === 1 ? "" : "s"} per side and concurrency (${REQUESTS} requests per API run, fewer for pages and awards), over HTTP with keep-alive\n\n${table(rows)}\n` +
+            (failed.length > 0 ? `\nFailed (not in the table):\n${failed.map((line) => `- ${line}`).join("\n")}\n` : ""),
         );
+        if (failed.length > 0) process.exitCode = 1;
+        result = { projects, counts, rows };
       } finally {
         for (const server of servers.reverse()) await stop(server);
       }
@@ -265,6 +257,18 @@ async function main() {
     2,
     keep,
   );
+  return result!;
+}
+
+async function main() {
+  ensureBuild();
+  const sizes = GROWTH ? [1_000, 10_000] : [PROJECTS];
+  log(`figures: ${CHOSEN.map((figure) => figure.name).join(", ")}; sizes: ${sizes.map((size) => size.toLocaleString("en-GB")).join(" and ")} projects`);
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await benchAtSize(size));
+  if (results.length === 2) {
+    console.log(`\nGrowth from ${results[0]!.projects.toLocaleString("en-GB")} to ${results[1]!.projects.toLocaleString("en-GB")} projects (target: at most 1.2×)\n\n${growthTable(results[0]!, results[1]!)}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -47,6 +47,14 @@ describe("configuration", () => {
     expect(problemsOf({ TANDEM_JOBS: "false" })).toEqual(['TANDEM_JOBS must be on or off (it is "false")']);
   });
 
+  it("leaves the number of server processes to the launcher unless given, from 1 to 64", () => {
+    expect(parseEnv({}).TANDEM_WORKERS).toBeUndefined();
+    expect(parseEnv({ TANDEM_WORKERS: "3" }).TANDEM_WORKERS).toBe(3);
+    for (const value of ["0", "65", "1.5", "many"]) {
+      expect(problemsOf({ TANDEM_WORKERS: value })[0], value).toMatch(/^TANDEM_WORKERS /);
+    }
+  });
+
   it("requires all three OIDC variables together", () => {
     expect(problemsOf({ OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0" }).sort()).toEqual([
       "OIDC_CLIENT_ID is required when any OIDC_ variable is set (set all three, or none)",

@@ -166,11 +166,13 @@ export async function checkAwardGrant(
 
 /**
  * The writes of a grant, inside the caller's transaction: the award and its tranches, the
- * ledger COMMIT (the trigger applies it to the balances; their CHECKs refuse an overspend,
- * which aborts the caller's whole transaction), the claim of the request's idempotency key
- * for the new award, and the audit entry. Run checkAwardGrant first. The caller translates
- * refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that has just
- * been carried out waits at the claim, then fails there).
+ * claim of the request's idempotency key for the new award, the audit entry and, last, the
+ * ledger COMMIT (the trigger applies it to the balances under the fund's row lock; their
+ * CHECKs refuse an overspend, which aborts the caller's whole transaction). Returns the new
+ * award with its tranches, as written (nothing is read back while the lock is held). Run
+ * checkAwardGrant first. The caller
+ * translates refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that
+ * has just been carried out waits at the claim, then fails there).
  */
 export async function grantAwardInTransaction(
   tx: Tx,
@@ -193,27 +195,20 @@ export async function grantAwardInTransaction(
       conditions: input.conditions ?? null,
       publishedAt: input.published ? new Date() : null,
       createdById: actor.userId,
-      tranches: {
-        create: input.tranches.map((tranche, index) => ({
-          sequence: index + 1,
-          amountPence: tranche.amountPence,
-          dueOn: tranche.dueOn,
-        })),
-      },
     },
+  });
+  // Two statements (a nested create would read the award back a third time).
+  const tranches = await tx.tranche.createManyAndReturn({
+    data: input.tranches.map((tranche, index) => ({
+      awardId: award.id,
+      sequence: index + 1,
+      amountPence: tranche.amountPence,
+      dueOn: tranche.dueOn,
+    })),
   });
   // Claimed before the ledger entry takes the fund's row lock, so a retry waiting for this
   // request does not hold up other awards from the fund.
   await claimIdempotencyKey(tx, request, award.id);
-  await appendLedger(tx, {
-    fundId: fund.id,
-    awardId: award.id,
-    kind: "COMMIT",
-    committedDelta: amountPence,
-    reason: `Award to ${input.recipientName} for "${input.projectName}"`,
-    actorId: actor.userId,
-    idempotencyKey: input.idempotencyKey,
-  });
   await recordAudit(tx, {
     partnershipId,
     actorId: actor.userId,
@@ -223,7 +218,19 @@ export async function grantAwardInTransaction(
     summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
     amountPence,
   });
-  return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
+  // Last: the ledger trigger takes the fund's row lock, which every award from the fund
+  // queues for, so nothing but the commit follows it.
+  await appendLedger(tx, {
+    fundId: fund.id,
+    awardId: award.id,
+    kind: "COMMIT",
+    committedDelta: amountPence,
+    reason: `Award to ${input.recipientName} for "${input.projectName}"`,
+    actorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+  });
+  // Not read back: the trigger applied exactly this entry to the new award (its only one).
+  return { ...award, awardedPence: amountPence, tranches };
 }
 
 /** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */

@@ -10,7 +10,8 @@ import { isoDay } from "@/lib/uk-time";
  * The figures a dashboard shows about a set of funded projects: the partnership's whole
  * portfolio, or one sub-group's. They come from four queries run side by side: grouped
  * sums for money and decisions, the periods that are overdue, and one short row per project
- * (its latest update's RAG and measure values, never the updates' text). "Now" is always
+ * (its latest update's RAG and measure values from its report summary). None reads the
+ * progress updates, so their number does not change the cost. "Now" is always
  * passed in.
  */
 
@@ -134,7 +135,8 @@ async function money(db: Database, scope: PortfolioScope): Promise<PortfolioMone
 
 /**
  * Projects with reports past their due date and nothing submitted. The database narrows
- * to periods due by today with no live update; `reportState` has the last word on lateness.
+ * to periods due by today with no live update (`reported`, kept by a trigger on the
+ * updates, so the updates themselves are never read); `reportState` has the last word on lateness.
  * Decided projects no longer report, so they are never overdue.
  */
 async function overdue(db: Database, scope: PortfolioScope, now: Date): Promise<PortfolioSummary["overdue"]> {
@@ -146,9 +148,7 @@ async function overdue(db: Database, scope: PortfolioScope, now: Date): Promise<
     WHERE p."partnershipId" = ${scope.partnershipId} ${scopeSql(scope)}
       AND p."status" <> 'DECIDED'
       AND r."dueOn" <= ${isoDay(calendarDay(now))}::date
-      AND NOT EXISTS (
-        SELECT 1 FROM "ProgressUpdate" u WHERE u."periodId" = r."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED')
-      )`;
+      AND NOT r."reported"`;
   const byProject = new Map<string, Omit<OverdueProject, "leadName" | "daysLate">>();
   let periodCount = 0;
   for (const row of rows) {
@@ -197,24 +197,18 @@ async function decisions(db: Database, scope: PortfolioScope): Promise<Portfolio
 /**
  * Projects by status and by latest RAG, and each project's success measures against their
  * targets (see outcomes.ts), from one row per project: its status, measures, the RAG and
- * measure values of its latest submitted or accepted update (DISTINCT ON, as the project's
- * page picks it) and its evaluation's final values. Never the updates' text.
+ * measure values of its latest submitted or accepted update (its ProjectReportSummary, kept
+ * by a trigger: the latest by submission time, as the project's page picks it) and its
+ * evaluation's final values. Never the updates themselves.
  */
 async function projectFigures(db: Database, scope: PortfolioScope): Promise<Pick<PortfolioSummary, "projects" | "outcomes">> {
   const projects = await db.$queryRaw<
     { id: string; name: string; status: ProjectStatus; rag: RagStatus | null; measures: unknown; latestValues: unknown; finalValues: unknown }[]
   >`
-    WITH latest AS (
-      SELECT DISTINCT ON (u."projectId") u."projectId", u."rag", u."measureValues"
-      FROM "ProgressUpdate" u JOIN "FundedProject" p ON p."id" = u."projectId"
-      WHERE p."partnershipId" = ${scope.partnershipId} ${scopeSql(scope)}
-        AND u."status" IN ('SUBMITTED', 'ACCEPTED')
-      ORDER BY u."projectId", u."submittedAt" DESC, u."id" DESC
-    )
-    SELECT p."id", p."name", p."status"::text AS "status", l."rag"::text AS "rag", p."measures",
-      l."measureValues" AS "latestValues", e."measureResults" AS "finalValues"
+    SELECT p."id", p."name", p."status"::text AS "status", l."latestRag"::text AS "rag", p."measures",
+      l."latestMeasureValues" AS "latestValues", e."measureResults" AS "finalValues"
     FROM "FundedProject" p
-    LEFT JOIN latest l ON l."projectId" = p."id"
+    LEFT JOIN "ProjectReportSummary" l ON l."projectId" = p."id"
     LEFT JOIN "ProjectEvaluation" e ON e."projectId" = p."id"
     WHERE p."partnershipId" = ${scope.partnershipId} ${scopeSql(scope)}
     ORDER BY p."name", p."id"`;
