@@ -30,10 +30,7 @@
  * BENCH_DB_PORT (the kept embedded PostgreSQL, 5701), TANDEM_WORKERS (passed to the launcher).
  * Background jobs are off (TANDEM_JOBS=off) so reminders for the seeded reports do not run mid-measurement.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -42,8 +39,8 @@ import { awardsFigure } from "./figures/awards";
 import { dashboardFigure, projectPageFigure, projectsPageFigure } from "./figures/pages";
 import { projectListFigure } from "./figures/project-list";
 import type { Figure, FigureContext, FigureRow } from "./figures/types";
-import { get } from "./http-load";
 import { withScratchDatabase } from "./scratch-database";
+import { ensureBuild, startProcess, stopProcess, waitForHealth, type Server } from "./server-process";
 import { existingLargeWorld, seedLarge, type LargeWorld } from "./seed-large";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
@@ -65,56 +62,6 @@ const CHOSEN = process.env.BENCH_FIGURES
 const POOL_SIZE = 10; // both sides: Tandem's default DATABASE_POOL_SIZE
 
 const log = (message: string) => console.log(`[bench] ${message}`);
-
-type Server = { name: string; child: ChildProcess };
-
-function ensureBuild() {
-  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    log("using the production build in .next (run `npx next build` first after changing the app)");
-    return;
-  }
-  log("no production build in .next: running `npx next build`");
-  const built = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (built.status !== 0) throw new Error("next build failed");
-}
-
-function startProcess(name: string, args: string[], env: Record<string, string>): Server {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const output = (chunk: Buffer) => {
-    const text = chunk.toString().trimEnd();
-    if (process.env.BENCH_VERBOSE === "1" || /error|fail/i.test(text)) console.log(`[${name}] ${text}`);
-  };
-  child.stdout?.on("data", output);
-  child.stderr?.on("data", output);
-  return { name, child };
-}
-
-async function waitFor(url: string, server: Server, timeoutMs = 120_000) {
-  const agent = new http.Agent();
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (Date.now() < deadline) {
-      if (server.child.exitCode !== null) throw new Error(`${server.name} exited with code ${server.child.exitCode}`);
-      try {
-        if ((await get(agent, url, {})).status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`${server.name} did not answer ${url} within ${timeoutMs / 1000} s`);
-  } finally {
-    agent.destroy();
-  }
-}
-
-async function stop(server: Server) {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once("exit", resolve));
-  server.child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
-}
 
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
 const perSecond = (value: number) => value.toFixed(value < 10 ? 1 : 0);
@@ -212,8 +159,8 @@ async function benchAtSize(projects: number): Promise<SizeResult> {
           DATABASE_POOL_SIZE: String(POOL_SIZE),
         });
         servers.push(reference);
-        await waitFor(`http://localhost:${TANDEM_PORT}/api/health`, tandem);
-        await waitFor(`http://localhost:${REFERENCE_PORT}/health`, reference);
+        await waitForHealth(`http://localhost:${TANDEM_PORT}/api/health`, tandem);
+        await waitForHealth(`http://localhost:${REFERENCE_PORT}/health`, reference);
 
         const context: FigureContext = {
           databaseUrl: url,
@@ -251,7 +198,7 @@ async function benchAtSize(projects: number): Promise<SizeResult> {
         if (failed.length > 0) process.exitCode = 1;
         result = { projects, counts, rows };
       } finally {
-        for (const server of servers.reverse()) await stop(server);
+        for (const server of servers.reverse()) await stopProcess(server);
       }
     },
     2,
