@@ -5,6 +5,7 @@ import type { Grant, MemberGrant } from "@/server/auth/grants";
 import { authorize, type GrantMemo } from "@/server/auth/resolve";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
+import { isTransactionUnavailable } from "@/server/db/errors";
 import { countRequest, peekRequest, RateLimitedError } from "@/server/domain/rate-limits/rate-limit";
 import { getEnv } from "@/server/env";
 import { AppError, GENERIC_ERROR_MESSAGE, notFound } from "@/server/errors";
@@ -90,6 +91,11 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.userMessage, cause });
+  }
+  if (!result.ok && isTransactionUnavailable(result.error.cause)) {
+    // Every database connection stayed busy for longer than a request waits for one.
+    const cause = new AppError("TOO_MANY_REQUESTS", "Tandem is very busy right now: please try again in a moment.");
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.userMessage, cause });
   }
   return result;
 });

@@ -31,7 +31,14 @@ export function violatedUniqueIndex(error: unknown): string | null {
   return driverCause(error)?.constraint?.index ?? null;
 }
 
-/** No connection or transaction could be had in time (pool exhausted under load). */
+/** What node-postgres's pool throws when no connection is free within connectionTimeoutMillis. */
+const POOL_TIMEOUT = "timeout exceeded when trying to connect";
+
+/**
+ * No connection or transaction could be had in time (pool exhausted under load): Prisma's
+ * own codes, or the pool's timeout passed up from the driver adapter as a plain Error.
+ */
 export function isTransactionUnavailable(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2028" || error.code === "P2024");
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2028" || error.code === "P2024";
+  return error instanceof Error && error.message === POOL_TIMEOUT;
 }

@@ -95,10 +95,19 @@ export async function replayedAward(db: Database | Tx, request: IdempotentReques
  * "try again", a CHECK refusal into the fund's figures. Returns the error itself otherwise.
  */
 export async function explainMoneyFailure(db: Database, error: unknown, context: { fundId: string; awardId?: string }) {
-  if (isTransactionUnavailable(error)) {
-    return new AppError("TOO_MANY_REQUESTS", "Tandem is very busy right now. Nothing was changed: please try again.");
-  }
+  if (isTransactionUnavailable(error)) return busy();
   return (await explainMoneyRefusal(db, error, context)) ?? error;
+}
+
+const busy = () => new AppError("TOO_MANY_REQUESTS", "Tandem is very busy right now. Nothing was changed: please try again.");
+
+/** The reads before a money transaction: a database too busy to answer them in time is "busy, try again" too. */
+async function beforeMoving<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw isTransactionUnavailable(error) ? busy() : error;
+  }
 }
 
 /** Runs a money movement and turns the database's refusals into clear messages. */
@@ -236,13 +245,13 @@ export async function grantAwardInTransaction(
 /** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
 export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
   const request = idempotentRequest(partnershipId, "funding.awardGrant", input);
-  const previous = await replayedAward(db, request);
+  const previous = await beforeMoving(() => replayedAward(db, request));
   if (previous) return previous;
-  const checked = await checkAwardGrant(db, partnershipId, input);
+  const checked = await beforeMoving(() => checkAwardGrant(db, partnershipId, input));
   const outcome = await moveMoney(db, checked.fund.id, () =>
     db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input, request), MONEY_TRANSACTION),
   );
-  if (outcome === "replayed") return (await replayedAward(db, request))!;
+  if (outcome === "replayed") return (await beforeMoving(() => replayedAward(db, request)))!;
   return outcome;
 }
 
@@ -275,9 +284,9 @@ async function changeAward(
   apply: (tx: Tx, award: Awaited<ReturnType<typeof loadAward>>) => Promise<{ summary: string; amountPence: number }>,
 ) {
   const request = idempotentRequest(partnershipId, operation, change);
-  const previous = await replayedAward(db, request, change.awardId);
+  const previous = await beforeMoving(() => replayedAward(db, request, change.awardId));
   if (previous) return previous;
-  const award = await loadAward(db, partnershipId, change.awardId);
+  const award = await beforeMoving(() => loadAward(db, partnershipId, change.awardId));
   assertAwardTransition(awardState(award), action);
   const outcome = await moveMoney(db, award.fundId, () =>
     db.$transaction(async (tx) => {
