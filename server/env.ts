@@ -190,6 +190,7 @@ export const envSchema = z
     OTEL_SERVICE_NAME: optionalString.transform((value) => value ?? "tandem"),
     /** How long a "Download my data" zip stays downloadable (and stored) after it is ready. */
     TANDEM_RETAIN_DATA_EXPORTS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    TANDEM_RETAIN_ABANDONED_UPLOADS_DAYS: z.coerce.number().int().min(1).max(30).default(1),
     TANDEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
     TANDEM_SIGN_UP_DOMAINS: domainList,
     /** The port this instance listens on (the launcher reads it too). */

@@ -67,7 +67,30 @@ async function seed(db: Database) {
     failedLongAgo: await failed(ago(8 * DAY)),
     failedRecently: await failed(ago(2 * DAY)),
   };
-  return { tokens, sessions, emails, notifications, invitations, jobs, dataExports, userId };
+  const blob = (createdAt: Date, complete: boolean) =>
+    db.fileBlob.create({ data: { createdAt, complete, sizeBytes: 5, chunks: { create: [{ seq: 0, data: new TextEncoder().encode("Hello") }] } } });
+  const fileBlobs = {
+    abandonedLongAgo: await blob(ago(2 * DAY), false),
+    refusedLongAgo: await blob(ago(2 * DAY), true),
+    arrivingNow: await blob(ago(HOUR), false),
+    keptLongAgo: await blob(ago(300 * DAY), true),
+  };
+  const file = await db.storedFile.create({ data: { partnershipId: partnership.id, ownerKind: "PROPOSAL", ownerId: "a-proposal" } });
+  await db.storedFileVersion.create({
+    data: {
+      fileId: file.id,
+      number: 1,
+      storage: "POSTGRES",
+      blobKey: fileBlobs.keptLongAgo.id,
+      sizeBytes: 5,
+      sha256: "185f8db32271fe25f561a6fc938b2e264306ec304eda518007d1764826381969",
+      mimeType: "text/plain",
+      name: "kept.txt",
+      uploadedById: userId,
+      uploadedAt: ago(300 * DAY),
+    },
+  });
+  return { tokens, sessions, emails, notifications, invitations, jobs, dataExports, fileBlobs, userId };
 }
 
 describe("the daily purge of records past their retention period", () => {
@@ -79,7 +102,7 @@ describe("the daily purge of records past their retention period", () => {
   it("deletes only what has expired, one of each kind here, and leaves everything else", async () => {
     const { db } = database;
     const result = await purgeExpired(db, env, NOW);
-    expect(result).toEqual({ signInLinks: 1, endedSessions: 2, outbox: 1, readNotifications: 1, endedInvitations: 2, finishedJobs: 1, dataExports: 2 });
+    expect(result).toEqual({ signInLinks: 1, endedSessions: 2, outbox: 1, readNotifications: 1, endedInvitations: 2, finishedJobs: 1, dataExports: 2, abandonedUploads: 2 });
 
     const tokens = await db.verificationToken.findMany({ where: { token: { in: Object.values(world.tokens) } } });
     expect(tokens.map((row) => row.token).sort()).toEqual([world.tokens.expiredRecently, world.tokens.live].sort());
@@ -101,6 +124,9 @@ describe("the daily purge of records past their retention period", () => {
 
     const exportIds = new Set((await db.personalDataExport.findMany({ where: { userId: world.userId } })).map((row) => row.id));
     expect(exportIds).toEqual(new Set([world.dataExports.readyLive.id, world.dataExports.failedRecently.id]));
+
+    const blobIds = new Set((await db.fileBlob.findMany({ where: { id: { in: Object.values(world.fileBlobs).map((blob) => blob.id) } } })).map((row) => row.id));
+    expect(blobIds).toEqual(new Set([world.fileBlobs.arrivingNow.id, world.fileBlobs.keptLongAgo.id]));
 
     // The person themself and their account stay.
     expect(await db.user.findUnique({ where: { id: world.userId } })).not.toBeNull();

@@ -74,9 +74,10 @@ describe("the installation's details in its statements", () => {
     expect(retentionPeriodText(byKey.outbox!)).toBe("7 days after the email was written");
     expect(retentionPeriodText(byKey.readNotifications!)).toBe("90 days after you read them");
     expect(retentionPeriodText(byKey.signInLinks!)).toMatch(/^Deleted on the next daily clear-out after the link expires/);
+    expect(retentionPeriodText(byKey.abandonedUploads!)).toBe("1 day after the upload started");
     expect(retentionPeriodText(byKey.dataExports!)).toBe("7 days after the copy is ready");
     expect(rules.map((rule) => rule.key).sort()).toEqual(
-      ["dataExports", "endedInvitations", "endedSessions", "finishedJobs", "outbox", "readNotifications", "signInLinks"].sort(),
+      ["abandonedUploads", "dataExports", "endedInvitations", "endedSessions", "finishedJobs", "outbox", "readNotifications", "signInLinks"].sort(),
     );
   });
 });

@@ -9,7 +9,7 @@ import type { Env } from "@/server/env";
  * proposals and projects) are not here: they are kept for the life of the partnership.
  */
 export type RetentionRule = {
-  key: "signInLinks" | "endedSessions" | "outbox" | "readNotifications" | "endedInvitations" | "finishedJobs" | "dataExports";
+  key: "signInLinks" | "endedSessions" | "outbox" | "readNotifications" | "endedInvitations" | "finishedJobs" | "dataExports" | "abandonedUploads";
   /** What is purged, as the privacy notice says it. */
   what: string;
   /** From when the period counts. */
@@ -25,6 +25,7 @@ export function retentionRules(env: Pick<Env,
   | "TANDEM_RETAIN_ENDED_INVITATIONS_DAYS"
   | "TANDEM_RETAIN_FINISHED_JOBS_DAYS"
   | "TANDEM_RETAIN_DATA_EXPORTS_DAYS"
+  | "TANDEM_RETAIN_ABANDONED_UPLOADS_DAYS"
 >): RetentionRule[] {
   return [
     { key: "signInLinks", what: "Sign-in links sent by email", after: "the link expires (an hour after it is sent)", days: env.TANDEM_RETAIN_SIGN_IN_LINKS_DAYS },
@@ -34,6 +35,12 @@ export function retentionRules(env: Pick<Env,
     { key: "endedInvitations", what: "Invitations that were never accepted (with the email address they went to)", after: "they expire or are withdrawn", days: env.TANDEM_RETAIN_ENDED_INVITATIONS_DAYS },
     { key: "finishedJobs", what: "Records of finished background tasks (which may name the people a task was for)", after: "the task finished", days: env.TANDEM_RETAIN_FINISHED_JOBS_DAYS },
     { key: "dataExports", what: "Copies of your data you asked for on your account page", after: "the copy is ready", days: env.TANDEM_RETAIN_DATA_EXPORTS_DAYS },
+    {
+      key: "abandonedUploads",
+      what: "Parts of files whose upload never finished (a closed browser, a lost connection)",
+      after: "the upload started",
+      days: env.TANDEM_RETAIN_ABANDONED_UPLOADS_DAYS,
+    },
   ];
 }
 

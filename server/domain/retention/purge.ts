@@ -81,5 +81,16 @@ export async function purgeExpired(db: Database, env: Env, now: Date = new Date(
           WHERE "expiresAt" <= ${now}::timestamp(3) OR ("expiresAt" IS NULL AND "createdAt" < ${before("dataExports")}::timestamp(3))
           LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
     ),
+    // Bytes stored in PostgreSQL that no file version points at: an upload that never
+    // finished, or one refused after its bytes arrived. Only old ones, so an upload still
+    // arriving (or just finished, its version about to be written) is never touched.
+    abandonedUploads: await inBatches(
+      () => db.$executeRaw`
+        DELETE FROM "FileBlob" WHERE "id" IN (
+          SELECT b."id" FROM "FileBlob" b
+          WHERE b."createdAt" < ${before("abandonedUploads")}::timestamp(3)
+            AND NOT EXISTS (SELECT 1 FROM "StoredFileVersion" v WHERE v."storage" = 'POSTGRES' AND (v."blobKey" = b."id" OR v."thumbnailKey" = b."id"))
+          LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+    ),
   };
 }
