@@ -38,7 +38,7 @@ export const projectRouter = router({
     .input(submitEvaluationInput)
     .mutation(({ ctx, input }) => submitEvaluation(ctx.db, ctx.actor, ctx, input)),
   decide: projectProcedure.input(decideProjectInput).mutation(({ ctx, input }) => decideProject(ctx.db, ctx.actor, ctx, input)),
-  timeline: projectProcedure.input(projectRefInput).query(({ ctx }) => projectTimeline(ctx.db, ctx.project.id)),
+  timeline: projectProcedure.input(projectRefInput).query(({ ctx }) => projectTimeline(ctx.db, ctx.project)),
   teamCandidates: projectProcedure.input(teamCandidatesInput).query(({ ctx, input }) => teamCandidates(ctx.db, ctx, input.search)),
   addTeamMember: projectProcedure
     .input(teamMemberInput)

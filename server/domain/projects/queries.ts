@@ -14,11 +14,11 @@ import type {
   ReportingFrequency,
 } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
-import { notFound } from "@/server/errors";
 import type { ProjectAccess } from "./access";
 import { spendAgainstBudget, type AwardedLine, type SpendEntry, type SpendReport } from "./budget";
 import { evaluationOpen } from "./evaluation";
 import { projectAllows, updateAllows } from "./lifecycle";
+import { projectRows, type NamedPerson } from "./rows";
 import { daysUntilDue, reportState, type ReportState } from "@/lib/projects/schedule";
 
 export type ProjectMeasure = {
@@ -135,34 +135,9 @@ export type ProjectView = {
 
 /** Everything the project's page shows, and what the viewer may do with it. */
 export async function getProject(db: Database, access: ProjectAccess, now = new Date()): Promise<ProjectView> {
-  const project = await db.fundedProject.findUnique({
-    where: { id: access.project.id },
-    include: {
-      partnership: { select: { slug: true, name: true } },
-      subGroup: { select: { id: true, name: true } },
-      award: { include: { tranches: { orderBy: { sequence: "asc" } } } },
-      team: { orderBy: [{ role: "asc" }, { addedAt: "asc" }] },
-      milestones: { orderBy: { sequence: "asc" } },
-      periods: { orderBy: { sequence: "asc" } },
-      evaluation: true,
-      decision: true,
-      updates: { orderBy: { createdAt: "desc" } },
-    },
-  });
-  if (!project) throw notFound("That project");
-  // Everyone the page names (team, authors, reviewers, evaluator, decider) in one statement.
-  const personIds = [
-    ...project.team.map((member) => member.userId),
-    ...project.updates.flatMap((update) => [update.authorId, update.reviewedById]),
-    project.evaluation?.authorId,
-    project.decision?.decidedById,
-  ].filter((personId): personId is string => typeof personId === "string");
-  const people = await db.$queryRaw<{ id: string; name: string | null; organisationName: string | null }[]>`
-    SELECT u."id", u."name", o."name" AS "organisationName"
-    FROM "User" u LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
-    WHERE u."id" = ANY(${[...new Set(personIds)]}::text[])`;
-  const personById = new Map(people.map((person) => [person.id, person]));
-  const person = (personId: string) => personById.get(personId) ?? { id: personId, name: null, organisationName: null };
+  const rows = await projectRows(db, access.project);
+  const project = { ...rows.project, ...rows };
+  const named = (someone: NamedPerson) => ({ name: displayName(someone) });
   const isTeam = access.project.myTeamRole !== null;
   const visibleUpdates = project.updates.filter((update) => update.status !== "DRAFT" || isTeam);
   const submitted = project.updates.filter((update) => update.status === "SUBMITTED" || update.status === "ACCEPTED");
@@ -190,7 +165,7 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       fundId: project.award.fundId,
       awardedPence: project.award.awardedPence,
       paidPence: project.award.paidPence,
-      tranches: project.award.tranches.map((tranche) => {
+      tranches: project.tranches.map((tranche) => {
         const period = tranche.requiresPeriodId ? periodSequence.get(tranche.requiresPeriodId) : undefined;
         return {
           id: tranche.id,
@@ -204,8 +179,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
     },
     team: project.team.map((member) => ({
       userId: member.userId,
-      name: displayName(person(member.userId)),
-      organisationName: person(member.userId).organisationName,
+      name: displayName(member),
+      organisationName: member.organisationName,
       role: member.role,
       isLead: member.role === "LEAD",
     })),
@@ -248,8 +223,8 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       learning: update.learning,
       submittedAt: update.submittedAt,
       late: update.late,
-      author: { id: update.authorId, name: displayName(person(update.authorId)) },
-      reviewedBy: update.reviewedById ? { name: displayName(person(update.reviewedById)) } : null,
+      author: { id: update.author.id, name: displayName(update.author) },
+      reviewedBy: update.reviewedBy && named(update.reviewedBy),
       reviewedAt: update.reviewedAt,
       reviewNote: update.reviewNote,
       updatedAt: update.updatedAt,
@@ -265,14 +240,14 @@ export async function getProject(db: Database, access: ProjectAccess, now = new 
       whatDidNot: project.evaluation.whatDidNot,
       recommendation: project.evaluation.recommendation,
       submittedAt: project.evaluation.submittedAt,
-      author: { name: displayName(person(project.evaluation.authorId)) },
+      author: named(project.evaluation.author),
     },
     decision: project.decision && {
       outcome: project.decision.outcome,
       reasons: project.decision.reasons,
       nextStep: project.decision.nextStep,
       decidedAt: project.decision.decidedAt,
-      decidedBy: { name: displayName(person(project.decision.decidedById)) },
+      decidedBy: named(project.decision.decidedBy),
     },
     viewer: {
       isTeam,

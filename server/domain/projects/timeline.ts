@@ -1,12 +1,13 @@
 import { formatPence } from "@/lib/money";
+import type { ProjectGrant } from "@/server/auth/grants";
 import type { Database } from "@/server/db/client";
 import type { LedgerKind, ProgressUpdateStatus, ProjectOutcome } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
 import { proposalTimeline, type TimelineEntry } from "@/server/domain/proposals/history";
 import type { PersonRef } from "@/server/domain/proposals/sections";
-import { notFound } from "@/server/errors";
 import { OUTCOME_LABELS } from "./evaluation";
 import { paths } from "@/lib/paths";
+import { projectRows } from "./rows";
 
 export type ProjectTimelineKind =
   | TimelineEntry["kind"]
@@ -204,91 +205,65 @@ export function buildProjectTimeline(history: ProjectHistory): ProjectTimelineEn
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || STAGE[a.kind] - STAGE[b.kind]);
 }
 
-const personSelect = { select: { id: true, name: true } } as const;
-
-/** The project's timeline from idea to decision, oldest first. */
-export async function projectTimeline(db: Database, projectId: string): Promise<ProjectTimelineEntry[]> {
-  const project = await db.fundedProject.findUnique({
-    where: { id: projectId },
-    select: {
-      proposalId: true,
-      awardId: true,
-      createdAt: true,
-      createdById: true,
-      partnership: { select: { slug: true } },
-      award: { select: { tranches: { select: { id: true, sequence: true } } } },
-      periods: { select: { id: true, sequence: true } },
-      updates: {
-        where: { submittedAt: { not: null } },
-        select: { id: true, status: true, submittedAt: true, late: true, reviewedAt: true, authorId: true, reviewedById: true, periodId: true },
-      },
-      evaluation: { select: { id: true, submittedAt: true, recommendation: true, authorId: true } },
-      decision: { select: { id: true, decidedAt: true, outcome: true, reasons: true, decidedById: true } },
-    },
-  });
-  if (!project) throw notFound("That project");
+/**
+ * The project's timeline from idea to decision, oldest first: from the rows the project's
+ * page has already read for this request (./rows.ts), its ledger and its proposal's history.
+ */
+export async function projectTimeline(db: Database, grant: ProjectGrant): Promise<ProjectTimelineEntry[]> {
+  const rows = await projectRows(db, grant);
+  const { project } = rows;
   const [proposal, ledger] = await Promise.all([
     project.proposalId ? proposalTimeline(db, project.proposalId) : Promise.resolve([]),
-    db.ledgerEntry.findMany({
-      where: { awardId: project.awardId, kind: { in: ["COMMIT", "PAY"] } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, kind: true, createdAt: true, committedDelta: true, paidDelta: true, trancheId: true, actorId: true },
-    }),
+    db.$queryRaw<(ProjectHistory["ledger"][number] & { trancheId: string | null })[]>`
+      SELECT l."id", l."kind"::text AS "kind", l."createdAt", l."committedDelta", l."paidDelta", l."trancheId",
+             CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('id', u."id", 'name', u."name") END AS "actor"
+      FROM "LedgerEntry" l
+      LEFT JOIN "User" u ON u."id" = l."actorId"
+      WHERE l."awardId" = ${project.award.id} AND l."kind" IN ('COMMIT', 'PAY')
+      ORDER BY l."createdAt" ASC, l."id" ASC`,
   ]);
-  // Everyone the timeline names, in one statement: rows name people by id only.
-  const personIds = [
-    project.createdById,
-    ...project.updates.flatMap((update) => [update.authorId, update.reviewedById]),
-    project.evaluation?.authorId,
-    project.decision?.decidedById,
-    ...ledger.map((row) => row.actorId),
-  ].filter((personId): personId is string => typeof personId === "string");
-  const people = await db.user.findMany({ where: { id: { in: [...new Set(personIds)] } }, ...personSelect });
-  const personById = new Map(people.map((person) => [person.id, person]));
-  const person = (personId: string): Person => personById.get(personId) ?? { id: personId, name: null };
-  const periodSequence = new Map(project.periods.map((period) => [period.id, period.sequence]));
-  const trancheSequence = new Map(project.award.tranches.map((tranche) => [tranche.id, tranche.sequence]));
+  const periodSequence = new Map(rows.periods.map((period) => [period.id, period.sequence]));
+  const trancheSequence = new Map(rows.tranches.map((tranche) => [tranche.id, tranche.sequence]));
   const slug = project.partnership.slug;
   const proposalId = project.proposalId;
   const { evaluation, decision } = project;
 
   return buildProjectTimeline({
-    projectPath: paths.project(slug, projectId),
+    projectPath: paths.project(slug, project.id),
     proposalPath: proposalId ? paths.proposal(slug, proposalId) : null,
     proposalRevisionsPath: proposalId ? (compare) => paths.proposalRevisions(slug, proposalId, compare) : null,
     proposal,
-    setUp: { at: project.createdAt, by: personById.get(project.createdById) ?? null },
-    updates: project.updates.map((update) => ({
-      id: update.id,
-      periodSequence: periodSequence.get(update.periodId)!,
-      status: update.status,
-      submittedAt: update.submittedAt,
-      late: update.late,
-      author: person(update.authorId),
-      reviewedAt: update.reviewedAt,
-      reviewedBy: update.reviewedById ? person(update.reviewedById) : null,
-    })),
-    ledger: ledger.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      createdAt: row.createdAt,
-      committedDelta: row.committedDelta,
-      paidDelta: row.paidDelta,
-      trancheSequence: row.trancheId ? (trancheSequence.get(row.trancheId) ?? null) : null,
-      actor: personById.get(row.actorId) ?? null,
+    setUp: { at: project.createdAt, by: project.createdBy },
+    // Oldest first, as they were written.
+    updates: rows.updates
+      .filter((update) => update.submittedAt !== null)
+      .reverse()
+      .map((update) => ({
+        id: update.id,
+        periodSequence: periodSequence.get(update.periodId)!,
+        status: update.status,
+        submittedAt: update.submittedAt,
+        late: update.late,
+        author: update.author,
+        reviewedAt: update.reviewedAt,
+        reviewedBy: update.reviewedBy,
+      })),
+    ledger: ledger.map(({ trancheId, ...row }) => ({
+      ...row,
+      trancheSequence: trancheId ? (trancheSequence.get(trancheId) ?? null) : null,
     })),
     evaluation: evaluation && {
       id: evaluation.id,
       submittedAt: evaluation.submittedAt,
       recommendation: evaluation.recommendation,
-      author: person(evaluation.authorId),
+      author: evaluation.author,
     },
     decision: decision && {
       id: decision.id,
       decidedAt: decision.decidedAt,
       outcome: decision.outcome,
       reasons: decision.reasons,
-      decidedBy: person(decision.decidedById),
+      decidedBy: decision.decidedBy,
     },
   });
 }

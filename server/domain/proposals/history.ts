@@ -229,17 +229,21 @@ export function buildTimeline(events: readonly EventRow[], revisions: readonly R
 
 /** The proposal's timeline: what happened to it and who changed what, oldest first. */
 export async function proposalTimeline(db: Database, proposalId: string): Promise<TimelineEntry[]> {
+  // Each row names its person in the same statement (one join), not in a statement of its own.
   const [events, revisions] = await Promise.all([
-    db.proposalEvent.findMany({
-      where: { proposalId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, kind: true, summary: true, createdAt: true, actor: { select: { id: true, name: true } } },
-    }),
-    db.proposalRevision.findMany({
-      where: { proposalId },
-      orderBy: { number: "asc" },
-      select: { number: true, sectionKey: true, createdAt: true, author: { select: { id: true, name: true } } },
-    }),
+    db.$queryRaw<EventRow[]>`
+      SELECT e."id", e."kind"::text AS "kind", e."summary", e."createdAt",
+             CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('id', u."id", 'name', u."name") END AS "actor"
+      FROM "ProposalEvent" e
+      LEFT JOIN "User" u ON u."id" = e."actorId"
+      WHERE e."proposalId" = ${proposalId}
+      ORDER BY e."createdAt" ASC, e."id" ASC`,
+    db.$queryRaw<RevisionRow[]>`
+      SELECT r."number", r."sectionKey", r."createdAt", json_build_object('id', u."id", 'name', u."name") AS "author"
+      FROM "ProposalRevision" r
+      JOIN "User" u ON u."id" = r."authorId"
+      WHERE r."proposalId" = ${proposalId}
+      ORDER BY r."number" ASC`,
   ]);
   return buildTimeline(events, revisions);
 }

@@ -43,12 +43,42 @@ const listSelect = {
   updatedAt: true,
   returnNote: true,
   version: true,
-  author: { select: authorSelect },
-  organisations: { select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } },
+  authorId: true,
   _count: { select: { comments: true } },
 } as const satisfies Prisma.StorySelect;
 
-type ListRow = Prisma.StoryGetPayload<{ select: typeof listSelect }>;
+type StoryRow = Prisma.StoryGetPayload<{ select: typeof listSelect }>;
+type ListRow = StoryRow & { author: AuthorRow; organisations: { organisation: { id: string; name: string } }[] };
+
+/**
+ * The stories' authors and linked organisations, for all of them in one statement (none at
+ * all when there are no stories), rather than a statement per relation.
+ */
+async function withAuthorsAndOrganisations(db: Database, stories: StoryRow[]): Promise<ListRow[]> {
+  if (stories.length === 0) return [];
+  const named = await db.$queryRaw<{ id: string; authorName: string | null; authorOrganisationName: string | null; organisations: { id: string; name: string }[] }[]>`
+    SELECT s."id", u."name" AS "authorName", o."name" AS "authorOrganisationName",
+           COALESCE((SELECT json_agg(json_build_object('id', linked."id", 'name', linked."name") ORDER BY linked."name", linked."id")
+                     FROM "StoryOrganisation" so JOIN "Organisation" linked ON linked."id" = so."organisationId"
+                     WHERE so."storyId" = s."id"), '[]'::json) AS "organisations"
+    FROM "Story" s
+    JOIN "User" u ON u."id" = s."authorId"
+    LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
+    WHERE s."id" = ANY(${stories.map((story) => story.id)}::text[])`;
+  const byId = new Map(named.map((row) => [row.id, row]));
+  return stories.map((story) => {
+    const row = byId.get(story.id);
+    return {
+      ...story,
+      author: {
+        id: story.authorId,
+        name: row?.authorName ?? null,
+        organisation: row?.authorOrganisationName == null ? null : { name: row.authorOrganisationName },
+      },
+      organisations: (row?.organisations ?? []).map((organisation) => ({ organisation })),
+    };
+  });
+}
 
 export type StoryListItem = {
   id: string;
@@ -97,7 +127,7 @@ export async function listStories(db: Database, membership: MembershipGrant, inp
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: listSelect,
   });
-  const page = rows.slice(0, input.limit);
+  const page = await withAuthorsAndOrganisations(db, rows.slice(0, input.limit));
   return { items: page.map(shapeListItem), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
 }
 
@@ -111,7 +141,7 @@ export async function myStories(db: Database, actor: Actor, membership: Membersh
     take: 200,
     select: listSelect,
   });
-  return rows.map((row) => ({ ...shapeListItem(row), returnNote: row.returnNote, version: row.version }));
+  return (await withAuthorsAndOrganisations(db, rows)).map((row) => ({ ...shapeListItem(row), returnNote: row.returnNote, version: row.version }));
 }
 
 /** Stories waiting for an officer, the longest-waiting first. */
@@ -122,7 +152,7 @@ export async function moderationQueue(db: Database, membership: MembershipGrant)
     take: 200,
     select: listSelect,
   });
-  return rows.map(shapeListItem);
+  return (await withAuthorsAndOrganisations(db, rows)).map(shapeListItem);
 }
 
 /**
