@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "./support/database";
 import { expectFailure } from "./support/expect";
 import { downloadAs, pdfBytes, storedBytes, uploadAs } from "./support/files";
-import { partnershipWorld, subGroupWorld } from "./support/worlds";
+import { partnershipWorld, STANDARD_CAST, subGroupWorld } from "./support/worlds";
 
 /**
  * Documents in the resource library and each sub-group's shared folder, through the upload
@@ -154,7 +154,7 @@ describe("documents in the library", () => {
 
 describe("a sub-group's shared folder", () => {
   async function folderWorld() {
-    const w = await subGroupWorld(database.db, { members: ["member", "observer"] });
+    const w = await subGroupWorld<typeof STANDARD_CAST>(database.db, { members: ["member", "observer"] });
     return { ...w, folder: { ownerKind: "SUB_GROUP" as const, ownerId: w.subGroup.id } };
   }
 
