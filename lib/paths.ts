@@ -133,6 +133,7 @@ export const paths = {
   library: (slug: string, view: { folderId?: string; tag?: string; search?: string } = {}) =>
     `/p/${slug}/library${q({ folder: view.folderId, tag: view.tag, q: view.search })}`,
   newLibraryLink: (slug: string, folderId?: string) => `/p/${slug}/library/new${q({ folder: folderId })}`,
+  newLibraryDocument: (slug: string, folderId?: string) => `/p/${slug}/library/new${q({ kind: "document", folder: folderId })}`,
   editLibraryResource: (slug: string, resourceId: string) => `/p/${slug}/library/${resourceId}/edit`,
   editStory: (slug: string, storyId: string) => `/p/${slug}/stories/${storyId}/edit`,
 

@@ -31,7 +31,10 @@ export function FileAttachments({
   uploadLabel = "Add files",
   headingId,
   level = 2,
+  lead,
 }: {
+  /** A sentence under the heading saying what the files are for. */
+  lead?: string;
   owner: OwnerFilesInput;
   /** The heading's level where the list sits (3 inside a section of its own). */
   level?: 2 | 3;
@@ -63,6 +66,7 @@ export function FileAttachments({
       <Heading id={heading} tabIndex={-1} className={level === 2 ? "text-2xl font-semibold" : "text-xl font-semibold"}>
         {title}
       </Heading>
+      {lead ? <p className="max-w-prose text-slate-700">{lead}</p> : null}
       {!data ? (
         query.isError ? <FormMessage tone="error">The files could not be loaded. Reload the page to try again.</FormMessage> : <p>Loading the files…</p>
       ) : (
@@ -91,7 +95,7 @@ export function FileAttachments({
             </ul>
           )}
 
-          {data.canAttach ? (
+          {data.canAttach && data.singleFile && data.files.length > 0 ? null : data.canAttach ? (
             <div className="space-y-3">
               {data.slots.length > 0 ? (
                 <SelectField label="Which document are you adding?" value={slot} onChange={(event) => setSlot(event.target.value)}>

@@ -1,7 +1,7 @@
 import type { PublicLibraryOutput } from "@/lib/schemas/library";
-import { ExternalLink } from "./library-labels";
+import { DocumentFile, ExternalLink } from "./library-labels";
 
-/** The partnership's public resources on its public page: what each is and where it goes; never who shared it. */
+/** The partnership's public resources on its public page: what each is, where it goes or its download; never who shared it. */
 export function PublicResources({ resources }: { resources: PublicLibraryOutput["resources"] }) {
   return (
     <ul className="space-y-4">
@@ -17,6 +17,7 @@ export function PublicResources({ resources }: { resources: PublicLibraryOutput[
             )}
           </h3>
           {resource.description ? <p className="mt-2 max-w-prose whitespace-pre-line">{resource.description}</p> : null}
+          {resource.document ? <DocumentFile title={resource.title} file={resource.document} /> : null}
           {resource.folder || resource.tags.length > 0 ? (
             <p className="mt-2 text-sm text-slate-700">
               {resource.folder ? `In ${resource.folder}` : null}

@@ -2,11 +2,14 @@ import Link from "next/link";
 import { InstantDay } from "@/components/projects/project-labels";
 import { paths } from "@/lib/paths";
 import type { LibraryView } from "@/server/domain/library/queries";
-import { ExternalLink, VisibilityTag } from "./library-labels";
+import { DocumentFile, ExternalLink, VisibilityTag } from "./library-labels";
 
 type Resource = LibraryView["resources"][number];
 
-/** The resources in view: each a link to its website, what it is, its tags (which filter), who shared it. */
+/**
+ * The resources in view: a link goes to its website; a document shows its file's kind, size,
+ * uploader and date, a thumbnail or preview, and downloads. Then its tags (which filter) and who shared it.
+ */
 export function ResourceList({ slug, resources, showFolder }: { slug: string; resources: readonly Resource[]; showFolder: boolean }) {
   return (
     <ul className="space-y-4">
@@ -22,6 +25,13 @@ export function ResourceList({ slug, resources, showFolder }: { slug: string; re
             )}
           </h3>
           {resource.description ? <p className="mt-2 max-w-prose whitespace-pre-line">{resource.description}</p> : null}
+          {resource.kind === "DOCUMENT" ? (
+            resource.document ? (
+              <DocumentFile title={resource.title} file={resource.document} />
+            ) : (
+              <p className="mt-2 text-slate-700">This document has no file yet.{resource.canChange ? " Upload it from “Change, move or remove”." : ""}</p>
+            )
+          ) : null}
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <VisibilityTag visibility={resource.visibility} />
             {showFolder && resource.folder ? (

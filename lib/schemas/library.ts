@@ -113,7 +113,12 @@ const linkContent = { title, description, url: linkUrl, tags: libraryTags };
 
 export const addLibraryLinkInput = z.object({ partnershipSlug, folderId: folderChoice, visibility: visibility.default("MEMBERS"), ...linkContent });
 export type AddLibraryLinkInput = z.infer<typeof addLibraryLinkInput>;
-export const updateLibraryResourceInput = z.object({ libraryResourceId: id, visibility, ...linkContent });
+/** A document: the same details without an address; its file is uploaded to it once it exists. */
+const documentContent = { title, description, tags: libraryTags };
+export const addLibraryDocumentInput = z.object({ partnershipSlug, folderId: folderChoice, visibility: visibility.default("MEMBERS"), ...documentContent });
+export type AddLibraryDocumentInput = z.infer<typeof addLibraryDocumentInput>;
+/** Changing a resource: a link's address comes too; a document has none. */
+export const updateLibraryResourceInput = z.object({ libraryResourceId: id, visibility, ...documentContent, url: linkUrl.optional() });
 export type UpdateLibraryResourceInput = z.infer<typeof updateLibraryResourceInput>;
 export const moveLibraryResourceInput = z.object({ libraryResourceId: id, folderId: folderChoice });
 export const libraryResourceRefInput = z.object({ libraryResourceId: id });
@@ -124,13 +129,15 @@ export const publicLibraryOutput = z.object({
   resources: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(["LINK"]),
+      kind: z.enum(["LINK", "DOCUMENT"]),
       title: z.string(),
       description: z.string(),
       url: z.string().nullable(),
       host: z.string().nullable(),
       tags: z.array(z.string()),
       folder: z.string().nullable(),
+      /** A document's file (its current version), downloadable without signing in. */
+      document: z.object({ fileId: z.string(), name: z.string(), mimeType: z.string(), sizeBytes: z.number().int() }).nullable(),
     }),
   ),
 });

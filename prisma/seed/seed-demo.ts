@@ -17,6 +17,7 @@ import { seedDemoReflections } from "./seed-reflections";
 import { seedDemoStories } from "./seed-stories";
 import { seedDemoEvents } from "./seed-events";
 import { seedDemoLibrary } from "./seed-library";
+import { seedDemoDocuments } from "./seed-documents";
 
 export const DEMO_SEED_FACT = "demo-data-seeded";
 
@@ -332,6 +333,7 @@ export async function seedDemoData(db: Database): Promise<"seeded" | "already-se
       await seedDemoStories(tx, { partnershipIds, userId, now: new Date() });
       await seedDemoReflections(tx, { partnershipIds, userId, now: new Date() });
       await seedDemoLibrary(tx, { partnershipIds, userId, now: new Date() });
+      await seedDemoDocuments(tx, { partnershipIds, userId, now: new Date() });
 
       await tx.installationFact.create({ data: { key: DEMO_SEED_FACT, value: new Date().toISOString() } });
       return "seeded";

@@ -40,6 +40,8 @@ export const checks = {
   answerRespondent: check("answer", (grant) => grant.answer?.isRespondent === true),
   /** Added the library resource. */
   resourceAdder: check("libraryResource", (grant) => grant.libraryResource?.isAdder === true),
+  /** Added the library resource, and it is not on the public page (where only curators change it). */
+  membersOnlyResourceAdder: check("libraryResource", (grant) => grant.libraryResource?.isAdder === true && !grant.libraryResource.isPublic),
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof checks;

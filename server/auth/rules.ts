@@ -387,6 +387,8 @@ export const procedureRules = {
   "library.removeFolder": acts("libraryFolderId", STEERING),
   /** Members share a link with the partnership; only steering roles make one public (library.publish). */
   "library.addLink": acts("partnershipSlug", PARTICIPANTS),
+  /** The same for a document; its file is then uploaded to it (file.attachToLibraryResource). */
+  "library.addDocument": acts("partnershipSlug", PARTICIPANTS),
   "library.updateResource": with_(acts("libraryResourceId", STEERING, "resourceAdder"), { refusal: LIBRARY_REFUSAL }),
   "library.moveResource": with_(acts("libraryResourceId", STEERING, "resourceAdder"), { refusal: LIBRARY_REFUSAL }),
   "library.removeResource": with_(acts("libraryResourceId", STEERING, "resourceAdder"), { refusal: LIBRARY_REFUSAL }),
@@ -432,6 +434,16 @@ export const refinementRules = {
   "file.attachToUpdate": with_(acts("updateId", NOBODY, "projectTeam"), { refusal: "Only the project's team can add evidence to its updates." }),
   "file.attachToEvaluation": with_(acts("projectId", NOBODY, "projectLead"), { refusal: "Only the project's lead can add evidence to its evaluation." }),
   "file.attachToStory": with_(acts("storyId", NOBODY, "storyAuthor"), { refusal: "Only the story's author can add images to it." }),
+  /** A library document's file (and its new versions): whoever may change the resource. */
+  "file.attachToLibraryResource": with_(acts("libraryResourceId", STEERING, "membersOnlyResourceAdder"), {
+    refusal: "Only the person who added a document, or an officer or chair, can upload a new version of it; once it is on the public page, only officers and chairs.",
+  }),
+  /** A sub-group's shared folder: read by its members (observers in it too) and by officers and chairs. */
+  "file.readSubGroup": reads("subGroupId", STEERING, "subGroupMember"),
+  "file.attachToSubGroup": with_(acts("subGroupId", STEERING, "subGroupMember"), {
+    refusal: (grant) =>
+      grant.membership?.role === "OBSERVER" ? OBSERVER_REFUSAL : "Only the sub-group's members (and officers and chairs) can add files to its shared folder: join it first.",
+  }),
   /** Officers remove any file in their partnership (e.g. personal data attached by mistake); others only what they uploaded. */
   "file.removeAny": acts("partnershipSlug", OFFICERS),
   /** Putting a library resource on the public page, or changing one that is there. */

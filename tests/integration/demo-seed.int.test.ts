@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_FUND, DEMO_PEOPLE, DEMO_PROPOSALS, DEMO_PROPOSALS_FUND } from "@/prisma/seed/demo-data";
 import { sectionContentSchemas, type ProposalSectionKey } from "@/lib/schemas/proposals";
@@ -9,6 +10,7 @@ import type { AppError } from "@/server/errors";
 import { callerFor } from "./support/caller";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { expectFailure } from "./support/expect";
+import { downloadAs } from "./support/files";
 
 /** A database holding the demo data: the first test seeds it, the sign-in tests then use it. */
 let seeded: TestDatabase | undefined;
@@ -174,6 +176,7 @@ describe("demo data", () => {
     const folders = await db.libraryFolder.findMany({ select: { name: true, parent: { select: { name: true } }, partnership: { select: { slug: true } } } });
     expect(folders.some((f) => f.partnership.slug === "leeds-lcps" && f.name === "Flyers" && f.parent?.name === "Events")).toBe(true);
     const resources = await db.libraryResource.findMany({
+      where: { kind: "LINK" },
       select: { title: true, url: true, visibility: true, partnership: { select: { slug: true } }, addedBy: { select: { email: true } } },
     });
     const titles = (slug: string) => resources.filter((r) => r.partnership.slug === slug).map((r) => r.title).sort();
@@ -189,6 +192,38 @@ describe("demo data", () => {
       expect(new Set(own.map((r) => r.visibility)), slug).toEqual(new Set(["MEMBERS", "PUBLIC"]));
     }
     expect(resources.every((r) => r.url?.startsWith("https://") && DEMO_PEOPLE.some((p) => p.email === r.addedBy.email))).toBe(true);
+  });
+
+  it("gives both demo partnerships documents whose files download through the app's routes, one public in each", async () => {
+    const db = await seededDatabase();
+    const documents = await db.libraryResource.findMany({
+      where: { kind: "DOCUMENT" },
+      select: { id: true, title: true, visibility: true, partnership: { select: { slug: true } } },
+      orderBy: { title: "asc" },
+    });
+    expect(documents.map((d) => [d.partnership.slug, d.title, d.visibility])).toEqual([
+      ["leeds-lcps", "Carers' café flyer", "PUBLIC"],
+      ["renfrewshire-spg", "Community groups poster", "MEMBERS"],
+      ["leeds-lcps", "LCP meeting dates 2027", "MEMBERS"],
+      ["renfrewshire-spg", "SPG annual report summary", "PUBLIC"],
+    ]);
+    await db.partnership.updateMany({ data: { publishesPortfolio: true } });
+    for (const document of documents) {
+      const file = await db.storedFile.findFirstOrThrow({
+        where: { ownerKind: "LIBRARY_RESOURCE", ownerId: document.id },
+        select: { id: true, currentVersion: { select: { mimeType: true, sizeBytes: true, sha256: true } } },
+      });
+      // Signed out: the public ones download, the members-only ones do not exist.
+      const download = await downloadAs(db, null, file.id);
+      expect(download.status, document.title).toBe(document.visibility === "PUBLIC" ? 200 : 404);
+      if (document.visibility === "PUBLIC") {
+        expect(download.bytes.byteLength).toBe(file.currentVersion!.sizeBytes);
+        expect(createHash("sha256").update(download.bytes).digest("hex")).toBe(file.currentVersion!.sha256);
+        const head = new TextDecoder("latin1").decode(download.bytes.subarray(0, 8));
+        expect(head.startsWith(file.currentVersion!.mimeType === "application/pdf" ? "%PDF-1.4" : "\x89PNG")).toBe(true);
+      }
+    }
+    await db.partnership.updateMany({ data: { publishesPortfolio: false } });
   });
 });
 

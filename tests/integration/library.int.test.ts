@@ -40,7 +40,7 @@ describe("who sees which resources", () => {
       ]);
     }
     const observerView = await w.api("observer").library.browse({ partnershipSlug: w.slug });
-    expect(observerView.viewer).toEqual({ canAddLinks: false, canCurate: false, canPublish: false });
+    expect(observerView.viewer).toEqual({ canAddLinks: false, canAddDocuments: false, canCurate: false, canPublish: false });
     expect(observerView.resources.every((r) => !r.canChange)).toBe(true);
 
     await expectFailure(w.api("outsider").library.browse({ partnershipSlug: w.slug }), "NOT_FOUND");
@@ -57,6 +57,7 @@ describe("who sees which resources", () => {
       host: "www.leeds.gov.uk",
       tags: ["strategy"],
       folder: null,
+      document: null,
     });
     // Nobody is named on the public page.
     expect(JSON.stringify(publicList)).not.toContain(w.people.officer.name!);

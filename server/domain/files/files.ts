@@ -1,7 +1,8 @@
 import { can } from "@/server/auth/can";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
-import type { FileOwnerKind } from "@/server/db/generated/enums";
+import type { Prisma } from "@/server/db/generated/client";
+import type { FileOwnerKind, FileStorageKind } from "@/server/db/generated/enums";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { FORMER_MEMBER } from "@/server/domain/personal-data/erasure";
 import { AppError, notFound } from "@/server/errors";
@@ -37,6 +38,8 @@ export type OwnerFiles = {
   /** The named documents the owner asks for, each with whether a file fills it. */
   slots: { name: string; filled: boolean }[];
   canAttach: boolean;
+  /** It holds one file at most (a library document): once it has one, uploads are new versions. */
+  singleFile: boolean;
   /** Why not, when the viewer could attach but the owner takes no changes now. */
   closedReason: string | null;
 };
@@ -107,6 +110,7 @@ export async function listOwnerFiles(db: Database, actor: Actor, ownerKind: File
     files,
     slots: state.slots.map((name) => ({ name, filled: files.some((file) => file.slot === name) })),
     canAttach: mayAttach && state.acceptsUploads,
+    singleFile: state.singleFile === true,
     closedReason: mayAttach && !state.acceptsUploads ? state.closedReason : null,
   };
 }
@@ -118,7 +122,7 @@ export async function listOwnerFiles(db: Database, actor: Actor, ownerKind: File
  */
 export async function removeFile(
   db: Database,
-  storeFor: (storage: "POSTGRES" | "S3") => FileStore,
+  storeFor: (storage: FileStorageKind) => FileStore,
   actor: Actor,
   fileId: string,
   now = new Date(),
@@ -161,6 +165,35 @@ export async function removeFile(
     if (version.thumbnailKey) await store.remove(version.thumbnailKey).catch(() => undefined);
   }
   return { removed: true };
+}
+
+/** Where a version's bytes (and thumbnail) are, so they can go once its rows have. */
+export type StoredBytes = { storage: FileStorageKind; blobKey: string; thumbnailKey: string | null };
+
+/**
+ * Removes every file of an owner that is itself going (a library document being removed),
+ * inside the caller's transaction; the caller removes the bytes after it commits.
+ */
+export async function detachOwnerFiles(tx: Prisma.TransactionClient, ownerKind: FileOwnerKind, ownerId: string): Promise<StoredBytes[]> {
+  const files = await tx.storedFile.findMany({
+    where: { ownerKind, ownerId },
+    select: { id: true, versions: { select: { storage: true, blobKey: true, thumbnailKey: true } } },
+  });
+  if (files.length === 0) return [];
+  const ids = files.map((file) => file.id);
+  await tx.storedFile.updateMany({ where: { id: { in: ids } }, data: { currentVersionId: null } });
+  await tx.storedFileVersion.deleteMany({ where: { fileId: { in: ids } } });
+  await tx.storedFile.deleteMany({ where: { id: { in: ids } } });
+  return files.flatMap((file) => file.versions);
+}
+
+/** Removes stored bytes whose rows are gone; a failure leaves an unreferenced object, never a broken file. */
+export async function removeStoredBytes(storeFor: (storage: FileStorageKind) => FileStore, bytes: readonly StoredBytes[]): Promise<void> {
+  for (const version of bytes) {
+    const store = storeFor(version.storage);
+    await store.remove(version.blobKey).catch(() => undefined);
+    if (version.thumbnailKey) await store.remove(version.thumbnailKey).catch(() => undefined);
+  }
 }
 
 export async function partnershipStorageUse(db: Database, partnershipId: string, limitBytes: number) {

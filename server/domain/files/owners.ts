@@ -21,6 +21,8 @@ export type FileOwnerState = {
   /** Why not, when it does not: "This proposal has been submitted, so its files cannot change." */
   closedReason: string;
   slots: readonly string[];
+  /** It holds one file at most (a library document): later uploads are new versions of it. */
+  singleFile?: boolean;
 };
 
 export type FileOwner = {
@@ -107,6 +109,47 @@ export const FILE_OWNERS: Record<FileOwnerKind, FileOwner> = {
           isPublic: story.status === "PUBLISHED" && story.isPublic && story.partnership.publishesPortfolio,
           acceptsUploads: story.status === "DRAFT" || story.status === "RETURNED",
           closedReason: "Images can be changed only while the story is a draft or has been returned to you.",
+          slots: [],
+        }
+      );
+    },
+  },
+  LIBRARY_RESOURCE: {
+    via: "libraryResourceId",
+    read: "library.get",
+    attach: "file.attachToLibraryResource",
+    noun: "library document",
+    locate: async (db, id) => {
+      const resource = await db.libraryResource.findUnique({
+        where: { id },
+        select: { partnershipId: true, kind: true, visibility: true, partnership: { select: { publishesPortfolio: true } } },
+      });
+      return (
+        resource && {
+          partnershipId: resource.partnershipId,
+          // As the library's public list decides: marked public, and the partnership publishes its page.
+          isPublic: resource.visibility === "PUBLIC" && resource.partnership.publishesPortfolio,
+          acceptsUploads: resource.kind === "DOCUMENT",
+          closedReason: "Only a document in the library holds a file; a link points to another website.",
+          slots: [],
+          singleFile: true,
+        }
+      );
+    },
+  },
+  SUB_GROUP: {
+    via: "subGroupId",
+    read: "file.readSubGroup",
+    attach: "file.attachToSubGroup",
+    noun: "sub-group's shared folder",
+    locate: async (db, id) => {
+      const group = await db.subGroup.findUnique({ where: { id }, select: { partnershipId: true, archivedAt: true } });
+      return (
+        group && {
+          partnershipId: group.partnershipId,
+          isPublic: false,
+          acceptsUploads: group.archivedAt === null,
+          closedReason: "This sub-group is archived, so its shared folder keeps the files it has but takes no new ones.",
           slots: [],
         }
       );

@@ -184,6 +184,8 @@ export async function uploadFile(db: Database, store: FileStore, actor: Actor, i
     const file = await db.storedFile.findUnique({ where: { id: input.fileId }, select: { ownerKind: true, ownerId: true, slot: true } });
     if (!file || file.ownerKind !== input.ownerKind || file.ownerId !== input.ownerId) throw new UploadRefused(404, "That file could not be found, or you do not have access to it.");
     slot = file.slot;
+  } else if (state.singleFile && (await db.storedFile.count({ where: { ownerKind: input.ownerKind, ownerId: input.ownerId } })) > 0) {
+    throw new UploadRefused(409, "This document already has its file: upload a new version of it instead.");
   } else if (slot !== null && !state.slots.includes(slot)) {
     throw new UploadRefused(400, `“${slot}” is not one of the documents asked for here. Attach it as another document instead.`);
   }

@@ -4,6 +4,7 @@ import type { LibraryResourceGrant, MemberGrant } from "@/server/auth/grants";
 import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { displayName } from "@/server/domain/discussions/people";
+import { FORMER_MEMBER } from "@/server/domain/personal-data/erasure";
 import { notFound } from "@/server/errors";
 
 /**
@@ -52,7 +53,56 @@ function resourceFlags(grant: MemberGrant, row: { id: string; addedById: string;
   return { canChange: mayTouch };
 }
 
-function shapeResource(grant: MemberGrant, row: ResourceRow) {
+/** A document's file as the library shows it: its current version, who uploaded it and when. */
+export type LibraryDocumentFile = {
+  fileId: string;
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  versionNumber: number;
+  versionCount: number;
+  uploadedBy: string;
+  uploadedAt: Date;
+  hasThumbnail: boolean;
+};
+
+/** The files of the documents among `resourceIds`, by resource (a document whose file was removed has none). */
+async function documentFiles(db: Database, resourceIds: readonly string[]): Promise<Map<string, LibraryDocumentFile>> {
+  if (resourceIds.length === 0) return new Map();
+  const files = await db.storedFile.findMany({
+    where: { ownerKind: "LIBRARY_RESOURCE", ownerId: { in: [...resourceIds] }, currentVersionId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      ownerId: true,
+      _count: { select: { versions: true } },
+      currentVersion: {
+        select: { number: true, name: true, mimeType: true, sizeBytes: true, uploadedAt: true, thumbnailKey: true, uploadedBy: { select: { name: true, erasedAt: true } } },
+      },
+    },
+  });
+  const byResource = new Map<string, LibraryDocumentFile>();
+  for (const file of files) {
+    const version = file.currentVersion;
+    if (!version || byResource.has(file.ownerId)) continue;
+    byResource.set(file.ownerId, {
+      fileId: file.id,
+      name: version.name,
+      mimeType: version.mimeType,
+      sizeBytes: version.sizeBytes,
+      versionNumber: version.number,
+      versionCount: file._count.versions,
+      uploadedBy: version.uploadedBy.erasedAt ? FORMER_MEMBER : displayName(version.uploadedBy),
+      uploadedAt: version.uploadedAt,
+      hasThumbnail: version.thumbnailKey !== null,
+    });
+  }
+  return byResource;
+}
+
+const documentIds = (rows: readonly { id: string; kind: string }[]) => rows.filter((row) => row.kind === "DOCUMENT").map((row) => row.id);
+
+function shapeResource(grant: MemberGrant, row: ResourceRow, files: Map<string, LibraryDocumentFile>) {
   return {
     id: row.id,
     kind: row.kind,
@@ -63,6 +113,7 @@ function shapeResource(grant: MemberGrant, row: ResourceRow) {
     tags: row.tags,
     visibility: row.visibility,
     folder: row.folder,
+    document: row.kind === "DOCUMENT" ? (files.get(row.id) ?? null) : null,
     addedBy: displayName(row.addedBy),
     addedAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -132,12 +183,14 @@ export async function browseLibrary(db: Database, grant: MemberGrant, input: Bro
     db.libraryResource.count({ where: { partnershipId } }),
   ]);
 
+  const files = await documentFiles(db, documentIds(rows));
+
   return {
     partnership,
     folders,
     folder: current ? { id: current.id, name: current.name, parentId: current.parentId, parent: parent ? { id: parent.id, name: parent.name } : null } : null,
     subFolders: filtering ? [] : subFolders,
-    resources: rows.map((row) => shapeResource(grant, row)).sort(byTitle),
+    resources: rows.map((row) => shapeResource(grant, row, files)).sort(byTitle),
     tags,
     filter: { tag: input.tag ?? null, search: input.search ?? null },
     /** Resources directly in the open folder (whatever the filter): only an empty folder can be removed. */
@@ -146,6 +199,7 @@ export async function browseLibrary(db: Database, grant: MemberGrant, input: Bro
     totalResources: total,
     viewer: {
       canAddLinks: can("library.addLink", grant),
+      canAddDocuments: can("library.addDocument", grant),
       canCurate: can("library.createFolder", grant),
       canPublish: can("library.publish", grant),
     },
@@ -159,16 +213,22 @@ export async function getResource(db: Database, grant: MemberGrant & { libraryRe
   const partnershipId = grant.membership.partnershipId;
   const row = await db.libraryResource.findFirst({ where: { id: grant.libraryResource.id, partnershipId }, select: resourceSelect });
   if (!row) throw notFound("That resource");
-  const [partnership, folders] = await Promise.all([
+  const [partnership, folders, files] = await Promise.all([
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { name: true, slug: true, publishesPortfolio: true } }),
     folderTree(db, partnershipId),
+    documentFiles(db, documentIds([row])),
   ]);
   return {
     partnership,
-    resource: shapeResource(grant, row),
+    resource: shapeResource(grant, row, files),
     folders,
     viewer: { canPublish: can("library.publish", grant) },
   };
+}
+
+/** A document's file on the public page: what it is and how big, never who uploaded it. */
+function documentOnPublicPage(file: LibraryDocumentFile | undefined): PublicLibraryOutput["resources"][number]["document"] {
+  return file ? { fileId: file.fileId, name: file.name, mimeType: file.mimeType, sizeBytes: file.sizeBytes } : null;
 }
 
 /**
@@ -185,8 +245,11 @@ export async function publicLibrary(db: Database, slug: string): Promise<PublicL
     take: RESOURCE_LIMIT,
     orderBy: { createdAt: "desc" },
   });
+  const files = await documentFiles(db, documentIds(rows));
   return {
     resources: rows
+      // A document is listed once it has its file.
+      .filter((row) => row.kind !== "DOCUMENT" || files.has(row.id))
       .map((row) => ({
         id: row.id,
         kind: row.kind,
@@ -196,6 +259,7 @@ export async function publicLibrary(db: Database, slug: string): Promise<PublicL
         host: hostOf(row.url),
         tags: row.tags,
         folder: row.folder?.name ?? null,
+        document: documentOnPublicPage(files.get(row.id)),
       }))
       .sort(byTitle),
   };

@@ -1,10 +1,13 @@
-import type { AddLibraryLinkInput, UpdateLibraryResourceInput } from "@/lib/schemas/library";
+import type { AddLibraryDocumentInput, AddLibraryLinkInput, UpdateLibraryResourceInput } from "@/lib/schemas/library";
 import { assertCan } from "@/server/auth/can";
 import type { LibraryResourceGrant, MemberGrant } from "@/server/auth/grants";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { violatedCheckConstraint } from "@/server/db/errors";
 import type { Prisma } from "@/server/db/generated/client";
+import type { FileStorageKind } from "@/server/db/generated/enums";
+import { detachOwnerFiles, removeStoredBytes } from "@/server/domain/files/files";
+import type { FileStore } from "@/server/domain/files/store";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { notFound, AppError } from "@/server/errors";
 import { folderIn } from "./folders";
@@ -13,7 +16,8 @@ import { folderIn } from "./folders";
  * Resources of the library. Members share links with the partnership; officers and chairs
  * curate: they put resources on the public page (library.publish) and are the only ones who
  * change a resource once it is there. Nothing here depends on what a resource points at
- * beyond its own fields (a link's address now, a stored file's id later).
+ * beyond its own fields: a link's address, or a document's file, which is stored as a file
+ * owned by the resource (owner kind LIBRARY_RESOURCE) and uploaded once the resource exists.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -69,6 +73,46 @@ export async function addLink(db: Database, actor: Actor, grant: MemberGrant, in
   }
 }
 
+/**
+ * A document's details: the resource is made first, then its file is uploaded to it (the
+ * upload route, as file.attachToLibraryResource allows). Until the file arrives it is listed
+ * to members as waiting for its file, and never on the public page.
+ */
+export async function addDocument(db: Database, actor: Actor, grant: MemberGrant, input: AddLibraryDocumentInput) {
+  if (input.visibility === "PUBLIC") assertCan("library.publish", grant);
+  const partnershipId = grant.membership.partnershipId;
+  try {
+    return await db.$transaction(async (tx) => {
+      const folder = await folderOrNone(tx, partnershipId, input.folderId);
+      const resource = await tx.libraryResource.create({
+        data: {
+          partnershipId,
+          folderId: folder?.id ?? null,
+          kind: "DOCUMENT",
+          title: input.title,
+          description: input.description,
+          url: null,
+          tags: input.tags,
+          visibility: input.visibility,
+          addedById: actor.userId,
+        },
+        select: { id: true, title: true, visibility: true, folderId: true },
+      });
+      await recordAudit(tx, {
+        partnershipId,
+        actorId: actor.userId,
+        action: "library.resource.added",
+        subjectType: "LibraryResource",
+        subjectId: resource.id,
+        summary: `Added the document "${resource.title}" to the library${folder ? ` in "${folder.name}"` : ""}, shown to ${VISIBILITY_WORDS[resource.visibility]}`,
+      });
+      return resource;
+    });
+  } catch (error) {
+    explainRefusal(error);
+  }
+}
+
 /** A resource on the public page is the curators' (officers and chairs) alone to change. */
 function assertMayChange(grant: ResourceAccess): void {
   if (grant.libraryResource.isPublic) assertCan("library.publish", grant);
@@ -77,7 +121,7 @@ function assertMayChange(grant: ResourceAccess): void {
 async function loadResource(tx: Tx, grant: ResourceAccess) {
   const resource = await tx.libraryResource.findFirst({
     where: { id: grant.libraryResource.id, partnershipId: grant.membership.partnershipId },
-    select: { id: true, partnershipId: true, title: true, visibility: true, folderId: true, url: true, description: true, tags: true },
+    select: { id: true, partnershipId: true, kind: true, title: true, visibility: true, folderId: true, url: true, description: true, tags: true },
   });
   if (!resource) throw notFound("That resource");
   return resource;
@@ -89,12 +133,16 @@ export async function updateResource(db: Database, actor: Actor, grant: Resource
   try {
     return await db.$transaction(async (tx) => {
       const before = await loadResource(tx, grant);
+      if (before.kind === "LINK" && !input.url) {
+        throw new AppError("BAD_REQUEST", "Enter the link's web address, starting https://", { url: ["Enter the link's web address, starting https://"] });
+      }
+      const url = before.kind === "LINK" ? input.url! : null;
       const updated = await tx.libraryResource.update({
         where: { id: before.id },
-        data: { title: input.title, description: input.description, url: input.url, tags: input.tags, visibility: input.visibility },
+        data: { title: input.title, description: input.description, url, tags: input.tags, visibility: input.visibility },
         select: { id: true, title: true, visibility: true, folderId: true },
       });
-      const changed = before.title !== updated.title || before.url !== input.url || before.description !== input.description || before.tags.join("\n") !== input.tags.join("\n");
+      const changed = before.title !== updated.title || before.url !== url || before.description !== input.description || before.tags.join("\n") !== input.tags.join("\n");
       if (changed) {
         await recordAudit(tx, {
           partnershipId: before.partnershipId,
@@ -144,10 +192,12 @@ export async function moveResource(db: Database, actor: Actor, grant: ResourceAc
   });
 }
 
-export async function removeResource(db: Database, actor: Actor, grant: ResourceAccess) {
+/** Removes a resource; a document's file goes with it, every version (its bytes once the rows have gone). */
+export async function removeResource(db: Database, storeFor: (storage: FileStorageKind) => FileStore, actor: Actor, grant: ResourceAccess) {
   assertMayChange(grant);
-  return db.$transaction(async (tx) => {
+  const { removed, bytes } = await db.$transaction(async (tx) => {
     const resource = await loadResource(tx, grant);
+    const bytes = await detachOwnerFiles(tx, "LIBRARY_RESOURCE", resource.id);
     await tx.libraryResource.delete({ where: { id: resource.id } });
     await recordAudit(tx, {
       partnershipId: resource.partnershipId,
@@ -155,8 +205,10 @@ export async function removeResource(db: Database, actor: Actor, grant: Resource
       action: "library.resource.removed",
       subjectType: "LibraryResource",
       subjectId: resource.id,
-      summary: `Removed the library resource "${resource.title}"${resource.url ? ` (${resource.url})` : ""}`,
+      summary: `Removed the library ${resource.kind === "DOCUMENT" ? "document" : "resource"} "${resource.title}"${resource.url ? ` (${resource.url})` : ""}${bytes.length > 0 ? ` with its file (${bytes.length === 1 ? "1 version" : `${bytes.length} versions`})` : ""}`,
     });
-    return { id: resource.id };
+    return { removed: { id: resource.id }, bytes };
   });
+  await removeStoredBytes(storeFor, bytes);
+  return removed;
 }

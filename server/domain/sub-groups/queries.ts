@@ -120,6 +120,7 @@ export async function getSubGroup(db: Database, access: SubGroupAccess) {
       canManageMembers: !archived && can("subGroup.setMemberRole", access),
       canSeeRequests,
       canSeeDiscussions: can("discussion.threads", access),
+      canSeeSharedFiles: can("file.readSubGroup", access),
       canPropose: !archived && can("proposal.create", access),
       canSeeProposals: can("proposal.forSubGroup", access),
       canSeeProjects: can("portfolio.subGroup", access),

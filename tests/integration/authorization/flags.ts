@@ -64,6 +64,7 @@ function subGroupPage(
       check("subGroup.pendingRequests", (w) => ({ subGroupId: ids(w).subGroupId })),
       check("subGroup.decideRequest", (w) => ({ joinRequestId: ids(w).joinRequestId, decision: "APPROVE", note: "Welcome!" })),
     ],
+    "viewer.canSeeSharedFiles": [check("file.list", (w) => ({ ownerKind: "SUB_GROUP", ownerId: ids(w).subGroupId }))],
     "viewer.canSeeDiscussions": [
       check("discussion.threads", (w) => ({ subGroupId: ids(w).subGroupId })),
       check("discussion.activity", (w) => ({ subGroupId: ids(w).subGroupId })),

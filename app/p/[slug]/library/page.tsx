@@ -19,7 +19,7 @@ type Props = {
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-/** The partnership's resource library: folders, links with tags, search by title. */
+/** The partnership's resource library: folders, documents and links with tags, search by title. */
 export default async function LibraryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
@@ -60,9 +60,16 @@ export default async function LibraryPage({ params, searchParams }: Props) {
             </ol>
           </nav>
         ) : null}
-        {viewer.canAddLinks ? (
-          <p className="mt-4">
-            <ButtonLink href={paths.newLibraryLink(slug, folder?.id)}>{folder ? "Add a link to this folder" : "Add a link"}</ButtonLink>
+        {viewer.canAddLinks || viewer.canAddDocuments ? (
+          <p className="mt-4 flex flex-wrap gap-3">
+            {viewer.canAddDocuments ? (
+              <ButtonLink href={paths.newLibraryDocument(slug, folder?.id)}>{folder ? "Add a document to this folder" : "Add a document"}</ButtonLink>
+            ) : null}
+            {viewer.canAddLinks ? (
+              <ButtonLink href={paths.newLibraryLink(slug, folder?.id)} variant="secondary">
+                {folder ? "Add a link to this folder" : "Add a link"}
+              </ButtonLink>
+            ) : null}
           </p>
         ) : null}
       </PageHeader>
@@ -97,7 +104,7 @@ export default async function LibraryPage({ params, searchParams }: Props) {
           <p className="max-w-prose">
             {view.totalResources === 0
               ? viewer.canAddLinks
-                ? "The library is empty. Add a link to a guide, a plan or a flyer your partners would find useful, and it will be here for everyone in the partnership."
+                ? "The library is empty. Add a guide, a plan or a flyer your partners would find useful, as a document or a link, and it will be here for everyone in the partnership."
                 : "The library is empty. When members share guides, plans or flyers, they will be here."
               : filtering
                 ? "Nothing matches. Try another tag or word, or show everything."

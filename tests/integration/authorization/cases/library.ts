@@ -4,7 +4,8 @@ import { PARTNERSHIP_MEMBERS, SIGNED_IN, type AuthorizationCase, type Authorizat
  * The library: every member (observers too) reads it; officers and chairs curate folders and
  * what is public; participants share links, and whoever shared one (`member`, for the
  * fixture's members-only link) changes, moves or removes it. The public list serves the other
- * partnership, which publishes its page.
+ * partnership, which publishes its page. A document's file is decided by the upload route
+ * (file.attachToLibraryResource), tested in library-documents.int.test.ts.
  */
 const participants = ["member", "otherSubGroupMember", "subGroupLead", "officer"] as const;
 const curators = ["officer"] as const;
@@ -25,6 +26,17 @@ export const libraryCases: AuthorizationCases = {
       {
         on: "a public link (officers and chairs only)",
         input: (f) => ({ partnershipSlug: f.partnership.slug, folderId: null, title: "Annual report", url: "https://example.org/report", visibility: "PUBLIC" }),
+        allow: curators,
+      },
+    ],
+  },
+  "library.addDocument": {
+    input: (f) => ({ partnershipSlug: f.partnership.slug, folderId: f.libraryFolder.id, title: "Safeguarding policy", tags: ["policies"] }),
+    allow: participants,
+    also: [
+      {
+        on: "a public document (officers and chairs only)",
+        input: (f) => ({ partnershipSlug: f.partnership.slug, folderId: null, title: "Annual report", visibility: "PUBLIC" }),
         allow: curators,
       },
     ],

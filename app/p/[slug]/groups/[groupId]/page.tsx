@@ -8,6 +8,8 @@ import { ArchiveSubGroupButton, EditSubGroupForm } from "@/components/sub-groups
 import { MY_PLACE_IN_SUB_GROUP } from "@/lib/role-labels";
 import { JOIN_POLICY_LABELS } from "@/lib/schemas/sub-groups";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { getEnv } from "@/server/env";
+import { FileAttachments } from "@/components/files/file-attachments";
 
 export const dynamic = "force-dynamic";
 
@@ -100,6 +102,20 @@ export default async function SubGroupMembersPage({ params }: Props) {
           <SectorMix counts={group.sectorMix} caption={`Members of ${group.name} by sector`} />
         </section>
       </div>
+
+      {viewer.canSeeSharedFiles ? (
+        <div id="shared-files" className="mt-10 max-w-3xl">
+          <FileAttachments
+            owner={{ ownerKind: "SUB_GROUP", ownerId: group.id }}
+            maxBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES}
+            title="Shared files"
+            uploadLabel="Add files to the shared folder"
+            headingId="shared-files-heading"
+            level={3}
+            lead="The sub-group's own folder: minutes, drafts and anything its members work on together. Its members, and the partnership's officers and chairs, see it."
+          />
+        </div>
+      ) : null}
 
       {viewer.canEdit || viewer.canArchive ? (
         <section aria-labelledby="manage" className="mt-10">
