@@ -432,6 +432,10 @@ export const refinementRules = {
   "file.attachToUpdate": with_(acts("updateId", NOBODY, "projectTeam"), { refusal: "Only the project's team can add evidence to its updates." }),
   "file.attachToEvaluation": with_(acts("projectId", NOBODY, "projectLead"), { refusal: "Only the project's lead can add evidence to its evaluation." }),
   "file.attachToStory": with_(acts("storyId", NOBODY, "storyAuthor"), { refusal: "Only the story's author can add images to it." }),
+  /** Organisers (whoever may change the event) add its flyer and slides. */
+  "file.attachToEvent": with_(acts("eventId", STEERING, "eventOrganiser"), { refusal: "Only the event's organisers (or an officer or chair) can add its flyer and slides." }),
+  /** Whoever may reply in a discussion may attach files to it. */
+  "file.attachToThread": with_(acts("threadId", STEERING, "subGroupMember"), { refusal: "Only the sub-group's members can add files to its discussions." }),
   /** Officers remove any file in their partnership (e.g. personal data attached by mistake); others only what they uploaded. */
   "file.removeAny": acts("partnershipSlug", OFFICERS),
   /** Putting a library resource on the public page, or changing one that is there. */
