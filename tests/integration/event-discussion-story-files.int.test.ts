@@ -1,12 +1,16 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { storyImageMarkdown } from "@/lib/markdown";
 import { withTestDatabase } from "./support/database";
+import { expectFailure } from "./support/expect";
 import { downloadAs, pdfBytes, uploadAs } from "./support/files";
 import { daysFromNow, STANDARD_CAST, subGroupWorld } from "./support/worlds";
 
 /**
  * Flyers and slides on events, and files in a sub-group's discussions: who may upload
  * (organisers; those who may reply while the sub-group is open), who may download (whoever
- * may see the event or read the discussion), and that neither is ever public.
+ * may see the event or read the discussion), and that neither is ever public; and a story's
+ * uploaded pictures, shown from Tandem's own route, public only with the story.
  */
 
 const database = withTestDatabase();
@@ -117,5 +121,43 @@ describe("files in a discussion", () => {
     expect(refused.status).toBe(412);
     expect(refused.message).toBe("This sub-group has been archived, so its discussions take no more files.");
     expect((await downloadAs(db, w.people.member, fileId)).status).toBe(200);
+  });
+});
+
+describe("a story's uploaded pictures", () => {
+  it("show in the story from Tandem's own route, to its readers and, once public, on the public page; another story's file never shows", async () => {
+    const { db } = database;
+    const w = await subGroupWorld<typeof STANDARD_CAST>(database.db, {});
+    const created = await w.api("member").story.create({ partnershipSlug: w.partnership.slug, title: "Tea at the hub", body: "We met." });
+    const elsewhere = await w.api("colleague").story.create({ partnershipSlug: w.partnership.slug, title: "Other", body: "Theirs." });
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3366aa" } }).png().toBuffer();
+    const own = (await uploadAs(db, w.people.member, { ownerKind: "STORY", ownerId: created.id }, "tea.png", photo))!.file!.fileId;
+    const theirs = (await uploadAs(db, w.people.colleague, { ownerKind: "STORY", ownerId: elsewhere.id }, "theirs.png", photo))!.file!.fileId;
+    // Only the author adds pictures to a story.
+    expect((await uploadAs(db, w.people.colleague, { ownerKind: "STORY", ownerId: created.id }, "x.png", photo)).status).toBe(404);
+
+    const body = `We met.\n\n${storyImageMarkdown(own, "Volunteers pouring tea")}\n\n${storyImageMarkdown(theirs, "Someone else's picture")}`;
+    const saved = await w.api("member").story.update({ storyId: created.id, version: created.version, title: "Tea at the hub", body });
+    expect(saved.html).toMatch(new RegExp(`<img src="/api/files/${own}\\?inline=1" loading="lazy" alt="Volunteers pouring tea" />`));
+    expect(saved.html).not.toContain(theirs);
+    expect(saved.html).toContain("<p>Someone else's picture</p>");
+
+    // A picture must be described.
+    await expectFailure(
+      w.api("member").story.update({ storyId: created.id, version: saved.version, title: "Tea at the hub", body: `![](file:${own})` }),
+      "BAD_REQUEST",
+    );
+
+    await db.story.update({ where: { id: created.id }, data: { status: "PUBLISHED", publishedAt: new Date(), isPublic: true } });
+    const read = await w.api("colleague").story.get({ storyId: created.id });
+    expect(read.html).toContain(`/api/files/${own}?inline=1`);
+    expect((await downloadAs(db, w.people.colleague, own, { inline: true })).status).toBe(200);
+    expect((await downloadAs(db, null, own, { inline: true })).status).toBe(404);
+    await db.partnership.update({ where: { id: w.partnership.id }, data: { publishesPortfolio: true } });
+    const publicStory = await w.api(null).story.publicGet({ partnershipSlug: w.partnership.slug, storyId: created.id });
+    expect(publicStory.story.html).toContain(`/api/files/${own}?inline=1`);
+    const publicImage = await downloadAs(db, null, own, { inline: true });
+    expect(publicImage.status).toBe(200);
+    expect(publicImage.headers.get("content-type")).toBe("image/png");
   });
 });
