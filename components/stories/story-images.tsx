@@ -86,7 +86,7 @@ function StoryImageItem({ file, onInsert }: { file: StoredFileView; onInsert: (m
         // eslint-disable-next-line @next/next/no-img-element -- a same-site thumbnail the file route serves, already small.
         <img src={paths.fileThumbnail(file.id, file.current.number)} alt="" width={96} height={96} className="h-24 w-24 rounded object-cover" />
       ) : null}
-      <div className="min-w-0 flex-1 space-y-2">
+      <div className="min-w-0 flex-1 basis-48 space-y-2">
         <p className="break-words font-semibold">{file.current.name}</p>
         <TextField
           id={inputId}
