@@ -13,8 +13,9 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "@/server/request-context";
  * - Cache-Control: no-store on everything but the build's static files, because almost
  *   every page and API answer carries personal data.
  *
- * Story images are links to https pages elsewhere (img-src https:); everything else comes
- * from this site only.
+ * Images, story pictures included, come from this site only (img-src 'self'): a story's
+ * pictures are its uploaded files, served by Tandem's own download route, so no reader's
+ * browser is sent to another website to fetch one.
  */
 
 const DEVELOPMENT = process.env.NODE_ENV === "development";
@@ -26,7 +27,7 @@ export function contentSecurityPolicy(nonce: string, options: { https: boolean; 
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     // React writes a few style attributes (chart bar widths); no script can hide in them.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    "img-src 'self'",
     "font-src 'self'",
     `connect-src 'self'${options.development ? " ws:" : ""}`,
     "object-src 'none'",

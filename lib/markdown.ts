@@ -3,9 +3,15 @@
  * Markdown is parsed by marked; raw HTML in the source is shown as the text that was
  * typed, never as markup. Whatever HTML marked produces then goes through sanitize-html
  * with a strict allowlist, so the allowlist alone decides what reaches the page.
+ *
+ * Images are the story's own uploads, written `![description](file:<id>)` and shown from
+ * Tandem's download route, so a reader's browser never fetches a picture from another
+ * website. An image by a web address (`![description](https://…)`, from before uploads) is
+ * shown as a link to that website, named by its description, never loaded.
  */
-import { Marked, type Token, type Tokens } from "marked";
+import { Marked, type MarkedExtension, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { paths } from "./paths";
 
 const LINK_PROTOCOLS = ["http:", "https:", "mailto:"];
 const IMAGE_PROTOCOLS = ["http:", "https:"];
@@ -32,7 +38,43 @@ function allowedUrl(raw: string | undefined, protocols: string[]): string | null
   return protocols.includes(url.protocol) ? url.href : null;
 }
 
-const storyMarkdown = new Marked({
+/** How a story's body names one of its uploaded images: `file:<id>`. */
+const OWN_IMAGE = /^file:([A-Za-z0-9_-]{1,64})$/;
+/** The only image address the sanitiser lets through: an uploaded image, inline, from this site. */
+const OWN_IMAGE_SRC = /^\/api\/files\/[A-Za-z0-9_-]{1,64}\?inline=1$/;
+
+/** The Markdown that names an uploaded image with its description. */
+export function storyImageMarkdown(fileId: string, description: string): string {
+  const alt = description.replace(/[\r\n]+/g, " ").replace(/([\\[\]])/g, "\\$1").trim();
+  return `![${alt}](file:${fileId})`;
+}
+
+/** The ids of the uploaded images a body names (`file:<id>`), each once, in order. */
+export function storyImageIds(source: string): string[] {
+  const ids = imageTokens(source).flatMap((image) => OWN_IMAGE.exec(image.href)?.[1] ?? []);
+  return [...new Set(ids)];
+}
+
+function imageRenderer(ownImages: ReadonlySet<string>): MarkedExtension["renderer"] {
+  return {
+    image({ href, text, title }) {
+      const own = OWN_IMAGE.exec(href)?.[1];
+      if (own) {
+        // Only the story's own images; a file of something else is not shown (nor named).
+        if (!ownImages.has(own)) return escapeHtml(text);
+        const titled = title ? ` title="${escapeHtml(title)}"` : "";
+        return `<img src="${escapeHtml(paths.fileDownload(own, { inline: true }))}" alt="${escapeHtml(text)}"${titled}>`;
+      }
+      const external = allowedUrl(href, IMAGE_PROTOCOLS);
+      if (!external) return escapeHtml(text);
+      const site = new URL(external).hostname;
+      const label = text.trim() ? `Picture: ${text.trim()}` : "A picture";
+      return `<a href="${escapeHtml(external)}">${escapeHtml(label)} (on ${escapeHtml(site)}, another website)</a>`;
+    },
+  };
+}
+
+const storyMarkdownOptions = {
   gfm: true,
   breaks: false,
   async: false,
@@ -50,7 +92,10 @@ const storyMarkdown = new Marked({
       return checked ? "[x] " : "[ ] ";
     },
   },
-});
+} satisfies MarkedExtension;
+
+/** Parses and walks without rendering images (the renderer is per story: its own images). */
+const storyMarkdown = new Marked(storyMarkdownOptions);
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -64,7 +109,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     ol: ["start"],
   },
   allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["http", "https"] },
+  // An image's address is never absolute: only this site's own route (checked below).
+  allowedSchemesByTag: { img: [] },
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
@@ -79,7 +125,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       return { tagName: "a", attribs: link };
     },
     img: (_tagName, attribs) => {
-      const src = allowedUrl(attribs.src, IMAGE_PROTOCOLS);
+      const src = attribs.src && OWN_IMAGE_SRC.test(attribs.src) ? attribs.src : null;
       if (!src) return { tagName: "img", attribs: {} };
       const image: sanitizeHtml.Attributes = { src, loading: "lazy" };
       // Missing alt text stays missing, so the image is not passed off as decorative:
@@ -100,11 +146,15 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-/** A member's Markdown as HTML that is safe to put on the page as it is. */
-export function renderMarkdown(source: string): string {
+/**
+ * A member's Markdown as HTML that is safe to put on the page as it is. `ownImages` are the
+ * ids of the uploaded images this story may show (its own files); any other is left out.
+ */
+export function renderMarkdown(source: string, options: { ownImages?: ReadonlySet<string> } = {}): string {
   let html: string;
   try {
-    html = storyMarkdown.parse(source, { async: false });
+    const renderer = new Marked(storyMarkdownOptions, { renderer: imageRenderer(options.ownImages ?? new Set()) });
+    html = renderer.parse(source, { async: false });
   } catch {
     // Pathological nesting (thousands of `>`) can exhaust marked's recursion: show the text as typed.
     html = source
@@ -135,7 +185,7 @@ function imageTokens(source: string): Tokens.Image[] {
  */
 export function imagesMissingAlt(source: string): string[] {
   const urls = imageTokens(source)
-    .filter((image) => !image.text.trim() && allowedUrl(image.href, IMAGE_PROTOCOLS))
+    .filter((image) => !image.text.trim() && (OWN_IMAGE.test(image.href) || allowedUrl(image.href, IMAGE_PROTOCOLS)))
     .map((image) => image.href);
   return [...new Set(urls)];
 }

@@ -12,6 +12,7 @@ import { STORY_BODY_MAX, STORY_SUMMARY_MAX, STORY_TITLE_MAX } from "@/lib/schema
 import { STORY_THEME_LABELS, STORY_THEMES } from "@/lib/story-themes";
 import type { StoryTheme } from "@/server/db/generated/enums";
 import { StoryBody } from "./story-body";
+import { StoryImages } from "./story-images";
 
 export type LinkOption = { id: string; name: string };
 
@@ -108,6 +109,7 @@ export function StoryForm({
   projects,
   publishesPortfolio,
   startWithProjectId,
+  maxUploadBytes,
 }: {
   slug: string;
   /** The story being changed; a new story when absent. */
@@ -117,6 +119,8 @@ export function StoryForm({
   publishesPortfolio: boolean;
   /** A new story written from a project's page starts linked to that project. */
   startWithProjectId?: string;
+  /** The largest picture that may be uploaded (TANDEM_UPLOAD_MAX_BYTES). */
+  maxUploadBytes: number;
 }) {
   const client = useTRPCClient();
   const router = useRouter();
@@ -221,8 +225,8 @@ export function StoryForm({
         hint={
           <>
             Write in Markdown: a blank line starts a new paragraph, <code># Heading</code> makes a heading,{" "}
-            <code>**bold**</code>, <code>[link text](https://…)</code>. Add a picture by its web address with a short
-            description for people who cannot see it: <code>![Volunteers at the café](https://…)</code>. Up to{" "}
+            <code>**bold**</code>, <code>[link text](https://…)</code>. Add pictures under “Pictures” below, each with a
+            short description for people who cannot see it. Up to{" "}
             {STORY_BODY_MAX.toLocaleString("en-GB")} characters.
           </>
         }
@@ -232,6 +236,13 @@ export function StoryForm({
         error={errors.body}
         maxLength={STORY_BODY_MAX}
         rows={16}
+      />
+      <StoryImages
+        storyId={saved?.id ?? null}
+        maxBytes={maxUploadBytes}
+        onInsert={(markdown) =>
+          setDraft((current) => ({ ...current, body: current.body.trim() ? `${current.body.trimEnd()}\n\n${markdown}` : markdown }))
+        }
       />
 
       <fieldset

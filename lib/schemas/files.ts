@@ -4,7 +4,7 @@ import { id } from "./text";
 
 /** File inputs: the upload route's query, and the file procedures. */
 
-export const FILE_OWNER_KINDS = ["PROPOSAL", "PROGRESS_UPDATE", "EVALUATION", "STORY", "LIBRARY_RESOURCE", "SUB_GROUP"] as const;
+export const FILE_OWNER_KINDS = ["PROPOSAL", "PROGRESS_UPDATE", "EVALUATION", "STORY", "LIBRARY_RESOURCE", "SUB_GROUP", "EVENT", "THREAD"] as const;
 export const fileOwnerKind = z.enum(FILE_OWNER_KINDS, { error: "Say what the file is attached to" });
 
 export const FILE_SLOT_MAX = 120;

@@ -444,6 +444,10 @@ export const refinementRules = {
     refusal: (grant) =>
       grant.membership?.role === "OBSERVER" ? OBSERVER_REFUSAL : "Only the sub-group's members (and officers and chairs) can add files to its shared folder: join it first.",
   }),
+  /** Organisers (whoever may change the event) add its flyer and slides. */
+  "file.attachToEvent": with_(acts("eventId", STEERING, "eventOrganiser"), { refusal: "Only the event's organisers (or an officer or chair) can add its flyer and slides." }),
+  /** Whoever may reply in a discussion may attach files to it. */
+  "file.attachToThread": with_(acts("threadId", STEERING, "subGroupMember"), { refusal: "Only the sub-group's members can add files to its discussions." }),
   /** Officers remove any file in their partnership (e.g. personal data attached by mistake); others only what they uploaded. */
   "file.removeAny": acts("partnershipSlug", OFFICERS),
   /** Putting a library resource on the public page, or changing one that is there. */

@@ -83,7 +83,9 @@ describe("stories: writing, moderation and comments", () => {
     expect(created.status).toBe("DRAFT");
     expect(created.version).toBe(1);
     expect(created.html).toContain("<h3>What happened</h3>");
-    expect(created.html).toContain('alt="Volunteers serving tea"');
+    // A picture by a web address (from before uploads) is a link to it, never an image.
+    expect(created.html).toContain('<a href="https://example.org/tea.jpg" rel="noopener noreferrer nofollow">Picture: Volunteers serving tea (on example.org, another website)</a>');
+    expect(created.html).not.toContain("<img");
 
     // A draft is the author's (and officers') alone.
     await expectFailure(s.api("reader").story.get({ storyId: created.id }), "NOT_FOUND");

@@ -1,6 +1,7 @@
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { imagesMissingAlt, markdownToPlainText, renderMarkdown } from "@/lib/markdown";
+import { imagesMissingAlt, markdownToPlainText, renderMarkdown, storyImageIds, storyImageMarkdown } from "@/lib/markdown";
+import { contentSecurityPolicy } from "@/proxy";
 
 type Element = { name: string; attribs: Record<string, string> };
 
@@ -49,8 +50,12 @@ function expectSafe(html: string, payload: string) {
       expect(ALLOWED_ATTRIBUTES[name], context).toContain(attribute);
       if (attribute === "href" || attribute === "src") {
         expect(schemeView(value), context).not.toMatch(/^(javascript|vbscript|data):/);
-        const protocol = new URL(value).protocol;
-        expect(attribute === "src" ? ["http:", "https:"] : ["http:", "https:", "mailto:"], context).toContain(protocol);
+        if (attribute === "src") {
+          // An image comes only from this site's own file route.
+          expect(value, context).toMatch(/^\/api\/files\/[A-Za-z0-9_-]+\?inline=1$/);
+        } else {
+          expect(["http:", "https:", "mailto:"], context).toContain(new URL(value).protocol);
+        }
       }
     }
   }
@@ -166,17 +171,32 @@ describe("renderMarkdown: the Markdown members need", () => {
     for (const link of links) expect(link.attribs).toEqual({ href: link.attribs.href, rel: "noopener noreferrer nofollow" });
   });
 
-  it("keeps an image's address, alt text and title, and loads it lazily", () => {
-    const image = elementsOf(renderMarkdown('![Volunteers at the hub](https://example.org/hub.jpg "Opening day")')).find((element) => element.name === "img");
-    expect(image).toEqual({
+  it("shows the story's own uploaded image from this site, with its description and title, lazily", () => {
+    const html = renderMarkdown('![Volunteers at the hub](file:abc123 "Opening day")', { ownImages: new Set(["abc123"]) });
+    expect(elementsOf(html).find((element) => element.name === "img")).toEqual({
       name: "img",
-      attribs: { src: "https://example.org/hub.jpg", alt: "Volunteers at the hub", title: "Opening day", loading: "lazy" },
+      attribs: { src: "/api/files/abc123?inline=1", alt: "Volunteers at the hub", title: "Opening day", loading: "lazy" },
     });
+    expectSafe(html, "own image");
   });
 
-  it("does not pass an image with no alt text off as decorative", () => {
-    const image = elementsOf(renderMarkdown("![](https://example.org/hub.jpg)")).find((element) => element.name === "img");
-    expect(image?.attribs).toEqual({ src: "https://example.org/hub.jpg", loading: "lazy" });
+  it("shows nothing of a file that is not the story's own, and no relative image address an author typed", () => {
+    const html = renderMarkdown("![Budget](file:someoneelses)\n\n![Sneaky](/api/files/abc123?inline=1)", { ownImages: new Set(["abc123"]) });
+    expect(elementsOf(html).filter((element) => element.name === "img")).toEqual([]);
+    expect(html).toBe("<p>Budget</p>\n<p>Sneaky</p>");
+  });
+
+  it("shows an image by a web address as a link to that website, never loading it", () => {
+    const html = renderMarkdown("![Volunteers at the hub](https://example.org/hub.jpg)");
+    const elements = elementsOf(html);
+    expect(elements.filter((element) => element.name === "img")).toEqual([]);
+    expect(elements.find((element) => element.name === "a")?.attribs).toEqual({ href: "https://example.org/hub.jpg", rel: "noopener noreferrer nofollow" });
+    expect(html).toContain("Picture: Volunteers at the hub (on example.org, another website)");
+  });
+
+  it("does not pass an uploaded image with no alt text off as decorative", () => {
+    const image = elementsOf(renderMarkdown("![](file:abc123)", { ownImages: new Set(["abc123"]) })).find((element) => element.name === "img");
+    expect(image?.attribs).toEqual({ src: "/api/files/abc123?inline=1", loading: "lazy" });
   });
 
   it("renders lists, tables, quotes, code and emphasis", () => {
@@ -222,6 +242,8 @@ describe("imagesMissingAlt", () => {
       "![](https://example.org/one.jpg)",
       "![](javascript:alert(1))",
       "`![](https://example.org/in-code.jpg)`",
+      "![](file:uploaded1)",
+      "![A described upload](file:uploaded2)",
       "[ref]: https://example.org/six.jpg",
     ].join("\n\n");
     expect(imagesMissingAlt(source)).toEqual([
@@ -230,6 +252,7 @@ describe("imagesMissingAlt", () => {
       "https://example.org/four.jpg",
       "https://example.org/five.jpg",
       "https://example.org/six.jpg",
+      "file:uploaded1",
     ]);
   });
 
@@ -261,5 +284,20 @@ describe("markdownToPlainText", () => {
   it("never splits an emoji", () => {
     const text = markdownToPlainText("🤝🤝🤝🤝🤝🤝", 4);
     expect(Array.from(text)).toEqual(["🤝", "🤝", "🤝", "…"]);
+  });
+});
+
+describe("uploaded story images", () => {
+  it("are written with their description, brackets escaped, and found again by id", () => {
+    const markdown = storyImageMarkdown("abc123", "Tea [and cake]\nat the hub");
+    expect(markdown).toBe("![Tea \\[and cake\\] at the hub](file:abc123)");
+    expect(storyImageIds(`${markdown}\n\n![Again](file:abc123) ![Other](file:def456) ![Web](https://example.org/x.png)`)).toEqual(["abc123", "def456"]);
+    const image = elementsOf(renderMarkdown(markdown, { ownImages: new Set(["abc123"]) })).find((element) => element.name === "img");
+    expect(image?.attribs.alt).toBe("Tea [and cake] at the hub");
+  });
+
+  it("are the only images a page may load: the Content-Security-Policy allows images from this site alone", () => {
+    const policy = contentSecurityPolicy("nonce", { https: true, development: false });
+    expect(policy.split("; ").filter((directive) => directive.startsWith("img-src"))).toEqual(["img-src 'self'"]);
   });
 });

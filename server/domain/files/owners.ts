@@ -155,4 +155,43 @@ export const FILE_OWNERS: Record<FileOwnerKind, FileOwner> = {
       );
     },
   },
+  EVENT: {
+    via: "eventId",
+    read: "event.get",
+    attach: "file.attachToEvent",
+    noun: "event",
+    locate: async (db, id) => {
+      const event = await db.event.findUnique({ where: { id }, select: { partnershipId: true, status: true } });
+      return (
+        event && {
+          partnershipId: event.partnershipId,
+          // Events are for the partnership's members: the public page lists none, so neither are their files public.
+          isPublic: false,
+          // Slides go up after the event too; a cancelled event takes no more.
+          acceptsUploads: event.status !== "CANCELLED",
+          closedReason: "This event has been cancelled, so no more files can be added to it.",
+          slots: [],
+        }
+      );
+    },
+  },
+  THREAD: {
+    via: "threadId",
+    read: "discussion.thread",
+    attach: "file.attachToThread",
+    noun: "discussion",
+    locate: async (db, id) => {
+      const thread = await db.thread.findUnique({ where: { id }, select: { subGroup: { select: { partnershipId: true, archivedAt: true } } } });
+      return (
+        thread && {
+          partnershipId: thread.subGroup.partnershipId,
+          isPublic: false,
+          // Open while its sub-group is: an archived sub-group's conversations are a record.
+          acceptsUploads: thread.subGroup.archivedAt === null,
+          closedReason: "This sub-group has been archived, so its discussions take no more files.",
+          slots: [],
+        }
+      );
+    },
+  },
 };

@@ -7,6 +7,7 @@ import { violatedCheckConstraint } from "@/server/db/errors";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { loadOwnStory, type StoryAccess } from "./access";
+import { storyOwnImages } from "./images";
 import { storyTransition } from "./lifecycle";
 
 type Tx = Prisma.TransactionClient;
@@ -109,7 +110,7 @@ export async function createStory(
         select: { id: true, version: true, status: true, body: true },
       });
       await replaceLinks(tx, story.id, input);
-      return { id: story.id, version: story.version, status: story.status, html: renderMarkdown(story.body) };
+      return { id: story.id, version: story.version, status: story.status, html: renderMarkdown(story.body, { ownImages: await storyOwnImages(tx, story.id) }) };
     });
   } catch (error) {
     explainRefusal(error);
@@ -140,7 +141,7 @@ export async function updateStory(
       });
       if (saved.count !== 1) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
       await replaceLinks(tx, story.id, input);
-      return { id: story.id, version: input.version + 1, status: story.status, html: renderMarkdown(input.body) };
+      return { id: story.id, version: input.version + 1, status: story.status, html: renderMarkdown(input.body, { ownImages: await storyOwnImages(tx, story.id) }) };
     });
   } catch (error) {
     explainRefusal(error);

@@ -1,3 +1,4 @@
+import { storyOwnImages } from "./images";
 import { renderMarkdown } from "@/lib/markdown";
 import type { PublicStoriesOutput, PublicStoryOutput } from "@/lib/schemas/stories";
 import type { Database } from "@/server/db/client";
@@ -79,7 +80,7 @@ export async function publicStory(db: Database, slug: string, storyId: string): 
     partnership: { name: partnership.name, slug: partnership.slug },
     story: {
       ...shapeSummary(row),
-      html: renderMarkdown(row.body),
+      html: renderMarkdown(row.body, { ownImages: await storyOwnImages(db, row.id) }),
       organisations: row.organisations.map((link) => link.organisation.name),
       projects: row.projects.map((link) => link.project.name),
     },

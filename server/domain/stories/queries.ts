@@ -1,3 +1,4 @@
+import { storyOwnImages } from "./images";
 import { markdownToPlainText, renderMarkdown } from "@/lib/markdown";
 import type { ListStoriesInput } from "@/lib/schemas/stories";
 import type { MembershipGrant } from "@/server/auth/grants";
@@ -267,7 +268,7 @@ export async function getStory(db: Database, access: StoryAccess): Promise<Story
     title: story.title,
     summary: story.summary,
     body: isAuthor ? story.body : null,
-    html: renderMarkdown(story.body),
+    html: renderMarkdown(story.body, { ownImages: await storyOwnImages(db, story.id) }),
     themes: story.themes,
     status: story.status,
     isPublic: story.isPublic,

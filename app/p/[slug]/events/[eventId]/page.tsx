@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventDetails } from "@/components/events/event-details";
+import { FileAttachments } from "@/components/files/file-attachments";
 import { CancelledTag, KindTag, MyStatusTag } from "@/components/events/event-labels";
 import { EventConnections, MyNetworkingRounds } from "@/components/events/event-networking-schedule";
 import { EventOrganiserArea } from "@/components/events/event-organiser-area";
@@ -9,6 +10,7 @@ import { YourPlace } from "@/components/events/rsvp-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { getApi } from "@/server/api/server-caller";
+import { getEnv } from "@/server/env";
 import { loadEvent } from "@/server/pages/events";
 
 export const dynamic = "force-dynamic";
@@ -71,6 +73,13 @@ export default async function EventPage({ params }: Props) {
         </aside>
         <div className="min-w-0 space-y-10 lg:col-start-1 lg:row-start-1">
           <EventDetails slug={slug} event={event} />
+          <FileAttachments
+            owner={{ ownerKind: "EVENT", ownerId: event.id }}
+            maxBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES}
+            title="Flyer and slides"
+            uploadLabel="Add a flyer or slides"
+            headingId="event-files-heading"
+          />
           <MyNetworkingRounds schedule={schedule} />
           {event.my.canLogConnections ? <EventConnections slug={slug} eventId={event.id} schedule={schedule} /> : null}
           {event.canOrganise ? <EventOrganiserArea slug={slug} event={event} /> : null}

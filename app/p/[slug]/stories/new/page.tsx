@@ -6,6 +6,7 @@ import { StoriesNav } from "@/components/stories/stories-nav";
 import { StoryForm } from "@/components/stories/story-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
+import { getEnv } from "@/server/env";
 
 export const metadata: Metadata = { title: "Write a story" };
 export const dynamic = "force-dynamic";
@@ -48,6 +49,7 @@ export default async function NewStoryPage({
         organisations={options.organisations}
         projects={options.projects}
         publishesPortfolio={options.publishesPortfolio}
+        maxUploadBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES}
         startWithProjectId={typeof projectId === "string" ? projectId : undefined}
       />
     </>

@@ -6,6 +6,7 @@ import { StoryForm } from "@/components/stories/story-form";
 import { STORY_STATUS_LABELS } from "@/lib/story-themes";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/server/api/server-caller";
+import { getEnv } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 
@@ -72,6 +73,7 @@ export default async function EditStoryPage({ params }: Props) {
         organisations={options.organisations}
         projects={options.projects}
         publishesPortfolio={options.publishesPortfolio}
+        maxUploadBytes={getEnv().TANDEM_UPLOAD_MAX_BYTES}
       />
     </>
   );
