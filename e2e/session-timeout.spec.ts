@@ -9,6 +9,8 @@ test("a signed-in person is warned before an idle sign-out and stays signed in w
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   const warning = page.getByRole("alertdialog", { name: "You will be signed out soon" });
   await expect(warning).toHaveCount(0);
+  // The idle time counts from when the page's script starts, which can be after the heading shows.
+  await expect(page.locator("html[data-session-watch='on']")).toHaveCount(1);
 
   // The browser tests' site signs people out after 8 hours unused.
   await page.clock.fastForward(7 * HOUR + 54 * 60_000);
@@ -33,6 +35,7 @@ test("typing or clicking keeps the session alive, so the warning never comes whi
   await signInAs("morag.campbell@resident.example");
   await page.goto("/account");
   const warning = page.getByRole("alertdialog");
+  await expect(page.locator("html[data-session-watch='on']")).toHaveCount(1);
   for (let hour = 0; hour < 9; hour += 1) {
     await page.clock.fastForward(HOUR);
     await page.getByRole("heading", { level: 1, name: "Your account" }).click();

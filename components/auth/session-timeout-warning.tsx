@@ -54,6 +54,9 @@ export function SessionTimeoutWarning({ idleMinutes }: { idleMinutes: number }) 
 
   useEffect(() => {
     if (lastRequestAt.current === 0) lastRequestAt.current = Date.now();
+    // Says the clock is running: the page's HTML arrives before this script does, and the idle
+    // time is counted from here.
+    document.documentElement.dataset.sessionWatch = "on";
     const timer = window.setInterval(check, 15_000);
     const onActivity = () => {
       if (Date.now() - lastRequestAt.current >= keepAliveEveryMs(idleMinutes) && sessionTimeoutState(Date.now(), lastRequestAt.current, idleMinutes) === "active") {
@@ -64,6 +67,7 @@ export function SessionTimeoutWarning({ idleMinutes }: { idleMinutes: number }) 
     window.addEventListener("pointerdown", onActivity);
     return () => {
       window.clearInterval(timer);
+      delete document.documentElement.dataset.sessionWatch;
       window.removeEventListener("keydown", onActivity);
       window.removeEventListener("pointerdown", onActivity);
     };
