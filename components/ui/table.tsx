@@ -16,6 +16,18 @@ export type Column<T> = {
 };
 
 /**
+ * The few classes a column adds to the table's own cell styles (`.data-table` in
+ * app/globals.css), as props: none at all when there are none, so a long table's page
+ * payload does not carry an empty class for every cell.
+ */
+function columnClass<T>(column: Column<T>, own?: string): { className?: string } {
+  const className = [column.numeric ? "num" : "", column.nowrap ? "nowrap" : "", own ?? ""].filter(Boolean).join(" ");
+  return className ? { className } : {};
+}
+const headerClass = <T,>(column: Column<T>) => columnClass(column);
+const cellClass = <T,>(column: Column<T>) => columnClass(column, column.className);
+
+/**
  * A data table: always captioned, headers scoped, numbers aligned. It scrolls sideways inside a
  * named, focusable region rather than widening the page, so its last column is never clipped
  * and the page still reflows at 320 px (WCAG 1.4.10); long text wraps inside its cell.
@@ -48,16 +60,12 @@ export function Table<T>({
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <ScrollRegion label={caption} className={className}>
-      <table className="w-full border-collapse text-left">
+      <table className="data-table w-full border-collapse text-left">
         <caption className={captionHidden ? "sr-only" : "mb-2 text-left text-lg font-semibold"}>{caption}</caption>
         <thead>
-          <tr className="border-b-2 border-slate-700">
+          <tr>
             {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={`px-2 py-2 align-bottom font-semibold first:pl-0 last:pr-0 ${column.numeric ? "text-right" : ""} ${column.nowrap ? "whitespace-nowrap" : ""}`}
-              >
+              <th key={column.key} scope="col" {...headerClass(column)}>
                 {column.header}
               </th>
             ))}
@@ -65,19 +73,18 @@ export function Table<T>({
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={rowKey(row)} className={`border-b border-slate-300 align-top ${rowClassName?.(row, index) ?? ""}`}>
-              {columns.map((column) => {
-                const Cell = column.rowHeader ? "th" : "td";
-                return (
-                  <Cell
-                    key={column.key}
-                    scope={column.rowHeader ? "row" : undefined}
-                    className={`px-2 py-2 first:pl-0 last:pr-0 ${column.rowHeader ? "font-semibold" : ""} ${column.numeric ? "text-right tabular-nums" : ""} ${column.nowrap ? "whitespace-nowrap" : "min-w-[8rem] break-words"} ${column.className ?? ""}`}
-                  >
+            <tr key={rowKey(row)} {...(rowClassName?.(row, index) ? { className: rowClassName(row, index) } : {})}>
+              {columns.map((column) =>
+                column.rowHeader ? (
+                  <th key={column.key} scope="row" {...cellClass(column)}>
                     {column.cell(row, index)}
-                  </Cell>
-                );
-              })}
+                  </th>
+                ) : (
+                  <td key={column.key} {...cellClass(column)}>
+                    {column.cell(row, index)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
