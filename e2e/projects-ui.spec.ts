@@ -146,6 +146,16 @@ test("the dashboard says how projects are doing in plain words, in captioned tab
   ]);
   await expectAccessible(page);
   await atEveryWidth(page, "dashboard", testInfo.outputDir);
+
+  // Each list comes a page at a time; an old or hand-edited address past the last page says so and links back.
+  await page.goto(`/p/${SLUG}/dashboard?overdue=40&outcomes=x`);
+  const overdueSection = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Overdue updates" }) });
+  await expect(overdueSection.getByText(/^There is no page 40: the list has 1 page\./)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Success measures by project: how many have reached their target" })).toBeVisible();
+  await overdueSection.getByRole("link", { name: "Go to the first page" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${SLUG}/dashboard#overdue-heading$`));
+  await expect(overdueSection.getByRole("table")).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a progress update counts the characters left in its long answers and says when the draft is saved", async ({ page, signInAs }, testInfo) => {

@@ -61,7 +61,7 @@ export const paths = {
   priorities: (slug: string) => `/p/${slug}/priorities`,
   priorityArea: (slug: string, priorityAreaId: string) => `/p/${slug}/priorities#area-${priorityAreaId}`,
   map: (slug: string) => `/p/${slug}/map`,
-  dashboard: (slug: string) => `/p/${slug}/dashboard`,
+  dashboard: (slug: string, search?: Record<string, string | undefined>) => `/p/${slug}/dashboard${q(search ?? {})}`,
 
   subGroup: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}`,
   subGroupDiscussions: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/discussions`,
@@ -69,7 +69,8 @@ export const paths = {
   /** The sub-group's activity feed on its conversations page, from the newest or after a page cursor. */
   subGroupActivity: (slug: string, groupId: string, after?: string) =>
     `/p/${slug}/groups/${groupId}/discussions${q({ activityAfter: after })}#activity-heading`,
-  subGroupProjects: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/projects`,
+  subGroupProjects: (slug: string, groupId: string, search?: Record<string, string | undefined>) =>
+    `/p/${slug}/groups/${groupId}/projects${q(search ?? {})}`,
   subGroupProposals: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/proposals`,
   subGroupReflections: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/reflections`,
   subGroupRequests: (slug: string, groupId: string) => `/p/${slug}/groups/${groupId}/requests`,

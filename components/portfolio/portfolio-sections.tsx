@@ -2,6 +2,7 @@ import Link from "next/link";
 import { areaMoneyColumns, MoneyTotalRow } from "@/components/projects/money-columns";
 import { Day, PROJECT_STATUS_LABELS } from "@/components/projects/project-labels";
 import { Section } from "@/components/ui/section";
+import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
@@ -24,6 +25,50 @@ const plural = (value: number, one: string, many: string) => `${value.toLocaleSt
 export const progressWords = (rag: RagStatus | null) => (rag ? RAG_PLAIN_WORDS[rag] : "No update yet");
 
 const count = (value: number) => value.toLocaleString("en-GB");
+
+/** Where each page of a dashboard's list is (the page's own address, with that list's page). */
+export type ListPageHref = (page: number) => string;
+
+/**
+ * Which rows of how many a list's page shows, the links to its other pages, and a way back
+ * from a page past the last.
+ */
+function ListPages({
+  list,
+  shown,
+  total,
+  page,
+  pageSize,
+  pageHref,
+  label,
+}: {
+  list: string;
+  shown: number;
+  total: number;
+  page: number;
+  pageSize: number;
+  pageHref: ListPageHref;
+  label: string;
+}) {
+  if (total <= shown && page === 1) return null;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (shown === 0) {
+    return (
+      <p className="mt-2">
+        There is no page {count(page)}: the list has {plural(pageCount, "page", "pages")}. <Link href={pageHref(1)}>Go to the first page</Link>
+      </p>
+    );
+  }
+  const first = (page - 1) * pageSize + 1;
+  return (
+    <>
+      <p className="mt-2 text-slate-700">
+        Showing {count(first)} to {count(first + shown - 1)} of {count(total)} {list}.
+      </p>
+      <Pagination page={page} pageCount={pageCount} hrefFor={pageHref} label={label} className="mt-2" />
+    </>
+  );
+}
 
 const RAG_BARS: Record<RagStatus | "NONE", string> = {
   RED: "bg-red-800",
@@ -129,7 +174,7 @@ export function ProjectsByStatusAndRag({ projects, title = "Projects" }: { proje
 
 type OverdueProject = PortfolioSummary["overdue"]["projects"][number];
 
-export function OverdueUpdates({ slug, overdue }: { slug: string; overdue: PortfolioSummary["overdue"] }) {
+export function OverdueUpdates({ slug, overdue, pageHref }: { slug: string; overdue: PortfolioSummary["overdue"]; pageHref: ListPageHref }) {
   return (
     <Section
       id="overdue-heading"
@@ -145,7 +190,7 @@ export function OverdueUpdates({ slug, overdue }: { slug: string; overdue: Portf
         captionHidden
         rows={overdue.projects}
         rowKey={(project) => project.id}
-        empty={<p>No progress updates are overdue.</p>}
+        empty={overdue.projectCount === 0 ? <p>No progress updates are overdue.</p> : null}
         columns={[
           {
             key: "project",
@@ -171,11 +216,15 @@ export function OverdueUpdates({ slug, overdue }: { slug: string; overdue: Portf
           { key: "late", header: "Days late", numeric: true, cell: (project) => count(project.daysLate) },
         ]}
       />
-      {overdue.projectCount > overdue.projects.length ? (
-        <p className="mt-2 text-slate-700">
-          Showing the {overdue.projects.length} longest overdue of {count(overdue.projectCount)} projects.
-        </p>
-      ) : null}
+      <ListPages
+        list="projects, longest overdue first"
+        shown={overdue.projects.length}
+        total={overdue.projectCount}
+        page={overdue.page}
+        pageSize={overdue.pageSize}
+        pageHref={(page) => `${pageHref(page)}#overdue-heading`}
+        label="Pages of projects with overdue updates"
+      />
     </Section>
   );
 }
@@ -199,7 +248,7 @@ export function DecisionsSoFar({ decisions }: { decisions: PortfolioSummary["dec
 
 type OutcomeProject = PortfolioSummary["outcomes"]["projects"][number];
 
-export function OutcomesAchieved({ slug, outcomes }: { slug: string; outcomes: PortfolioSummary["outcomes"] }) {
+export function OutcomesAchieved({ slug, outcomes, pageHref }: { slug: string; outcomes: PortfolioSummary["outcomes"]; pageHref: ListPageHref }) {
   return (
     <Section
       id="outcomes-heading"
@@ -220,6 +269,7 @@ export function OutcomesAchieved({ slug, outcomes }: { slug: string; outcomes: P
             className="mt-4"
             rows={outcomes.projects}
             rowKey={(project) => project.id}
+            empty={null}
             columns={[
               {
                 key: "project",
@@ -238,11 +288,15 @@ export function OutcomesAchieved({ slug, outcomes }: { slug: string; outcomes: P
               { key: "reached", header: "Target reached", numeric: true, cell: (project) => count(project.onTrackCount) },
             ]}
           />
-          {outcomes.projectCount > outcomes.projects.length ? (
-            <p className="mt-2 text-slate-700">
-              Showing {outcomes.projects.length} of {count(outcomes.projectCount)} projects with success measures, by name.
-            </p>
-          ) : null}
+          <ListPages
+            list="projects with success measures, by name"
+            shown={outcomes.projects.length}
+            total={outcomes.projectCount}
+            page={outcomes.page}
+            pageSize={outcomes.pageSize}
+            pageHref={(page) => `${pageHref(page)}#outcomes-heading`}
+            label="Pages of outcomes by project"
+          />
         </>
       )}
     </Section>

@@ -5,14 +5,19 @@ export function Pagination({
   page,
   pageCount,
   hrefFor,
+  label = "Pages of results",
+  className = "mt-6",
 }: {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
+  /** Names the navigation landmark: two lists paged on one page need different names. */
+  label?: string;
+  className?: string;
 }) {
   if (pageCount <= 1 && page <= 1) return null;
   return (
-    <nav aria-label="Pages of results" className="mt-6">
+    <nav aria-label={label} className={className}>
       <ul className="flex flex-wrap items-center gap-4">
         {page > 1 ? (
           <li>

@@ -129,7 +129,15 @@ function statements(projects: number): string[] {
     `INSERT INTO "ProjectReportSummary" ("projectId", "latestUpdateId", "latestRag", "latestMeasureValues", "latestSubmittedAt")
      SELECT DISTINCT ON (u."projectId") u."projectId", u."id", u."rag", u."measureValues", u."submittedAt"
      FROM "ProgressUpdate" u WHERE u."status" IN ('SUBMITTED', 'ACCEPTED')
-     ORDER BY u."projectId", u."submittedAt" DESC, u."id" DESC`,
+     ORDER BY u."projectId", u."submittedAt" DESC, u."id" DESC
+     ON CONFLICT ("projectId") DO UPDATE SET "latestUpdateId" = excluded."latestUpdateId", "latestRag" = excluded."latestRag",
+       "latestMeasureValues" = excluded."latestMeasureValues", "latestSubmittedAt" = excluded."latestSubmittedAt"`,
+    `UPDATE "ProjectReportSummary" s
+     SET ("measureCount", "targetCount", "reportedCount", "onTrackCount") = (
+       SELECT mc."measureCount", mc."targetCount", mc."reportedCount", mc."onTrackCount"
+       FROM "FundedProject" p LEFT JOIN "ProjectEvaluation" e ON e."projectId" = p."id"
+       CROSS JOIN LATERAL "measure_counts"(p."measures", e."measureResults", s."latestMeasureValues") mc
+       WHERE p."id" = s."projectId")`,
     `UPDATE "ReportingPeriod" r SET "reported" = true
      WHERE EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."periodId" = r."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED'))`,
     `ALTER TABLE "ProgressUpdate" ENABLE TRIGGER "ProgressUpdate_keep_summary"`,

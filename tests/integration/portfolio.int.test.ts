@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { myWork } from "@/server/domain/portfolio/my-work";
-import { countMeasures, targetReached } from "@/server/domain/portfolio/outcomes";
 import { portfolioOverview } from "@/server/domain/portfolio/overview";
+import { PORTFOLIO_PAGE_SIZE } from "@/server/domain/portfolio/summary";
 import { subGroupPortfolio } from "@/server/domain/portfolio/sub-group";
 import { getProject } from "@/server/domain/projects/queries";
 import { callerFor } from "./support/caller";
@@ -267,6 +267,8 @@ describe("the portfolio dashboard", () => {
     expect(overview.overdue).toEqual({
       projectCount: 2,
       periodCount: 7,
+      page: 1,
+      pageSize: PORTFOLIO_PAGE_SIZE,
       projects: [
         {
           id: w.projects.cafe,
@@ -337,6 +339,8 @@ describe("the portfolio dashboard", () => {
       reportedCount: 5,
       onTrackCount: 2,
       projectCount: 3,
+      page: 1,
+      pageSize: PORTFOLIO_PAGE_SIZE,
       projects: [
         // Evaluated at 80 visitors of 100.
         { id: w.projects.cafe, name: "Carers café", status: "EVALUATING", measureCount: 1, targetCount: 1, reportedCount: 1, onTrackCount: 0 },
@@ -465,25 +469,47 @@ describe("my work", () => {
   });
 });
 
-describe("counting measures against targets", () => {
-  it("reaches a rising target at or above it and a falling one at or below it", () => {
-    expect(targetReached({ baseline: 4, target: 60 }, 60)).toBe(true);
-    expect(targetReached({ baseline: 4, target: 60 }, 59.5)).toBe(false);
-    expect(targetReached({ baseline: 30, target: 10 }, 10)).toBe(true);
-    expect(targetReached({ baseline: 30, target: 10 }, 11)).toBe(false);
-    expect(targetReached({ baseline: null, target: -5 }, -6)).toBe(true);
-    expect(targetReached({ baseline: 0, target: null }, 100)).toBe(false);
-    expect(targetReached({ baseline: 0, target: 10 }, null)).toBe(false);
+describe("counting measures against targets (the database's measure_counts)", () => {
+  type Counts = { measureCount: number; targetCount: number; reportedCount: number; onTrackCount: number };
+  const counts = async (measures: unknown, finalValues: unknown, latestValues: unknown): Promise<Counts> => {
+    const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+    const [row] = await database.db.$queryRaw<Counts[]>`
+      SELECT * FROM "measure_counts"(${json(measures)}::jsonb, ${json(finalValues)}::jsonb, ${json(latestValues)}::jsonb)`;
+    return row!;
+  };
+  const reached = async (baseline: number | null, target: number | null, value: number | null) =>
+    (await counts([measure("a", "A", baseline, target)], value === null ? [] : [{ measureId: "a", value }], [])).onTrackCount === 1;
+
+  it("reaches a rising target at or above it and a falling one at or below it", async () => {
+    expect(await reached(4, 60, 60)).toBe(true);
+    expect(await reached(4, 60, 59.5)).toBe(false);
+    expect(await reached(30, 10, 10)).toBe(true);
+    expect(await reached(30, 10, 11)).toBe(false);
+    expect(await reached(null, -5, -6)).toBe(true);
+    expect(await reached(null, -5, -4)).toBe(false);
+    expect(await reached(0, null, 100)).toBe(false);
+    expect(await reached(0, 10, null)).toBe(false);
   });
 
-  it("prefers the evaluation's value, falls back to the latest update's, and ignores what is not a number", () => {
-    const measures = [measure("a", "A", 0, 10), measure("b", "B", 0, 10), measure("c", "C", 0, null), { name: "no id" }];
-    expect(countMeasures(measures, [{ measureId: "a", value: 12 }, { measureId: "b", value: null }], [{ measureId: "b", value: 9 }, { measureId: "c", value: "x" }])).toEqual({
-      measureCount: 3,
-      targetCount: 2,
-      reportedCount: 2,
-      onTrackCount: 1,
+  it("prefers the evaluation's value, falls back to the latest update's, and ignores what is not a number", async () => {
+    const measures = [measure("a", "A", 0, 10), measure("b", "B", 0, 10), measure("c", "C", 0, null), { name: "no id" }, { id: 7 }, "a"];
+    expect(
+      await counts(
+        measures,
+        [{ measureId: "a", value: 12 }, { measureId: "b", value: null }, { measureId: "a", value: 1 }],
+        [{ measureId: "b", value: 9 }, { measureId: "c", value: "x" }, { measureId: 7, value: 3 }],
+      ),
+    ).toEqual({ measureCount: 3, targetCount: 2, reportedCount: 2, onTrackCount: 1 });
+    // The first numeric value for a measure counts: 1 is below the target, a later 12 would reach it.
+    expect(await counts([measure("a", "A", 0, 10)], [{ measureId: "a", value: "12" }, { measureId: "a", value: 1 }, { measureId: "a", value: 12 }], [])).toEqual({
+      measureCount: 1,
+      targetCount: 1,
+      reportedCount: 1,
+      onTrackCount: 0,
     });
-    expect(countMeasures("not a list", null, undefined)).toEqual({ measureCount: 0, targetCount: 0, reportedCount: 0, onTrackCount: 0 });
+    const none = { measureCount: 0, targetCount: 0, reportedCount: 0, onTrackCount: 0 };
+    expect(await counts("not a list", null, undefined)).toEqual(none);
+    expect(await counts(null, null, null)).toEqual(none);
+    expect(await counts({ id: "a" }, { measureId: "a", value: 1 }, 5)).toEqual(none);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
+import { PORTFOLIO_PAGE_SIZE } from "@/server/domain/portfolio/summary";
 import { withTestDatabase } from "./support/database";
+import { expectFailure } from "./support/expect";
 import { daysAgo, fundedProject, fundWorld, grantAward, isoDay, subGroupWorld, submitUpdate, updateInput } from "./support/worlds";
 
 /**
@@ -21,7 +23,7 @@ async function world(db: Database) {
     },
   });
   const { people } = w;
-  const { fund } = await fundWorld(w, { by: people.officer });
+  const { fund } = await fundWorld(w, { by: people.officer, fund: { totalPence: 5_000_000 } });
   const project = async (name: string) => {
     const award = await grantAward(w, { by: people.officer, fund, projectName: name, amountPence: 100_000, tranches: [{ amountPence: 100_000, dueOn: new Date() }] });
     const set = await fundedProject(w, {
@@ -68,8 +70,27 @@ async function reportedFlags(db: Database, projectId: string) {
     FROM "ReportingPeriod" r WHERE r."projectId" = ${projectId} ORDER BY r."sequence"`;
 }
 
+type Counts = { measureCount: number; targetCount: number; reportedCount: number; onTrackCount: number };
+
+/** The measure counts the summary keeps, and the same counted afresh from the project, its evaluation and its latest update. */
+async function measureCounts(db: Database, projectId: string) {
+  const [row] = await db.$queryRaw<{ stored: Counts; fresh: Counts }[]>`
+    SELECT
+      json_build_object('measureCount', s."measureCount", 'targetCount', s."targetCount", 'reportedCount', s."reportedCount", 'onTrackCount', s."onTrackCount") AS "stored",
+      (SELECT row_to_json(mc) FROM "measure_counts"(p."measures", e."measureResults", (
+        SELECT u."measureValues" FROM "ProgressUpdate" u WHERE u."projectId" = p."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED')
+        ORDER BY u."submittedAt" DESC, u."id" DESC LIMIT 1)) mc) AS "fresh"
+    FROM "FundedProject" p
+    LEFT JOIN "ProjectReportSummary" s ON s."projectId" = p."id"
+    LEFT JOIN "ProjectEvaluation" e ON e."projectId" = p."id"
+    WHERE p."id" = ${projectId}`;
+  return row!;
+}
+
 async function expectInStep(db: Database, projectId: string) {
   expect(await storedSummary(db, projectId)).toEqual(await expectedSummary(db, projectId));
+  const counts = await measureCounts(db, projectId);
+  expect(counts.stored).toEqual(counts.fresh);
   const flags = await reportedFlags(db, projectId);
   expect(flags.map((flag) => flag.reported)).toEqual(flags.map((flag) => flag.expected));
 }
@@ -199,5 +220,83 @@ describe("a project's report summary", () => {
     await w.db.$executeRaw`DELETE FROM "Tranche" WHERE "requiresPeriodId" IN (SELECT "id" FROM "ReportingPeriod" WHERE "projectId" = ${projectId})`;
     await w.db.fundedProject.delete({ where: { id: projectId } });
     expect(await w.db.projectReportSummary.count({ where: { projectId } })).toBe(0);
+  });
+
+  it("keeps the project's measures counted against their targets as the measures, updates and evaluation change", async () => {
+    const w = await world(database.db);
+    const { id: projectId, periods } = await w.project("Befriending calls");
+    const counts = async () => (await measureCounts(w.db, projectId)).stored;
+    // Made with the project: one measure with a target, nothing reported yet.
+    expect(await counts()).toEqual({ measureCount: 1, targetCount: 1, reportedCount: 0, onTrackCount: 0 });
+
+    await submitUpdate(w, w.people.lena, updateInput(projectId, periods[0]!.id, { rag: "GREEN", measureValues: [{ measureId: "m1", value: 45 }] }));
+    expect(await counts()).toEqual({ measureCount: 1, targetCount: 1, reportedCount: 1, onTrackCount: 1 });
+    await expectInStep(w.db, projectId);
+
+    // A second measure, meant to fall, not yet reported; the first's target raised past the value.
+    await w.db.fundedProject.update({
+      where: { id: projectId },
+      data: {
+        measures: [
+          { id: "m1", name: "Carers referred", unit: "carers", kind: "NUMBER", baseline: 0, target: 50 },
+          { id: "m2", name: "Days waiting", unit: "days", kind: "NUMBER", baseline: 30, target: 10 },
+        ],
+      },
+    });
+    expect(await counts()).toEqual({ measureCount: 2, targetCount: 2, reportedCount: 1, onTrackCount: 0 });
+
+    await submitUpdate(w, w.people.lena, updateInput(projectId, periods[1]!.id, { rag: "AMBER", measureValues: [{ measureId: "m1", value: 48 }, { measureId: "m2", value: 9 }] }));
+    expect(await counts()).toEqual({ measureCount: 2, targetCount: 2, reportedCount: 2, onTrackCount: 1 });
+
+    // The evaluation's final values come first.
+    await w.db.projectEvaluation.create({
+      data: {
+        projectId,
+        authorId: w.people.lena.userId,
+        measureResults: [{ measureId: "m1", value: 52 }],
+        costPence: 90_000,
+        whatWorked: "Evening calls.",
+        whatDidNot: "Morning calls.",
+        recommendation: "SCALE_UP",
+      },
+    });
+    expect(await counts()).toEqual({ measureCount: 2, targetCount: 2, reportedCount: 2, onTrackCount: 2 });
+    await expectInStep(w.db, projectId);
+
+    // The dashboard adds them up from the summaries.
+    const overview = await w.api(w.people.officer).portfolio.overview({ partnershipSlug: w.partnership.slug });
+    expect(overview.outcomes).toMatchObject({ measureCount: 2, targetCount: 2, reportedCount: 2, onTrackCount: 2, projectCount: 1 });
+    expect(overview.outcomes.projects).toEqual([
+      { id: projectId, name: "Befriending calls", status: expect.any(String), measureCount: 2, targetCount: 2, reportedCount: 2, onTrackCount: 2 },
+    ]);
+  });
+
+  it("pages the dashboard's lists: every project once, in order, with the counts over them all", async () => {
+    const w = await world(database.db);
+    const names = Array.from({ length: PORTFOLIO_PAGE_SIZE + 2 }, (_, index) => `Project ${String(index + 1).padStart(2, "0")}`);
+    const projects = [];
+    for (const name of names) projects.push(await w.project(name));
+    const officer = w.api(w.people.officer);
+    const overview = (overduePage?: number, outcomesPage?: number) =>
+      officer.portfolio.overview({ partnershipSlug: w.partnership.slug, overduePage, outcomesPage });
+
+    const first = await overview();
+    const second = await overview(2, 2);
+    const overduePeriods = projects.reduce((sum, project) => sum + project.periods.filter((period) => period.dueOn < new Date(new Date().toISOString().slice(0, 10))).length, 0);
+    for (const page of [first, second]) {
+      expect(page.overdue).toMatchObject({ projectCount: names.length, periodCount: overduePeriods, pageSize: PORTFOLIO_PAGE_SIZE });
+      expect(page.outcomes).toMatchObject({ projectCount: names.length, measureCount: names.length, pageSize: PORTFOLIO_PAGE_SIZE });
+    }
+    expect([first.overdue.page, second.overdue.page, first.outcomes.page, second.outcomes.page]).toEqual([1, 2, 1, 2]);
+    expect(first.overdue.projects).toHaveLength(PORTFOLIO_PAGE_SIZE);
+    // All started on the same day, so equally overdue: by name.
+    expect([...first.overdue.projects, ...second.overdue.projects].map((project) => project.name)).toEqual(names);
+    expect([...first.outcomes.projects, ...second.outcomes.projects].map((project) => project.name)).toEqual(names);
+
+    // A page past the last has no rows, and still the counts.
+    const past = await overview(3, 9);
+    expect(past.overdue).toMatchObject({ projectCount: names.length, page: 3, projects: [] });
+    expect(past.outcomes).toMatchObject({ projectCount: names.length, page: 9, projects: [] });
+    await expectFailure(overview(0), "BAD_REQUEST");
   });
 });

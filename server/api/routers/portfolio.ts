@@ -8,7 +8,9 @@ import { subGroupPortfolio } from "@/server/domain/portfolio/sub-group";
 export const portfolioRouter = router({
   overview: partnershipProcedure
     .input(portfolioOverviewInput)
-    .query(({ ctx }) => portfolioOverview(ctx.db, ctx.membership.partnershipId, new Date())),
-  subGroup: subGroupProcedure.input(portfolioSubGroupInput).query(({ ctx }) => subGroupPortfolio(ctx.db, ctx.subGroup.id, new Date())),
+    .query(({ ctx, input }) => portfolioOverview(ctx.db, ctx.membership.partnershipId, new Date(), input)),
+  subGroup: subGroupProcedure
+    .input(portfolioSubGroupInput)
+    .query(({ ctx, input }) => subGroupPortfolio(ctx.db, ctx.subGroup.id, new Date(), input)),
   myWork: partnershipProcedure.input(myWorkInput).query(({ ctx }) => myWork(ctx.db, ctx.actor, ctx.membership, new Date())),
 });

@@ -1,7 +1,7 @@
 import type { Database } from "@/server/db/client";
 import type { ProjectStatus, ProposalStatus, RagStatus } from "@/server/db/generated/enums";
 import { notFound } from "@/server/errors";
-import { portfolioSummary, type PortfolioSummary } from "./summary";
+import { latePeriods, portfolioSummary, type PortfolioPages, type PortfolioSummary } from "./summary";
 
 const PROPOSAL_STATUS_ORDER: readonly ProposalStatus[] = ["DRAFT", "SUBMITTED", "UNDER_ASSESSMENT", "APPROVED", "DECLINED", "WITHDRAWN"];
 
@@ -24,11 +24,17 @@ export type SubGroupPortfolio = PortfolioSummary & {
 };
 
 /** The portfolio figures for one sub-group's projects, the projects themselves, and its proposals by status. */
-export async function subGroupPortfolio(db: Database, subGroupId: string, now: Date = new Date()): Promise<SubGroupPortfolio> {
+export async function subGroupPortfolio(
+  db: Database,
+  subGroupId: string,
+  now: Date = new Date(),
+  pages: PortfolioPages = {},
+): Promise<SubGroupPortfolio> {
   const subGroup = await db.subGroup.findUnique({ where: { id: subGroupId }, select: { id: true, name: true, partnershipId: true } });
   if (!subGroup) throw notFound("That sub-group");
-  const [summary, projects, proposalGroups] = await Promise.all([
-    portfolioSummary(db, { partnershipId: subGroup.partnershipId, subGroupId }, now),
+  const scope = { partnershipId: subGroup.partnershipId, subGroupId };
+  const [summary, projects, proposalGroups, late] = await Promise.all([
+    portfolioSummary(db, scope, now, pages),
     db.fundedProject.findMany({
       where: { subGroupId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -46,8 +52,11 @@ export async function subGroupPortfolio(db: Database, subGroupId: string, now: D
       },
     }),
     db.proposal.groupBy({ by: ["status"], where: { subGroupId }, _count: { _all: true } }),
+    // Every listed project's overdue count, not only those on the overdue list's page.
+    db.$queryRaw<{ projectId: string; overdueCount: number }[]>`
+      SELECT l."projectId", count(*)::int AS "overdueCount" FROM (${latePeriods(scope, now)}) l GROUP BY l."projectId"`,
   ]);
-  const overdue = new Map(summary.overdue.projects.map((project) => [project.id, project.overdueCount]));
+  const overdue = new Map(late.map((row) => [row.projectId, row.overdueCount]));
   const byStatus = PROPOSAL_STATUS_ORDER.map((status) => ({
     status,
     count: proposalGroups.find((group) => group.status === status)?._count._all ?? 0,

@@ -2,23 +2,28 @@ import type { Database } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import type { ProjectOutcome, ProjectStatus, RagStatus } from "@/server/db/generated/enums";
 import { displayName } from "@/server/domain/discussions/people";
-import { calendarDay, daysUntilDue, reportState } from "@/lib/projects/schedule";
-import { countMeasures, type MeasureCounts } from "./outcomes";
+import { calendarDay, daysUntilDue } from "@/lib/projects/schedule";
 import { isoDay } from "@/lib/uk-time";
 
 /**
  * The figures a dashboard shows about a set of funded projects: the partnership's whole
- * portfolio, or one sub-group's. They come from four queries run side by side: grouped
- * sums for money and decisions, the periods that are overdue, and one short row per project
- * (its latest update's RAG and measure values from its report summary). None reads the
- * progress updates, so their number does not change the cost. "Now" is always
- * passed in.
+ * portfolio, or one sub-group's. They come from a few statements run side by side, each
+ * counting in the database and returning only grouped rows or the listed projects: money
+ * and decisions by group, projects by status, RAG and measures (from each project's
+ * report summary, kept by a trigger), and the overdue periods by project. None reads the
+ * progress updates, so their number does not change the cost, and no list returns more
+ * than a page of PORTFOLIO_PAGE_SIZE rows. "Now" is always passed in.
  */
 
 export type PortfolioScope = { partnershipId: string; subGroupId?: string };
 
-/** Lists (overdue projects, outcomes by project) stop at this many rows; their counts do not. */
-export const PORTFOLIO_LIST_LIMIT = 100;
+/** Lists (overdue projects, outcomes by project) come a page of this many rows at a time; their counts are of every row. */
+export const PORTFOLIO_PAGE_SIZE = 25;
+
+/** Which page of each list to show (from 1; a page past the last shows no rows, with the counts). */
+export type PortfolioPages = { overduePage?: number; outcomesPage?: number };
+
+const offsetOf = (page: number | undefined) => (Math.max(1, page ?? 1) - 1) * PORTFOLIO_PAGE_SIZE;
 
 export const PROJECT_STATUS_ORDER: readonly ProjectStatus[] = ["ACTIVE", "EVALUATING", "DECIDED"];
 export const RAG_ORDER: readonly RagStatus[] = ["RED", "AMBER", "GREEN"];
@@ -54,6 +59,17 @@ export type OverdueProject = {
   daysLate: number;
 };
 
+/** A project's success measures against their targets (the database's `measure_counts` has the rule). */
+export type MeasureCounts = {
+  measureCount: number;
+  /** Measures with a target to compare against. */
+  targetCount: number;
+  /** Measures with a value reported. */
+  reportedCount: number;
+  /** Measures whose value has reached the target. */
+  onTrackCount: number;
+};
+
 export type ProjectOutcomes = { id: string; name: string; status: ProjectStatus } & MeasureCounts;
 
 export type PortfolioSummary = {
@@ -64,7 +80,7 @@ export type PortfolioSummary = {
     /** By the RAG of each project's latest submitted update; `rag: null` is "no update yet". */
     byRag: { rag: RagStatus | null; count: number }[];
   };
-  overdue: { projectCount: number; periodCount: number; projects: OverdueProject[] };
+  overdue: { projectCount: number; periodCount: number; page: number; pageSize: number; projects: OverdueProject[] };
   decisions: { total: number; byOutcome: { outcome: ProjectOutcome; count: number }[] };
   outcomes: {
     measureCount: number;
@@ -72,6 +88,8 @@ export type PortfolioSummary = {
     reportedCount: number;
     onTrackCount: number;
     projectCount: number;
+    page: number;
+    pageSize: number;
     projects: ProjectOutcomes[];
   };
 };
@@ -134,50 +152,84 @@ async function money(db: Database, scope: PortfolioScope): Promise<PortfolioMone
 }
 
 /**
- * Projects with reports past their due date and nothing submitted. The database narrows
- * to periods due by today with no live update (`reported`, kept by a trigger on the
- * updates, so the updates themselves are never read); `reportState` has the last word on lateness.
- * Decided projects no longer report, so they are never overdue.
+ * The periods overdue at `now` in `scope`: due before today (a due day is late from the
+ * start of the next, as `isLate` says) with no submitted or accepted update (`reported`,
+ * kept by a trigger on the updates, so the updates themselves are never read), on projects
+ * not yet decided (decided projects no longer report). Selects each period's "projectId"
+ * and "dueOn".
  */
-async function overdue(db: Database, scope: PortfolioScope, now: Date): Promise<PortfolioSummary["overdue"]> {
-  const rows = await db.$queryRaw<{ projectId: string; name: string; subGroupName: string | null; dueOn: Date }[]>`
-    SELECT p."id" AS "projectId", p."name", sg."name" AS "subGroupName", r."dueOn"
+export function latePeriods(scope: PortfolioScope, now: Date) {
+  return Prisma.sql`
+    SELECT r."projectId", r."dueOn"
     FROM "ReportingPeriod" r
     JOIN "FundedProject" p ON p."id" = r."projectId"
-    LEFT JOIN "SubGroup" sg ON sg."id" = p."subGroupId"
     WHERE p."partnershipId" = ${scope.partnershipId} ${scopeSql(scope)}
       AND p."status" <> 'DECIDED'
-      AND r."dueOn" <= ${isoDay(calendarDay(now))}::date
+      AND r."dueOn" < ${isoDay(calendarDay(now))}::date
       AND NOT r."reported"`;
-  const byProject = new Map<string, Omit<OverdueProject, "leadName" | "daysLate">>();
-  let periodCount = 0;
-  for (const row of rows) {
-    if (reportState(row, null, now) !== "OVERDUE") continue;
-    periodCount += 1;
-    const project = byProject.get(row.projectId);
-    if (!project) {
-      byProject.set(row.projectId, { id: row.projectId, name: row.name, subGroupName: row.subGroupName, overdueCount: 1, oldestDueOn: row.dueOn });
-    } else {
-      project.overdueCount += 1;
-      if (row.dueOn < project.oldestDueOn) project.oldestDueOn = row.dueOn;
-    }
-  }
-  const listed = [...byProject.values()]
-    .sort((a, b) => a.oldestDueOn.getTime() - b.oldestDueOn.getTime() || a.name.localeCompare(b.name, "en-GB"))
-    .slice(0, PORTFOLIO_LIST_LIMIT);
-  const leads = await db.projectTeamMember.findMany({
-    where: { projectId: { in: listed.map((project) => project.id) }, role: "LEAD" },
-    select: { projectId: true, user: { select: { name: true } } },
-  });
-  const leadNames = new Map(leads.map((lead) => [lead.projectId, displayName(lead.user)]));
+}
+
+/**
+ * Projects with overdue reports, in one statement: the late periods grouped by project,
+ * the oldest first, one page of them with the counts over all of them.
+ */
+async function overdue(db: Database, scope: PortfolioScope, now: Date, page = 1): Promise<PortfolioSummary["overdue"]> {
+  const rows = await db.$queryRaw<
+    {
+      projectCount: number;
+      periodCount: number;
+      id: string | null;
+      name: string;
+      subGroupName: string | null;
+      hasLead: boolean | null;
+      leadName: string | null;
+      overdueCount: number;
+      oldestDueOn: Date;
+    }[]
+  >`
+    WITH late AS (
+      SELECT l."projectId", count(*)::int AS "overdueCount", min(l."dueOn") AS "oldestDueOn"
+      FROM (${latePeriods(scope, now)}) l
+      GROUP BY l."projectId"
+    ), totals AS (
+      SELECT count(*)::int AS "projectCount", coalesce(sum(late."overdueCount"), 0)::int AS "periodCount" FROM late
+    ), listed AS (
+      SELECT p."id", p."name", sg."name" AS "subGroupName", late."overdueCount", late."oldestDueOn"
+      FROM late
+      JOIN "FundedProject" p ON p."id" = late."projectId"
+      LEFT JOIN "SubGroup" sg ON sg."id" = p."subGroupId"
+      ORDER BY late."oldestDueOn", p."name", p."id"
+      LIMIT ${PORTFOLIO_PAGE_SIZE} OFFSET ${offsetOf(page)}
+    )
+    SELECT totals.*, listed.*, lead."present" AS "hasLead", lead."name" AS "leadName"
+    FROM totals
+    LEFT JOIN listed ON true
+    LEFT JOIN LATERAL (
+      SELECT true AS "present", u."name" FROM "ProjectTeamMember" t JOIN "User" u ON u."id" = t."userId"
+      WHERE t."projectId" = listed."id" AND t."role" = 'LEAD' ORDER BY t."userId" LIMIT 1
+    ) lead ON true
+    ORDER BY listed."oldestDueOn", listed."name", listed."id"`;
+  const { projectCount, periodCount } = rows[0] ?? { projectCount: 0, periodCount: 0 };
   return {
-    projectCount: byProject.size,
+    projectCount,
     periodCount,
-    projects: listed.map((project) => ({
-      ...project,
-      leadName: leadNames.get(project.id) ?? null,
-      daysLate: -daysUntilDue(project.oldestDueOn, now),
-    })),
+    page: Math.max(1, page),
+    pageSize: PORTFOLIO_PAGE_SIZE,
+    projects: rows.flatMap((row) =>
+      row.id === null
+        ? []
+        : [
+            {
+              id: row.id,
+              name: row.name,
+              subGroupName: row.subGroupName,
+              leadName: row.hasLead ? displayName({ name: row.leadName }) : null,
+              overdueCount: row.overdueCount,
+              oldestDueOn: row.oldestDueOn,
+              daysLate: -daysUntilDue(row.oldestDueOn, now),
+            },
+          ],
+    ),
   };
 }
 
@@ -194,57 +246,64 @@ async function decisions(db: Database, scope: PortfolioScope): Promise<Portfolio
   return { total: byOutcome.reduce((sum, group) => sum + group.count, 0), byOutcome };
 }
 
-/**
- * Projects by status and by latest RAG, and each project's success measures against their
- * targets (see outcomes.ts), from one row per project: its status, measures, the RAG and
- * measure values of its latest submitted or accepted update (its ProjectReportSummary, kept
- * by a trigger: the latest by submission time, as the project's page picks it) and its
- * evaluation's final values. Never the updates themselves.
- */
-async function projectFigures(db: Database, scope: PortfolioScope): Promise<Pick<PortfolioSummary, "projects" | "outcomes">> {
-  const projects = await db.$queryRaw<
-    { id: string; name: string; status: ProjectStatus; rag: RagStatus | null; measures: unknown; latestValues: unknown; finalValues: unknown }[]
-  >`
-    SELECT p."id", p."name", p."status"::text AS "status", l."latestRag"::text AS "rag", p."measures",
-      l."latestMeasureValues" AS "latestValues", e."measureResults" AS "finalValues"
+/** What both project statements read: each project's status and its report summary, never its measures or updates. */
+function summarisedProjects(scope: PortfolioScope) {
+  return Prisma.sql`
     FROM "FundedProject" p
-    LEFT JOIN "ProjectReportSummary" l ON l."projectId" = p."id"
-    LEFT JOIN "ProjectEvaluation" e ON e."projectId" = p."id"
-    WHERE p."partnershipId" = ${scope.partnershipId} ${scopeSql(scope)}
-    ORDER BY p."name", p."id"`;
+    JOIN "ProjectReportSummary" s ON s."projectId" = p."id"
+    WHERE p."partnershipId" = ${scope.partnershipId} ${scopeSql(scope)}`;
+}
 
-  const count = <T>(value: T, of: (project: (typeof projects)[number]) => T) => projects.filter((project) => of(project) === value).length;
-  const byStatus = PROJECT_STATUS_ORDER.map((status) => ({ status, count: count(status, (project) => project.status) }));
-  const byRag = [...RAG_ORDER, null].map((rag) => ({ rag, count: count(rag, (project) => project.rag) }));
-
-  const measured: ProjectOutcomes[] = projects
-    .map((project) => ({
-      id: project.id,
-      name: project.name,
-      status: project.status,
-      ...countMeasures(project.measures, project.finalValues, project.latestValues),
-    }))
-    .filter((project) => project.measureCount > 0);
-  const total = (key: keyof MeasureCounts) => measured.reduce((sum, project) => sum + project[key], 0);
+/**
+ * Projects by status and by latest RAG, and their success measures against their targets,
+ * counted in the database from each project's report summary: the RAG of its latest
+ * submitted or accepted update and its measures counted against their targets (the
+ * evaluation's final values first, else that update's), both kept by triggers. Only the
+ * listed projects come back as rows.
+ */
+async function projectFigures(db: Database, scope: PortfolioScope, page = 1): Promise<Pick<PortfolioSummary, "projects" | "outcomes">> {
+  type Counts = MeasureCounts;
+  const [groups, listed] = await Promise.all([
+    db.$queryRaw<({ status: ProjectStatus; rag: RagStatus | null; projects: number; measured: number } & Counts)[]>`
+      SELECT p."status"::text AS "status", s."latestRag"::text AS "rag", count(*)::int AS "projects",
+        (count(*) FILTER (WHERE s."measureCount" > 0))::int AS "measured",
+        sum(s."measureCount")::int AS "measureCount", sum(s."targetCount")::int AS "targetCount",
+        sum(s."reportedCount")::int AS "reportedCount", sum(s."onTrackCount")::int AS "onTrackCount"
+      ${summarisedProjects(scope)}
+      GROUP BY 1, 2`,
+    db.$queryRaw<({ id: string; name: string; status: ProjectStatus } & Counts)[]>`
+      SELECT p."id", p."name", p."status"::text AS "status", s."measureCount", s."targetCount", s."reportedCount", s."onTrackCount"
+      ${summarisedProjects(scope)} AND s."measureCount" > 0
+      ORDER BY p."name", p."id"
+      LIMIT ${PORTFOLIO_PAGE_SIZE} OFFSET ${offsetOf(page)}`,
+  ]);
+  const total = (key: "projects" | "measured" | keyof Counts, of: readonly typeof groups[number][] = groups) =>
+    of.reduce((sum, group) => sum + group[key], 0);
   return {
-    projects: { total: projects.length, byStatus, byRag },
+    projects: {
+      total: total("projects"),
+      byStatus: PROJECT_STATUS_ORDER.map((status) => ({ status, count: total("projects", groups.filter((group) => group.status === status)) })),
+      byRag: [...RAG_ORDER, null].map((rag) => ({ rag, count: total("projects", groups.filter((group) => group.rag === rag)) })),
+    },
     outcomes: {
       measureCount: total("measureCount"),
       targetCount: total("targetCount"),
       reportedCount: total("reportedCount"),
       onTrackCount: total("onTrackCount"),
-      projectCount: measured.length,
-      projects: measured.slice(0, PORTFOLIO_LIST_LIMIT),
+      projectCount: total("measured"),
+      page: Math.max(1, page),
+      pageSize: PORTFOLIO_PAGE_SIZE,
+      projects: listed,
     },
   };
 }
 
-/** Everything a portfolio dashboard shows about the projects in `scope` at `now`. */
-export async function portfolioSummary(db: Database, scope: PortfolioScope, now: Date): Promise<PortfolioSummary> {
+/** Everything a portfolio dashboard shows about the projects in `scope` at `now`, with the asked-for page of each list. */
+export async function portfolioSummary(db: Database, scope: PortfolioScope, now: Date, pages: PortfolioPages = {}): Promise<PortfolioSummary> {
   const [moneyFigures, { projects, outcomes }, overdueProjects, decisionCounts] = await Promise.all([
     money(db, scope),
-    projectFigures(db, scope),
-    overdue(db, scope, now),
+    projectFigures(db, scope, pages.outcomesPage),
+    overdue(db, scope, now, pages.overduePage),
     decisions(db, scope),
   ]);
   return { money: moneyFigures, projects, overdue: overdueProjects, decisions: decisionCounts, outcomes };

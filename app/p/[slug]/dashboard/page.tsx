@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { partnershipSlug } from "@/lib/schemas/partnership";
+import { portfolioPagesSearch, readPortfolioPages } from "@/lib/schemas/portfolio";
 import { getApi } from "@/server/api/server-caller";
 import { loadOr404, paramOr404, requireSignedIn } from "@/server/pages/load";
 
@@ -21,15 +22,22 @@ export const metadata: Metadata = { title: "Portfolio dashboard" };
 export const dynamic = "force-dynamic";
 
 /** The partnership's funded projects at a glance, for its officers and chairs. */
-export default async function PortfolioDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function PortfolioDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const slug = paramOr404(partnershipSlug, (await params).slug);
+  const pages = readPortfolioPages(await searchParams);
   const here = paths.dashboard(slug);
   await requireSignedIn(here);
   const api = await getApi();
   // Members who are not officers or chairs are told what the page is, rather than "not found".
   const portfolio = await loadOr404(
     () =>
-      api.portfolio.overview({ partnershipSlug: slug }).catch((error: unknown) => {
+      api.portfolio.overview({ partnershipSlug: slug, ...pages }).catch((error: unknown) => {
         if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
         throw error;
       }),
@@ -82,9 +90,9 @@ export default async function PortfolioDashboardPage({ params }: { params: Promi
 
       <MoneyByArea money={money} />
       <ProjectsByStatusAndRag projects={projects} />
-      <OverdueUpdates slug={slug} overdue={overdue} />
+      <OverdueUpdates slug={slug} overdue={overdue} pageHref={(page) => paths.dashboard(slug, portfolioPagesSearch({ ...pages, overduePage: page }))} />
       <DecisionsSoFar decisions={decisions} />
-      <OutcomesAchieved slug={slug} outcomes={outcomes} />
+      <OutcomesAchieved slug={slug} outcomes={outcomes} pageHref={(page) => paths.dashboard(slug, portfolioPagesSearch({ ...pages, outcomesPage: page }))} />
     </>
   );
 }

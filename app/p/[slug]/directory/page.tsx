@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DirectorySearchForm } from "@/components/directory/directory-search-form";
 import { DirectoryTabs } from "@/components/directory/directory-tabs";
 import { OrganisationCard } from "@/components/directory/organisation-card";
-import { Pagination } from "@/components/directory/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { PersonCard } from "@/components/directory/person-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { directoryHref, readDirectorySearch, type DirectorySearch } from "@/lib/schemas/directory";

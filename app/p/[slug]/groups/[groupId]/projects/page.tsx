@@ -15,12 +15,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { paths } from "@/lib/paths";
+import { portfolioPagesSearch, readPortfolioPages } from "@/lib/schemas/portfolio";
 import { getApi } from "@/server/api/server-caller";
 import { loadOr404 } from "@/server/pages/load";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string; groupId: string }> };
+type Props = {
+  params: Promise<{ slug: string; groupId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, groupId } = await params;
@@ -29,13 +33,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The funded projects that came from this sub-group's proposals, and how its proposals stand. */
-export default async function SubGroupProjectsPage({ params }: Props) {
+export default async function SubGroupProjectsPage({ params, searchParams }: Props) {
   const { slug, groupId } = await params;
+  const pages = readPortfolioPages(await searchParams);
   const group = await loadSubGroup(slug, groupId);
   const api = await getApi();
   // Members of the partnership who are not in the sub-group are told how to join, rather than "not found".
   const portfolio = await loadOr404(() =>
-    api.portfolio.subGroup({ subGroupId: group.id }).catch((error: unknown) => {
+    api.portfolio.subGroup({ subGroupId: group.id, ...pages }).catch((error: unknown) => {
       if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
       throw error;
     }),
@@ -75,9 +80,17 @@ export default async function SubGroupProjectsPage({ params }: Props) {
         <>
           <MoneyByArea money={portfolio.money} />
           <ProjectsByStatusAndRag projects={portfolio.projects} title="The projects at a glance" />
-          <OverdueUpdates slug={slug} overdue={portfolio.overdue} />
+          <OverdueUpdates
+            slug={slug}
+            overdue={portfolio.overdue}
+            pageHref={(page) => paths.subGroupProjects(slug, groupId, portfolioPagesSearch({ ...pages, overduePage: page }))}
+          />
           <DecisionsSoFar decisions={portfolio.decisions} />
-          <OutcomesAchieved slug={slug} outcomes={portfolio.outcomes} />
+          <OutcomesAchieved
+            slug={slug}
+            outcomes={portfolio.outcomes}
+            pageHref={(page) => paths.subGroupProjects(slug, groupId, portfolioPagesSearch({ ...pages, outcomesPage: page }))}
+          />
         </>
       ) : null}
 
