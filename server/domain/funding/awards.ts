@@ -2,14 +2,16 @@ import { formatPence, pence } from "@/lib/money";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isTransactionUnavailable } from "@/server/db/errors";
-import type { Prisma } from "@/server/db/generated/client";
+import type { Award, Prisma, Tranche } from "@/server/db/generated/client";
 import type { LedgerKind } from "@/server/db/generated/enums";
-import { recordAudit } from "@/server/domain/audit/record-audit";
+import { createId } from "@/server/db/ids";
+import { auditEventInsert, recordAudit } from "@/server/domain/audit/record-audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertAwardTransition, awardState, type AwardAction } from "./award-lifecycle";
 import {
   claimIdempotencyKey,
   earlierResult,
+  idempotencyKeyInsert,
   idempotentRequest,
   isIdempotencyReplay,
   type IdempotentRequest,
@@ -51,6 +53,10 @@ export type AwardGrantInput = {
  */
 export const MONEY_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
+/**
+ * Appends one movement to the ledger, in raw SQL: nothing is read back, and its trigger
+ * takes the fund's row lock, so the caller runs it as late in its transaction as it can.
+ */
 async function appendLedger(
   tx: Tx,
   entry: {
@@ -65,20 +71,14 @@ async function appendLedger(
     idempotencyKey: string;
   },
 ) {
-  return tx.ledgerEntry.create({
-    data: {
-      fundId: entry.fundId,
-      awardId: entry.awardId,
-      trancheId: entry.trancheId ?? null,
-      kind: entry.kind,
-      committedDelta: entry.committedDelta ?? 0,
-      paidDelta: entry.paidDelta ?? 0,
-      reason: entry.reason,
-      actorId: entry.actorId,
-      idempotencyKey: entry.idempotencyKey,
-    },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "LedgerEntry" ("id", "fundId", "awardId", "trancheId", "kind", "committedDelta", "paidDelta", "reason", "actorId", "idempotencyKey", "createdAt")
+    VALUES (${createId()}, ${entry.fundId}, ${entry.awardId}, ${entry.trancheId ?? null}, ${entry.kind}::"LedgerKind",
+            ${entry.committedDelta ?? 0}, ${entry.paidDelta ?? 0}, ${entry.reason}, ${entry.actorId}, ${entry.idempotencyKey}, ${new Date()})`;
 }
+
+const awardWithTranches = (db: Database | Tx, awardId: string) =>
+  db.award.findUniqueOrThrow({ where: { id: awardId }, include: { tranches: true } });
 
 /**
  * The award an earlier request with this key, in this partnership and for this operation,
@@ -87,7 +87,7 @@ async function appendLedger(
  */
 export async function replayedAward(db: Database | Tx, request: IdempotentRequest, expectedAwardId?: string) {
   const earlier = await earlierResult(db, request, expectedAwardId);
-  return earlier ? db.award.findUniqueOrThrow({ where: { id: earlier.awardId }, include: { tranches: true } }) : null;
+  return earlier ? awardWithTranches(db, earlier.awardId) : null;
 }
 
 /**
@@ -174,14 +174,14 @@ export async function checkAwardGrant(
 }
 
 /**
- * The writes of a grant, inside the caller's transaction: the award and its tranches, the
- * claim of the request's idempotency key for the new award, the audit entry and, last, the
- * ledger COMMIT (the trigger applies it to the balances under the fund's row lock; their
- * CHECKs refuse an overspend, which aborts the caller's whole transaction). Returns the new
- * award with its tranches, as written (nothing is read back while the lock is held). Run
- * checkAwardGrant first. The caller
- * translates refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that
- * has just been carried out waits at the claim, then fails there).
+ * The writes of a grant, inside the caller's transaction, in two statements: first the award,
+ * its tranches, the claim of the request's idempotency key for the new award and the audit
+ * entry (one statement of several INSERTs), then, last, the ledger COMMIT (the trigger
+ * applies it to the balances under the fund's row lock; their CHECKs refuse an overspend,
+ * which aborts the caller's whole transaction). Returns the new award with its tranches, as
+ * written (nothing is read back while the lock is held). Run checkAwardGrant first. The
+ * caller translates refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request
+ * that has just been carried out waits at the claim, then fails there).
  */
 export async function grantAwardInTransaction(
   tx: Tx,
@@ -190,48 +190,61 @@ export async function grantAwardInTransaction(
   checked: CheckedAwardGrant,
   input: AwardGrantInput & { proposalId?: string | null },
   request: IdempotentRequest,
-) {
+): Promise<Award & { tranches: Tranche[] }> {
   const { fund, amountPence } = checked;
-  const award = await tx.award.create({
-    data: {
-      fundId: fund.id,
-      roundId: input.roundId ?? null,
-      priorityAreaId: input.priorityAreaId ?? null,
-      projectName: input.projectName,
-      proposalId: input.proposalId ?? null,
-      recipientName: input.recipientName,
-      recipientOrganisationId: input.recipientOrganisationId ?? null,
-      conditions: input.conditions ?? null,
-      publishedAt: input.published ? new Date() : null,
-      createdById: actor.userId,
+  // Ids and times are made here, as Prisma makes them for its own creates (@default(cuid()),
+  // @default(now()) and @updatedAt are all filled in by the client, not the database).
+  const now = new Date();
+  const awardId = createId();
+  const tranches: Tranche[] = input.tranches.map((tranche, index) => ({
+    id: createId(),
+    awardId,
+    sequence: index + 1,
+    amountPence: tranche.amountPence,
+    dueOn: tranche.dueOn,
+    paidAt: null,
+    paidOn: null,
+    reference: null,
+    requiresPeriodId: null,
+  }));
+  const audit = auditEventInsert(
+    {
+      partnershipId,
+      actorId: actor.userId,
+      action: "award.granted",
+      subjectType: "Award",
+      subjectId: awardId,
+      summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
+      amountPence,
     },
-  });
-  // Two statements (a nested create would read the award back a third time).
-  const tranches = await tx.tranche.createManyAndReturn({
-    data: input.tranches.map((tranche, index) => ({
-      awardId: award.id,
-      sequence: index + 1,
-      amountPence: tranche.amountPence,
-      dueOn: tranche.dueOn,
-    })),
-  });
-  // Claimed before the ledger entry takes the fund's row lock, so a retry waiting for this
-  // request does not hold up other awards from the fund.
-  await claimIdempotencyKey(tx, request, award.id);
-  await recordAudit(tx, {
-    partnershipId,
-    actorId: actor.userId,
-    action: "award.granted",
-    subjectType: "Award",
-    subjectId: award.id,
-    summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
-    amountPence,
-  });
+    now,
+  );
+  // The claim comes before the ledger entry takes the fund's row lock, so a retry waiting
+  // for this request (at the claim's unique index) does not hold up other awards from the fund.
+  const [award] = await tx.$queryRaw<Award[]>`
+    WITH "award" AS (
+      INSERT INTO "Award" ("id", "fundId", "roundId", "priorityAreaId", "projectName", "proposalId", "recipientName",
+                           "recipientOrganisationId", "publishedAt", "conditions", "createdById", "createdAt", "updatedAt")
+      VALUES (${awardId}, ${fund.id}, ${input.roundId ?? null}, ${input.priorityAreaId ?? null}, ${input.projectName},
+              ${input.proposalId ?? null}, ${input.recipientName}, ${input.recipientOrganisationId ?? null},
+              ${input.published ? now : null}, ${input.conditions ?? null}, ${actor.userId}, ${now}, ${now})
+      RETURNING "id", "fundId", "roundId", "priorityAreaId", "projectName", "proposalId", "recipientName", "recipientOrganisationId",
+                "publishedAt", "conditions", "awardedPence", "paidPence", "status"::text AS "status", "createdById", "createdAt", "updatedAt"
+    ), "tranches" AS (
+      INSERT INTO "Tranche" ("id", "awardId", "sequence", "amountPence", "dueOn")
+      SELECT "id", ${awardId}, "sequence", "amountPence", "dueOn"
+      FROM unnest(${tranches.map((t) => t.id)}::text[], ${tranches.map((t) => t.sequence)}::int[],
+                  ${tranches.map((t) => t.amountPence)}::int[], ${tranches.map((t) => t.dueOn)}::timestamp(3)[])
+           AS t ("id", "sequence", "amountPence", "dueOn")
+    ), "claim" AS (${idempotencyKeyInsert(request, awardId, now)}
+    ), "audit" AS (${audit}
+    )
+    SELECT * FROM "award"`;
   // Last: the ledger trigger takes the fund's row lock, which every award from the fund
   // queues for, so nothing but the commit follows it.
   await appendLedger(tx, {
     fundId: fund.id,
-    awardId: award.id,
+    awardId,
     kind: "COMMIT",
     committedDelta: amountPence,
     reason: `Award to ${input.recipientName} for "${input.projectName}"`,
@@ -239,7 +252,7 @@ export async function grantAwardInTransaction(
     idempotencyKey: input.idempotencyKey,
   });
   // Not read back: the trigger applied exactly this entry to the new award (its only one).
-  return { ...award, awardedPence: amountPence, tranches };
+  return { ...award!, awardedPence: amountPence, tranches };
 }
 
 /** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */

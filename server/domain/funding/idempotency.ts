@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { violatedUniqueIndex } from "@/server/db/errors";
-import type { Prisma } from "@/server/db/generated/client";
+import { createId } from "@/server/db/ids";
+import { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 
 /**
@@ -99,6 +100,17 @@ export async function claimIdempotencyKey(tx: Tx, request: IdempotentRequest, aw
       awardId,
     },
   });
+}
+
+/**
+ * The same claim as claimIdempotencyKey, as an INSERT to run inside a larger statement (a
+ * grant writes its award, tranches, claim and audit entry in one). The row's id and time
+ * are made here, as Prisma would make them.
+ */
+export function idempotencyKeyInsert(request: IdempotentRequest, awardId: string, at: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "IdempotencyKey" ("id", "partnershipId", "operation", "key", "requestHash", "awardId", "createdAt")
+    VALUES (${createId()}, ${request.partnershipId}, ${request.operation}, ${request.key}, ${request.requestHash}, ${awardId}, ${at})`;
 }
 
 /** Whether an error is the database refusing a second claim of a key (a retried request). */
