@@ -14,6 +14,7 @@ import { addRingFence, createFund, fundBalances } from "@/server/domain/funding/
 import { requestFingerprint } from "@/server/domain/funding/idempotency";
 import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
 import { AppError } from "@/server/errors";
+import { countingDatabase } from "./support/counting-database";
 import { withTestDatabase } from "./support/database";
 import { createOrganisationIn, createPartnership, createPerson } from "./support/factories";
 
@@ -230,6 +231,28 @@ describe("granting an award", () => {
     const balances = await expectBalancesMatchLedger(db, fund.id);
     expect(balances.ringFences).toEqual([{ priorityAreaId: carers.id, limitPence: 500_000, committedPence: 300_000, availablePence: 200_000 }]);
     expect(await db.fund.findUniqueOrThrow({ where: { id: fund.id }, select: { unfencedCommittedPence: true } })).toEqual({ unfencedCommittedPence: 0 });
+  });
+
+  it("reads once before its transaction and writes in two statements there", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const counted = countingDatabase(database.url);
+    try {
+      const request = grant(fund.id, 10_000);
+      await awardGrant(counted.db, actor, partnershipId, request);
+      // The adapter sends BEGIN as it opens the transaction, out of the counter's sight.
+      const firstWords = (statements: readonly { sql: string }[]) => statements.map((statement) => /^\s*(\w+)/.exec(statement.sql)?.[1]);
+      expect(firstWords(counted.statements)).toEqual(["SELECT", "WITH", "INSERT", "COMMIT"]);
+      expect(counted.statements[2]!.sql).toContain('INSERT INTO "LedgerEntry"');
+
+      // A retry is answered from the first request: the same read, then the award it made.
+      counted.reset();
+      await awardGrant(counted.db, actor, partnershipId, request);
+      expect(counted.statements.length).toBeLessThanOrEqual(3);
+      expect(counted.statements.some((statement) => /INSERT|COMMIT/.test(statement.sql))).toBe(false);
+    } finally {
+      await counted.db.$disconnect();
+    }
   });
 
   it("refuses what it cannot find or the round does not allow, with the same messages, and writes nothing", async () => {

@@ -3,7 +3,7 @@ import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isTransactionUnavailable } from "@/server/db/errors";
 import type { Award, Prisma, Tranche } from "@/server/db/generated/client";
-import type { LedgerKind } from "@/server/db/generated/enums";
+import type { LedgerKind, RoundStatus } from "@/server/db/generated/enums";
 import { createId } from "@/server/db/ids";
 import { auditEventInsert, recordAudit } from "@/server/domain/audit/record-audit";
 import { AppError, notFound } from "@/server/errors";
@@ -14,6 +14,7 @@ import {
   idempotencyKeyInsert,
   idempotentRequest,
   isIdempotencyReplay,
+  matchEarlier,
   type IdempotentRequest,
   type MoneyOperation,
 } from "./idempotency";
@@ -123,15 +124,54 @@ async function moveMoney<T>(db: Database, fundId: string, run: () => Promise<T>)
 /** What checkAwardGrant found: the fund the money comes from and the amount, in pence. */
 export type CheckedAwardGrant = { fund: { id: string; name: string }; amountPence: number };
 
+/** What a grant's checks need from the database, read in one statement (see readGrantFacts). */
+type GrantFacts = {
+  /** The earlier request's claim of this idempotency key, when a key was given and it has one. */
+  earlierAwardId: string | null;
+  earlierRequestHash: string | null;
+  fundId: string | null;
+  fundName: string | null;
+  priorityAreaFound: boolean;
+  organisationFound: boolean;
+  roundId: string | null;
+  roundTitle: string | null;
+  roundStatus: RoundStatus | null;
+  roundClosesAt: Date | null;
+  roundMinAwardPence: number | null;
+  roundMaxAwardPence: number | null;
+  roundPriorityAreaIds: string[] | null;
+};
+
 /**
- * Checks a grant before any money moves: the amount and its schedule, the fund, priority
- * area, recipient and round. Reads only, so a caller may run it before its own transaction.
+ * One round trip for everything a grant checks before any money moves: the earlier claim of
+ * the request's idempotency key (when `request` is given), the fund in this partnership, the
+ * priority area, whether the recipient organisation takes part, and the round of that fund.
  */
-export async function checkAwardGrant(
+async function readGrantFacts(
   db: Database | Tx,
   partnershipId: string,
   input: AwardGrantInput,
-): Promise<CheckedAwardGrant> {
+  request?: IdempotentRequest,
+): Promise<GrantFacts> {
+  const [facts] = await db.$queryRaw<GrantFacts[]>`
+    SELECT k."awardId" AS "earlierAwardId", k."requestHash" AS "earlierRequestHash",
+           f."id" AS "fundId", f."name" AS "fundName",
+           EXISTS (SELECT 1 FROM "PriorityArea" WHERE "id" = ${input.priorityAreaId ?? null} AND "partnershipId" = ${partnershipId}) AS "priorityAreaFound",
+           EXISTS (SELECT 1 FROM "PartnershipOrganisation"
+                   WHERE "partnershipId" = ${partnershipId} AND "organisationId" = ${input.recipientOrganisationId ?? null}) AS "organisationFound",
+           r."id" AS "roundId", r."title" AS "roundTitle", r."status"::text AS "roundStatus", r."closesAt" AS "roundClosesAt",
+           r."minAwardPence" AS "roundMinAwardPence", r."maxAwardPence" AS "roundMaxAwardPence",
+           COALESCE(r."priorityAreaIds", ARRAY[]::text[]) AS "roundPriorityAreaIds"
+    FROM (VALUES (1)) AS one ("row")
+    LEFT JOIN "IdempotencyKey" k
+      ON k."partnershipId" = ${partnershipId} AND k."operation" = ${request?.operation ?? null} AND k."key" = ${request?.key ?? null}
+    LEFT JOIN "Fund" f ON f."id" = ${input.fundId} AND f."partnershipId" = ${partnershipId}
+    LEFT JOIN "FundingRound" r ON r."id" = ${input.roundId ?? null} AND r."fundId" = f."id"`;
+  return facts!;
+}
+
+/** The amount of a grant, in pence, once its payment schedule is known to add up to it. */
+function checkedAmount(input: AwardGrantInput): number {
   const amountPence = pence(input.amountPence);
   if (amountPence === 0) throw new AppError("BAD_REQUEST", "An award must be more than £0.", { amountPence: ["Enter an amount above £0"] });
   const scheduled = input.tranches.reduce((sum, tranche) => sum + pence(tranche.amountPence), 0);
@@ -140,23 +180,23 @@ export async function checkAwardGrant(
       tranches: [`The tranches add up to ${formatPence(scheduled)}, but the award is ${formatPence(amountPence)}.`],
     });
   }
+  return amountPence;
+}
 
-  const fund = await db.fund.findFirst({ where: { id: input.fundId, partnershipId }, select: { id: true, name: true } });
-  if (!fund) throw notFound("That fund");
-  if (input.priorityAreaId) {
-    const area = await db.priorityArea.count({ where: { id: input.priorityAreaId, partnershipId } });
-    if (area === 0) throw notFound("That priority area");
-  }
-  if (input.recipientOrganisationId) {
-    const member = await db.partnershipOrganisation.count({
-      where: { partnershipId, organisationId: input.recipientOrganisationId },
-    });
-    if (member === 0) throw notFound("That organisation");
-  }
+/** The checks of the fund, priority area, recipient and round, on what readGrantFacts found. */
+function checkFacts(facts: GrantFacts, input: AwardGrantInput, amountPence: number): CheckedAwardGrant {
+  if (facts.fundId === null || facts.fundName === null) throw notFound("That fund");
+  if (input.priorityAreaId && !facts.priorityAreaFound) throw notFound("That priority area");
+  if (input.recipientOrganisationId && !facts.organisationFound) throw notFound("That organisation");
   if (input.roundId) {
-    const round = await db.fundingRound.findFirst({ where: { id: input.roundId, fundId: fund.id } });
-    if (!round) throw notFound("That funding round");
-    const status = effectiveRoundStatus(round);
+    if (facts.roundId === null) throw notFound("That funding round");
+    const round = {
+      title: facts.roundTitle!,
+      minAwardPence: facts.roundMinAwardPence!,
+      maxAwardPence: facts.roundMaxAwardPence!,
+      priorityAreaIds: facts.roundPriorityAreaIds ?? [],
+    };
+    const status = effectiveRoundStatus({ status: facts.roundStatus!, closesAt: facts.roundClosesAt! });
     if (status === "DRAFT") throw new AppError("CONFLICT", `"${round.title}" has not opened yet, so it cannot make awards.`);
     if (status === "DECIDED") throw new AppError("CONFLICT", `Decisions for "${round.title}" are final: it cannot make more awards.`);
     if (amountPence < round.minAwardPence || amountPence > round.maxAwardPence) {
@@ -170,7 +210,20 @@ export async function checkAwardGrant(
       });
     }
   }
-  return { fund, amountPence };
+  return { fund: { id: facts.fundId, name: facts.fundName }, amountPence };
+}
+
+/**
+ * Checks a grant before any money moves: the amount and its schedule, the fund, priority
+ * area, recipient and round. Reads only, so a caller may run it before its own transaction.
+ */
+export async function checkAwardGrant(
+  db: Database | Tx,
+  partnershipId: string,
+  input: AwardGrantInput,
+): Promise<CheckedAwardGrant> {
+  const amountPence = checkedAmount(input);
+  return checkFacts(await readGrantFacts(db, partnershipId, input), input, amountPence);
 }
 
 /**
@@ -255,12 +308,20 @@ export async function grantAwardInTransaction(
   return { ...award!, awardedPence: amountPence, tranches };
 }
 
-/** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
+/**
+ * Awards a grant: commits money from the fund, with conditions and a schedule of tranches.
+ * One read before the transaction (an earlier claim of the key, and what the checks need),
+ * then the two statements of grantAwardInTransaction.
+ */
 export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
   const request = idempotentRequest(partnershipId, "funding.awardGrant", input);
-  const previous = await beforeMoving(() => replayedAward(db, request));
-  if (previous) return previous;
-  const checked = await beforeMoving(() => checkAwardGrant(db, partnershipId, input));
+  const facts = await beforeMoving(() => readGrantFacts(db, partnershipId, input, request));
+  const earlier = matchEarlier(
+    facts.earlierAwardId === null ? null : { awardId: facts.earlierAwardId, requestHash: facts.earlierRequestHash },
+    request,
+  );
+  if (earlier) return beforeMoving(() => awardWithTranches(db, earlier.awardId));
+  const checked = checkFacts(facts, input, checkedAmount(input));
   const outcome = await moveMoney(db, checked.fund.id, () =>
     db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input, request), MONEY_TRANSACTION),
   );

@@ -132,6 +132,19 @@ export async function earlierResult(
   expectedAwardId?: string,
 ): Promise<{ awardId: string } | null> {
   const earlier = await db.idempotencyKey.findUnique({ where: scope(request), select: { requestHash: true, awardId: true } });
+  return matchEarlier(earlier, request, expectedAwardId);
+}
+
+/**
+ * What earlierResult decides about the key's row once it has been read (by whoever read it):
+ * null when there is none, the award when it is the same request again, and a refusal when
+ * the key was used for a different request.
+ */
+export function matchEarlier(
+  earlier: { requestHash: string | null; awardId: string } | null,
+  request: IdempotentRequest,
+  expectedAwardId?: string,
+): { awardId: string } | null {
   if (!earlier) return null;
   const sameRequest =
     earlier.requestHash === null
