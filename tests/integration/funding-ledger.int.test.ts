@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
 import {
@@ -233,17 +234,16 @@ describe("granting an award", () => {
     expect(await db.fund.findUniqueOrThrow({ where: { id: fund.id }, select: { unfencedCommittedPence: true } })).toEqual({ unfencedCommittedPence: 0 });
   });
 
-  it("reads once before its transaction and writes in two statements there", async () => {
+  it("reads once before any money moves, then writes in one statement, with no transaction around it", async () => {
     const { db } = database;
     const { actor, fund, partnershipId } = await setup(db, 1_000_000);
     const counted = countingDatabase(database.url);
     try {
       const request = grant(fund.id, 10_000);
       await awardGrant(counted.db, actor, partnershipId, request);
-      // The adapter sends BEGIN as it opens the transaction, out of the counter's sight.
       const firstWords = (statements: readonly { sql: string }[]) => statements.map((statement) => /^\s*(\w+)/.exec(statement.sql)?.[1]);
-      expect(firstWords(counted.statements)).toEqual(["SELECT", "WITH", "INSERT", "COMMIT"]);
-      expect(counted.statements[2]!.sql).toContain('INSERT INTO "LedgerEntry"');
+      expect(firstWords(counted.statements)).toEqual(["SELECT", "WITH"]);
+      expect(counted.statements[1]!.sql).toMatch(/"ledger" AS \(\s*INSERT INTO "LedgerEntry"/);
 
       // A retry is answered from the first request: the same read, then the award it made.
       counted.reset();
@@ -253,6 +253,41 @@ describe("granting an award", () => {
     } finally {
       await counted.db.$disconnect();
     }
+  });
+
+  it("holds no lock on the fund while a retry waits for the first request, then answers the retry from it", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const first = await awardGrant(db, actor, partnershipId, grant(fund.id, 10_000));
+    const retried = grant(fund.id, 20_000);
+    // The first request with this key, still under way: its claim is written but not committed.
+    const inFlight = new pg.Client({ connectionString: database.url });
+    await inFlight.connect();
+    try {
+      await inFlight.query("BEGIN");
+      await inFlight.query(
+        `INSERT INTO "IdempotencyKey" ("id", "partnershipId", "operation", "key", "requestHash", "awardId") VALUES ($1, $2, 'funding.awardGrant', $3, $4, $5)`,
+        [randomUUID(), partnershipId, retried.idempotencyKey, requestFingerprint(retried), first.id],
+      );
+      const retry = awardGrant(db, actor, partnershipId, retried);
+      await expect.poll(async () => {
+        const waiting = await db.$queryRaw<{ count: number }[]>`
+          SELECT count(*)::int AS "count" FROM pg_stat_activity
+          WHERE "datname" = current_database() AND "wait_event_type" = 'Lock' AND "query" LIKE '%"IdempotencyKey"%'`;
+        return waiting[0]!.count;
+      }, { timeout: 10_000 }).toBe(1);
+
+      // Another award from the same fund goes through meanwhile.
+      const other = await awardGrant(db, actor, partnershipId, grant(fund.id, 30_000));
+      expect(other.awardedPence).toBe(30_000);
+
+      await inFlight.query("COMMIT");
+      await expect(retry).resolves.toMatchObject({ id: first.id });
+    } finally {
+      await inFlight.end();
+    }
+    expect(await db.award.count({ where: { fundId: fund.id } })).toBe(2);
+    expect((await expectBalancesMatchLedger(db, fund.id)).committedPence).toBe(40_000);
   });
 
   it("refuses what it cannot find or the round does not allow, with the same messages, and writes nothing", async () => {

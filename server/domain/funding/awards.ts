@@ -2,7 +2,7 @@ import { formatPence, pence } from "@/lib/money";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isTransactionUnavailable } from "@/server/db/errors";
-import type { Award, Prisma, Tranche } from "@/server/db/generated/client";
+import { Prisma, type Award, type Tranche } from "@/server/db/generated/client";
 import type { LedgerKind, RoundStatus } from "@/server/db/generated/enums";
 import { createId } from "@/server/db/ids";
 import { auditEventInsert, recordAudit } from "@/server/domain/audit/record-audit";
@@ -54,28 +54,32 @@ export type AwardGrantInput = {
  */
 export const MONEY_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
-/**
- * Appends one movement to the ledger, in raw SQL: nothing is read back, and its trigger
- * takes the fund's row lock, so the caller runs it as late in its transaction as it can.
- */
-async function appendLedger(
-  tx: Tx,
-  entry: {
-    fundId: string;
-    awardId: string;
-    trancheId?: string | null;
-    kind: LedgerKind;
-    committedDelta?: number;
-    paidDelta?: number;
-    reason: string;
-    actorId: string;
-    idempotencyKey: string;
-  },
-) {
-  await tx.$executeRaw`
+type LedgerMovement = {
+  fundId: string;
+  awardId: string;
+  trancheId?: string | null;
+  kind: LedgerKind;
+  committedDelta?: number;
+  paidDelta?: number;
+  reason: string;
+  actorId: string;
+  idempotencyKey: string;
+};
+
+/** The INSERT of one ledger entry, in raw SQL (its id and time made here, as Prisma would). */
+function ledgerEntryInsert(entry: LedgerMovement): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "LedgerEntry" ("id", "fundId", "awardId", "trancheId", "kind", "committedDelta", "paidDelta", "reason", "actorId", "idempotencyKey", "createdAt")
     VALUES (${createId()}, ${entry.fundId}, ${entry.awardId}, ${entry.trancheId ?? null}, ${entry.kind}::"LedgerKind",
             ${entry.committedDelta ?? 0}, ${entry.paidDelta ?? 0}, ${entry.reason}, ${entry.actorId}, ${entry.idempotencyKey}, ${new Date()})`;
+}
+
+/**
+ * Appends one movement to the ledger: nothing is read back, and its trigger takes the
+ * fund's row lock, so the caller runs it as late in its transaction as it can.
+ */
+async function appendLedger(tx: Tx, entry: LedgerMovement) {
+  await tx.$executeRaw(ledgerEntryInsert(entry));
 }
 
 const awardWithTranches = (db: Database | Tx, awardId: string) =>
@@ -227,17 +231,21 @@ export async function checkAwardGrant(
 }
 
 /**
- * The writes of a grant, inside the caller's transaction, in two statements: first the award,
- * its tranches, the claim of the request's idempotency key for the new award and the audit
- * entry (one statement of several INSERTs), then, last, the ledger COMMIT (the trigger
- * applies it to the balances under the fund's row lock; their CHECKs refuse an overspend,
- * which aborts the caller's whole transaction). Returns the new award with its tranches, as
- * written (nothing is read back while the lock is held). Run checkAwardGrant first. The
- * caller translates refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request
- * that has just been carried out waits at the claim, then fails there).
+ * The writes of a grant, in one statement: the award and its tranches, the claim of the
+ * request's idempotency key for the new award, the audit entry and, last, the ledger COMMIT.
+ * The ledger entry's trigger (which applies it to the balances under the fund's row lock,
+ * their CHECKs refusing an overspend) fires only once the statement's INSERTs are all done,
+ * and the foreign keys are checked then too, so a retry waiting at the claim holds no lock
+ * on the fund. One statement is atomic on its own: awardGrant sends it by itself, so the
+ * fund's lock is held only until the statement commits, with no round trip in between;
+ * proposal approval sends it inside its own transaction (`tx`), whose later statements
+ * then run under the lock. Returns the new award with its tranches, as written (nothing is
+ * read back while the lock is held). Run checkAwardGrant first. The caller translates
+ * refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that has just
+ * been carried out waits at the claim, then fails there).
  */
 export async function grantAwardInTransaction(
-  tx: Tx,
+  tx: Tx | Database,
   actor: Actor,
   partnershipId: string,
   checked: CheckedAwardGrant,
@@ -272,8 +280,18 @@ export async function grantAwardInTransaction(
     },
     now,
   );
-  // The claim comes before the ledger entry takes the fund's row lock, so a retry waiting
-  // for this request (at the claim's unique index) does not hold up other awards from the fund.
+  // Last in effect, whatever order the INSERTs below run in: its trigger takes the fund's
+  // row lock, which every award from the fund queues for, at the end of the statement, so
+  // nothing but the commit follows it (when the statement is sent by itself).
+  const ledger = ledgerEntryInsert({
+    fundId: fund.id,
+    awardId,
+    kind: "COMMIT",
+    committedDelta: amountPence,
+    reason: `Award to ${input.recipientName} for "${input.projectName}"`,
+    actorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+  });
   const [award] = await tx.$queryRaw<Award[]>`
     WITH "award" AS (
       INSERT INTO "Award" ("id", "fundId", "roundId", "priorityAreaId", "projectName", "proposalId", "recipientName",
@@ -291,27 +309,18 @@ export async function grantAwardInTransaction(
            AS t ("id", "sequence", "amountPence", "dueOn")
     ), "claim" AS (${idempotencyKeyInsert(request, awardId, now)}
     ), "audit" AS (${audit}
+    ), "ledger" AS (${ledger}
     )
     SELECT * FROM "award"`;
-  // Last: the ledger trigger takes the fund's row lock, which every award from the fund
-  // queues for, so nothing but the commit follows it.
-  await appendLedger(tx, {
-    fundId: fund.id,
-    awardId,
-    kind: "COMMIT",
-    committedDelta: amountPence,
-    reason: `Award to ${input.recipientName} for "${input.projectName}"`,
-    actorId: actor.userId,
-    idempotencyKey: input.idempotencyKey,
-  });
-  // Not read back: the trigger applied exactly this entry to the new award (its only one).
+  // Not read back: the trigger applied exactly this entry to the new award (its only one),
+  // after RETURNING saw the award as inserted, with nothing committed.
   return { ...award!, awardedPence: amountPence, tranches };
 }
 
 /**
  * Awards a grant: commits money from the fund, with conditions and a schedule of tranches.
- * One read before the transaction (an earlier claim of the key, and what the checks need),
- * then the two statements of grantAwardInTransaction.
+ * One read before any money moves (an earlier claim of the key, and what the checks need),
+ * then the single statement of grantAwardInTransaction, which needs no transaction around it.
  */
 export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
   const request = idempotentRequest(partnershipId, "funding.awardGrant", input);
@@ -322,9 +331,7 @@ export async function awardGrant(db: Database, actor: Actor, partnershipId: stri
   );
   if (earlier) return beforeMoving(() => awardWithTranches(db, earlier.awardId));
   const checked = checkFacts(facts, input, checkedAmount(input));
-  const outcome = await moveMoney(db, checked.fund.id, () =>
-    db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input, request), MONEY_TRANSACTION),
-  );
+  const outcome = await moveMoney(db, checked.fund.id, () => grantAwardInTransaction(db, actor, partnershipId, checked, input, request));
   if (outcome === "replayed") return (await beforeMoving(() => replayedAward(db, request)))!;
   return outcome;
 }
