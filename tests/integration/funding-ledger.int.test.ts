@@ -224,10 +224,10 @@ describe("granting an award", () => {
       },
     ]);
     expect(ledger[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(award.createdAt.getTime());
-    // Ids are distinct and URL-safe.
+    // Ids are distinct, and read like the ids Prisma makes (25 lower-case letters and digits).
     const ids = [award.id, ...award.tranches.map((t) => t.id), claims[0]!.id, audits[0]!.id, ledger[0]!.id];
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]{25}$/);
 
     const balances = await expectBalancesMatchLedger(db, fund.id);
     expect(balances.ringFences).toEqual([{ priorityAreaId: carers.id, limitPence: 500_000, committedPence: 300_000, availablePence: 200_000 }]);
