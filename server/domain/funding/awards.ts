@@ -312,8 +312,8 @@ export async function grantAwardInTransaction(
     ), "ledger" AS (${ledger}
     )
     SELECT * FROM "award"`;
-  // Not read back: the trigger applied exactly this entry to the new award (its only one),
-  // after RETURNING saw the award as inserted, with nothing committed.
+  // Not read back: RETURNING saw the award as inserted, and the trigger then applied
+  // exactly this entry (its only one) to it.
   return { ...award!, awardedPence: amountPence, tranches };
 }
 
