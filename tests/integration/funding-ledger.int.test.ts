@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
 import {
@@ -11,9 +12,12 @@ import {
   type AwardGrantInput,
 } from "@/server/domain/funding/awards";
 import { addRingFence, createFund, fundBalances } from "@/server/domain/funding/funds";
+import { requestFingerprint } from "@/server/domain/funding/idempotency";
+import { changeRoundStatus, createRound } from "@/server/domain/funding/rounds";
 import { AppError } from "@/server/errors";
+import { countingDatabase } from "./support/counting-database";
 import { withTestDatabase } from "./support/database";
-import { createPartnership, createPerson } from "./support/factories";
+import { createOrganisationIn, createPartnership, createPerson } from "./support/factories";
 
 const database = withTestDatabase();
 
@@ -125,6 +129,227 @@ describe("awarding under concurrency", () => {
     expect(await db.award.count({ where: { fundId: fund.id } })).toBe(1);
     expect(await db.ledgerEntry.count({ where: { fundId: fund.id } })).toBe(1);
     expect((await expectBalancesMatchLedger(db, fund.id)).committedPence).toBe(250_000);
+  });
+});
+
+describe("granting an award", () => {
+  it("writes the award, its tranches, the key's claim, the audit entry and the ledger entry, and returns them as written", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const carers = await db.priorityArea.create({
+      data: { partnershipId, title: "Carers", description: "d", outcomesSought: "o", position: 0 },
+    });
+    await addRingFence(db, actor, partnershipId, { fundId: fund.id, priorityAreaId: carers.id, limitPence: 500_000 });
+    const centre = await createOrganisationIn(db, partnershipId, { name: "Renfrewshire Carers Centre" });
+    const request = grant(fund.id, 300_000, {
+      priorityAreaId: carers.id,
+      recipientOrganisationId: centre.id,
+      conditions: "Report quarterly",
+      published: true,
+      tranches: [
+        { amountPence: 200_000, dueOn: new Date("2021-04-01T00:00:00Z") },
+        { amountPence: 100_000, dueOn: new Date("2021-10-01T12:30:00.250Z") },
+      ],
+    });
+    const started = new Date();
+    const award = await awardGrant(db, actor, partnershipId, request);
+
+    const stored = await db.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: { orderBy: { sequence: "asc" } } } });
+    // The ledger trigger has since moved the balances and the award's updatedAt; everything else is as returned.
+    const { updatedAt: _returnedUpdatedAt, ...returned } = award;
+    const { updatedAt: _storedUpdatedAt, ...kept } = stored;
+    expect(returned).toEqual(kept);
+    expect(award).toMatchObject({
+      fundId: fund.id,
+      roundId: null,
+      priorityAreaId: carers.id,
+      projectName: "Carers short breaks test",
+      proposalId: null,
+      recipientName: "Renfrewshire Carers Centre",
+      recipientOrganisationId: centre.id,
+      conditions: "Report quarterly",
+      awardedPence: 300_000,
+      paidPence: 0,
+      status: "ACTIVE",
+      createdById: actor.userId,
+    });
+    expect(award.publishedAt).toBeInstanceOf(Date);
+    expect(award.createdAt.getTime()).toBeGreaterThanOrEqual(started.getTime() - 1);
+    expect(award.updatedAt).toEqual(award.createdAt);
+    expect(award.tranches).toEqual([
+      { id: expect.any(String), awardId: award.id, sequence: 1, amountPence: 200_000, dueOn: new Date("2021-04-01T00:00:00Z"), paidAt: null, paidOn: null, reference: null, requiresPeriodId: null },
+      { id: expect.any(String), awardId: award.id, sequence: 2, amountPence: 100_000, dueOn: new Date("2021-10-01T12:30:00.250Z"), paidAt: null, paidOn: null, reference: null, requiresPeriodId: null },
+    ]);
+
+    const claims = await db.idempotencyKey.findMany({ where: { awardId: award.id } });
+    expect(claims).toEqual([
+      {
+        id: expect.any(String),
+        partnershipId,
+        operation: "funding.awardGrant",
+        key: request.idempotencyKey,
+        requestHash: requestFingerprint(request),
+        awardId: award.id,
+        createdAt: award.createdAt,
+      },
+    ]);
+    const audits = await db.auditEvent.findMany({ where: { subjectId: award.id } });
+    expect(audits).toEqual([
+      {
+        id: expect.any(String),
+        partnershipId,
+        actorId: actor.userId,
+        action: "award.granted",
+        subjectType: "Award",
+        subjectId: award.id,
+        summary: 'Awarded £3,000.00 to Renfrewshire Carers Centre for "Carers short breaks test" from Non-recurring partnership fund 2020/21',
+        amountPence: 300_000,
+        createdAt: award.createdAt,
+      },
+    ]);
+    const ledger = await db.ledgerEntry.findMany({ where: { awardId: award.id } });
+    expect(ledger).toEqual([
+      {
+        id: expect.any(String),
+        fundId: fund.id,
+        awardId: award.id,
+        trancheId: null,
+        kind: "COMMIT",
+        committedDelta: 300_000,
+        paidDelta: 0,
+        reason: 'Award to Renfrewshire Carers Centre for "Carers short breaks test"',
+        actorId: actor.userId,
+        idempotencyKey: request.idempotencyKey,
+        createdAt: expect.any(Date),
+      },
+    ]);
+    expect(ledger[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(award.createdAt.getTime());
+    // Ids are distinct, and read like the ids Prisma makes (25 lower-case letters and digits).
+    const ids = [award.id, ...award.tranches.map((t) => t.id), claims[0]!.id, audits[0]!.id, ledger[0]!.id];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]{25}$/);
+
+    const balances = await expectBalancesMatchLedger(db, fund.id);
+    expect(balances.ringFences).toEqual([{ priorityAreaId: carers.id, limitPence: 500_000, committedPence: 300_000, availablePence: 200_000 }]);
+    expect(await db.fund.findUniqueOrThrow({ where: { id: fund.id }, select: { unfencedCommittedPence: true } })).toEqual({ unfencedCommittedPence: 0 });
+  });
+
+  it("reads once before any money moves, then writes in one statement, with no transaction around it", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const counted = countingDatabase(database.url);
+    try {
+      const request = grant(fund.id, 10_000);
+      await awardGrant(counted.db, actor, partnershipId, request);
+      const firstWords = (statements: readonly { sql: string }[]) => statements.map((statement) => /^\s*(\w+)/.exec(statement.sql)?.[1]);
+      expect(firstWords(counted.statements)).toEqual(["SELECT", "WITH"]);
+      expect(counted.statements[1]!.sql).toMatch(/"ledger" AS \(\s*INSERT INTO "LedgerEntry"/);
+
+      // A retry is answered from the first request: the same read, then the award it made.
+      counted.reset();
+      await awardGrant(counted.db, actor, partnershipId, request);
+      expect(counted.statements.length).toBeLessThanOrEqual(3);
+      expect(counted.statements.some((statement) => /INSERT|COMMIT/.test(statement.sql))).toBe(false);
+    } finally {
+      await counted.db.$disconnect();
+    }
+  });
+
+  it("holds no lock on the fund while a retry waits for the first request, then answers the retry from it", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const first = await awardGrant(db, actor, partnershipId, grant(fund.id, 10_000));
+    const retried = grant(fund.id, 20_000);
+    // The first request with this key, still under way: its claim is written but not committed.
+    const inFlight = new pg.Client({ connectionString: database.url });
+    await inFlight.connect();
+    try {
+      await inFlight.query("BEGIN");
+      await inFlight.query(
+        `INSERT INTO "IdempotencyKey" ("id", "partnershipId", "operation", "key", "requestHash", "awardId") VALUES ($1, $2, 'funding.awardGrant', $3, $4, $5)`,
+        [randomUUID(), partnershipId, retried.idempotencyKey, requestFingerprint(retried), first.id],
+      );
+      const retry = awardGrant(db, actor, partnershipId, retried);
+      await expect.poll(async () => {
+        const waiting = await db.$queryRaw<{ count: number }[]>`
+          SELECT count(*)::int AS "count" FROM pg_stat_activity
+          WHERE "datname" = current_database() AND "wait_event_type" = 'Lock' AND "query" LIKE '%"IdempotencyKey"%'`;
+        return waiting[0]!.count;
+      }, { timeout: 10_000 }).toBe(1);
+
+      // Another award from the same fund goes through meanwhile.
+      const other = await awardGrant(db, actor, partnershipId, grant(fund.id, 30_000));
+      expect(other.awardedPence).toBe(30_000);
+
+      await inFlight.query("COMMIT");
+      await expect(retry).resolves.toMatchObject({ id: first.id });
+    } finally {
+      await inFlight.end();
+    }
+    expect(await db.award.count({ where: { fundId: fund.id } })).toBe(2);
+    expect((await expectBalancesMatchLedger(db, fund.id)).committedPence).toBe(40_000);
+  });
+
+  it("refuses what it cannot find or the round does not allow, with the same messages, and writes nothing", async () => {
+    const { db } = database;
+    const { actor, fund, partnershipId } = await setup(db, 1_000_000);
+    const other = await setup(db, 1_000_000);
+    const carers = await db.priorityArea.create({ data: { partnershipId, title: "Carers", description: "d", outcomesSought: "o", position: 0 } });
+    const youth = await db.priorityArea.create({ data: { partnershipId, title: "Youth", description: "d", outcomesSought: "o", position: 1 } });
+    const elsewhere = await createOrganisationIn(db, other.partnershipId);
+    const round = await createRound(db, actor, partnershipId, {
+      fundId: fund.id,
+      title: "Carers round",
+      guidance: "g",
+      eligibility: "e",
+      criteria: [{ name: "Impact", weight: 100 }],
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      minAwardPence: 10_000,
+      maxAwardPence: 50_000,
+      priorityAreaIds: [carers.id],
+    });
+    await changeRoundStatus(db, actor, partnershipId, { roundId: round.id, status: "OPEN" });
+    const otherRound = await createRound(db, other.actor, other.partnershipId, {
+      fundId: other.fund.id,
+      title: "Their round",
+      guidance: "g",
+      eligibility: "e",
+      criteria: [{ name: "Impact", weight: 100 }],
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      minAwardPence: 10_000,
+      maxAwardPence: 50_000,
+      priorityAreaIds: [],
+    });
+    const refused = (overrides: Partial<AwardGrantInput>, amountPence = 20_000) =>
+      awardGrant(db, actor, partnershipId, grant(fund.id, amountPence, overrides)).then(
+        () => null,
+        (error: unknown) => {
+          if (!(error instanceof AppError)) throw error;
+          return [error.code, error.userMessage];
+        },
+      );
+    const unseen = (what: string) => ["NOT_FOUND", `${what} could not be found, or you do not have access to it.`];
+
+    expect(await refused({ fundId: other.fund.id })).toEqual(unseen("That fund"));
+    expect(await refused({ fundId: "no-such-fund" })).toEqual(unseen("That fund"));
+    expect(await refused({ priorityAreaId: "no-such-area" })).toEqual(unseen("That priority area"));
+    expect(await refused({ recipientOrganisationId: elsewhere.id })).toEqual(unseen("That organisation"));
+    expect(await refused({ roundId: otherRound.id })).toEqual(unseen("That funding round"));
+    expect(await refused({ roundId: round.id, priorityAreaId: carers.id }, 60_000)).toEqual([
+      "BAD_REQUEST",
+      "That amount is outside this round's award range.",
+    ]);
+    expect(await refused({ roundId: round.id, priorityAreaId: youth.id })).toEqual(["BAD_REQUEST", "This round does not fund that priority area."]);
+    expect(await refused({ roundId: round.id })).toEqual(["BAD_REQUEST", "This round does not fund that priority area."]);
+    expect(await refused({}, 0)).toEqual(["BAD_REQUEST", "An award must be more than £0."]);
+    expect(await db.award.count({ where: { fundId: fund.id } })).toBe(0);
+    expect(await db.idempotencyKey.count({ where: { partnershipId } })).toBe(0);
+
+    // What the round does allow goes through.
+    const award = await awardGrant(db, actor, partnershipId, grant(fund.id, 20_000, { roundId: round.id, priorityAreaId: carers.id }));
+    expect(award).toMatchObject({ roundId: round.id, priorityAreaId: carers.id, awardedPence: 20_000 });
   });
 });
 

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { createId } from "@/server/domain/files/ids";
+import { createId } from "@/server/db/ids";
 import type { Database } from "@/server/db/client";
 import type { FileStorageKind } from "@/server/db/generated/enums";
 import type { Env } from "@/server/env";

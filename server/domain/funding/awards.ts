@@ -2,16 +2,19 @@ import { formatPence, pence } from "@/lib/money";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { isTransactionUnavailable } from "@/server/db/errors";
-import type { Prisma } from "@/server/db/generated/client";
-import type { LedgerKind } from "@/server/db/generated/enums";
-import { recordAudit } from "@/server/domain/audit/record-audit";
+import { Prisma, type Award, type Tranche } from "@/server/db/generated/client";
+import type { LedgerKind, RoundStatus } from "@/server/db/generated/enums";
+import { createId } from "@/server/db/ids";
+import { auditEventInsert, recordAudit } from "@/server/domain/audit/record-audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertAwardTransition, awardState, type AwardAction } from "./award-lifecycle";
 import {
   claimIdempotencyKey,
   earlierResult,
+  idempotencyKeyInsert,
   idempotentRequest,
   isIdempotencyReplay,
+  matchEarlier,
   type IdempotentRequest,
   type MoneyOperation,
 } from "./idempotency";
@@ -51,34 +54,36 @@ export type AwardGrantInput = {
  */
 export const MONEY_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
-async function appendLedger(
-  tx: Tx,
-  entry: {
-    fundId: string;
-    awardId: string;
-    trancheId?: string | null;
-    kind: LedgerKind;
-    committedDelta?: number;
-    paidDelta?: number;
-    reason: string;
-    actorId: string;
-    idempotencyKey: string;
-  },
-) {
-  return tx.ledgerEntry.create({
-    data: {
-      fundId: entry.fundId,
-      awardId: entry.awardId,
-      trancheId: entry.trancheId ?? null,
-      kind: entry.kind,
-      committedDelta: entry.committedDelta ?? 0,
-      paidDelta: entry.paidDelta ?? 0,
-      reason: entry.reason,
-      actorId: entry.actorId,
-      idempotencyKey: entry.idempotencyKey,
-    },
-  });
+type LedgerMovement = {
+  fundId: string;
+  awardId: string;
+  trancheId?: string | null;
+  kind: LedgerKind;
+  committedDelta?: number;
+  paidDelta?: number;
+  reason: string;
+  actorId: string;
+  idempotencyKey: string;
+};
+
+/** The INSERT of one ledger entry, in raw SQL (its id and time made here, as Prisma would). */
+function ledgerEntryInsert(entry: LedgerMovement): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "LedgerEntry" ("id", "fundId", "awardId", "trancheId", "kind", "committedDelta", "paidDelta", "reason", "actorId", "idempotencyKey", "createdAt")
+    VALUES (${createId()}, ${entry.fundId}, ${entry.awardId}, ${entry.trancheId ?? null}, ${entry.kind}::"LedgerKind",
+            ${entry.committedDelta ?? 0}, ${entry.paidDelta ?? 0}, ${entry.reason}, ${entry.actorId}, ${entry.idempotencyKey}, ${new Date()})`;
 }
+
+/**
+ * Appends one movement to the ledger: nothing is read back, and its trigger takes the
+ * fund's row lock, so the caller runs it as late in its transaction as it can.
+ */
+async function appendLedger(tx: Tx, entry: LedgerMovement) {
+  await tx.$executeRaw(ledgerEntryInsert(entry));
+}
+
+const awardWithTranches = (db: Database | Tx, awardId: string) =>
+  db.award.findUniqueOrThrow({ where: { id: awardId }, include: { tranches: true } });
 
 /**
  * The award an earlier request with this key, in this partnership and for this operation,
@@ -87,7 +92,7 @@ async function appendLedger(
  */
 export async function replayedAward(db: Database | Tx, request: IdempotentRequest, expectedAwardId?: string) {
   const earlier = await earlierResult(db, request, expectedAwardId);
-  return earlier ? db.award.findUniqueOrThrow({ where: { id: earlier.awardId }, include: { tranches: true } }) : null;
+  return earlier ? awardWithTranches(db, earlier.awardId) : null;
 }
 
 /**
@@ -123,15 +128,54 @@ async function moveMoney<T>(db: Database, fundId: string, run: () => Promise<T>)
 /** What checkAwardGrant found: the fund the money comes from and the amount, in pence. */
 export type CheckedAwardGrant = { fund: { id: string; name: string }; amountPence: number };
 
+/** What a grant's checks need from the database, read in one statement (see readGrantFacts). */
+type GrantFacts = {
+  /** The earlier request's claim of this idempotency key, when a key was given and it has one. */
+  earlierAwardId: string | null;
+  earlierRequestHash: string | null;
+  fundId: string | null;
+  fundName: string | null;
+  priorityAreaFound: boolean;
+  organisationFound: boolean;
+  roundId: string | null;
+  roundTitle: string | null;
+  roundStatus: RoundStatus | null;
+  roundClosesAt: Date | null;
+  roundMinAwardPence: number | null;
+  roundMaxAwardPence: number | null;
+  roundPriorityAreaIds: string[] | null;
+};
+
 /**
- * Checks a grant before any money moves: the amount and its schedule, the fund, priority
- * area, recipient and round. Reads only, so a caller may run it before its own transaction.
+ * One round trip for everything a grant checks before any money moves: the earlier claim of
+ * the request's idempotency key (when `request` is given), the fund in this partnership, the
+ * priority area, whether the recipient organisation takes part, and the round of that fund.
  */
-export async function checkAwardGrant(
+async function readGrantFacts(
   db: Database | Tx,
   partnershipId: string,
   input: AwardGrantInput,
-): Promise<CheckedAwardGrant> {
+  request?: IdempotentRequest,
+): Promise<GrantFacts> {
+  const [facts] = await db.$queryRaw<GrantFacts[]>`
+    SELECT k."awardId" AS "earlierAwardId", k."requestHash" AS "earlierRequestHash",
+           f."id" AS "fundId", f."name" AS "fundName",
+           EXISTS (SELECT 1 FROM "PriorityArea" WHERE "id" = ${input.priorityAreaId ?? null} AND "partnershipId" = ${partnershipId}) AS "priorityAreaFound",
+           EXISTS (SELECT 1 FROM "PartnershipOrganisation"
+                   WHERE "partnershipId" = ${partnershipId} AND "organisationId" = ${input.recipientOrganisationId ?? null}) AS "organisationFound",
+           r."id" AS "roundId", r."title" AS "roundTitle", r."status"::text AS "roundStatus", r."closesAt" AS "roundClosesAt",
+           r."minAwardPence" AS "roundMinAwardPence", r."maxAwardPence" AS "roundMaxAwardPence",
+           COALESCE(r."priorityAreaIds", ARRAY[]::text[]) AS "roundPriorityAreaIds"
+    FROM (VALUES (1)) AS one ("row")
+    LEFT JOIN "IdempotencyKey" k
+      ON k."partnershipId" = ${partnershipId} AND k."operation" = ${request?.operation ?? null} AND k."key" = ${request?.key ?? null}
+    LEFT JOIN "Fund" f ON f."id" = ${input.fundId} AND f."partnershipId" = ${partnershipId}
+    LEFT JOIN "FundingRound" r ON r."id" = ${input.roundId ?? null} AND r."fundId" = f."id"`;
+  return facts!;
+}
+
+/** The amount of a grant, in pence, once its payment schedule is known to add up to it. */
+function checkedAmount(input: AwardGrantInput): number {
   const amountPence = pence(input.amountPence);
   if (amountPence === 0) throw new AppError("BAD_REQUEST", "An award must be more than £0.", { amountPence: ["Enter an amount above £0"] });
   const scheduled = input.tranches.reduce((sum, tranche) => sum + pence(tranche.amountPence), 0);
@@ -140,23 +184,23 @@ export async function checkAwardGrant(
       tranches: [`The tranches add up to ${formatPence(scheduled)}, but the award is ${formatPence(amountPence)}.`],
     });
   }
+  return amountPence;
+}
 
-  const fund = await db.fund.findFirst({ where: { id: input.fundId, partnershipId }, select: { id: true, name: true } });
-  if (!fund) throw notFound("That fund");
-  if (input.priorityAreaId) {
-    const area = await db.priorityArea.count({ where: { id: input.priorityAreaId, partnershipId } });
-    if (area === 0) throw notFound("That priority area");
-  }
-  if (input.recipientOrganisationId) {
-    const member = await db.partnershipOrganisation.count({
-      where: { partnershipId, organisationId: input.recipientOrganisationId },
-    });
-    if (member === 0) throw notFound("That organisation");
-  }
+/** The checks of the fund, priority area, recipient and round, on what readGrantFacts found. */
+function checkFacts(facts: GrantFacts, input: AwardGrantInput, amountPence: number): CheckedAwardGrant {
+  if (facts.fundId === null || facts.fundName === null) throw notFound("That fund");
+  if (input.priorityAreaId && !facts.priorityAreaFound) throw notFound("That priority area");
+  if (input.recipientOrganisationId && !facts.organisationFound) throw notFound("That organisation");
   if (input.roundId) {
-    const round = await db.fundingRound.findFirst({ where: { id: input.roundId, fundId: fund.id } });
-    if (!round) throw notFound("That funding round");
-    const status = effectiveRoundStatus(round);
+    if (facts.roundId === null) throw notFound("That funding round");
+    const round = {
+      title: facts.roundTitle!,
+      minAwardPence: facts.roundMinAwardPence!,
+      maxAwardPence: facts.roundMaxAwardPence!,
+      priorityAreaIds: facts.roundPriorityAreaIds ?? [],
+    };
+    const status = effectiveRoundStatus({ status: facts.roundStatus!, closesAt: facts.roundClosesAt! });
     if (status === "DRAFT") throw new AppError("CONFLICT", `"${round.title}" has not opened yet, so it cannot make awards.`);
     if (status === "DECIDED") throw new AppError("CONFLICT", `Decisions for "${round.title}" are final: it cannot make more awards.`);
     if (amountPence < round.minAwardPence || amountPence > round.maxAwardPence) {
@@ -170,87 +214,124 @@ export async function checkAwardGrant(
       });
     }
   }
-  return { fund, amountPence };
+  return { fund: { id: facts.fundId, name: facts.fundName }, amountPence };
 }
 
 /**
- * The writes of a grant, inside the caller's transaction: the award and its tranches, the
- * claim of the request's idempotency key for the new award, the audit entry and, last, the
- * ledger COMMIT (the trigger applies it to the balances under the fund's row lock; their
- * CHECKs refuse an overspend, which aborts the caller's whole transaction). Returns the new
- * award with its tranches, as written (nothing is read back while the lock is held). Run
- * checkAwardGrant first. The caller
- * translates refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that
- * has just been carried out waits at the claim, then fails there).
+ * Checks a grant before any money moves: the amount and its schedule, the fund, priority
+ * area, recipient and round. Reads only, so a caller may run it before its own transaction.
+ */
+export async function checkAwardGrant(
+  db: Database | Tx,
+  partnershipId: string,
+  input: AwardGrantInput,
+): Promise<CheckedAwardGrant> {
+  const amountPence = checkedAmount(input);
+  return checkFacts(await readGrantFacts(db, partnershipId, input), input, amountPence);
+}
+
+/**
+ * The writes of a grant, in one statement: the award and its tranches, the claim of the
+ * request's idempotency key for the new award, the audit entry and, last, the ledger COMMIT.
+ * The ledger entry's trigger (which applies it to the balances under the fund's row lock,
+ * their CHECKs refusing an overspend) fires only once the statement's INSERTs are all done,
+ * and the foreign keys are checked then too, so a retry waiting at the claim holds no lock
+ * on the fund. One statement is atomic on its own: awardGrant sends it by itself, so the
+ * fund's lock is held only until the statement commits, with no round trip in between;
+ * proposal approval sends it inside its own transaction (`tx`), whose later statements
+ * then run under the lock. Returns the new award with its tranches, as written (nothing is
+ * read back while the lock is held). Run checkAwardGrant first. The caller translates
+ * refusals (explainMoneyFailure, isIdempotencyReplay: a retry of a request that has just
+ * been carried out waits at the claim, then fails there).
  */
 export async function grantAwardInTransaction(
-  tx: Tx,
+  tx: Tx | Database,
   actor: Actor,
   partnershipId: string,
   checked: CheckedAwardGrant,
   input: AwardGrantInput & { proposalId?: string | null },
   request: IdempotentRequest,
-) {
+): Promise<Award & { tranches: Tranche[] }> {
   const { fund, amountPence } = checked;
-  const award = await tx.award.create({
-    data: {
-      fundId: fund.id,
-      roundId: input.roundId ?? null,
-      priorityAreaId: input.priorityAreaId ?? null,
-      projectName: input.projectName,
-      proposalId: input.proposalId ?? null,
-      recipientName: input.recipientName,
-      recipientOrganisationId: input.recipientOrganisationId ?? null,
-      conditions: input.conditions ?? null,
-      publishedAt: input.published ? new Date() : null,
-      createdById: actor.userId,
+  // Ids and times are made here, as Prisma makes them for its own creates (@default(cuid()),
+  // @default(now()) and @updatedAt are all filled in by the client, not the database).
+  const now = new Date();
+  const awardId = createId();
+  const tranches: Tranche[] = input.tranches.map((tranche, index) => ({
+    id: createId(),
+    awardId,
+    sequence: index + 1,
+    amountPence: tranche.amountPence,
+    dueOn: tranche.dueOn,
+    paidAt: null,
+    paidOn: null,
+    reference: null,
+    requiresPeriodId: null,
+  }));
+  const audit = auditEventInsert(
+    {
+      partnershipId,
+      actorId: actor.userId,
+      action: "award.granted",
+      subjectType: "Award",
+      subjectId: awardId,
+      summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
+      amountPence,
     },
-  });
-  // Two statements (a nested create would read the award back a third time).
-  const tranches = await tx.tranche.createManyAndReturn({
-    data: input.tranches.map((tranche, index) => ({
-      awardId: award.id,
-      sequence: index + 1,
-      amountPence: tranche.amountPence,
-      dueOn: tranche.dueOn,
-    })),
-  });
-  // Claimed before the ledger entry takes the fund's row lock, so a retry waiting for this
-  // request does not hold up other awards from the fund.
-  await claimIdempotencyKey(tx, request, award.id);
-  await recordAudit(tx, {
-    partnershipId,
-    actorId: actor.userId,
-    action: "award.granted",
-    subjectType: "Award",
-    subjectId: award.id,
-    summary: `Awarded ${formatPence(amountPence)} to ${input.recipientName} for "${input.projectName}" from ${fund.name}`,
-    amountPence,
-  });
-  // Last: the ledger trigger takes the fund's row lock, which every award from the fund
-  // queues for, so nothing but the commit follows it.
-  await appendLedger(tx, {
+    now,
+  );
+  // Last in effect, whatever order the INSERTs below run in: its trigger takes the fund's
+  // row lock, which every award from the fund queues for, at the end of the statement, so
+  // nothing but the commit follows it (when the statement is sent by itself).
+  const ledger = ledgerEntryInsert({
     fundId: fund.id,
-    awardId: award.id,
+    awardId,
     kind: "COMMIT",
     committedDelta: amountPence,
     reason: `Award to ${input.recipientName} for "${input.projectName}"`,
     actorId: actor.userId,
     idempotencyKey: input.idempotencyKey,
   });
-  // Not read back: the trigger applied exactly this entry to the new award (its only one).
-  return { ...award, awardedPence: amountPence, tranches };
+  const [award] = await tx.$queryRaw<Award[]>`
+    WITH "award" AS (
+      INSERT INTO "Award" ("id", "fundId", "roundId", "priorityAreaId", "projectName", "proposalId", "recipientName",
+                           "recipientOrganisationId", "publishedAt", "conditions", "createdById", "createdAt", "updatedAt")
+      VALUES (${awardId}, ${fund.id}, ${input.roundId ?? null}, ${input.priorityAreaId ?? null}, ${input.projectName},
+              ${input.proposalId ?? null}, ${input.recipientName}, ${input.recipientOrganisationId ?? null},
+              ${input.published ? now : null}, ${input.conditions ?? null}, ${actor.userId}, ${now}, ${now})
+      RETURNING "id", "fundId", "roundId", "priorityAreaId", "projectName", "proposalId", "recipientName", "recipientOrganisationId",
+                "publishedAt", "conditions", "awardedPence", "paidPence", "status"::text AS "status", "createdById", "createdAt", "updatedAt"
+    ), "tranches" AS (
+      INSERT INTO "Tranche" ("id", "awardId", "sequence", "amountPence", "dueOn")
+      SELECT "id", ${awardId}, "sequence", "amountPence", "dueOn"
+      FROM unnest(${tranches.map((t) => t.id)}::text[], ${tranches.map((t) => t.sequence)}::int[],
+                  ${tranches.map((t) => t.amountPence)}::int[], ${tranches.map((t) => t.dueOn)}::timestamp(3)[])
+           AS t ("id", "sequence", "amountPence", "dueOn")
+    ), "claim" AS (${idempotencyKeyInsert(request, awardId, now)}
+    ), "audit" AS (${audit}
+    ), "ledger" AS (${ledger}
+    )
+    SELECT * FROM "award"`;
+  // Not read back: RETURNING saw the award as inserted, and the trigger then applied
+  // exactly this entry (its only one) to it.
+  return { ...award!, awardedPence: amountPence, tranches };
 }
 
-/** Awards a grant: commits money from the fund, with conditions and a schedule of tranches. */
+/**
+ * Awards a grant: commits money from the fund, with conditions and a schedule of tranches.
+ * One read before any money moves (an earlier claim of the key, and what the checks need),
+ * then the single statement of grantAwardInTransaction, which needs no transaction around it.
+ */
 export async function awardGrant(db: Database, actor: Actor, partnershipId: string, input: AwardGrantInput) {
   const request = idempotentRequest(partnershipId, "funding.awardGrant", input);
-  const previous = await beforeMoving(() => replayedAward(db, request));
-  if (previous) return previous;
-  const checked = await beforeMoving(() => checkAwardGrant(db, partnershipId, input));
-  const outcome = await moveMoney(db, checked.fund.id, () =>
-    db.$transaction((tx) => grantAwardInTransaction(tx, actor, partnershipId, checked, input, request), MONEY_TRANSACTION),
+  const facts = await beforeMoving(() => readGrantFacts(db, partnershipId, input, request));
+  const earlier = matchEarlier(
+    facts.earlierAwardId === null ? null : { awardId: facts.earlierAwardId, requestHash: facts.earlierRequestHash },
+    request,
   );
+  if (earlier) return beforeMoving(() => awardWithTranches(db, earlier.awardId));
+  const checked = checkFacts(facts, input, checkedAmount(input));
+  const outcome = await moveMoney(db, checked.fund.id, () => grantAwardInTransaction(db, actor, partnershipId, checked, input, request));
   if (outcome === "replayed") return (await beforeMoving(() => replayedAward(db, request)))!;
   return outcome;
 }

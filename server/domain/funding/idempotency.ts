@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { violatedUniqueIndex } from "@/server/db/errors";
-import type { Prisma } from "@/server/db/generated/client";
+import { createId } from "@/server/db/ids";
+import { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 
 /**
@@ -101,6 +102,17 @@ export async function claimIdempotencyKey(tx: Tx, request: IdempotentRequest, aw
   });
 }
 
+/**
+ * The same claim as claimIdempotencyKey, as an INSERT to run inside a larger statement (a
+ * grant writes its award, tranches, claim and audit entry in one). The row's id and time
+ * are made here, as Prisma would make them.
+ */
+export function idempotencyKeyInsert(request: IdempotentRequest, awardId: string, at: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "IdempotencyKey" ("id", "partnershipId", "operation", "key", "requestHash", "awardId", "createdAt")
+    VALUES (${createId()}, ${request.partnershipId}, ${request.operation}, ${request.key}, ${request.requestHash}, ${awardId}, ${at})`;
+}
+
 /** Whether an error is the database refusing a second claim of a key (a retried request). */
 export function isIdempotencyReplay(error: unknown): boolean {
   return violatedUniqueIndex(error) === KEY_INDEX;
@@ -120,6 +132,19 @@ export async function earlierResult(
   expectedAwardId?: string,
 ): Promise<{ awardId: string } | null> {
   const earlier = await db.idempotencyKey.findUnique({ where: scope(request), select: { requestHash: true, awardId: true } });
+  return matchEarlier(earlier, request, expectedAwardId);
+}
+
+/**
+ * What earlierResult decides about the key's row once it has been read (by whoever read it):
+ * null when there is none, the award when it is the same request again, and a refusal when
+ * the key was used for a different request.
+ */
+export function matchEarlier(
+  earlier: { requestHash: string | null; awardId: string } | null,
+  request: IdempotentRequest,
+  expectedAwardId?: string,
+): { awardId: string } | null {
   if (!earlier) return null;
   const sameRequest =
     earlier.requestHash === null

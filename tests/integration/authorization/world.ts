@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Database } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { callerFor } from "../support/caller";
 import { actorFor, buildFixture, type Fixture, type Persona } from "./fixture";
@@ -55,10 +56,12 @@ function nestable(tx: Database, outside: Database): Database {
       // The rate limiter's count is bookkeeping every mutation makes, refused or not: it runs
       // outside the call's transaction, as it would on its own connection, so the
       // transaction still proves the call itself wrote nothing.
+      // Called as a tagged template or with a Prisma.sql object, as Prisma allows both.
       if (property === "$queryRaw" || property === "$executeRaw") {
-        return (strings: TemplateStringsArray, ...values: unknown[]) => {
-          const client = BOOKKEEPING.test(strings.join("")) ? outside : target;
-          return (client[property] as (strings: TemplateStringsArray, ...values: unknown[]) => Promise<unknown>)(strings, ...values);
+        return (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+          const text = query instanceof Prisma.Sql ? query.sql : query.join("");
+          const client = BOOKKEEPING.test(text) ? outside : target;
+          return (client[property] as (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => Promise<unknown>)(query, ...values);
         };
       }
       const value: unknown = Reflect.get(target, property);
