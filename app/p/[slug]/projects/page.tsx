@@ -27,11 +27,16 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
   const cursor = typeof after === "string" && after.length > 0 && after.length <= 64 ? after : undefined;
 
   const api = await getApi();
-  const mine = await loadOr404(() => api.project.mine({ partnershipSlug: slug }), { here });
-  const all = await api.project.list({ partnershipSlug: slug, cursor, limit: PAGE_SIZE }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
-    throw error;
-  });
+  // Both asked for at once. A member who may not see every project gets null for the list;
+  // any other failure of the list is thrown once `mine` has had its say (an unknown
+  // partnership is "not found" there).
+  const listed = api.project.list({ partnershipSlug: slug, cursor, limit: PAGE_SIZE }).then(
+    (list) => ({ list }),
+    (error: unknown) => ({ error }),
+  );
+  const [mine, outcome] = await Promise.all([loadOr404(() => api.project.mine({ partnershipSlug: slug }), { here }), listed]);
+  if ("error" in outcome && !(outcome.error instanceof TRPCError && outcome.error.code === "FORBIDDEN")) throw outcome.error;
+  const all = "list" in outcome ? outcome.list : null;
 
   return (
     <>
