@@ -1,4 +1,4 @@
-import { expect, expectAccessible, query, test } from "./fixtures";
+import { expect, expectAccessible, query, sessionCookie, test } from "./fixtures";
 
 const FIONA = "fiona.macleod@renfrewshire-hscp.example";
 
@@ -48,6 +48,21 @@ test("signs in with an emailed link from the outbox, sees their partnerships, an
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   // Signing out ended the session in the database, not just in the browser.
   expect(await query('SELECT 1 FROM "Session" WHERE "userId" = $1', [user!.id])).toHaveLength(sessionsBefore.length - 1);
+});
+
+test("signing out is a plain form: it works with JavaScript off, and ends the session in the database", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const cookie = await sessionCookie("morag.campbell@resident.example", baseURL!);
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Partnership working that pays off" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  expect(await query('SELECT 1 FROM "Session" WHERE "sessionToken" = $1', [cookie.value])).toHaveLength(0);
+  expect((await context.cookies()).map((held) => held.name)).not.toContain("next-auth.session-token");
+  await context.close();
 });
 
 test("a sign-in link works once only", async ({ page }) => {

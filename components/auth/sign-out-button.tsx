@@ -1,23 +1,14 @@
-"use client";
+import { signOut } from "@/server/auth/sign-out";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
-import { signOut } from "next-auth/react";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-
-/** Ends the session in the database, then goes to `callbackUrl` (home by default). */
+/** Ends the session in the database, then goes to `callbackUrl` (home by default). A plain form: it works before the page's scripts load. */
 export function SignOutButton({ callbackUrl = "/", label = "Sign out" }: { callbackUrl?: string; label?: string }) {
-  const [pending, setPending] = useState(false);
   return (
-    <Button
-      variant="quiet"
-      pending={pending}
-      pendingLabel="Signing out…"
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl });
-      }}
-    >
-      {label}
-    </Button>
+    <form action={signOut}>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <PendingSubmit variant="quiet" pendingLabel="Signing out…">
+        {label}
+      </PendingSubmit>
+    </form>
   );
 }
