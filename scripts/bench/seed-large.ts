@@ -132,12 +132,8 @@ function statements(projects: number): string[] {
      ORDER BY u."projectId", u."submittedAt" DESC, u."id" DESC
      ON CONFLICT ("projectId") DO UPDATE SET "latestUpdateId" = excluded."latestUpdateId", "latestRag" = excluded."latestRag",
        "latestMeasureValues" = excluded."latestMeasureValues", "latestSubmittedAt" = excluded."latestSubmittedAt"`,
-    `UPDATE "ProjectReportSummary" s
-     SET ("measureCount", "targetCount", "reportedCount", "onTrackCount") = (
-       SELECT mc."measureCount", mc."targetCount", mc."reportedCount", mc."onTrackCount"
-       FROM "FundedProject" p LEFT JOIN "ProjectEvaluation" e ON e."projectId" = p."id"
-       CROSS JOIN LATERAL "measure_counts"(p."measures", e."measureResults", s."latestMeasureValues") mc
-       WHERE p."id" = s."projectId")`,
+    // Each project's measures counted against its latest update, as the update trigger would have.
+    `SELECT count("project_summary_recount"(p."id")) FROM "FundedProject" p`,
     `UPDATE "ReportingPeriod" r SET "reported" = true
      WHERE EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."periodId" = r."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED'))`,
     `ALTER TABLE "ProgressUpdate" ENABLE TRIGGER "ProgressUpdate_keep_summary"`,

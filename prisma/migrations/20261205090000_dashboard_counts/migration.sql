@@ -143,18 +143,7 @@ END;
 $$;
 
 -- Backfill: a summary row for every project, with its measures counted.
-INSERT INTO "ProjectReportSummary" ("projectId")
-SELECT p."id" FROM "FundedProject" p
-ON CONFLICT ("projectId") DO NOTHING;
-
-UPDATE "ProjectReportSummary" s
-SET ("measureCount", "targetCount", "reportedCount", "onTrackCount") = (
-  SELECT mc."measureCount", mc."targetCount", mc."reportedCount", mc."onTrackCount"
-  FROM "FundedProject" p
-  LEFT JOIN "ProjectEvaluation" e ON e."projectId" = p."id"
-  CROSS JOIN LATERAL "measure_counts"(p."measures", e."measureResults", s."latestMeasureValues") mc
-  WHERE p."id" = s."projectId"
-);
+SELECT count("project_summary_recount"(p."id")) FROM "FundedProject" p;
 
 -- Overdue reports: the periods due before a day with nothing in, by due day.
 CREATE INDEX "ReportingPeriod_unreported_by_due" ON "ReportingPeriod" ("dueOn", "projectId") WHERE NOT "reported";
