@@ -43,7 +43,7 @@ const tableColumns: readonly Column<PlanTable>[] = [
       </ul>
     ),
   },
-  { key: "across", header: "Across sectors", nowrap: true, cell: (table) => (table.crossSector ? "Yes" : "No") },
+  { key: "across", header: "Across sectors", cell: (table) => (table.crossSector ? "Yes" : "No") },
 ];
 
 /** For organisers: change or cancel, who is coming and who came, and the speed-networking plan. */

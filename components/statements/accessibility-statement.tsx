@@ -41,7 +41,6 @@ export function AccessibilityStatement({ details, siteAddress }: { details: Inst
       <Section title="How accessible this website is">
         <p>We know some parts of this website are not fully accessible:</p>
         <ul className="mt-2 list-disc space-y-1 pl-6">
-          <li>on a phone, one column heading of the speed-networking plan (&ldquo;Across sectors&rdquo;) is cut short</li>
           <li>images and links that members add to stories, proposals and conversations may not have useful descriptions</li>
           <li>online meetings for events are held on other services, such as Microsoft Teams or Zoom, whose accessibility we do not control</li>
           <li>spreadsheets you download (CSV and Excel) have a header row but no other accessibility features</li>
@@ -91,9 +90,9 @@ export function AccessibilityStatement({ details, siteAddress }: { details: Inst
         <p>The content listed below is not accessible for the following reasons.</p>
         <h3 className="mb-2 mt-6 text-xl font-semibold">Non-compliance with the accessibility regulations</h3>
         <p>
-          On a screen 320 pixels wide, the &ldquo;Across sectors&rdquo; column heading of an event&apos;s speed-networking plan is cut short
-          rather than wrapping. This fails WCAG 2.2 success criterion 1.4.10 (Reflow). The figures in that column are still read out with
-          their heading by screen readers. We plan to fix it in the next release.
+          The one failure found when this website was last tested has been fixed since: on a screen 320 pixels wide, the &ldquo;Across
+          sectors&rdquo; column heading of an event&apos;s speed-networking plan was cut short rather than wrapping (WCAG 2.2 success
+          criterion 1.4.10, Reflow). It now wraps. This statement will say the website is fully compliant once it has been tested again.
         </p>
         <h3 className="mb-2 mt-6 text-xl font-semibold">Disproportionate burden</h3>
         <p>We are not claiming that fixing any of the problems above would be a disproportionate burden.</p>
