@@ -1,14 +1,16 @@
-import { signOut } from "@/server/auth/sign-out";
-import { PendingSubmit } from "@/components/ui/pending-submit";
+import { Button } from "@/components/ui/button";
 
-/** Ends the session in the database, then goes to `callbackUrl` (home by default). A plain form: it works before the page's scripts load. */
+/**
+ * Ends the session in the database, then goes to `callbackUrl` (home by default). A plain
+ * form post (app/api/sign-out): it works before the page's scripts load.
+ */
 export function SignOutButton({ callbackUrl = "/", label = "Sign out" }: { callbackUrl?: string; label?: string }) {
   return (
-    <form action={signOut}>
+    <form action="/api/sign-out" method="post">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <PendingSubmit variant="quiet" pendingLabel="Signing out…">
+      <Button type="submit" variant="quiet">
         {label}
-      </PendingSubmit>
+      </Button>
     </form>
   );
 }

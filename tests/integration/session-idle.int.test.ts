@@ -116,3 +116,57 @@ describe("sign out of every device", () => {
     expect(await endAllSessions(db, user.id)).toBe(1);
   });
 });
+
+describe("sign out", () => {
+  const signOut = async (cookie: string | null, options: { origin?: string; callbackUrl?: string } = {}) => {
+    const { POST } = await import("@/app/api/sign-out/route");
+    const body = new URLSearchParams(options.callbackUrl === undefined ? {} : { callbackUrl: options.callbackUrl });
+    return POST(
+      new Request("http://localhost:3000/api/sign-out", {
+        method: "POST",
+        headers: {
+          origin: options.origin ?? "http://localhost:3000",
+          "content-type": "application/x-www-form-urlencoded",
+          ...(cookie ? { cookie } : {}),
+        },
+        body,
+      }),
+    );
+  };
+
+  it("ends this session only, clears its cookie and goes where the form asked, if that is on this site", async () => {
+    const { db } = database;
+    const { user } = await createPerson(db);
+    const [here, elsewhere] = await Promise.all([createSession(db, user.id), createSession(db, user.id)]);
+    (globalThis as { tandemDb?: Database }).tandemDb = db;
+
+    const response = await signOut(`next-auth.session-token=${here.sessionToken}`, { callbackUrl: "/invite/abc?x=1" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("http://localhost:3000/invite/abc?x=1");
+    expect(response.headers.getSetCookie().join("\n")).toMatch(/next-auth\.session-token=;.*Max-Age=0/);
+    expect(await resolveActor(db, here.sessionToken)).toBeNull();
+    expect(await resolveActor(db, elsewhere.sessionToken)).toMatchObject({ userId: user.id });
+
+    // Another site's address is never followed: home instead.
+    for (const callbackUrl of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+      expect((await signOut(`next-auth.session-token=${elsewhere.sessionToken}`, { callbackUrl })).headers.get("location")).toBe("http://localhost:3000/");
+    }
+    expect(await resolveActor(db, elsewhere.sessionToken)).toBeNull();
+  });
+
+  it("refuses a post from another site, and signs out nothing without a session", async () => {
+    const { db } = database;
+    const { user } = await createPerson(db);
+    const { sessionToken } = await createSession(db, user.id);
+    (globalThis as { tandemDb?: Database }).tandemDb = db;
+
+    const forged = await signOut(`next-auth.session-token=${sessionToken}`, { origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    expect(await resolveActor(db, sessionToken)).toMatchObject({ userId: user.id });
+
+    const anonymous = await signOut(null);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get("location")).toBe("http://localhost:3000/");
+    expect(await resolveActor(db, sessionToken)).toMatchObject({ userId: user.id });
+  });
+});
