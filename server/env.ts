@@ -111,6 +111,8 @@ export const envSchema = z
     TANDEM_RATE_LIMIT_DEMO_SIGN_IN: rateLimitSetting("30/10m"),
     TANDEM_RATE_LIMIT_MUTATIONS: rateLimitSetting("300/5m"),
     TANDEM_RATE_LIMIT_UPLOADS: rateLimitSetting("60/10m"),
+    /** Fetches of one private calendar feed (calendar apps poll about hourly). */
+    TANDEM_RATE_LIMIT_CALENDAR_FEED: rateLimitSetting("60/1h"),
     /** Where uploaded files are kept: in PostgreSQL (default) or S3-compatible object storage. */
     TANDEM_FILE_STORAGE: optionalString
       .transform((value) => value?.toLowerCase())

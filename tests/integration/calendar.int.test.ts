@@ -4,6 +4,7 @@ import { GET as feedRoute } from "@/app/calendar/[feed]/route";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
 import { calendarFeedForToken, hashFeedToken } from "@/server/domain/events/calendar-feed";
+import { RateLimitedError, rateLimitKey } from "@/server/domain/rate-limits/rate-limit";
 import { createCaller } from "@/server/api/root";
 import { callerFor } from "./support/caller";
 import { withTestDatabase } from "./support/database";
@@ -146,6 +147,29 @@ describe("the private calendar feed", () => {
     const response = await feedRoute(new Request(`${ORIGIN}/calendar/x.ics`), { params: Promise.resolve({ feed: "x.ics" }) });
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("text/plain");
+  });
+
+  it("is refused for a while once one link has been fetched more often than the limit, and no other link is held up", async () => {
+    const { db } = database;
+    const w = await world(db);
+    const alexFeed = tokenOf((await feedLink(db, w.alex)).url);
+    const officerFeed = tokenOf((await feedLink(db, w.officer)).url);
+    const limit = { limit: 2, windowSeconds: 3600 };
+    const now = new Date();
+    for (const minutes of [0, 10]) {
+      expect(await calendarFeedForToken(db, alexFeed, { origin: ORIGIN, limit, now: new Date(now.getTime() + minutes * 60_000) })).toContain("BEGIN:VCALENDAR");
+    }
+    const refusal = await calendarFeedForToken(db, alexFeed, { origin: ORIGIN, limit, now: new Date(now.getTime() + 20 * 60_000) }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(RateLimitedError);
+    // Allowed again when the first fetch leaves the hour: 40 minutes on.
+    expect(refusal).toMatchObject({ retryAfterSeconds: 40 * 60, message: "This calendar link has been used very often in a short time. Try again in 40 minutes." });
+    expect(await calendarFeedForToken(db, officerFeed, { origin: ORIGIN, limit, now: new Date(now.getTime() + 20 * 60_000) })).toContain("BEGIN:VCALENDAR");
+    expect(await calendarFeedForToken(db, alexFeed, { origin: ORIGIN, limit, now: new Date(now.getTime() + 61 * 60_000) })).toContain("BEGIN:VCALENDAR");
+
+    // A guessed link is not found, and leaves nothing behind to count.
+    const guess = "A".repeat(43);
+    expect(await calendarFeedForToken(db, guess, { origin: ORIGIN, limit })).toBeNull();
+    expect(await db.rateLimitBucket.count({ where: { key: rateLimitKey("calendar-feed", hashFeedToken(guess)) } })).toBe(0);
   });
 
   it("is refused to anyone not signed in", async () => {

@@ -1,5 +1,6 @@
 import { getDb } from "@/server/db/client";
 import { calendarFeedForToken, looksLikeFeedToken } from "@/server/domain/events/calendar-feed";
+import { RateLimitedError, tooManyRequestsResponse } from "@/server/domain/rate-limits/rate-limit";
 import { getEnv } from "@/server/env";
 import { describeForLog, log } from "@/server/log";
 import { siteOrigin } from "@/server/site-address";
@@ -19,7 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ feed
   const token = feed.endsWith(".ics") ? feed.slice(0, -".ics".length) : "";
   if (!looksLikeFeedToken(token)) return notFound();
   try {
-    const content = await calendarFeedForToken(getDb(), token, { origin: siteOrigin(request, getEnv()) });
+    const env = getEnv();
+    const content = await calendarFeedForToken(getDb(), token, { origin: siteOrigin(request, env), limit: env.TANDEM_RATE_LIMIT_CALENDAR_FEED });
     if (content === null) return notFound();
     return new Response(content, {
       headers: {
@@ -29,6 +31,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ feed
       },
     });
   } catch (error) {
+    if (error instanceof RateLimitedError) return tooManyRequestsResponse(error);
     log.error({ error: describeForLog(error) }, "calendar feed failed");
     return new Response("The calendar could not be made just now. Please try again later.", {
       status: 503,

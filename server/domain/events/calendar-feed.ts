@@ -2,6 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { absoluteUrl, paths } from "@/lib/paths";
 import type { Actor } from "@/server/auth/session";
 import type { Database } from "@/server/db/client";
+import { countRequest, RateLimitedError } from "@/server/domain/rate-limits/rate-limit";
+import type { RateLimitRule } from "@/server/env";
 import { calendarEntryForEvent, EVENT_FOR_CALENDAR_SELECT } from "./calendar-entry";
 import { buildCalendar, type CalendarEntry } from "./ics";
 
@@ -69,18 +71,22 @@ export function looksLikeFeedToken(token: string): boolean {
 /**
  * The feed for a token, or null when the token is unknown, malformed or turned off
  * (the route answers 404). The lookup is by hash, and the stored hash is compared in
- * constant time, so the answer's timing says nothing about the token.
+ * constant time, so the answer's timing says nothing about the token. With a `limit`, a
+ * feed fetched more often than it allows is refused (RateLimitedError) before it is made;
+ * only real feeds are counted, so guessed links leave nothing behind.
  */
 export async function calendarFeedForToken(
   db: Database,
   token: string,
-  options: { origin: string; now?: Date },
+  options: { origin: string; now?: Date; limit?: RateLimitRule | null },
 ): Promise<string | null> {
   if (!looksLikeFeedToken(token)) return null;
   const tokenHash = hashFeedToken(token);
   const feed = await db.calendarFeed.findUnique({ where: { tokenHash }, select: { userId: true, tokenHash: true } });
   if (!feed || !timingSafeEqual(Buffer.from(feed.tokenHash, "hex"), Buffer.from(tokenHash, "hex"))) return null;
   const now = options.now ?? new Date();
+  const counted = await countRequest(db, "calendar-feed", feed.tokenHash, options.limit ?? null, now);
+  if (!counted.allowed) throw new RateLimitedError("This calendar link has been used very often in a short time.", counted.retryAfterSeconds);
   const entries = await feedEntries(db, feed.userId, options.origin, now);
   return buildCalendar(entries, { now, calendarName: "Tandem events", refreshMinutes: FEED_REFRESH_MINUTES });
 }

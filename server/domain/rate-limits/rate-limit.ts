@@ -13,7 +13,7 @@ import { AppError } from "@/server/errors";
  * deletes a few expired rows (not this key's), so the table holds only live keys.
  */
 
-export type RateLimitScope = "sign-in-email" | "sign-in-ip" | "invitations" | "demo-sign-in" | "mutations" | "uploads";
+export type RateLimitScope = "sign-in-email" | "sign-in-ip" | "invitations" | "demo-sign-in" | "mutations" | "uploads" | "calendar-feed";
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
