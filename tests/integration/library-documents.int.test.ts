@@ -58,6 +58,19 @@ describe("documents in the library", () => {
     expect(Buffer.from(old.bytes).equals(Buffer.from(pdfBytes("first")))).toBe(true);
   });
 
+  it("keeps one file when two first uploads to a document arrive at the same moment", async () => {
+    const { db } = database;
+    const w = await libraryWorld();
+    const doc = await w.api("member").library.addDocument(w.details());
+    const results = await Promise.all(
+      ["a", "b", "c"].map((name) => uploadAs(db, w.people.member, target(doc.id), `${name}.pdf`, pdfBytes(name))),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual([201, 409, 409]);
+    expect(await db.storedFile.count({ where: { ownerKind: "LIBRARY_RESOURCE", ownerId: doc.id } })).toBe(1);
+    // The refused uploads' bytes went with them: only the kept file's version is stored.
+    expect(await db.storedFileVersion.count({ where: { file: { ownerId: doc.id } } })).toBe(1);
+  });
+
   it("may be added and uploaded by participants; observers, outsiders and other members of a public one are refused", async () => {
     const { db } = database;
     const w = await libraryWorld();

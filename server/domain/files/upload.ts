@@ -172,6 +172,8 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+const alreadyHasItsFile = () => new UploadRefused(409, "This document already has its file: upload a new version of it instead.");
+
 export async function storageUsed(db: Database, partnershipId: string): Promise<number> {
   const row = await db.partnershipStorageUse.findUnique({ where: { partnershipId }, select: { bytesUsed: true } });
   return Number(row?.bytesUsed ?? 0n);
@@ -185,7 +187,7 @@ export async function uploadFile(db: Database, store: FileStore, actor: Actor, i
     if (!file || file.ownerKind !== input.ownerKind || file.ownerId !== input.ownerId) throw new UploadRefused(404, "That file could not be found, or you do not have access to it.");
     slot = file.slot;
   } else if (state.singleFile && (await db.storedFile.count({ where: { ownerKind: input.ownerKind, ownerId: input.ownerId } })) > 0) {
-    throw new UploadRefused(409, "This document already has its file: upload a new version of it instead.");
+    throw alreadyHasItsFile();
   } else if (slot !== null && !state.slots.includes(slot)) {
     throw new UploadRefused(400, `“${slot}” is not one of the documents asked for here. Attach it as another document instead.`);
   }
@@ -241,6 +243,11 @@ export async function uploadFile(db: Database, store: FileStore, actor: Actor, i
         const last = await tx.storedFileVersion.aggregate({ where: { fileId }, _max: { number: true } });
         number = (last._max.number ?? 0) + 1;
       } else {
+        // Checked again under the partnership's lock: two first uploads to a one-file owner
+        // at the same moment both passed the check above, and only the first may keep its file.
+        if (state.singleFile && (await tx.storedFile.count({ where: { ownerKind: input.ownerKind, ownerId: input.ownerId } })) > 0) {
+          throw alreadyHasItsFile();
+        }
         const file = await tx.storedFile.create({
           data: { partnershipId: state.partnershipId, ownerKind: input.ownerKind, ownerId: input.ownerId, slot, createdAt: now },
           select: { id: true },
