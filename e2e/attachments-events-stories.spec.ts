@@ -82,7 +82,11 @@ test("a story's author uploads a picture, describes it, and it shows in the stor
   await expectAccessible(page);
   await page.getByRole("button", { name: "Save changes" }).click();
   const preview = page.getByRole("region", { name: "Preview of the saved story" });
-  await expect(preview.getByRole("img", { name: "Carers and nurses sharing a pot of tea" })).toBeVisible();
+  // Story pictures load lazily: as anyone reading would, scroll to the preview first.
+  const previewImage = preview.getByRole("img", { name: "Carers and nurses sharing a pot of tea" });
+  await expect(previewImage).toHaveCount(1);
+  await previewImage.scrollIntoViewIfNeeded();
+  await expect(previewImage).toBeVisible();
   for (const width of [320, 768, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await pictures.scrollIntoViewIfNeeded();
@@ -93,6 +97,8 @@ test("a story's author uploads a picture, describes it, and it shows in the stor
   await page.setViewportSize({ width: 320, height: 900 });
   await page.goto(storyPath);
   const image = page.getByRole("img", { name: "Carers and nurses sharing a pot of tea" });
+  await expect(image).toHaveCount(1);
+  await image.scrollIntoViewIfNeeded();
   await expect(image).toBeVisible();
   const src = (await image.getAttribute("src"))!;
   expect(src).toMatch(/^\/api\/files\/[A-Za-z0-9_-]+\?inline=1$/);
