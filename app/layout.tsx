@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { SessionTimeoutWarning } from "@/components/auth/session-timeout-warning";
 import { SiteHeader } from "@/components/layout/site-header";
 import { paths } from "@/lib/paths";
-import { ApiProvider } from "@/components/providers/trpc-provider";
 import { getApi } from "@/server/api/server-caller";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getEnv, outboxEnabled } from "@/server/env";
@@ -42,12 +41,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Demo installation: the people and organisations here are examples.
           </p>
         ) : null}
-        <ApiProvider>
-          {actor ? <SessionTimeoutWarning idleMinutes={env.TANDEM_SESSION_IDLE_MINUTES} /> : null}
-          <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none md:py-8">
-            {children}
-          </main>
-        </ApiProvider>
+        {actor ? <SessionTimeoutWarning idleMinutes={env.TANDEM_SESSION_IDLE_MINUTES} /> : null}
+        <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none md:py-8">
+          {children}
+        </main>
         <footer className="border-t border-slate-200 bg-slate-50">
           <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-6 text-sm text-slate-700 sm:flex-row sm:items-baseline sm:justify-between">
             <p>Tandem: cross-sector partnership working in health and social care.</p>

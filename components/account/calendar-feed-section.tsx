@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
@@ -12,7 +12,7 @@ import { readApiError } from "@/lib/api-errors";
  * "Calendar feed": a private link that Outlook or Google Calendar subscribes to, so the
  * events the person is going to appear in their own calendar and stay up to date.
  */
-export function CalendarFeedSection() {
+export const CalendarFeedSection = withApi(function CalendarFeedSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const fieldId = useId();
@@ -144,4 +144,4 @@ export function CalendarFeedSection() {
       </div>
     </section>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
@@ -12,7 +12,7 @@ import { formatInstantDay } from "@/lib/uk-time";
  * "Close your account": asks for erasure after a grace period, or withdraws the request.
  * A refusal names what the person must hand over first.
  */
-export function CloseAccountSection() {
+export const CloseAccountSection = withApi(function CloseAccountSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: pending } = useSuspenseQuery(trpc.me.accountClosure.queryOptions());
@@ -91,4 +91,4 @@ export function CloseAccountSection() {
       )}
     </section>
   );
-}
+});

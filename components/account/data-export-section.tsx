@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button, ButtonAnchor } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { Section } from "@/components/ui/section";
@@ -31,7 +31,7 @@ const POLL_MS = 3_000;
  * Tandem holds about them; it is prepared in the background, the page says so politely and
  * checks every few seconds, then offers the zip until it expires.
  */
-export function DataExportSection() {
+export const DataExportSection = withApi(function DataExportSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery({
@@ -135,4 +135,4 @@ export function DataExportSection() {
       ) : null}
     </Section>
   );
-}
+});

@@ -3,14 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 import { paths } from "@/lib/paths";
 
 /** Accepts the invitation for the signed-in person, then opens the partnership. */
-export function AcceptInvitationButton({ token, partnershipName }: { token: string; partnershipName: string }) {
+export const AcceptInvitationButton = withApi(function AcceptInvitationButton({ token, partnershipName }: { token: string; partnershipName: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -46,4 +46,4 @@ export function AcceptInvitationButton({ token, partnershipName }: { token: stri
       </Button>
     </div>
   );
-}
+});

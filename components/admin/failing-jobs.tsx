@@ -1,6 +1,6 @@
 "use client";
 
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -21,7 +21,7 @@ export type FailingJobRow = {
 };
 
 /** Background tasks that keep failing, with "Try again" for the partnership's own. */
-export function FailingJobs({ slug, jobs }: { slug: string; jobs: readonly FailingJobRow[] }) {
+export const FailingJobs = withApi(function FailingJobs({ slug, jobs }: { slug: string; jobs: readonly FailingJobRow[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -99,4 +99,4 @@ export function FailingJobs({ slug, jobs }: { slug: string; jobs: readonly Faili
       />
     </div>
   );
-}
+});

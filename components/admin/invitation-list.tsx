@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
@@ -23,7 +23,7 @@ export type OpenInvitation = {
 };
 
 /** Invitations not yet accepted or withdrawn: resend a fresh link, or withdraw. */
-export function InvitationList({ invitations }: { invitations: OpenInvitation[] }) {
+export const InvitationList = withApi(function InvitationList({ invitations }: { invitations: OpenInvitation[] }) {
   const [notice, setNotice] = useState<Notice>(null);
   const columns: Column<OpenInvitation>[] = [
     { key: "email", header: "Email", rowHeader: true, className: "break-all", cell: (invitation) => invitation.email },
@@ -74,7 +74,7 @@ export function InvitationList({ invitations }: { invitations: OpenInvitation[] 
       />
     </div>
   );
-}
+});
 
 function InvitationActions({ invitation, onNotice }: { invitation: OpenInvitation; onNotice: (notice: Notice) => void }) {
   const trpc = useTRPC();

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
@@ -12,7 +12,7 @@ import { ROLE_LABELS } from "@/lib/sectors";
 import { useAdminAction } from "./use-admin-action";
 
 /** Invites someone by email with a link that works once, for seven days. */
-export function InviteForm({ slug }: { slug: string }) {
+export const InviteForm = withApi(function InviteForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.invitation.create.mutationOptions());
   const action = useAdminAction(create.mutateAsync);
@@ -71,4 +71,4 @@ export function InviteForm({ slug }: { slug: string }) {
       </Button>
     </form>
   );
-}
+});

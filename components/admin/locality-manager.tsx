@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, TextField } from "@/components/ui/form";
@@ -14,7 +14,7 @@ type Locality = { id: string; name: string };
 type Notice = { tone: "error" | "success"; text: string } | null;
 
 /** Add, rename and remove the partnership's localities. */
-export function LocalityManager({ slug, localities }: { slug: string; localities: Locality[] }) {
+export const LocalityManager = withApi(function LocalityManager({ slug, localities }: { slug: string; localities: Locality[] }) {
   const [notice, setNotice] = useState<Notice>(null);
   return (
     <div className="space-y-6">
@@ -36,7 +36,7 @@ export function LocalityManager({ slug, localities }: { slug: string; localities
       <AddLocalityForm slug={slug} onNotice={setNotice} />
     </div>
   );
-}
+});
 
 function LocalityRow({ locality, onNotice }: { locality: Locality; onNotice: (notice: Notice) => void }) {
   const trpc = useTRPC();

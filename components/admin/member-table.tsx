@@ -4,7 +4,7 @@ import type { MembershipRole } from "@/server/db/generated/enums";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
@@ -31,7 +31,7 @@ export type MemberRowData = {
 type RowContext = { slug: string; rolesThatAdminister: readonly MembershipRole[]; onNotice: (notice: Notice) => void };
 
 /** Everyone in the partnership: officers change roles and remove people (after confirming). */
-export function MemberTable({
+export const MemberTable = withApi(function MemberTable({
   slug,
   members,
   rolesThatAdminister,
@@ -86,7 +86,7 @@ export function MemberTable({
       <Table caption="Members of the partnership" captionHidden columns={columns} rows={members} rowKey={(member) => member.membershipId} />
     </div>
   );
-}
+});
 
 function RoleForm({ member, slug, rolesThatAdminister, onNotice }: { member: MemberRowData } & RowContext) {
   const trpc = useTRPC();

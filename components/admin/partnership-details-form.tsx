@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
@@ -17,7 +17,7 @@ export type PartnershipDetailsValues = {
 };
 
 /** The partnership's name, area, description and the welcome text members see first. */
-export function PartnershipDetailsForm({ slug, initial }: { slug: string; initial: PartnershipDetailsValues }) {
+export const PartnershipDetailsForm = withApi(function PartnershipDetailsForm({ slug, initial }: { slug: string; initial: PartnershipDetailsValues }) {
   const trpc = useTRPC();
   const update = useMutation(trpc.partnership.update.mutationOptions());
   const action = useAdminAction(update.mutateAsync);
@@ -73,4 +73,4 @@ export function PartnershipDetailsForm({ slug, initial }: { slug: string; initia
       </Button>
     </form>
   );
-}
+});

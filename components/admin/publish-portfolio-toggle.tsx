@@ -1,13 +1,13 @@
 "use client";
 
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { paths } from "@/lib/paths";
 
 /** Officers switch the partnership's public page on and off. */
-export function PublishPortfolioToggle({ slug, published }: { slug: string; published: boolean }) {
+export const PublishPortfolioToggle = withApi(function PublishPortfolioToggle({ slug, published }: { slug: string; published: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -39,4 +39,4 @@ export function PublishPortfolioToggle({ slug, published }: { slug: string; publ
       </Button>
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { PaymentScheduleFieldset, readPaymentSchedule, readPounds, usePaymentRows } from "@/components/funding/payment-schedule";
 import { useMoneyAction } from "@/components/funding/use-money-mutation";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { penceToDecimalString } from "@/lib/money";
@@ -32,7 +32,7 @@ type Decision = {
  * An officer's decision on an assessed proposal. Approving awards the grant in the same
  * step, so it carries an idempotency key: a double click never commits money twice.
  */
-export function DecideForm({
+export const DecideForm = withApi(function DecideForm({
   proposalId,
   requestedPence,
   scoringComplete,
@@ -180,4 +180,4 @@ export function DecideForm({
       </Button>
     </form>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -9,7 +9,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 type Candidate = { userId: string; label: string };
 
 /** Puts a member of the partnership on the round's assessment panel. */
-export function AppointAssessorForm({ roundId, candidates }: { roundId: string; candidates: Candidate[] }) {
+export const AppointAssessorForm = withApi(function AppointAssessorForm({ roundId, candidates }: { roundId: string; candidates: Candidate[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -45,10 +45,10 @@ export function AppointAssessorForm({ roundId, candidates }: { roundId: string; 
       </Button>
     </form>
   );
-}
+});
 
 /** Takes one person off the panel; the server refuses once they have submitted scores. */
-export function RemoveAssessorButton({ roundId, userId, name }: { roundId: string; userId: string; name: string }) {
+export const RemoveAssessorButton = withApi(function RemoveAssessorButton({ roundId, userId, name }: { roundId: string; userId: string; name: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -64,13 +64,13 @@ export function RemoveAssessorButton({ roundId, userId, name }: { roundId: strin
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
     </div>
   );
-}
+});
 
 /**
  * Moves the proposals submitted to a closed round into assessment. Stays mounted when none
  * are left to start, so the confirmation is still read out after the page refreshes.
  */
-export function StartAssessmentButton({ roundId, awaitingCount }: { roundId: string; awaitingCount: number }) {
+export const StartAssessmentButton = withApi(function StartAssessmentButton({ roundId, awaitingCount }: { roundId: string; awaitingCount: number }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [started, setStarted] = useState<number | null>(null);
@@ -102,4 +102,4 @@ export function StartAssessmentButton({ roundId, awaitingCount }: { roundId: str
       ) : null}
     </div>
   );
-}
+});

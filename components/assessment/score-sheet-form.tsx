@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -93,7 +93,7 @@ function CriterionField({
 }
 
 /** The assessor's scores for one proposal: saved as a draft until they submit them. */
-export function ScoreSheetForm({
+export const ScoreSheetForm = withApi(function ScoreSheetForm({
   proposalId,
   criteria,
   scoreMax,
@@ -192,10 +192,10 @@ export function ScoreSheetForm({
       </div>
     </form>
   );
-}
+});
 
 /** An assessor steps back from a proposal they have a conflict of interest with. */
-export function DeclareConflictForm({ proposalId }: { proposalId: string }) {
+export const DeclareConflictForm = withApi(function DeclareConflictForm({ proposalId }: { proposalId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -223,4 +223,4 @@ export function DeclareConflictForm({ proposalId }: { proposalId: string }) {
       </Button>
     </form>
   );
-}
+});

@@ -1,11 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
 import { Button, ButtonAnchor } from "@/components/ui/button";
 import { paths } from "@/lib/paths";
 import { keepAliveEveryMs, sessionEndsAt, sessionTimeoutState, type SessionTimeoutState } from "@/lib/session-timeout";
+
+/** tRPC's GET of `me.profile`: answers 401 once the session has ended. */
+const KEEP_ALIVE_URL = "/api/trpc/me.profile";
 
 /**
  * Warns a signed-in person before their session ends for lack of use, and lets them stay
@@ -14,8 +15,6 @@ import { keepAliveEveryMs, sessionEndsAt, sessionTimeoutState, type SessionTimeo
  * long proposal without saving is never signed out under their hands.
  */
 export function SessionTimeoutWarning({ idleMinutes }: { idleMinutes: number }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   // Set when the page has loaded (that load was a request), in the effect below.
   const lastRequestAt = useRef(0);
   const [state, setState] = useState<SessionTimeoutState>("active");
@@ -40,8 +39,10 @@ export function SessionTimeoutWarning({ idleMinutes }: { idleMinutes: number }) 
     if (pinging.current) return;
     pinging.current = true;
     try {
-      // Any signed-in request records the session's use; asking for one's own profile is the smallest.
-      await queryClient.fetchQuery({ ...trpc.me.profile.queryOptions(), staleTime: 0 });
+      // Any signed-in request records the session's use; asking for one's own profile is the
+      // smallest. A plain request: this warning is on every page, and most pages load no API client.
+      const response = await fetch(KEEP_ALIVE_URL, { cache: "no-store", credentials: "same-origin" });
+      if (!response.ok) throw new Error(`keep-alive answered ${response.status}`);
       lastRequestAt.current = Date.now();
       check();
     } catch {
@@ -50,7 +51,7 @@ export function SessionTimeoutWarning({ idleMinutes }: { idleMinutes: number }) 
     } finally {
       pinging.current = false;
     }
-  }, [queryClient, trpc, check]);
+  }, [check]);
 
   useEffect(() => {
     if (lastRequestAt.current === 0) lastRequestAt.current = Date.now();

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, FormMessage, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
@@ -17,7 +17,7 @@ const fieldId = (key: string) => `organisation-numbers-${key}`;
  * For officers: the organisation's registered numbers, from which its identifier in the
  * partnership's open grants data is made (GB-CHC, GB-SC or GB-COH). Checked as the database checks them.
  */
-export function OrganisationNumbersForm({
+export const OrganisationNumbersForm = withApi(function OrganisationNumbersForm({
   slug,
   organisationId,
   initial,
@@ -108,4 +108,4 @@ export function OrganisationNumbersForm({
       ) : null}
     </form>
   );
-}
+});

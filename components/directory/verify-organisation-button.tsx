@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 
 /** For officers: record that the organisation was checked, or take that back. */
-export function VerifyOrganisationButton({
+export const VerifyOrganisationButton = withApi(function VerifyOrganisationButton({
   slug,
   organisationId,
   organisationName,
@@ -61,4 +61,4 @@ export function VerifyOrganisationButton({
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </div>
   );
-}
+});

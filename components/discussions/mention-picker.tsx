@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/form";
 
@@ -16,7 +16,7 @@ const label = (person: MentionablePerson) => (person.organisation ? `${person.na
  * with the keyboard and every screen reader without extra scripting. Once added, focus goes
  * back to the message, just after the "@Name" it put there.
  */
-export function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPick: (person: MentionablePerson) => void }) {
+export const MentionPicker = withApi(function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPick: (person: MentionablePerson) => void }) {
   const trpc = useTRPC();
   const people = useQuery(trpc.discussion.mentionable.queryOptions({ subGroupId }));
   const [choice, setChoice] = useState("");
@@ -77,4 +77,4 @@ export function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPi
       </Button>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
@@ -13,7 +13,7 @@ import { addNoteInput, NOTE_BODY_MAX, NOTE_TITLE_MAX } from "@/lib/schemas/discu
  * A lead's short note: next meeting, key links. Pinned to the top unless they untick it.
  * Once added, focus moves to the message saying so; a refusal takes focus the same way.
  */
-export function NoteForm({ subGroupId }: { subGroupId: string }) {
+export const NoteForm = withApi(function NoteForm({ subGroupId }: { subGroupId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pinId = useId();
@@ -85,4 +85,4 @@ export function NoteForm({ subGroupId }: { subGroupId: string }) {
       </Button>
     </form>
   );
-}
+});

@@ -1,11 +1,11 @@
 "use client";
 
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** Pins a note to the top, or unpins it (leads, officers and chairs); says what happened through `onDone`. */
-export function PinNoteButton({
+export const PinNoteButton = withApi(function PinNoteButton({
   noteId,
   title,
   pinned,
@@ -37,4 +37,4 @@ export function PinNoteButton({
       ) : null}
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
@@ -17,7 +17,7 @@ type Props = { subGroupId: string } & ({ mode: "thread" } | { mode: "reply"; thr
  * Writes a new conversation or a reply. Mentions picked with "Mention someone" are sent
  * as ids; one whose "@Name" was deleted from the text again is not notified.
  */
-export function PostComposer(props: Props) {
+export const PostComposer = withApi(function PostComposer(props: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const bodyId = useId();
@@ -136,4 +136,4 @@ export function PostComposer(props: Props) {
       {posted ? <FormMessage tone="success">Your reply was posted.</FormMessage> : null}
     </form>
   );
-}
+});

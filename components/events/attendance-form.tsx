@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -10,7 +10,7 @@ type Person = { userId: string; label: string; attended: boolean | null };
 type Mark = "YES" | "NO" | "";
 
 /** After it has started, an organiser marks who came: one yes/no choice per person. */
-export function AttendanceForm({ eventId, people }: { eventId: string; people: Person[] }) {
+export const AttendanceForm = withApi(function AttendanceForm({ eventId, people }: { eventId: string; people: Person[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [marks, setMarks] = useState<Record<string, Mark>>(
@@ -65,4 +65,4 @@ export function AttendanceForm({ eventId, people }: { eventId: string; people: P
       </Button>
     </form>
   );
-}
+});

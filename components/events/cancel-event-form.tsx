@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** An organiser cancels the event, with an optional message for everyone going or waiting. */
-export function CancelEventForm({ eventId, cancelled }: { eventId: string; cancelled: boolean }) {
+export const CancelEventForm = withApi(function CancelEventForm({ eventId, cancelled }: { eventId: string; cancelled: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [reason, setReason] = useState("");
@@ -69,4 +69,4 @@ export function CancelEventForm({ eventId, cancelled }: { eventId: string; cance
       </div>
     </form>
   );
-}
+});

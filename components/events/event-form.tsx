@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { paths } from "@/lib/paths";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
@@ -70,7 +70,7 @@ const fieldId = (key: string) => FIELD_IDS[key] ?? (key.startsWith("speakers.") 
  * Creating or changing an event: what it is, when (in UK time) and where, the places,
  * speakers and, when creating, whether it repeats every month or three months.
  */
-export function EventForm(props: Props) {
+export const EventForm = withApi(function EventForm(props: Props) {
   const client = useTRPCClient();
   const router = useRouter();
   const action = useApiAction();
@@ -375,4 +375,4 @@ export function EventForm(props: Props) {
       </div>
     </form>
   );
-}
+});

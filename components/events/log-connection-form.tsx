@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { paths } from "@/lib/paths";
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** "We should talk again": pick someone met at the event; they are told. */
-export function LogConnectionForm({
+export const LogConnectionForm = withApi(function LogConnectionForm({
   slug,
   eventId,
   people,
@@ -75,4 +75,4 @@ export function LogConnectionForm({
       )}
     </form>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -28,7 +28,7 @@ function progressLine(planning: Planning): string {
  * The planning runs on the job queue: this asks for it, follows its progress (announced
  * politely) and, once it is done, reloads the page's plan.
  */
-export function NetworkingForm({ eventId, planned, latest }: { eventId: string; planned: boolean; latest: Planning | null }) {
+export const NetworkingForm = withApi(function NetworkingForm({ eventId, planned, latest }: { eventId: string; planned: boolean; latest: Planning | null }) {
   const client = useTRPCClient();
   const router = useRouter();
   const action = useApiAction();
@@ -130,4 +130,4 @@ export function NetworkingForm({ eventId, planned, latest }: { eventId: string; 
       </Button>
     </form>
   );
-}
+});

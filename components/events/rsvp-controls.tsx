@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button, ButtonAnchor } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -39,7 +39,7 @@ export function placeSentence({ status, position, eventCancelled, started, full 
  * file for those with a confirmed place. After a reply the page re-renders and focus moves
  * to the new sentence, so a screen reader hears the result.
  */
-export function YourPlace(props: YourPlaceProps) {
+export const YourPlace = withApi(function YourPlace(props: YourPlaceProps) {
   const { eventId, status, canReply, full, calendarPath } = props;
   const client = useTRPCClient();
   const action = useApiAction();
@@ -91,4 +91,4 @@ export function YourPlace(props: YourPlaceProps) {
       ) : null}
     </div>
   );
-}
+});

@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** Starts a draft proposal with the other person as co-author, in a sub-group both are in. */
-export function StartProposalForm({
+export const StartProposalForm = withApi(function StartProposalForm({
   connectionId,
   otherName,
   subGroups,
@@ -64,4 +64,4 @@ export function StartProposalForm({
       </Button>
     </form>
   );
-}
+});

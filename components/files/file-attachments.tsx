@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { useTRPC, useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPC, useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, SelectField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -23,7 +23,7 @@ const OTHER = "";
  * uploader, date and earlier versions, image thumbnails and previews, and (for those who may)
  * the uploader. Used wherever files attach, so every page offers the same keyboard paths.
  */
-export function FileAttachments({
+export const FileAttachments = withApi(function FileAttachments({
   owner,
   maxBytes,
   initial,
@@ -121,7 +121,7 @@ export function FileAttachments({
       )}
     </section>
   );
-}
+});
 
 function VersionFacts({ version }: { version: FileVersionView }) {
   return (

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, TextField } from "@/components/ui/form";
@@ -10,7 +10,7 @@ import { MoneyError, parsePounds } from "@/lib/money";
 import { useMoneyAction } from "./use-money-mutation";
 
 /** Marks one tranche paid, with the date paid and the payment reference. */
-export function PayTrancheForm({ awardId, trancheId, sequence }: { awardId: string; trancheId: string; sequence: number }) {
+export const PayTrancheForm = withApi(function PayTrancheForm({ awardId, trancheId, sequence }: { awardId: string; trancheId: string; sequence: number }) {
   const trpc = useTRPC();
   const pay = useMutation(trpc.funding.payTranche.mutationOptions());
   const action = useMoneyAction(pay.mutateAsync);
@@ -38,7 +38,7 @@ export function PayTrancheForm({ awardId, trancheId, sequence }: { awardId: stri
       </Button>
     </form>
   );
-}
+});
 
 type Kind = "vary" | "withdraw" | "return" | "complete";
 type Copy = {
@@ -72,7 +72,7 @@ const COPY: Record<Kind, Copy> = {
 };
 
 /** Vary, withdraw, return underspend or complete: each needs a reason, and is recorded in the ledger. */
-export function AwardChangeForm({ awardId, kind }: { awardId: string; kind: Kind }) {
+export const AwardChangeForm = withApi(function AwardChangeForm({ awardId, kind }: { awardId: string; kind: Kind }) {
   const trpc = useTRPC();
   const vary = useMutation(trpc.funding.varyAward.mutationOptions());
   const withdraw = useMutation(trpc.funding.withdrawAward.mutationOptions());
@@ -148,4 +148,4 @@ export function AwardChangeForm({ awardId, kind }: { awardId: string; kind: Kind
       )}
     </form>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { fieldId, FormProblems } from "./form-problems";
@@ -15,7 +15,7 @@ const FORM = "award-grant";
 const id = (key: string) => fieldId(FORM, key);
 
 /** Awards a grant with a payment schedule; the schedule must add up to the award. */
-export function AwardGrantForm({
+export const AwardGrantForm = withApi(function AwardGrantForm({
   fundId,
   rounds,
   priorityAreas,
@@ -120,5 +120,5 @@ export function AwardGrantForm({
       </Button>
     </form>
   );
-}
+});
 

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
@@ -15,7 +15,7 @@ import { FunderSelect } from "./fund-funder-form";
 
 const FORM = "new-fund";
 
-export function CreateFundForm({
+export const CreateFundForm = withApi(function CreateFundForm({
   partnershipSlug,
   partnershipName,
   organisations,
@@ -86,4 +86,4 @@ export function CreateFundForm({
       </Button>
     </form>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
@@ -11,7 +11,7 @@ import { readApiError } from "@/lib/api-errors";
 type Option = { id: string; name: string };
 
 /** The choice of whose money a fund is: one of the partnership's organisations, or (blank) the partnership itself. */
-export function FunderSelect({
+export const FunderSelect = withApi(function FunderSelect({
   id,
   partnershipName,
   organisations,
@@ -42,10 +42,10 @@ export function FunderSelect({
       ))}
     </SelectField>
   );
-}
+});
 
 /** For officers: change the organisation a fund's money comes from. */
-export function FundFunderForm({
+export const FundFunderForm = withApi(function FundFunderForm({
   fundId,
   partnershipName,
   organisations,
@@ -88,4 +88,4 @@ export function FundFunderForm({
       ) : null}
     </form>
   );
-}
+});

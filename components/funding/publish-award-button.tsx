@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 
-export function PublishAwardButton({ awardId, published }: { awardId: string; published: boolean }) {
+export const PublishAwardButton = withApi(function PublishAwardButton({ awardId, published }: { awardId: string; published: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const setPublished = useMutation(trpc.funding.setAwardPublished.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -19,4 +19,4 @@ export function PublishAwardButton({ awardId, published }: { awardId: string; pu
       {published ? "Unpublish this award" : "Publish this award to the partnership"}
     </Button>
   );
-}
+});

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** The documents every proposal to the round must attach, one per line ("Constitution", "Latest accounts"). */
-export function RequiredDocumentsForm({ roundId, roundTitle, documents }: { roundId: string; roundTitle: string; documents: string[] }) {
+export const RequiredDocumentsForm = withApi(function RequiredDocumentsForm({ roundId, roundTitle, documents }: { roundId: string; roundTitle: string; documents: string[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [text, setText] = useState(documents.join("\n"));
@@ -51,4 +51,4 @@ export function RequiredDocumentsForm({ roundId, roundTitle, documents }: { roun
       </form>
     </details>
   );
-}
+});

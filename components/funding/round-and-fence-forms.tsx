@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -55,7 +55,7 @@ function parseCriteria(text: string) {
     });
 }
 
-export function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
+export const CreateRoundForm = withApi(function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
   const trpc = useTRPC();
   const createRound = useMutation(trpc.funding.createRound.mutationOptions());
   const action = useAction();
@@ -239,9 +239,9 @@ export function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; pri
       </Button>
     </form>
   );
-}
+});
 
-export function RingFenceForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
+export const RingFenceForm = withApi(function RingFenceForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
   const trpc = useTRPC();
   const addRingFence = useMutation(trpc.funding.addRingFence.mutationOptions());
   const action = useAction();
@@ -275,4 +275,4 @@ export function RingFenceForm({ fundId, priorityAreas }: { fundId: string; prior
       </Button>
     </form>
   );
-}
+});

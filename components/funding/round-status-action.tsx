@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -12,7 +12,7 @@ type NextStatus = "OPEN" | "CLOSED" | "DECIDED";
  * Moves a round on. Closing and marking decisions final cannot be undone, so both ask
  * first and say what will happen; opening a round does not.
  */
-export function RoundStatusAction({
+export const RoundStatusAction = withApi(function RoundStatusAction({
   roundId,
   roundTitle,
   status,
@@ -74,4 +74,4 @@ export function RoundStatusAction({
       {error}
     </div>
   );
-}
+});

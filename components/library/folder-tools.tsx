@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
@@ -13,7 +13,7 @@ import { paths } from "@/lib/paths";
 type TopFolder = { id: string; name: string };
 
 /** Officers and chairs make a folder at the top of the library or inside a top-level folder. */
-export function NewFolderForm({ slug, topFolders, startInside }: { slug: string; topFolders: readonly TopFolder[]; startInside?: string }) {
+export const NewFolderForm = withApi(function NewFolderForm({ slug, topFolders, startInside }: { slug: string; topFolders: readonly TopFolder[]; startInside?: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [name, setName] = useState("");
@@ -67,10 +67,10 @@ export function NewFolderForm({ slug, topFolders, startInside }: { slug: string;
       </Button>
     </form>
   );
-}
+});
 
 /** The open folder's name, place and removal, for officers and chairs. */
-export function FolderSettings({
+export const FolderSettings = withApi(function FolderSettings({
   slug,
   folder,
   topFolders,
@@ -164,4 +164,4 @@ export function FolderSettings({
       )}
     </div>
   );
-}
+});

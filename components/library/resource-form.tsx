@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { sendFile } from "@/components/files/upload-request";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
@@ -55,7 +55,7 @@ const VISIBILITY_OPTIONS: readonly { value: LibraryVisibilityValue; label: strin
  * document is taken away again and the form says why, so nothing half made stays. The
  * server checks everything again and says what to fix.
  */
-export function ResourceForm({
+export const ResourceForm = withApi(function ResourceForm({
   kind,
   maxBytes = 0,
   slug,
@@ -310,4 +310,4 @@ export function ResourceForm({
       ) : null}
     </form>
   );
-}
+});

@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 
 /** Stays on the page when nothing is left unread, so its confirmation is still announced. */
-export function MarkAllReadButton({ unread }: { unread: number }) {
+export const MarkAllReadButton = withApi(function MarkAllReadButton({ unread }: { unread: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const markAllRead = useMutation(trpc.notification.markAllRead.mutationOptions());
@@ -36,4 +36,4 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </div>
   );
-}
+});

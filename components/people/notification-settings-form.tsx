@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
@@ -10,7 +10,7 @@ import type { UpdateNotificationSettingsInput } from "@/lib/schemas/profile";
 import { CheckboxChoice } from "./checkbox-choice";
 
 /** Which notifications also arrive by email. Everything always shows in Tandem itself. */
-export function NotificationSettingsForm() {
+export const NotificationSettingsForm = withApi(function NotificationSettingsForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: profile } = useSuspenseQuery(trpc.me.profile.queryOptions());
@@ -70,4 +70,4 @@ export function NotificationSettingsForm() {
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </form>
   );
-}
+});

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { PersonCard } from "@/components/directory/person-card";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { fieldErrorsFromIssues, readApiError } from "@/lib/api-errors";
@@ -44,7 +44,7 @@ function errorFor(fieldErrors: Record<string, string[]>, field: string): string 
  * What the signed-in person shows in partnership directories, with a live preview of
  * exactly what other members will see (only the fields they choose to share).
  */
-export function ProfileForm() {
+export const ProfileForm = withApi(function ProfileForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -217,4 +217,4 @@ export function ProfileForm() {
       </section>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { SECTOR_LABELS } from "@/lib/sectors";
 
 /**
@@ -9,7 +9,7 @@ import { SECTOR_LABELS } from "@/lib/sectors";
  * they sign in and the organisation they belong to (read through the API, prefetched by
  * the page). Name, job title and the rest are edited, and previewed, in ProfileForm.
  */
-export function ProfileSummary() {
+export const ProfileSummary = withApi(function ProfileSummary() {
   const trpc = useTRPC();
   const { data: profile } = useSuspenseQuery(trpc.me.profile.queryOptions());
   const rows: [string, string][] = [
@@ -31,4 +31,4 @@ export function ProfileSummary() {
       ))}
     </dl>
   );
-}
+});

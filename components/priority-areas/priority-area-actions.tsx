@@ -1,14 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { useRefreshingAction } from "@/components/sub-groups/use-refreshing-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
 
 /** Move up / down and archive, for steering roles, on one current priority area. */
-export function PriorityAreaActions({
+export const PriorityAreaActions = withApi(function PriorityAreaActions({
   priorityAreaId,
   title,
   isFirst,
@@ -67,9 +67,9 @@ export function PriorityAreaActions({
       />
     </div>
   );
-}
+});
 
-export function RestorePriorityAreaButton({ priorityAreaId, title }: { priorityAreaId: string; title: string }) {
+export const RestorePriorityAreaButton = withApi(function RestorePriorityAreaButton({ priorityAreaId, title }: { priorityAreaId: string; title: string }) {
   const trpc = useTRPC();
   const restore = useMutation(trpc.priorityArea.restore.mutationOptions());
   const action = useRefreshingAction();
@@ -87,4 +87,4 @@ export function RestorePriorityAreaButton({ priorityAreaId, title }: { priorityA
       </Button>
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { useRefreshingAction } from "@/components/sub-groups/use-refreshing-action";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
@@ -17,7 +17,7 @@ import {
 type Details = { title: string; description: string; outcomesSought: string };
 
 /** Adds a priority area (given the partnership) or edits one (given the area and its details). */
-export function PriorityAreaForm(
+export const PriorityAreaForm = withApi(function PriorityAreaForm(
   props: { mode: "create"; partnershipSlug: string } | { mode: "edit"; priorityAreaId: string; initial: Details },
 ) {
   const trpc = useTRPC();
@@ -80,4 +80,4 @@ export function PriorityAreaForm(
       </Button>
     </form>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { OutcomeFieldset, type Outcome } from "@/components/projects/evaluation-form";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -12,7 +12,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
  * evaluation is in: scale up, sustain, adapt or stop, why, and what happens next for
  * recurring funding. It closes the project.
  */
-export function DecideProjectForm({ projectId }: { projectId: string }) {
+export const DecideProjectForm = withApi(function DecideProjectForm({ projectId }: { projectId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [outcome, setOutcome] = useState<Outcome | "">("");
@@ -70,4 +70,4 @@ export function DecideProjectForm({ projectId }: { projectId: string }) {
       </div>
     </form>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { formatMeasure } from "@/components/projects/project-labels";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -19,7 +19,7 @@ export const OUTCOME_OPTIONS: readonly { value: Outcome; label: string; hint: st
 ];
 
 /** Scale up, sustain, adapt or stop, as radios in a fieldset with each choice's hint beside it. */
-export function OutcomeFieldset({
+export const OutcomeFieldset = withApi(function OutcomeFieldset({
   legend,
   name,
   value,
@@ -73,7 +73,7 @@ export function OutcomeFieldset({
       </div>
     </fieldset>
   );
-}
+});
 
 type EvaluationMeasure = { id: string; name: string; unit: string; kind: "NUMBER" | "PERCENTAGE"; baseline: number | null; target: number | null };
 
@@ -146,7 +146,7 @@ const fieldId = (key: string) => FIELD_IDS[key] ?? `evaluation-${key.replace("."
  * what worked and what did not, and what they recommend. What is typed is kept on this
  * device until the evaluation is in, so a closed tab loses nothing.
  */
-export function EvaluationForm({
+export const EvaluationForm = withApi(function EvaluationForm({
   projectId,
   awardedPence,
   measures,
@@ -300,4 +300,4 @@ export function EvaluationForm({
       </div>
     </form>
   );
-}
+});

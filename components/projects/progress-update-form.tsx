@@ -3,7 +3,7 @@
 import { FileAttachments } from "@/components/files/file-attachments";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -29,7 +29,7 @@ export type { UpdateDraft, UpdateFormProject } from "./progress-update-input";
  * server on request; every keystroke is also kept on this device until the server has it,
  * so a dropped connection or closed tab loses nothing.
  */
-export function ProgressUpdateForm({
+export const ProgressUpdateForm = withApi(function ProgressUpdateForm({
   slug,
   project,
   defaultPeriodId,
@@ -227,4 +227,4 @@ export function ProgressUpdateForm({
     </div>
     </>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -17,7 +17,7 @@ const OUTCOMES: readonly (readonly [Outcome, string])[] = [
  * An officer's review of a submitted progress update: accept it (which may release a
  * payment waiting for it) or send it back to the lead with a note saying what to change.
  */
-export function ReviewUpdateForm({ updateId, periodSequence }: { updateId: string; periodSequence: number }) {
+export const ReviewUpdateForm = withApi(function ReviewUpdateForm({ updateId, periodSequence }: { updateId: string; periodSequence: number }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -83,4 +83,4 @@ export function ReviewUpdateForm({ updateId, periodSequence }: { updateId: strin
       </Button>
     </form>
   );
-}
+});

@@ -5,7 +5,7 @@ import { CheckboxChoice } from "@/components/people/checkbox-choice";
 import { useId, useState, type FormEvent } from "react";
 import { paths } from "@/lib/paths";
 import { formatDay } from "@/lib/uk-time";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -28,7 +28,7 @@ function plannedPeriods(startsOn: string, endsOn: string, frequency: Frequency) 
  * An officer sets an award up as a funded project: its dates, how often it reports, its
  * lead and team, and which unpaid payments wait for a period's update to be accepted.
  */
-export function SetUpProjectForm({
+export const SetUpProjectForm = withApi(function SetUpProjectForm({
   slug,
   awardId,
   people,
@@ -223,4 +223,4 @@ export function SetUpProjectForm({
       </Button>
     </form>
   );
-}
+});

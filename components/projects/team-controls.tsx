@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC, useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPC, useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { TextField } from "@/components/ui/form";
 import { InlineAction, PersonPicker, type PersonChoice } from "@/components/ui/person-picker";
 import { TEAM_CANDIDATE_LIMIT } from "@/lib/schemas/projects";
@@ -12,7 +12,7 @@ import { TEAM_CANDIDATE_LIMIT } from "@/lib/schemas/projects";
  * team: they type part of a name or organisation and choose from the people found, so the
  * page never carries the whole membership.
  */
-export function AddTeamMemberForm({ projectId }: { projectId: string }) {
+export const AddTeamMemberForm = withApi(function AddTeamMemberForm({ projectId }: { projectId: string }) {
   const client = useTRPCClient();
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
@@ -57,19 +57,19 @@ export function AddTeamMemberForm({ projectId }: { projectId: string }) {
       />
     </div>
   );
-}
+});
 
-export function RemoveTeamMemberButton({ projectId, userId, name }: { projectId: string; userId: string; name: string }) {
+export const RemoveTeamMemberButton = withApi(function RemoveTeamMemberButton({ projectId, userId, name }: { projectId: string; userId: string; name: string }) {
   const client = useTRPCClient();
   return (
     <InlineAction label={`Take off the team: ${name}`} run={() => client.project.removeTeamMember.mutate({ projectId, userId })}>
       Take off the team
     </InlineAction>
   );
-}
+});
 
 /** An officer hands the project's lead to someone on its team (the old lead stays on the team). */
-export function ChangeProjectLeadForm({ projectId, team }: { projectId: string; team: PersonChoice[] }) {
+export const ChangeProjectLeadForm = withApi(function ChangeProjectLeadForm({ projectId, team }: { projectId: string; team: PersonChoice[] }) {
   const client = useTRPCClient();
   if (team.length === 0) return null;
   return (
@@ -82,4 +82,4 @@ export function ChangeProjectLeadForm({ projectId, team }: { projectId: string; 
       onPick={(userId) => client.project.changeLead.mutate({ projectId, userId })}
     />
   );
-}
+});

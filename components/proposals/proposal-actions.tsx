@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { focusWhenRendered } from "@/components/sub-groups/focus-result";
@@ -38,7 +38,7 @@ function MissingList({ entries, editPath, linkClassName }: { entries: MissingEnt
  * a try, the page's live list; after a refused try, the server's list in its place (with
  * the server's heading), so no message shows twice.
  */
-export function SubmitProposalButton({
+export const SubmitProposalButton = withApi(function SubmitProposalButton({
   proposalId,
   editPath,
   missing,
@@ -87,9 +87,9 @@ export function SubmitProposalButton({
       </Button>
     </div>
   );
-}
+});
 
-export function ReturnToDraftButton({ proposalId }: { proposalId: string }) {
+export const ReturnToDraftButton = withApi(function ReturnToDraftButton({ proposalId }: { proposalId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -109,10 +109,10 @@ export function ReturnToDraftButton({ proposalId }: { proposalId: string }) {
       </Button>
     </div>
   );
-}
+});
 
 /** Withdraws the proposal for good, with the reason the co-authors and sub-group will see; asks first. */
-export function WithdrawProposalForm({ proposalId }: { proposalId: string }) {
+export const WithdrawProposalForm = withApi(function WithdrawProposalForm({ proposalId }: { proposalId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [reason, setReason] = useState("");
@@ -145,10 +145,10 @@ export function WithdrawProposalForm({ proposalId }: { proposalId: string }) {
       </form>
     </details>
   );
-}
+});
 
 /** Chooses (or changes) the open round a draft is for. */
-export function ChooseRoundForm({
+export const ChooseRoundForm = withApi(function ChooseRoundForm({
   proposalId,
   currentRoundId,
   rounds,
@@ -193,4 +193,4 @@ export function ChooseRoundForm({
       ) : null}
     </form>
   );
-}
+});

@@ -21,6 +21,7 @@ import {
   type Organisation,
 } from "./section-editors";
 import { useSectionAutosave, type SaveState } from "./use-section-autosave";
+import { withApi } from "@/components/providers/trpc-provider";
 
 /** What to write in each section: prompts that save the authors a blank page. */
 const SECTION_HINTS: Record<ProposalSectionKey, string> = {
@@ -41,7 +42,7 @@ const PROSE_LIMITS = { summary: 2_000, need: 10_000, hypothesis: 10_000, sustain
 
 export type EditorSection<K extends ProposalSectionKey = ProposalSectionKey> = { content: SectionContent[K]; version: number };
 
-export function ProposalEditor({
+export const ProposalEditor = withApi(function ProposalEditor({
   proposalId,
   sections,
   organisations,
@@ -69,7 +70,7 @@ export function ProposalEditor({
       ))}
     </div>
   );
-}
+});
 
 function statusText(state: SaveState<ProposalSectionKey>): ReactNode {
   switch (state.kind) {

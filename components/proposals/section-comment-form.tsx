@@ -1,14 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 import type { ProposalSectionKey } from "@/lib/schemas/proposals";
 
 /** A comment on one section; the authors are told. Once it is added, focus moves to the message saying so. */
-export function SectionCommentForm({
+export const SectionCommentForm = withApi(function SectionCommentForm({
   proposalId,
   section,
   sectionLabel,
@@ -51,4 +51,4 @@ export function SectionCommentForm({
       </Button>
     </form>
   );
-}
+});

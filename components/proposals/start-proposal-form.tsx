@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -10,7 +10,7 @@ import { paths } from "@/lib/paths";
 import { PROPOSAL_TITLE_MAX } from "@/lib/schemas/proposals";
 
 /** Starts a draft with a working title (and, optionally, the round it is for), then opens the editor. */
-export function StartProposalForm({
+export const StartProposalForm = withApi(function StartProposalForm({
   subGroupId,
   slug,
   rounds,
@@ -74,4 +74,4 @@ export function StartProposalForm({
       </Button>
     </form>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -11,7 +11,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
  * Turns the person's own named, written answer into a draft story. Pressing it is their
  * consent; the draft stays private to them until they submit it.
  */
-export function AnswerToStoryButton({
+export const AnswerToStoryButton = withApi(function AnswerToStoryButton({
   answerId,
   storyPath,
   questionLabel,
@@ -49,4 +49,4 @@ export function AnswerToStoryButton({
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -9,7 +9,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
  * Closes a reflection before its closing date, after asking once. It stays on the page once
  * the reflection has closed, so the result it reports (and focuses) does not vanish with it.
  */
-export function CloseReflectionButton({ surveyId, isOpen }: { surveyId: string; isOpen: boolean }) {
+export const CloseReflectionButton = withApi(function CloseReflectionButton({ surveyId, isOpen }: { surveyId: string; isOpen: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -36,4 +36,4 @@ export function CloseReflectionButton({ surveyId, isOpen }: { surveyId: string; 
       ) : null}
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { QUESTION_KIND_LABELS } from "@/components/reflections/labels";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextArea, TextField } from "@/components/ui/form";
@@ -31,7 +31,7 @@ export type QuestionSetDraft = {
  * questions), starting empty, from a copy of a built-in template, or changing one of the
  * partnership's own sets (`questionSetId`).
  */
-export function QuestionSetForm({
+export const QuestionSetForm = withApi(function QuestionSetForm({
   slug,
   initial,
   questionSetId,
@@ -194,4 +194,4 @@ export function QuestionSetForm({
       </div>
     </form>
   );
-}
+});

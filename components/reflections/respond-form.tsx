@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { paths } from "@/lib/paths";
 import { useRef, useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { AnswerToStoryButton } from "@/components/reflections/answer-to-story-button";
 import { ANONYMITY_HINTS, SCALE_WORDS } from "@/components/reflections/labels";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -22,7 +22,7 @@ const scaleId = (index: number, score: number | "none") => `answer-${index}-${sc
  * left out (at least one must be answered). Once sent, a named respondent may turn their
  * written answers into draft stories; anonymous answers stay anonymous.
  */
-export function RespondForm({
+export const RespondForm = withApi(function RespondForm({
   slug,
   surveyId,
   anonymity,
@@ -228,4 +228,4 @@ export function RespondForm({
       </div>
     </form>
   );
-}
+});

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { ANONYMITY_HINTS, ANONYMITY_LABELS } from "@/components/reflections/labels";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
@@ -28,7 +28,7 @@ const FIELD_IDS: Record<string, string> = {
  * Running a reflection: which questions (a ready-made template or the partnership's own
  * set), who is asked, when it closes, and whether answers are named or anonymous.
  */
-export function RunReflectionForm({
+export const RunReflectionForm = withApi(function RunReflectionForm({
   slug,
   choices,
   canRunFor,
@@ -224,4 +224,4 @@ export function RunReflectionForm({
       </div>
     </form>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { commentElementId } from "@/components/stories/story-labels";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
@@ -9,7 +9,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 import { MODERATION_NOTE_MAX, STORY_COMMENT_MAX } from "@/lib/schemas/stories";
 
 /** The author sends their story to an officer. */
-export function SubmitStoryButton({ storyId }: { storyId: string }) {
+export const SubmitStoryButton = withApi(function SubmitStoryButton({ storyId }: { storyId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -28,10 +28,10 @@ export function SubmitStoryButton({ storyId }: { storyId: string }) {
       </Button>
     </div>
   );
-}
+});
 
 /** The author takes the story back for good, after saying so twice. */
-export function WithdrawStoryButton({ storyId, published }: { storyId: string; published: boolean }) {
+export const WithdrawStoryButton = withApi(function WithdrawStoryButton({ storyId, published }: { storyId: string; published: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [confirming, setConfirming] = useState(false);
@@ -67,7 +67,7 @@ export function WithdrawStoryButton({ storyId, published }: { storyId: string; p
       </div>
     </div>
   );
-}
+});
 
 type Decision = "PUBLISH" | "RETURN" | "UNPUBLISH";
 
@@ -88,7 +88,7 @@ const DECISION_DONE: Record<Decision, string> = {
  * published one. A return or unpublish needs a note saying what to change; the author
  * sees it on the story and in their notification.
  */
-export function ModerateStoryForm({ storyId, decisions }: { storyId: string; decisions: readonly Decision[] }) {
+export const ModerateStoryForm = withApi(function ModerateStoryForm({ storyId, decisions }: { storyId: string; decisions: readonly Decision[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [decision, setDecision] = useState<Decision | null>(decisions.length === 1 ? decisions[0]! : null);
@@ -160,13 +160,13 @@ export function ModerateStoryForm({ storyId, decisions }: { storyId: string; dec
       </Button>
     </form>
   );
-}
+});
 
 /**
  * "What do you think?": a reader's comment on a published story. Once posted and shown in
  * the list above (the page re-renders with `commentCount` one higher), focus moves to it.
  */
-export function CommentForm({ storyId, commentCount }: { storyId: string; commentCount: number }) {
+export const CommentForm = withApi(function CommentForm({ storyId, commentCount }: { storyId: string; commentCount: number }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [body, setBody] = useState("");
@@ -210,4 +210,4 @@ export function CommentForm({ storyId, commentCount }: { storyId: string; commen
       </Button>
     </form>
   );
-}
+});

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { paths } from "@/lib/paths";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { CheckboxChoice } from "@/components/people/checkbox-choice";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -102,7 +102,7 @@ function CheckboxGroup({
  * page. "Save" keeps a draft; "Save and submit" also sends it to an officer. After a save,
  * the story is shown as it will appear, rendered and sanitised by the server.
  */
-export function StoryForm({
+export const StoryForm = withApi(function StoryForm({
   slug,
   story,
   organisations,
@@ -326,4 +326,4 @@ export function StoryForm({
       ) : null}
     </form>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FileUploader } from "@/components/files/file-uploader";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/form";
 import { isImageType } from "@/lib/files/file-kinds";
@@ -16,7 +16,7 @@ import type { StoredFileView } from "@/server/domain/files/files";
  * location data), each described for people who cannot see it, then put into the story at
  * the end of its text as `![description](file:<id>)`. Only a described picture can be put in.
  */
-export function StoryImages({ storyId, maxBytes, onInsert }: { storyId: string | null; maxBytes: number; onInsert: (markdown: string) => void }) {
+export const StoryImages = withApi(function StoryImages({ storyId, maxBytes, onInsert }: { storyId: string | null; maxBytes: number; onInsert: (markdown: string) => void }) {
   return (
     <section aria-labelledby="story-images-heading" className="space-y-3 rounded-md border-2 border-slate-300 p-4">
       <h2 id="story-images-heading" className="text-xl font-semibold">
@@ -29,7 +29,7 @@ export function StoryImages({ storyId, maxBytes, onInsert }: { storyId: string |
       )}
     </section>
   );
-}
+});
 
 function StoryImageList({ storyId, maxBytes, onInsert }: { storyId: string; maxBytes: number; onInsert: (markdown: string) => void }) {
   const trpc = useTRPC();

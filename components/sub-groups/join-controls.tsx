@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, TextArea } from "@/components/ui/form";
@@ -24,7 +24,7 @@ export type JoinControlsProps = {
 };
 
 /** Join, ask to join, withdraw a request or leave: whichever applies to the person looking. */
-export function JoinControls({
+export const JoinControls = withApi(function JoinControls({
   subGroupId,
   subGroupName,
   joinPolicy,
@@ -171,4 +171,4 @@ export function JoinControls({
       )}
     </div>
   );
-}
+});

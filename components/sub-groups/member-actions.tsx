@@ -1,14 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
 import { useRefreshingAction } from "./use-refreshing-action";
 
 /** What a lead (or officer) can do about one member: make co-lead, step down, remove. */
-export function MemberActions({
+export const MemberActions = withApi(function MemberActions({
   subGroupId,
   userId,
   name,
@@ -78,4 +78,4 @@ export function MemberActions({
       </div>
     </div>
   );
-}
+});

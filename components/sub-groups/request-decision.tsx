@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea } from "@/components/ui/form";
 import { fieldErrorsFromIssues } from "@/lib/api-errors";
@@ -10,7 +10,7 @@ import { DECISION_NOTE_MAX, decideRequestInput } from "@/lib/schemas/sub-groups"
 import { useRefreshingAction } from "./use-refreshing-action";
 
 /** Approve or decline one join request. Declining needs a note: the person sees it. */
-export function RequestDecision({ joinRequestId, requesterName }: { joinRequestId: string; requesterName: string }) {
+export const RequestDecision = withApi(function RequestDecision({ joinRequestId, requesterName }: { joinRequestId: string; requesterName: string }) {
   const trpc = useTRPC();
   const decide = useMutation(trpc.subGroup.decideRequest.mutationOptions());
   const action = useRefreshingAction();
@@ -59,4 +59,4 @@ export function RequestDecision({ joinRequestId, requesterName }: { joinRequestI
       </div>
     </form>
   );
-}
+});

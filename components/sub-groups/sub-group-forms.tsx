@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/form";
@@ -65,7 +65,7 @@ function DetailsFields({ initial, fieldErrors }: { initial?: Details; fieldError
  * Starts a sub-group in a priority area. Leads are picked from the partnership's members;
  * the hint nudges towards a voluntary + public co-lead pair.
  */
-export function CreateSubGroupForm({
+export const CreateSubGroupForm = withApi(function CreateSubGroupForm({
   partnershipSlug,
   priorityAreaId,
   priorityAreaTitle,
@@ -155,10 +155,10 @@ export function CreateSubGroupForm({
       </Button>
     </form>
   );
-}
+});
 
 /** Leads and steering roles edit the name, purpose and how people join. */
-export function EditSubGroupForm({ subGroupId, initial }: { subGroupId: string; initial: Details }) {
+export const EditSubGroupForm = withApi(function EditSubGroupForm({ subGroupId, initial }: { subGroupId: string; initial: Details }) {
   const trpc = useTRPC();
   const update = useMutation(trpc.subGroup.update.mutationOptions());
   const action = useRefreshingAction();
@@ -189,10 +189,10 @@ export function EditSubGroupForm({ subGroupId, initial }: { subGroupId: string; 
       </Button>
     </form>
   );
-}
+});
 
 /** Steering roles archive a sub-group, after saying yes to what that means. */
-export function ArchiveSubGroupButton({ subGroupId, name }: { subGroupId: string; name: string }) {
+export const ArchiveSubGroupButton = withApi(function ArchiveSubGroupButton({ subGroupId, name }: { subGroupId: string; name: string }) {
   const trpc = useTRPC();
   const archive = useMutation(trpc.subGroup.archive.mutationOptions());
   const action = useRefreshingAction();
@@ -209,4 +209,4 @@ export function ArchiveSubGroupButton({ subGroupId, name }: { subGroupId: string
       />
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ErrorSummary, FormMessage } from "@/components/ui/form";
@@ -27,7 +27,7 @@ const rowAnchor = (row: number) => `import-row-${row}`;
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
 /** The rows as read, each with its problems, and the officer's choice: confirm (skipping the rows with problems) or cancel. */
-export function ImportPreview({
+export const ImportPreview = withApi(function ImportPreview({
   slug,
   batchId,
   rows,
@@ -170,4 +170,4 @@ export function ImportPreview({
       {!editable ? <ButtonLink href={paths.memberImport(slug)} variant="secondary">Import another file</ButtonLink> : null}
     </div>
   );
-}
+});

@@ -2,14 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTRPC } from "@/components/providers/trpc-provider";
+import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { FormMessage } from "@/components/ui/form";
 import { paths } from "@/lib/paths";
 
 type Progress = { state: "PREVIEWED" | "CONFIRMED" | "SENT" | "CANCELLED"; emailedCount: number; invitedCount: number; sendingFailed: boolean };
 
 /** "Sending invitations: 12 of 30", asked again every two seconds until the batch's job has sent them all. */
-export function ImportProgress({ slug, batchId, initial }: { slug: string; batchId: string; initial: Progress }) {
+export const ImportProgress = withApi(function ImportProgress({ slug, batchId, initial }: { slug: string; batchId: string; initial: Progress }) {
   const trpc = useTRPC();
   const query = useQuery({
     ...trpc.memberImport.progress.queryOptions({ partnershipSlug: slug, batchId }),
@@ -48,4 +48,4 @@ export function ImportProgress({ slug, batchId, initial }: { slug: string; batch
       )}
     </div>
   );
-}
+});
