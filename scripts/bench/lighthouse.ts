@@ -28,6 +28,11 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3351);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
+/** `LIGHTHOUSE_PAGES=home,project list` and `LIGHTHOUSE_SETTINGS=mobile` measure only those. */
+const ONLY_PAGES = process.env.LIGHTHOUSE_PAGES?.split(",").map((name) => name.trim());
+const SETTINGS = (process.env.LIGHTHOUSE_SETTINGS?.split(",").map((name) => name.trim()) ?? ["mobile", "desktop"]).filter(
+  (name): name is "mobile" | "desktop" => name === "mobile" || name === "desktop",
+);
 const OFFICER = "fiona.macleod@renfrewshire-hscp.example";
 const SLUG = "renfrewshire-spg";
 
@@ -129,7 +134,7 @@ async function main() {
   try {
     await waitForHealth(`http://localhost:${PORT}/api/health`, server, 240_000);
     await client.connect();
-    const pages = await pagesToMeasure(client);
+    const pages = (await pagesToMeasure(client)).filter((page) => !ONLY_PAGES || ONLY_PAGES.includes(page.name));
     const cookies = new Map<string, string>();
     for (const email of new Set(pages.map((page) => page.as))) cookies.set(email, `next-auth.session-token=${await sessionFor(client, email)}`);
     chrome = await chromeLauncher.launch({
@@ -141,7 +146,7 @@ async function main() {
 
     const rows: string[][] = [];
     const benchmarks: number[] = [];
-    for (const setting of ["mobile", "desktop"] as const) {
+    for (const setting of SETTINGS) {
       for (const page of pages) {
         const runs: Measured[] = [];
         for (let run = 0; run < RUNS; run++) runs.push(await audit(`http://localhost:${PORT}${page.path}`, setting, chrome.port, cookies.get(page.as)!, run, page.name));

@@ -209,7 +209,8 @@ async function overdue(db: Database, scope: PortfolioScope, now: Date, page = 1)
       WHERE t."projectId" = listed."id" AND t."role" = 'LEAD' ORDER BY t."userId" LIMIT 1
     ) lead ON true
     ORDER BY listed."oldestDueOn", listed."name", listed."id"`;
-  const { projectCount, periodCount } = rows[0] ?? { projectCount: 0, periodCount: 0 };
+  // The totals row is always there (the listed projects are joined onto it), so rows[0] exists.
+  const { projectCount, periodCount } = rows[0]!;
   return {
     projectCount,
     periodCount,
@@ -262,22 +263,21 @@ function summarisedProjects(scope: PortfolioScope) {
  * listed projects come back as rows.
  */
 async function projectFigures(db: Database, scope: PortfolioScope, page = 1): Promise<Pick<PortfolioSummary, "projects" | "outcomes">> {
-  type Counts = MeasureCounts;
   const [groups, listed] = await Promise.all([
-    db.$queryRaw<({ status: ProjectStatus; rag: RagStatus | null; projects: number; measured: number } & Counts)[]>`
+    db.$queryRaw<({ status: ProjectStatus; rag: RagStatus | null; projects: number; measured: number } & MeasureCounts)[]>`
       SELECT p."status"::text AS "status", s."latestRag"::text AS "rag", count(*)::int AS "projects",
         (count(*) FILTER (WHERE s."measureCount" > 0))::int AS "measured",
         sum(s."measureCount")::int AS "measureCount", sum(s."targetCount")::int AS "targetCount",
         sum(s."reportedCount")::int AS "reportedCount", sum(s."onTrackCount")::int AS "onTrackCount"
       ${summarisedProjects(scope)}
       GROUP BY 1, 2`,
-    db.$queryRaw<({ id: string; name: string; status: ProjectStatus } & Counts)[]>`
+    db.$queryRaw<({ id: string; name: string; status: ProjectStatus } & MeasureCounts)[]>`
       SELECT p."id", p."name", p."status"::text AS "status", s."measureCount", s."targetCount", s."reportedCount", s."onTrackCount"
       ${summarisedProjects(scope)} AND s."measureCount" > 0
       ORDER BY p."name", p."id"
       LIMIT ${PORTFOLIO_PAGE_SIZE} OFFSET ${offsetOf(page)}`,
   ]);
-  const total = (key: "projects" | "measured" | keyof Counts, of: readonly typeof groups[number][] = groups) =>
+  const total = (key: "projects" | "measured" | keyof MeasureCounts, of: readonly typeof groups[number][] = groups) =>
     of.reduce((sum, group) => sum + group[key], 0);
   return {
     projects: {
