@@ -31,11 +31,23 @@ export type LargeWorld = {
   counts: { projects: number; periods: number; updates: number; people: number };
 };
 
+/** The triggers that keep the dashboards' tallies (prisma/migrations/20261206090000_portfolio_tallies). */
+const TALLY_TRIGGERS = [
+  ["ProjectReportSummary", "ProjectReportSummary_tally"],
+  ["ProjectReportSummary", "ProjectReportSummary_tally_change"],
+  ["ReportingPeriod", "ReportingPeriod_tally"],
+  ["ReportingPeriod", "ReportingPeriod_tally_change"],
+  ["FundedProject", "FundedProject_tally_move"],
+] as const;
+
 /** The statements, in order; each runs in its own transaction so the ledger trigger's updates of a fund row never pile up. */
 function statements(projects: number): string[] {
   const now = `(now() AT TIME ZONE 'UTC')`;
   const today = `(now() AT TIME ZONE 'UTC')::date`;
   return [
+    // The dashboards' tallies would be kept row by row through every insert below: their
+    // triggers are off for the load, and the tallies are counted once at the end.
+    ...TALLY_TRIGGERS.map(([table, trigger]) => `ALTER TABLE "${table}" DISABLE TRIGGER "${trigger}"`),
     `INSERT INTO "Partnership" ("id", "slug", "name", "kind", "area", "updatedAt")
      VALUES ('bench-partnership', '${BENCH_PARTNERSHIP_SLUG}', 'Bench Health and Care Partnership', 'STRATEGIC_PLANNING_GROUP', 'Benchshire', ${now})`,
     // Person 1 is the officer; the rest are members, one in five leading projects.
@@ -137,6 +149,8 @@ function statements(projects: number): string[] {
     `UPDATE "ReportingPeriod" r SET "reported" = true
      WHERE EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."periodId" = r."id" AND u."status" IN ('SUBMITTED', 'ACCEPTED'))`,
     `ALTER TABLE "ProgressUpdate" ENABLE TRIGGER "ProgressUpdate_keep_summary"`,
+    `SELECT "portfolio_tallies_rebuild"()`,
+    ...TALLY_TRIGGERS.map(([table, trigger]) => `ALTER TABLE "${table}" ENABLE TRIGGER "${trigger}"`),
     `ANALYZE`,
   ];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
 import { PORTFOLIO_PAGE_SIZE } from "@/server/domain/portfolio/summary";
 import { withTestDatabase } from "./support/database";
+import { talliesOutOfStep } from "./support/tallies";
 import { expectFailure } from "./support/expect";
 import { daysAgo, fundedProject, fundWorld, grantAward, isoDay, subGroupWorld, submitUpdate, updateInput } from "./support/worlds";
 
@@ -93,6 +94,8 @@ async function expectInStep(db: Database, projectId: string) {
   expect(counts.stored).toEqual(counts.fresh);
   const flags = await reportedFlags(db, projectId);
   expect(flags.map((flag) => flag.reported)).toEqual(flags.map((flag) => flag.expected));
+  // The dashboards' tallies, kept from the summaries and periods, are in step too.
+  expect(await talliesOutOfStep(db)).toEqual([]);
 }
 
 describe("a project's report summary", () => {
@@ -220,6 +223,41 @@ describe("a project's report summary", () => {
     await w.db.$executeRaw`DELETE FROM "Tranche" WHERE "requiresPeriodId" IN (SELECT "id" FROM "ReportingPeriod" WHERE "projectId" = ${projectId})`;
     await w.db.fundedProject.delete({ where: { id: projectId } });
     expect(await w.db.projectReportSummary.count({ where: { projectId } })).toBe(0);
+  });
+
+  it("moves a project in the dashboards' tallies when it leaves its sub-group, is decided or is deleted, and when RAGs cross at once", async () => {
+    const w = await world(database.db);
+    const a = await w.project("Tally one");
+    const b = await w.project("Tally two");
+    const post = (project: typeof a, index: number, rag: "RED" | "AMBER" | "GREEN") =>
+      submitUpdate(w, w.people.lena, updateInput(project.id, project.periods[index]!.id, { rag, measureValues: [{ measureId: "m1", value: 10 * index }] }));
+    await Promise.all([post(a, 0, "GREEN"), post(b, 0, "AMBER")]);
+    expect(await talliesOutOfStep(w.db)).toEqual([]);
+    // The two swap RAGs in the same moment, twice: each takes one tally row from the other.
+    await Promise.all([post(a, 1, "AMBER"), post(b, 1, "GREEN")]);
+    await Promise.all([post(a, 2, "GREEN"), post(b, 2, "AMBER")]);
+    expect(await talliesOutOfStep(w.db)).toEqual([]);
+
+    const [tallied] = await w.db.$queryRaw<{ projects: number; late: number }[]>`
+      SELECT (SELECT sum("projects")::int FROM "PortfolioProjectTally" WHERE "partnershipId" = ${w.partnership.id}) AS "projects",
+             (SELECT sum("periods")::int FROM "PortfolioLateDay" WHERE "partnershipId" = ${w.partnership.id} AND "dueOn" < current_date) AS "late"`;
+    const overdueBefore = a.periods.filter((period) => period.dueOn < new Date(new Date().toISOString().slice(0, 10))).length - 3;
+    expect(tallied).toEqual({ projects: 2, late: 2 * overdueBefore });
+
+    await w.db.fundedProject.update({ where: { id: a.id }, data: { subGroupId: null } });
+    expect(await talliesOutOfStep(w.db)).toEqual([]);
+    await w.db.fundedProject.update({ where: { id: a.id }, data: { status: "DECIDED" } });
+    expect(await talliesOutOfStep(w.db)).toEqual([]);
+    const overview = await w.api(w.people.officer).portfolio.overview({ partnershipSlug: w.partnership.slug });
+    expect(overview.overdue).toMatchObject({ projectCount: 1, periodCount: overdueBefore });
+    expect(overview.projects.byStatus.find((group) => group.status === "DECIDED")?.count).toBe(1);
+    await w.db.fundedProject.update({ where: { id: a.id }, data: { status: "EVALUATING", subGroupId: w.subGroup.id } });
+    expect(await talliesOutOfStep(w.db)).toEqual([]);
+
+    await w.db.$executeRaw`DELETE FROM "Tranche" WHERE "requiresPeriodId" IN (SELECT "id" FROM "ReportingPeriod" WHERE "projectId" = ${b.id})`;
+    await w.db.progressUpdate.deleteMany({ where: { projectId: b.id } });
+    await w.db.fundedProject.delete({ where: { id: b.id } });
+    expect(await talliesOutOfStep(w.db)).toEqual([]);
   });
 
   it("keeps the project's measures counted against their targets as the measures, updates and evaluation change", async () => {

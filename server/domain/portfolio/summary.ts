@@ -8,11 +8,11 @@ import { isoDay } from "@/lib/uk-time";
 /**
  * The figures a dashboard shows about a set of funded projects: the partnership's whole
  * portfolio, or one sub-group's. They come from a few statements run side by side, each
- * counting in the database and returning only grouped rows or the listed projects: money
- * and decisions by group, projects by status, RAG and measures (from each project's
- * report summary, kept by a trigger), and the overdue periods by project. None reads the
- * progress updates, so their number does not change the cost, and no list returns more
- * than a page of PORTFOLIO_PAGE_SIZE rows. "Now" is always passed in.
+ * returning only grouped rows or the listed projects: money and decisions by group, and
+ * projects by status, RAG and measures and the overdue reports from tallies that triggers
+ * keep (PortfolioProjectTally, PortfolioLateDay), so neither the number of progress updates
+ * nor that of projects sets the cost, and no list returns more than a page of
+ * PORTFOLIO_PAGE_SIZE rows. "Now" is always passed in.
  */
 
 export type PortfolioScope = { partnershipId: string; subGroupId?: string };
@@ -170,67 +170,55 @@ export function latePeriods(scope: PortfolioScope, now: Date) {
 }
 
 /**
- * Projects with overdue reports, in one statement: the late periods grouped by project,
- * the oldest first, one page of them with the counts over all of them.
+ * Projects with overdue reports: the counts from the late-reports tally (the periods and the
+ * projects by due day, kept by triggers, summed over the days before today), and one page of
+ * the projects, oldest overdue report first, found through each project's oldest open
+ * period in its summary; only the listed projects' periods are counted here.
  */
 async function overdue(db: Database, scope: PortfolioScope, now: Date, page = 1): Promise<PortfolioSummary["overdue"]> {
-  const rows = await db.$queryRaw<
-    {
-      projectCount: number;
-      periodCount: number;
-      id: string | null;
-      name: string;
-      subGroupName: string | null;
-      hasLead: boolean | null;
-      leadName: string | null;
-      overdueCount: number;
-      oldestDueOn: Date;
-    }[]
-  >`
-    WITH late AS (
-      SELECT l."projectId", count(*)::int AS "overdueCount", min(l."dueOn") AS "oldestDueOn"
-      FROM (${latePeriods(scope, now)}) l
-      GROUP BY l."projectId"
-    ), totals AS (
-      SELECT count(*)::int AS "projectCount", coalesce(sum(late."overdueCount"), 0)::int AS "periodCount" FROM late
-    ), listed AS (
-      SELECT p."id", p."name", sg."name" AS "subGroupName", late."overdueCount", late."oldestDueOn"
-      FROM late
-      JOIN "FundedProject" p ON p."id" = late."projectId"
+  const today = isoDay(calendarDay(now));
+  const [[totals], listed] = await Promise.all([
+    db.$queryRaw<{ projectCount: number; periodCount: number }[]>`
+      SELECT coalesce(sum(d."projects"), 0)::int AS "projectCount", coalesce(sum(d."periods"), 0)::int AS "periodCount"
+      FROM "PortfolioLateDay" d
+      WHERE d."partnershipId" = ${scope.partnershipId} ${scope.subGroupId ? Prisma.sql`AND d."subGroupKey" = ${scope.subGroupId}` : Prisma.empty}
+        AND d."dueOn" < ${today}::date`,
+    db.$queryRaw<
+      { id: string; name: string; subGroupName: string | null; hasLead: boolean | null; leadName: string | null; overdueCount: number; oldestDueOn: Date }[]
+    >`
+      SELECT p."id", p."name", sg."name" AS "subGroupName", s."oldestUnreportedDueOn" AS "oldestDueOn", late."overdueCount",
+             lead."present" AS "hasLead", lead."name" AS "leadName"
+      FROM "ProjectReportSummary" s
+      JOIN "FundedProject" p ON p."id" = s."projectId"
       LEFT JOIN "SubGroup" sg ON sg."id" = p."subGroupId"
-      ORDER BY late."oldestDueOn", p."name", p."id"
-      LIMIT ${PORTFOLIO_PAGE_SIZE} OFFSET ${offsetOf(page)}
-    )
-    SELECT totals.*, listed.*, lead."present" AS "hasLead", lead."name" AS "leadName"
-    FROM totals
-    LEFT JOIN listed ON true
-    LEFT JOIN LATERAL (
-      SELECT true AS "present", u."name" FROM "ProjectTeamMember" t JOIN "User" u ON u."id" = t."userId"
-      WHERE t."projectId" = listed."id" AND t."role" = 'LEAD' ORDER BY t."userId" LIMIT 1
-    ) lead ON true
-    ORDER BY listed."oldestDueOn", listed."name", listed."id"`;
-  // The totals row is always there (the listed projects are joined onto it), so rows[0] exists.
-  const { projectCount, periodCount } = rows[0]!;
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS "overdueCount" FROM "ReportingPeriod" r
+        WHERE r."projectId" = p."id" AND NOT r."reported" AND r."dueOn" < ${today}::date
+      ) late
+      LEFT JOIN LATERAL (
+        SELECT true AS "present", u."name" FROM "ProjectTeamMember" t JOIN "User" u ON u."id" = t."userId"
+        WHERE t."projectId" = p."id" AND t."role" = 'LEAD' ORDER BY t."userId" LIMIT 1
+      ) lead ON true
+      WHERE s."oldestUnreportedDueOn" < ${today}::date
+        AND p."partnershipId" = ${scope.partnershipId} ${scopeSql(scope)}
+        AND p."status" <> 'DECIDED'
+      ORDER BY s."oldestUnreportedDueOn", p."name", p."id"
+      LIMIT ${PORTFOLIO_PAGE_SIZE} OFFSET ${offsetOf(page)}`,
+  ]);
   return {
-    projectCount,
-    periodCount,
+    projectCount: totals!.projectCount,
+    periodCount: totals!.periodCount,
     page: Math.max(1, page),
     pageSize: PORTFOLIO_PAGE_SIZE,
-    projects: rows.flatMap((row) =>
-      row.id === null
-        ? []
-        : [
-            {
-              id: row.id,
-              name: row.name,
-              subGroupName: row.subGroupName,
-              leadName: row.hasLead ? displayName({ name: row.leadName }) : null,
-              overdueCount: row.overdueCount,
-              oldestDueOn: row.oldestDueOn,
-              daysLate: -daysUntilDue(row.oldestDueOn, now),
-            },
-          ],
-    ),
+    projects: listed.map((row) => ({
+      id: row.id,
+      name: row.name,
+      subGroupName: row.subGroupName,
+      leadName: row.hasLead ? displayName({ name: row.leadName }) : null,
+      overdueCount: row.overdueCount,
+      oldestDueOn: row.oldestDueOn,
+      daysLate: -daysUntilDue(row.oldestDueOn, now),
+    })),
   };
 }
 
@@ -256,20 +244,19 @@ function summarisedProjects(scope: PortfolioScope) {
 }
 
 /**
- * Projects by status and by latest RAG, and their success measures against their targets,
- * counted in the database from each project's report summary: the RAG of its latest
- * submitted or accepted update and its measures counted against their targets (the
- * evaluation's final values first, else that update's), both kept by triggers. Only the
- * listed projects come back as rows.
+ * Projects by status and by latest RAG, and their success measures against their targets:
+ * summed from the project tally (by sub-group, status and RAG, kept by triggers from each
+ * project's report summary), so the cost does not grow with the number of projects. The
+ * projects listed with their measures come a page at a time from the summaries.
  */
 async function projectFigures(db: Database, scope: PortfolioScope, page = 1): Promise<Pick<PortfolioSummary, "projects" | "outcomes">> {
   const [groups, listed] = await Promise.all([
     db.$queryRaw<({ status: ProjectStatus; rag: RagStatus | null; projects: number; measured: number } & MeasureCounts)[]>`
-      SELECT p."status"::text AS "status", s."latestRag"::text AS "rag", count(*)::int AS "projects",
-        (count(*) FILTER (WHERE s."measureCount" > 0))::int AS "measured",
-        sum(s."measureCount")::int AS "measureCount", sum(s."targetCount")::int AS "targetCount",
-        sum(s."reportedCount")::int AS "reportedCount", sum(s."onTrackCount")::int AS "onTrackCount"
-      ${summarisedProjects(scope)}
+      SELECT t."status"::text AS "status", nullif(t."ragKey", '') AS "rag", sum(t."projects")::int AS "projects",
+        sum(t."measured")::int AS "measured", sum(t."measureCount")::int AS "measureCount", sum(t."targetCount")::int AS "targetCount",
+        sum(t."reportedCount")::int AS "reportedCount", sum(t."onTrackCount")::int AS "onTrackCount"
+      FROM "PortfolioProjectTally" t
+      WHERE t."partnershipId" = ${scope.partnershipId} ${scope.subGroupId ? Prisma.sql`AND t."subGroupKey" = ${scope.subGroupId}` : Prisma.empty}
       GROUP BY 1, 2`,
     db.$queryRaw<({ id: string; name: string; status: ProjectStatus } & MeasureCounts)[]>`
       SELECT p."id", p."name", p."status"::text AS "status", s."measureCount", s."targetCount", s."reportedCount", s."onTrackCount"
