@@ -93,14 +93,18 @@ async function burst<T>(count: number, send: (index: number) => Promise<T>) {
 }
 
 describe("the same key and the same request", () => {
-  it("replays an award: the first result, nothing new written", async () => {
+  it("replays an award: the first result, tranches in order, nothing new written", async () => {
     const { db } = database;
     const a = await partnershipWithFund(db);
-    const request = grant(a.fund.id, 250_000);
+    const dueOn = (month: number) => new Date(Date.UTC(2021, month, 1));
+    const request = { ...grant(a.fund.id, 250_000), tranches: [100_000, 50_000, 60_000, 40_000].map((amountPence, index) => ({ amountPence, dueOn: dueOn(3 + index) })) };
     const first = await a.api.funding.awardGrant(request);
     const before = await moneyState(db, a.fund.id, a.partnershipId);
     const again = await a.api.funding.awardGrant(request);
     expect(again.id).toBe(first.id);
+    // As they were scheduled, the first tranche first, as the first answer gave them.
+    expect(again.tranches.map((tranche) => [tranche.sequence, tranche.amountPence])).toEqual([[1, 100_000], [2, 50_000], [3, 60_000], [4, 40_000]]);
+    expect(again.tranches.map((tranche) => tranche.id)).toEqual(first.tranches.map((tranche) => tranche.id));
     expect(await moneyState(db, a.fund.id, a.partnershipId)).toEqual(before);
     expect(before).toMatchObject({ committedPence: 250_000, ledgerEntries: 1, keys: 1 });
   });

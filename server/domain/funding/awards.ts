@@ -83,7 +83,7 @@ async function appendLedger(tx: Tx, entry: LedgerMovement) {
 }
 
 const awardWithTranches = (db: Database | Tx, awardId: string) =>
-  db.award.findUniqueOrThrow({ where: { id: awardId }, include: { tranches: true } });
+  db.award.findUniqueOrThrow({ where: { id: awardId }, include: { tranches: { orderBy: { sequence: "asc" } } } });
 
 /**
  * The award an earlier request with this key, in this partnership and for this operation,
@@ -386,7 +386,7 @@ async function changeAward(
         summary,
         amountPence,
       });
-      return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: true } });
+      return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: { orderBy: { sequence: "asc" } } } });
     }, MONEY_TRANSACTION),
   );
   if (outcome === "replayed") return (await replayedAward(db, request, change.awardId))!;
