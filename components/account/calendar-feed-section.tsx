@@ -12,7 +12,7 @@ import { readApiError } from "@/lib/api-errors";
  * "Calendar feed": a private link that Outlook or Google Calendar subscribes to, so the
  * events the person is going to appear in their own calendar and stay up to date.
  */
-export const CalendarFeedSection = withApi(function CalendarFeedSection() {
+function CalendarFeedSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const fieldId = useId();
@@ -144,4 +144,8 @@ export const CalendarFeedSection = withApi(function CalendarFeedSection() {
       </div>
     </section>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const CalendarFeedSectionWithApi = withApi(CalendarFeedSection);
+export { CalendarFeedSectionWithApi as CalendarFeedSection };

@@ -12,7 +12,7 @@ import { formatInstantDay } from "@/lib/uk-time";
  * "Close your account": asks for erasure after a grace period, or withdraws the request.
  * A refusal names what the person must hand over first.
  */
-export const CloseAccountSection = withApi(function CloseAccountSection() {
+function CloseAccountSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: pending } = useSuspenseQuery(trpc.me.accountClosure.queryOptions());
@@ -91,4 +91,8 @@ export const CloseAccountSection = withApi(function CloseAccountSection() {
       )}
     </section>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const CloseAccountSectionWithApi = withApi(CloseAccountSection);
+export { CloseAccountSectionWithApi as CloseAccountSection };

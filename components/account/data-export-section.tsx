@@ -31,7 +31,7 @@ const POLL_MS = 3_000;
  * Tandem holds about them; it is prepared in the background, the page says so politely and
  * checks every few seconds, then offers the zip until it expires.
  */
-export const DataExportSection = withApi(function DataExportSection() {
+function DataExportSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery({
@@ -135,4 +135,8 @@ export const DataExportSection = withApi(function DataExportSection() {
       ) : null}
     </Section>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const DataExportSectionWithApi = withApi(DataExportSection);
+export { DataExportSectionWithApi as DataExportSection };

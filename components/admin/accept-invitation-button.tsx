@@ -10,7 +10,7 @@ import { readApiError } from "@/lib/api-errors";
 import { paths } from "@/lib/paths";
 
 /** Accepts the invitation for the signed-in person, then opens the partnership. */
-export const AcceptInvitationButton = withApi(function AcceptInvitationButton({ token, partnershipName }: { token: string; partnershipName: string }) {
+function AcceptInvitationButton({ token, partnershipName }: { token: string; partnershipName: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -46,4 +46,8 @@ export const AcceptInvitationButton = withApi(function AcceptInvitationButton({ 
       </Button>
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const AcceptInvitationButtonWithApi = withApi(AcceptInvitationButton);
+export { AcceptInvitationButtonWithApi as AcceptInvitationButton };

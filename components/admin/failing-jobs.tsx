@@ -21,7 +21,7 @@ export type FailingJobRow = {
 };
 
 /** Background tasks that keep failing, with "Try again" for the partnership's own. */
-export const FailingJobs = withApi(function FailingJobs({ slug, jobs }: { slug: string; jobs: readonly FailingJobRow[] }) {
+function FailingJobs({ slug, jobs }: { slug: string; jobs: readonly FailingJobRow[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -99,4 +99,8 @@ export const FailingJobs = withApi(function FailingJobs({ slug, jobs }: { slug: 
       />
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const FailingJobsWithApi = withApi(FailingJobs);
+export { FailingJobsWithApi as FailingJobs };

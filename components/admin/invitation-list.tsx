@@ -23,7 +23,7 @@ export type OpenInvitation = {
 };
 
 /** Invitations not yet accepted or withdrawn: resend a fresh link, or withdraw. */
-export const InvitationList = withApi(function InvitationList({ invitations }: { invitations: OpenInvitation[] }) {
+function InvitationList({ invitations }: { invitations: OpenInvitation[] }) {
   const [notice, setNotice] = useState<Notice>(null);
   const columns: Column<OpenInvitation>[] = [
     { key: "email", header: "Email", rowHeader: true, className: "break-all", cell: (invitation) => invitation.email },
@@ -74,7 +74,7 @@ export const InvitationList = withApi(function InvitationList({ invitations }: {
       />
     </div>
   );
-});
+}
 
 function InvitationActions({ invitation, onNotice }: { invitation: OpenInvitation; onNotice: (notice: Notice) => void }) {
   const trpc = useTRPC();
@@ -122,3 +122,7 @@ function InvitationActions({ invitation, onNotice }: { invitation: OpenInvitatio
     </div>
   );
 }
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const InvitationListWithApi = withApi(InvitationList);
+export { InvitationListWithApi as InvitationList };

@@ -12,7 +12,7 @@ import { ROLE_LABELS } from "@/lib/sectors";
 import { useAdminAction } from "./use-admin-action";
 
 /** Invites someone by email with a link that works once, for seven days. */
-export const InviteForm = withApi(function InviteForm({ slug }: { slug: string }) {
+function InviteForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.invitation.create.mutationOptions());
   const action = useAdminAction(create.mutateAsync);
@@ -71,4 +71,8 @@ export const InviteForm = withApi(function InviteForm({ slug }: { slug: string }
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const InviteFormWithApi = withApi(InviteForm);
+export { InviteFormWithApi as InviteForm };

@@ -14,7 +14,7 @@ type Locality = { id: string; name: string };
 type Notice = { tone: "error" | "success"; text: string } | null;
 
 /** Add, rename and remove the partnership's localities. */
-export const LocalityManager = withApi(function LocalityManager({ slug, localities }: { slug: string; localities: Locality[] }) {
+function LocalityManager({ slug, localities }: { slug: string; localities: Locality[] }) {
   const [notice, setNotice] = useState<Notice>(null);
   return (
     <div className="space-y-6">
@@ -36,7 +36,7 @@ export const LocalityManager = withApi(function LocalityManager({ slug, localiti
       <AddLocalityForm slug={slug} onNotice={setNotice} />
     </div>
   );
-});
+}
 
 function LocalityRow({ locality, onNotice }: { locality: Locality; onNotice: (notice: Notice) => void }) {
   const trpc = useTRPC();
@@ -176,3 +176,7 @@ function AddLocalityForm({ slug, onNotice }: { slug: string; onNotice: (notice: 
     </form>
   );
 }
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const LocalityManagerWithApi = withApi(LocalityManager);
+export { LocalityManagerWithApi as LocalityManager };

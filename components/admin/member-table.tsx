@@ -31,7 +31,7 @@ export type MemberRowData = {
 type RowContext = { slug: string; rolesThatAdminister: readonly MembershipRole[]; onNotice: (notice: Notice) => void };
 
 /** Everyone in the partnership: officers change roles and remove people (after confirming). */
-export const MemberTable = withApi(function MemberTable({
+function MemberTable({
   slug,
   members,
   rolesThatAdminister,
@@ -86,7 +86,7 @@ export const MemberTable = withApi(function MemberTable({
       <Table caption="Members of the partnership" captionHidden columns={columns} rows={members} rowKey={(member) => member.membershipId} />
     </div>
   );
-});
+}
 
 function RoleForm({ member, slug, rolesThatAdminister, onNotice }: { member: MemberRowData } & RowContext) {
   const trpc = useTRPC();
@@ -193,3 +193,7 @@ function RemoveMember({ member, onNotice }: { member: MemberRowData } & RowConte
     </div>
   );
 }
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const MemberTableWithApi = withApi(MemberTable);
+export { MemberTableWithApi as MemberTable };

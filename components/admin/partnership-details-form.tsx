@@ -17,7 +17,7 @@ export type PartnershipDetailsValues = {
 };
 
 /** The partnership's name, area, description and the welcome text members see first. */
-export const PartnershipDetailsForm = withApi(function PartnershipDetailsForm({ slug, initial }: { slug: string; initial: PartnershipDetailsValues }) {
+function PartnershipDetailsForm({ slug, initial }: { slug: string; initial: PartnershipDetailsValues }) {
   const trpc = useTRPC();
   const update = useMutation(trpc.partnership.update.mutationOptions());
   const action = useAdminAction(update.mutateAsync);
@@ -73,4 +73,8 @@ export const PartnershipDetailsForm = withApi(function PartnershipDetailsForm({ 
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PartnershipDetailsFormWithApi = withApi(PartnershipDetailsForm);
+export { PartnershipDetailsFormWithApi as PartnershipDetailsForm };

@@ -7,7 +7,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 import { paths } from "@/lib/paths";
 
 /** Officers switch the partnership's public page on and off. */
-export const PublishPortfolioToggle = withApi(function PublishPortfolioToggle({ slug, published }: { slug: string; published: boolean }) {
+function PublishPortfolioToggle({ slug, published }: { slug: string; published: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -39,4 +39,8 @@ export const PublishPortfolioToggle = withApi(function PublishPortfolioToggle({ 
       </Button>
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PublishPortfolioToggleWithApi = withApi(PublishPortfolioToggle);
+export { PublishPortfolioToggleWithApi as PublishPortfolioToggle };

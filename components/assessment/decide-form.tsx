@@ -32,7 +32,7 @@ type Decision = {
  * An officer's decision on an assessed proposal. Approving awards the grant in the same
  * step, so it carries an idempotency key: a double click never commits money twice.
  */
-export const DecideForm = withApi(function DecideForm({
+function DecideForm({
   proposalId,
   requestedPence,
   scoringComplete,
@@ -180,4 +180,8 @@ export const DecideForm = withApi(function DecideForm({
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const DecideFormWithApi = withApi(DecideForm);
+export { DecideFormWithApi as DecideForm };

@@ -9,7 +9,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 type Candidate = { userId: string; label: string };
 
 /** Puts a member of the partnership on the round's assessment panel. */
-export const AppointAssessorForm = withApi(function AppointAssessorForm({ roundId, candidates }: { roundId: string; candidates: Candidate[] }) {
+function AppointAssessorForm({ roundId, candidates }: { roundId: string; candidates: Candidate[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -45,10 +45,10 @@ export const AppointAssessorForm = withApi(function AppointAssessorForm({ roundI
       </Button>
     </form>
   );
-});
+}
 
 /** Takes one person off the panel; the server refuses once they have submitted scores. */
-export const RemoveAssessorButton = withApi(function RemoveAssessorButton({ roundId, userId, name }: { roundId: string; userId: string; name: string }) {
+function RemoveAssessorButton({ roundId, userId, name }: { roundId: string; userId: string; name: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -64,13 +64,13 @@ export const RemoveAssessorButton = withApi(function RemoveAssessorButton({ roun
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
     </div>
   );
-});
+}
 
 /**
  * Moves the proposals submitted to a closed round into assessment. Stays mounted when none
  * are left to start, so the confirmation is still read out after the page refreshes.
  */
-export const StartAssessmentButton = withApi(function StartAssessmentButton({ roundId, awaitingCount }: { roundId: string; awaitingCount: number }) {
+function StartAssessmentButton({ roundId, awaitingCount }: { roundId: string; awaitingCount: number }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [started, setStarted] = useState<number | null>(null);
@@ -102,4 +102,10 @@ export const StartAssessmentButton = withApi(function StartAssessmentButton({ ro
       ) : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const AppointAssessorFormWithApi = withApi(AppointAssessorForm);
+const RemoveAssessorButtonWithApi = withApi(RemoveAssessorButton);
+const StartAssessmentButtonWithApi = withApi(StartAssessmentButton);
+export { AppointAssessorFormWithApi as AppointAssessorForm, RemoveAssessorButtonWithApi as RemoveAssessorButton, StartAssessmentButtonWithApi as StartAssessmentButton };

@@ -93,7 +93,7 @@ function CriterionField({
 }
 
 /** The assessor's scores for one proposal: saved as a draft until they submit them. */
-export const ScoreSheetForm = withApi(function ScoreSheetForm({
+function ScoreSheetForm({
   proposalId,
   criteria,
   scoreMax,
@@ -192,10 +192,10 @@ export const ScoreSheetForm = withApi(function ScoreSheetForm({
       </div>
     </form>
   );
-});
+}
 
 /** An assessor steps back from a proposal they have a conflict of interest with. */
-export const DeclareConflictForm = withApi(function DeclareConflictForm({ proposalId }: { proposalId: string }) {
+function DeclareConflictForm({ proposalId }: { proposalId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
 
@@ -223,4 +223,9 @@ export const DeclareConflictForm = withApi(function DeclareConflictForm({ propos
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ScoreSheetFormWithApi = withApi(ScoreSheetForm);
+const DeclareConflictFormWithApi = withApi(DeclareConflictForm);
+export { ScoreSheetFormWithApi as ScoreSheetForm, DeclareConflictFormWithApi as DeclareConflictForm };

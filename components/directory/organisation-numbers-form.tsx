@@ -17,7 +17,7 @@ const fieldId = (key: string) => `organisation-numbers-${key}`;
  * For officers: the organisation's registered numbers, from which its identifier in the
  * partnership's open grants data is made (GB-CHC, GB-SC or GB-COH). Checked as the database checks them.
  */
-export const OrganisationNumbersForm = withApi(function OrganisationNumbersForm({
+function OrganisationNumbersForm({
   slug,
   organisationId,
   initial,
@@ -108,4 +108,8 @@ export const OrganisationNumbersForm = withApi(function OrganisationNumbersForm(
       ) : null}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const OrganisationNumbersFormWithApi = withApi(OrganisationNumbersForm);
+export { OrganisationNumbersFormWithApi as OrganisationNumbersForm };

@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 
 /** For officers: record that the organisation was checked, or take that back. */
-export const VerifyOrganisationButton = withApi(function VerifyOrganisationButton({
+function VerifyOrganisationButton({
   slug,
   organisationId,
   organisationName,
@@ -61,4 +61,8 @@ export const VerifyOrganisationButton = withApi(function VerifyOrganisationButto
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const VerifyOrganisationButtonWithApi = withApi(VerifyOrganisationButton);
+export { VerifyOrganisationButtonWithApi as VerifyOrganisationButton };

@@ -16,7 +16,7 @@ const label = (person: MentionablePerson) => (person.organisation ? `${person.na
  * with the keyboard and every screen reader without extra scripting. Once added, focus goes
  * back to the message, just after the "@Name" it put there.
  */
-export const MentionPicker = withApi(function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPick: (person: MentionablePerson) => void }) {
+function MentionPicker({ subGroupId, onPick }: { subGroupId: string; onPick: (person: MentionablePerson) => void }) {
   const trpc = useTRPC();
   const people = useQuery(trpc.discussion.mentionable.queryOptions({ subGroupId }));
   const [choice, setChoice] = useState("");
@@ -77,4 +77,8 @@ export const MentionPicker = withApi(function MentionPicker({ subGroupId, onPick
       </Button>
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const MentionPickerWithApi = withApi(MentionPicker);
+export { MentionPickerWithApi as MentionPicker };

@@ -13,7 +13,7 @@ import { addNoteInput, NOTE_BODY_MAX, NOTE_TITLE_MAX } from "@/lib/schemas/discu
  * A lead's short note: next meeting, key links. Pinned to the top unless they untick it.
  * Once added, focus moves to the message saying so; a refusal takes focus the same way.
  */
-export const NoteForm = withApi(function NoteForm({ subGroupId }: { subGroupId: string }) {
+function NoteForm({ subGroupId }: { subGroupId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pinId = useId();
@@ -85,4 +85,8 @@ export const NoteForm = withApi(function NoteForm({ subGroupId }: { subGroupId: 
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const NoteFormWithApi = withApi(NoteForm);
+export { NoteFormWithApi as NoteForm };

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** Pins a note to the top, or unpins it (leads, officers and chairs); says what happened through `onDone`. */
-export const PinNoteButton = withApi(function PinNoteButton({
+function PinNoteButton({
   noteId,
   title,
   pinned,
@@ -37,4 +37,8 @@ export const PinNoteButton = withApi(function PinNoteButton({
       ) : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PinNoteButtonWithApi = withApi(PinNoteButton);
+export { PinNoteButtonWithApi as PinNoteButton };

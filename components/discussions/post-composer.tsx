@@ -17,7 +17,7 @@ type Props = { subGroupId: string } & ({ mode: "thread" } | { mode: "reply"; thr
  * Writes a new conversation or a reply. Mentions picked with "Mention someone" are sent
  * as ids; one whose "@Name" was deleted from the text again is not notified.
  */
-export const PostComposer = withApi(function PostComposer(props: Props) {
+function PostComposer(props: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const bodyId = useId();
@@ -136,4 +136,8 @@ export const PostComposer = withApi(function PostComposer(props: Props) {
       {posted ? <FormMessage tone="success">Your reply was posted.</FormMessage> : null}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PostComposerWithApi = withApi(PostComposer);
+export { PostComposerWithApi as PostComposer };

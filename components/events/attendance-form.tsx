@@ -10,7 +10,7 @@ type Person = { userId: string; label: string; attended: boolean | null };
 type Mark = "YES" | "NO" | "";
 
 /** After it has started, an organiser marks who came: one yes/no choice per person. */
-export const AttendanceForm = withApi(function AttendanceForm({ eventId, people }: { eventId: string; people: Person[] }) {
+function AttendanceForm({ eventId, people }: { eventId: string; people: Person[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [marks, setMarks] = useState<Record<string, Mark>>(
@@ -65,4 +65,8 @@ export const AttendanceForm = withApi(function AttendanceForm({ eventId, people 
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const AttendanceFormWithApi = withApi(AttendanceForm);
+export { AttendanceFormWithApi as AttendanceForm };

@@ -7,7 +7,7 @@ import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** An organiser cancels the event, with an optional message for everyone going or waiting. */
-export const CancelEventForm = withApi(function CancelEventForm({ eventId, cancelled }: { eventId: string; cancelled: boolean }) {
+function CancelEventForm({ eventId, cancelled }: { eventId: string; cancelled: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [reason, setReason] = useState("");
@@ -69,4 +69,8 @@ export const CancelEventForm = withApi(function CancelEventForm({ eventId, cance
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const CancelEventFormWithApi = withApi(CancelEventForm);
+export { CancelEventFormWithApi as CancelEventForm };

@@ -70,7 +70,7 @@ const fieldId = (key: string) => FIELD_IDS[key] ?? (key.startsWith("speakers.") 
  * Creating or changing an event: what it is, when (in UK time) and where, the places,
  * speakers and, when creating, whether it repeats every month or three months.
  */
-export const EventForm = withApi(function EventForm(props: Props) {
+function EventForm(props: Props) {
   const client = useTRPCClient();
   const router = useRouter();
   const action = useApiAction();
@@ -375,4 +375,8 @@ export const EventForm = withApi(function EventForm(props: Props) {
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const EventFormWithApi = withApi(EventForm);
+export { EventFormWithApi as EventForm };

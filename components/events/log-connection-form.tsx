@@ -9,7 +9,7 @@ import { FormMessage, SelectField, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** "We should talk again": pick someone met at the event; they are told. */
-export const LogConnectionForm = withApi(function LogConnectionForm({
+function LogConnectionForm({
   slug,
   eventId,
   people,
@@ -75,4 +75,8 @@ export const LogConnectionForm = withApi(function LogConnectionForm({
       )}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const LogConnectionFormWithApi = withApi(LogConnectionForm);
+export { LogConnectionFormWithApi as LogConnectionForm };

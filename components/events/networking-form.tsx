@@ -28,7 +28,7 @@ function progressLine(planning: Planning): string {
  * The planning runs on the job queue: this asks for it, follows its progress (announced
  * politely) and, once it is done, reloads the page's plan.
  */
-export const NetworkingForm = withApi(function NetworkingForm({ eventId, planned, latest }: { eventId: string; planned: boolean; latest: Planning | null }) {
+function NetworkingForm({ eventId, planned, latest }: { eventId: string; planned: boolean; latest: Planning | null }) {
   const client = useTRPCClient();
   const router = useRouter();
   const action = useApiAction();
@@ -130,4 +130,8 @@ export const NetworkingForm = withApi(function NetworkingForm({ eventId, planned
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const NetworkingFormWithApi = withApi(NetworkingForm);
+export { NetworkingFormWithApi as NetworkingForm };

@@ -39,7 +39,7 @@ export function placeSentence({ status, position, eventCancelled, started, full 
  * file for those with a confirmed place. After a reply the page re-renders and focus moves
  * to the new sentence, so a screen reader hears the result.
  */
-export const YourPlace = withApi(function YourPlace(props: YourPlaceProps) {
+function YourPlace(props: YourPlaceProps) {
   const { eventId, status, canReply, full, calendarPath } = props;
   const client = useTRPCClient();
   const action = useApiAction();
@@ -91,4 +91,8 @@ export const YourPlace = withApi(function YourPlace(props: YourPlaceProps) {
       ) : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const YourPlaceWithApi = withApi(YourPlace);
+export { YourPlaceWithApi as YourPlace };

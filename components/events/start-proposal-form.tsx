@@ -8,7 +8,7 @@ import { ErrorSummary, SelectField, TextField } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** Starts a draft proposal with the other person as co-author, in a sub-group both are in. */
-export const StartProposalForm = withApi(function StartProposalForm({
+function StartProposalForm({
   connectionId,
   otherName,
   subGroups,
@@ -64,4 +64,8 @@ export const StartProposalForm = withApi(function StartProposalForm({
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const StartProposalFormWithApi = withApi(StartProposalForm);
+export { StartProposalFormWithApi as StartProposalForm };

@@ -23,7 +23,7 @@ const OTHER = "";
  * uploader, date and earlier versions, image thumbnails and previews, and (for those who may)
  * the uploader. Used wherever files attach, so every page offers the same keyboard paths.
  */
-export const FileAttachments = withApi(function FileAttachments({
+function FileAttachments({
   owner,
   maxBytes,
   initial,
@@ -121,7 +121,7 @@ export const FileAttachments = withApi(function FileAttachments({
       )}
     </section>
   );
-});
+}
 
 function VersionFacts({ version }: { version: FileVersionView }) {
   return (
@@ -239,3 +239,7 @@ function FileItem({
     </li>
   );
 }
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const FileAttachmentsWithApi = withApi(FileAttachments);
+export { FileAttachmentsWithApi as FileAttachments };

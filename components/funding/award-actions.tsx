@@ -10,7 +10,7 @@ import { MoneyError, parsePounds } from "@/lib/money";
 import { useMoneyAction } from "./use-money-mutation";
 
 /** Marks one tranche paid, with the date paid and the payment reference. */
-export const PayTrancheForm = withApi(function PayTrancheForm({ awardId, trancheId, sequence }: { awardId: string; trancheId: string; sequence: number }) {
+function PayTrancheForm({ awardId, trancheId, sequence }: { awardId: string; trancheId: string; sequence: number }) {
   const trpc = useTRPC();
   const pay = useMutation(trpc.funding.payTranche.mutationOptions());
   const action = useMoneyAction(pay.mutateAsync);
@@ -38,7 +38,7 @@ export const PayTrancheForm = withApi(function PayTrancheForm({ awardId, tranche
       </Button>
     </form>
   );
-});
+}
 
 type Kind = "vary" | "withdraw" | "return" | "complete";
 type Copy = {
@@ -72,7 +72,7 @@ const COPY: Record<Kind, Copy> = {
 };
 
 /** Vary, withdraw, return underspend or complete: each needs a reason, and is recorded in the ledger. */
-export const AwardChangeForm = withApi(function AwardChangeForm({ awardId, kind }: { awardId: string; kind: Kind }) {
+function AwardChangeForm({ awardId, kind }: { awardId: string; kind: Kind }) {
   const trpc = useTRPC();
   const vary = useMutation(trpc.funding.varyAward.mutationOptions());
   const withdraw = useMutation(trpc.funding.withdrawAward.mutationOptions());
@@ -148,4 +148,9 @@ export const AwardChangeForm = withApi(function AwardChangeForm({ awardId, kind 
       )}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PayTrancheFormWithApi = withApi(PayTrancheForm);
+const AwardChangeFormWithApi = withApi(AwardChangeForm);
+export { PayTrancheFormWithApi as PayTrancheForm, AwardChangeFormWithApi as AwardChangeForm };

@@ -15,7 +15,7 @@ const FORM = "award-grant";
 const id = (key: string) => fieldId(FORM, key);
 
 /** Awards a grant with a payment schedule; the schedule must add up to the award. */
-export const AwardGrantForm = withApi(function AwardGrantForm({
+function AwardGrantForm({
   fundId,
   rounds,
   priorityAreas,
@@ -120,5 +120,8 @@ export const AwardGrantForm = withApi(function AwardGrantForm({
       </Button>
     </form>
   );
-});
+}
 
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const AwardGrantFormWithApi = withApi(AwardGrantForm);
+export { AwardGrantFormWithApi as AwardGrantForm };

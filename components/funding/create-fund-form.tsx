@@ -15,7 +15,7 @@ import { FunderSelect } from "./fund-funder-form";
 
 const FORM = "new-fund";
 
-export const CreateFundForm = withApi(function CreateFundForm({
+function CreateFundForm({
   partnershipSlug,
   partnershipName,
   organisations,
@@ -86,4 +86,8 @@ export const CreateFundForm = withApi(function CreateFundForm({
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const CreateFundFormWithApi = withApi(CreateFundForm);
+export { CreateFundFormWithApi as CreateFundForm };

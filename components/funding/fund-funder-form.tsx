@@ -11,7 +11,7 @@ import { readApiError } from "@/lib/api-errors";
 type Option = { id: string; name: string };
 
 /** The choice of whose money a fund is: one of the partnership's organisations, or (blank) the partnership itself. */
-export const FunderSelect = withApi(function FunderSelect({
+function FunderSelect({
   id,
   partnershipName,
   organisations,
@@ -42,10 +42,10 @@ export const FunderSelect = withApi(function FunderSelect({
       ))}
     </SelectField>
   );
-});
+}
 
 /** For officers: change the organisation a fund's money comes from. */
-export const FundFunderForm = withApi(function FundFunderForm({
+function FundFunderForm({
   fundId,
   partnershipName,
   organisations,
@@ -88,4 +88,9 @@ export const FundFunderForm = withApi(function FundFunderForm({
       ) : null}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const FunderSelectWithApi = withApi(FunderSelect);
+const FundFunderFormWithApi = withApi(FundFunderForm);
+export { FunderSelectWithApi as FunderSelect, FundFunderFormWithApi as FundFunderForm };

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 
-export const PublishAwardButton = withApi(function PublishAwardButton({ awardId, published }: { awardId: string; published: boolean }) {
+function PublishAwardButton({ awardId, published }: { awardId: string; published: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const setPublished = useMutation(trpc.funding.setAwardPublished.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -19,4 +19,8 @@ export const PublishAwardButton = withApi(function PublishAwardButton({ awardId,
       {published ? "Unpublish this award" : "Publish this award to the partnership"}
     </Button>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PublishAwardButtonWithApi = withApi(PublishAwardButton);
+export { PublishAwardButtonWithApi as PublishAwardButton };

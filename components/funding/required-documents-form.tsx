@@ -7,7 +7,7 @@ import { FormMessage, TextArea } from "@/components/ui/form";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 /** The documents every proposal to the round must attach, one per line ("Constitution", "Latest accounts"). */
-export const RequiredDocumentsForm = withApi(function RequiredDocumentsForm({ roundId, roundTitle, documents }: { roundId: string; roundTitle: string; documents: string[] }) {
+function RequiredDocumentsForm({ roundId, roundTitle, documents }: { roundId: string; roundTitle: string; documents: string[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [text, setText] = useState(documents.join("\n"));
@@ -51,4 +51,8 @@ export const RequiredDocumentsForm = withApi(function RequiredDocumentsForm({ ro
       </form>
     </details>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const RequiredDocumentsFormWithApi = withApi(RequiredDocumentsForm);
+export { RequiredDocumentsFormWithApi as RequiredDocumentsForm };

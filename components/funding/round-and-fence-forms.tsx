@@ -55,7 +55,7 @@ function parseCriteria(text: string) {
     });
 }
 
-export const CreateRoundForm = withApi(function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
+function CreateRoundForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
   const trpc = useTRPC();
   const createRound = useMutation(trpc.funding.createRound.mutationOptions());
   const action = useAction();
@@ -239,9 +239,9 @@ export const CreateRoundForm = withApi(function CreateRoundForm({ fundId, priori
       </Button>
     </form>
   );
-});
+}
 
-export const RingFenceForm = withApi(function RingFenceForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
+function RingFenceForm({ fundId, priorityAreas }: { fundId: string; priorityAreas: Option[] }) {
   const trpc = useTRPC();
   const addRingFence = useMutation(trpc.funding.addRingFence.mutationOptions());
   const action = useAction();
@@ -275,4 +275,9 @@ export const RingFenceForm = withApi(function RingFenceForm({ fundId, priorityAr
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const CreateRoundFormWithApi = withApi(CreateRoundForm);
+const RingFenceFormWithApi = withApi(RingFenceForm);
+export { CreateRoundFormWithApi as CreateRoundForm, RingFenceFormWithApi as RingFenceForm };

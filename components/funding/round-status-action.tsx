@@ -12,7 +12,7 @@ type NextStatus = "OPEN" | "CLOSED" | "DECIDED";
  * Moves a round on. Closing and marking decisions final cannot be undone, so both ask
  * first and say what will happen; opening a round does not.
  */
-export const RoundStatusAction = withApi(function RoundStatusAction({
+function RoundStatusAction({
   roundId,
   roundTitle,
   status,
@@ -74,4 +74,8 @@ export const RoundStatusAction = withApi(function RoundStatusAction({
       {error}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const RoundStatusActionWithApi = withApi(RoundStatusAction);
+export { RoundStatusActionWithApi as RoundStatusAction };

@@ -13,7 +13,7 @@ import { paths } from "@/lib/paths";
 type TopFolder = { id: string; name: string };
 
 /** Officers and chairs make a folder at the top of the library or inside a top-level folder. */
-export const NewFolderForm = withApi(function NewFolderForm({ slug, topFolders, startInside }: { slug: string; topFolders: readonly TopFolder[]; startInside?: string }) {
+function NewFolderForm({ slug, topFolders, startInside }: { slug: string; topFolders: readonly TopFolder[]; startInside?: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [name, setName] = useState("");
@@ -67,10 +67,10 @@ export const NewFolderForm = withApi(function NewFolderForm({ slug, topFolders, 
       </Button>
     </form>
   );
-});
+}
 
 /** The open folder's name, place and removal, for officers and chairs. */
-export const FolderSettings = withApi(function FolderSettings({
+function FolderSettings({
   slug,
   folder,
   topFolders,
@@ -164,4 +164,9 @@ export const FolderSettings = withApi(function FolderSettings({
       )}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const NewFolderFormWithApi = withApi(NewFolderForm);
+const FolderSettingsWithApi = withApi(FolderSettings);
+export { NewFolderFormWithApi as NewFolderForm, FolderSettingsWithApi as FolderSettings };

@@ -55,7 +55,7 @@ const VISIBILITY_OPTIONS: readonly { value: LibraryVisibilityValue; label: strin
  * document is taken away again and the form says why, so nothing half made stays. The
  * server checks everything again and says what to fix.
  */
-export const ResourceForm = withApi(function ResourceForm({
+function ResourceForm({
   kind,
   maxBytes = 0,
   slug,
@@ -310,4 +310,8 @@ export const ResourceForm = withApi(function ResourceForm({
       ) : null}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ResourceFormWithApi = withApi(ResourceForm);
+export { ResourceFormWithApi as ResourceForm };

@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form";
 import { readApiError } from "@/lib/api-errors";
 
 /** Stays on the page when nothing is left unread, so its confirmation is still announced. */
-export const MarkAllReadButton = withApi(function MarkAllReadButton({ unread }: { unread: number }) {
+function MarkAllReadButton({ unread }: { unread: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const markAllRead = useMutation(trpc.notification.markAllRead.mutationOptions());
@@ -36,4 +36,8 @@ export const MarkAllReadButton = withApi(function MarkAllReadButton({ unread }: 
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const MarkAllReadButtonWithApi = withApi(MarkAllReadButton);
+export { MarkAllReadButtonWithApi as MarkAllReadButton };

@@ -10,7 +10,7 @@ import type { UpdateNotificationSettingsInput } from "@/lib/schemas/profile";
 import { CheckboxChoice } from "./checkbox-choice";
 
 /** Which notifications also arrive by email. Everything always shows in Tandem itself. */
-export const NotificationSettingsForm = withApi(function NotificationSettingsForm() {
+function NotificationSettingsForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: profile } = useSuspenseQuery(trpc.me.profile.queryOptions());
@@ -70,4 +70,8 @@ export const NotificationSettingsForm = withApi(function NotificationSettingsFor
       {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const NotificationSettingsFormWithApi = withApi(NotificationSettingsForm);
+export { NotificationSettingsFormWithApi as NotificationSettingsForm };

@@ -44,7 +44,7 @@ function errorFor(fieldErrors: Record<string, string[]>, field: string): string 
  * What the signed-in person shows in partnership directories, with a live preview of
  * exactly what other members will see (only the fields they choose to share).
  */
-export const ProfileForm = withApi(function ProfileForm() {
+function ProfileForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -217,4 +217,8 @@ export const ProfileForm = withApi(function ProfileForm() {
       </section>
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ProfileFormWithApi = withApi(ProfileForm);
+export { ProfileFormWithApi as ProfileForm };

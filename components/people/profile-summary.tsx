@@ -9,7 +9,7 @@ import { SECTOR_LABELS } from "@/lib/sectors";
  * they sign in and the organisation they belong to (read through the API, prefetched by
  * the page). Name, job title and the rest are edited, and previewed, in ProfileForm.
  */
-export const ProfileSummary = withApi(function ProfileSummary() {
+function ProfileSummary() {
   const trpc = useTRPC();
   const { data: profile } = useSuspenseQuery(trpc.me.profile.queryOptions());
   const rows: [string, string][] = [
@@ -31,4 +31,8 @@ export const ProfileSummary = withApi(function ProfileSummary() {
       ))}
     </dl>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ProfileSummaryWithApi = withApi(ProfileSummary);
+export { ProfileSummaryWithApi as ProfileSummary };

@@ -8,7 +8,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage } from "@/components/ui/form";
 
 /** Move up / down and archive, for steering roles, on one current priority area. */
-export const PriorityAreaActions = withApi(function PriorityAreaActions({
+function PriorityAreaActions({
   priorityAreaId,
   title,
   isFirst,
@@ -67,9 +67,9 @@ export const PriorityAreaActions = withApi(function PriorityAreaActions({
       />
     </div>
   );
-});
+}
 
-export const RestorePriorityAreaButton = withApi(function RestorePriorityAreaButton({ priorityAreaId, title }: { priorityAreaId: string; title: string }) {
+function RestorePriorityAreaButton({ priorityAreaId, title }: { priorityAreaId: string; title: string }) {
   const trpc = useTRPC();
   const restore = useMutation(trpc.priorityArea.restore.mutationOptions());
   const action = useRefreshingAction();
@@ -87,4 +87,9 @@ export const RestorePriorityAreaButton = withApi(function RestorePriorityAreaBut
       </Button>
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PriorityAreaActionsWithApi = withApi(PriorityAreaActions);
+const RestorePriorityAreaButtonWithApi = withApi(RestorePriorityAreaButton);
+export { PriorityAreaActionsWithApi as PriorityAreaActions, RestorePriorityAreaButtonWithApi as RestorePriorityAreaButton };

@@ -17,7 +17,7 @@ import {
 type Details = { title: string; description: string; outcomesSought: string };
 
 /** Adds a priority area (given the partnership) or edits one (given the area and its details). */
-export const PriorityAreaForm = withApi(function PriorityAreaForm(
+function PriorityAreaForm(
   props: { mode: "create"; partnershipSlug: string } | { mode: "edit"; priorityAreaId: string; initial: Details },
 ) {
   const trpc = useTRPC();
@@ -80,4 +80,8 @@ export const PriorityAreaForm = withApi(function PriorityAreaForm(
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const PriorityAreaFormWithApi = withApi(PriorityAreaForm);
+export { PriorityAreaFormWithApi as PriorityAreaForm };

@@ -12,7 +12,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
  * evaluation is in: scale up, sustain, adapt or stop, why, and what happens next for
  * recurring funding. It closes the project.
  */
-export const DecideProjectForm = withApi(function DecideProjectForm({ projectId }: { projectId: string }) {
+function DecideProjectForm({ projectId }: { projectId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [outcome, setOutcome] = useState<Outcome | "">("");
@@ -70,4 +70,8 @@ export const DecideProjectForm = withApi(function DecideProjectForm({ projectId 
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const DecideProjectFormWithApi = withApi(DecideProjectForm);
+export { DecideProjectFormWithApi as DecideProjectForm };

@@ -19,7 +19,7 @@ export const OUTCOME_OPTIONS: readonly { value: Outcome; label: string; hint: st
 ];
 
 /** Scale up, sustain, adapt or stop, as radios in a fieldset with each choice's hint beside it. */
-export const OutcomeFieldset = withApi(function OutcomeFieldset({
+function OutcomeFieldset({
   legend,
   name,
   value,
@@ -73,7 +73,7 @@ export const OutcomeFieldset = withApi(function OutcomeFieldset({
       </div>
     </fieldset>
   );
-});
+}
 
 type EvaluationMeasure = { id: string; name: string; unit: string; kind: "NUMBER" | "PERCENTAGE"; baseline: number | null; target: number | null };
 
@@ -146,7 +146,7 @@ const fieldId = (key: string) => FIELD_IDS[key] ?? `evaluation-${key.replace("."
  * what worked and what did not, and what they recommend. What is typed is kept on this
  * device until the evaluation is in, so a closed tab loses nothing.
  */
-export const EvaluationForm = withApi(function EvaluationForm({
+function EvaluationForm({
   projectId,
   awardedPence,
   measures,
@@ -300,4 +300,9 @@ export const EvaluationForm = withApi(function EvaluationForm({
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const OutcomeFieldsetWithApi = withApi(OutcomeFieldset);
+const EvaluationFormWithApi = withApi(EvaluationForm);
+export { OutcomeFieldsetWithApi as OutcomeFieldset, EvaluationFormWithApi as EvaluationForm };

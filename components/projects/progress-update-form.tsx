@@ -29,7 +29,7 @@ export type { UpdateDraft, UpdateFormProject } from "./progress-update-input";
  * server on request; every keystroke is also kept on this device until the server has it,
  * so a dropped connection or closed tab loses nothing.
  */
-export const ProgressUpdateForm = withApi(function ProgressUpdateForm({
+function ProgressUpdateForm({
   slug,
   project,
   defaultPeriodId,
@@ -227,4 +227,8 @@ export const ProgressUpdateForm = withApi(function ProgressUpdateForm({
     </div>
     </>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ProgressUpdateFormWithApi = withApi(ProgressUpdateForm);
+export { ProgressUpdateFormWithApi as ProgressUpdateForm };

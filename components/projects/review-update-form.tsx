@@ -17,7 +17,7 @@ const OUTCOMES: readonly (readonly [Outcome, string])[] = [
  * An officer's review of a submitted progress update: accept it (which may release a
  * payment waiting for it) or send it back to the lead with a note saying what to change.
  */
-export const ReviewUpdateForm = withApi(function ReviewUpdateForm({ updateId, periodSequence }: { updateId: string; periodSequence: number }) {
+function ReviewUpdateForm({ updateId, periodSequence }: { updateId: string; periodSequence: number }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -83,4 +83,8 @@ export const ReviewUpdateForm = withApi(function ReviewUpdateForm({ updateId, pe
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ReviewUpdateFormWithApi = withApi(ReviewUpdateForm);
+export { ReviewUpdateFormWithApi as ReviewUpdateForm };

@@ -28,7 +28,7 @@ function plannedPeriods(startsOn: string, endsOn: string, frequency: Frequency) 
  * An officer sets an award up as a funded project: its dates, how often it reports, its
  * lead and team, and which unpaid payments wait for a period's update to be accepted.
  */
-export const SetUpProjectForm = withApi(function SetUpProjectForm({
+function SetUpProjectForm({
   slug,
   awardId,
   people,
@@ -223,4 +223,8 @@ export const SetUpProjectForm = withApi(function SetUpProjectForm({
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const SetUpProjectFormWithApi = withApi(SetUpProjectForm);
+export { SetUpProjectFormWithApi as SetUpProjectForm };

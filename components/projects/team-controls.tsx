@@ -12,7 +12,7 @@ import { TEAM_CANDIDATE_LIMIT } from "@/lib/schemas/projects";
  * team: they type part of a name or organisation and choose from the people found, so the
  * page never carries the whole membership.
  */
-export const AddTeamMemberForm = withApi(function AddTeamMemberForm({ projectId }: { projectId: string }) {
+function AddTeamMemberForm({ projectId }: { projectId: string }) {
   const client = useTRPCClient();
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
@@ -57,19 +57,19 @@ export const AddTeamMemberForm = withApi(function AddTeamMemberForm({ projectId 
       />
     </div>
   );
-});
+}
 
-export const RemoveTeamMemberButton = withApi(function RemoveTeamMemberButton({ projectId, userId, name }: { projectId: string; userId: string; name: string }) {
+function RemoveTeamMemberButton({ projectId, userId, name }: { projectId: string; userId: string; name: string }) {
   const client = useTRPCClient();
   return (
     <InlineAction label={`Take off the team: ${name}`} run={() => client.project.removeTeamMember.mutate({ projectId, userId })}>
       Take off the team
     </InlineAction>
   );
-});
+}
 
 /** An officer hands the project's lead to someone on its team (the old lead stays on the team). */
-export const ChangeProjectLeadForm = withApi(function ChangeProjectLeadForm({ projectId, team }: { projectId: string; team: PersonChoice[] }) {
+function ChangeProjectLeadForm({ projectId, team }: { projectId: string; team: PersonChoice[] }) {
   const client = useTRPCClient();
   if (team.length === 0) return null;
   return (
@@ -82,4 +82,10 @@ export const ChangeProjectLeadForm = withApi(function ChangeProjectLeadForm({ pr
       onPick={(userId) => client.project.changeLead.mutate({ projectId, userId })}
     />
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const AddTeamMemberFormWithApi = withApi(AddTeamMemberForm);
+const RemoveTeamMemberButtonWithApi = withApi(RemoveTeamMemberButton);
+const ChangeProjectLeadFormWithApi = withApi(ChangeProjectLeadForm);
+export { AddTeamMemberFormWithApi as AddTeamMemberForm, RemoveTeamMemberButtonWithApi as RemoveTeamMemberButton, ChangeProjectLeadFormWithApi as ChangeProjectLeadForm };

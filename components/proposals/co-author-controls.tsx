@@ -4,7 +4,7 @@ import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";
 import { InlineAction, PersonPicker, type PersonChoice } from "@/components/ui/person-picker";
 
 /** The lead author invites a co-author from any organisation in the partnership. */
-export const AddCoAuthorForm = withApi(function AddCoAuthorForm({ proposalId, candidates }: { proposalId: string; candidates: PersonChoice[] }) {
+function AddCoAuthorForm({ proposalId, candidates }: { proposalId: string; candidates: PersonChoice[] }) {
   const client = useTRPCClient();
   return (
     <PersonPicker
@@ -16,23 +16,29 @@ export const AddCoAuthorForm = withApi(function AddCoAuthorForm({ proposalId, ca
       onPick={(userId) => client.proposal.addCoAuthor.mutate({ proposalId, userId })}
     />
   );
-});
+}
 
-export const RemoveCoAuthorButton = withApi(function RemoveCoAuthorButton({ proposalId, userId, name }: { proposalId: string; userId: string; name: string }) {
+function RemoveCoAuthorButton({ proposalId, userId, name }: { proposalId: string; userId: string; name: string }) {
   const client = useTRPCClient();
   return (
     <InlineAction run={() => client.proposal.removeCoAuthor.mutate({ proposalId, userId })}>
       Remove<span className="sr-only"> {name} as co-author</span>
     </InlineAction>
   );
-});
+}
 
 /** Hands the proposal's lead to this co-author (the current lead stays on as a co-author). */
-export const MakeLeadAuthorButton = withApi(function MakeLeadAuthorButton({ proposalId, userId, name }: { proposalId: string; userId: string; name: string }) {
+function MakeLeadAuthorButton({ proposalId, userId, name }: { proposalId: string; userId: string; name: string }) {
   const client = useTRPCClient();
   return (
     <InlineAction run={() => client.proposal.changeLeadAuthor.mutate({ proposalId, userId })}>
       Make lead author<span className="sr-only">: {name}</span>
     </InlineAction>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const AddCoAuthorFormWithApi = withApi(AddCoAuthorForm);
+const RemoveCoAuthorButtonWithApi = withApi(RemoveCoAuthorButton);
+const MakeLeadAuthorButtonWithApi = withApi(MakeLeadAuthorButton);
+export { AddCoAuthorFormWithApi as AddCoAuthorForm, RemoveCoAuthorButtonWithApi as RemoveCoAuthorButton, MakeLeadAuthorButtonWithApi as MakeLeadAuthorButton };

@@ -38,7 +38,7 @@ function MissingList({ entries, editPath, linkClassName }: { entries: MissingEnt
  * a try, the page's live list; after a refused try, the server's list in its place (with
  * the server's heading), so no message shows twice.
  */
-export const SubmitProposalButton = withApi(function SubmitProposalButton({
+function SubmitProposalButton({
   proposalId,
   editPath,
   missing,
@@ -87,9 +87,9 @@ export const SubmitProposalButton = withApi(function SubmitProposalButton({
       </Button>
     </div>
   );
-});
+}
 
-export const ReturnToDraftButton = withApi(function ReturnToDraftButton({ proposalId }: { proposalId: string }) {
+function ReturnToDraftButton({ proposalId }: { proposalId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -109,10 +109,10 @@ export const ReturnToDraftButton = withApi(function ReturnToDraftButton({ propos
       </Button>
     </div>
   );
-});
+}
 
 /** Withdraws the proposal for good, with the reason the co-authors and sub-group will see; asks first. */
-export const WithdrawProposalForm = withApi(function WithdrawProposalForm({ proposalId }: { proposalId: string }) {
+function WithdrawProposalForm({ proposalId }: { proposalId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [reason, setReason] = useState("");
@@ -145,10 +145,10 @@ export const WithdrawProposalForm = withApi(function WithdrawProposalForm({ prop
       </form>
     </details>
   );
-});
+}
 
 /** Chooses (or changes) the open round a draft is for. */
-export const ChooseRoundForm = withApi(function ChooseRoundForm({
+function ChooseRoundForm({
   proposalId,
   currentRoundId,
   rounds,
@@ -193,4 +193,11 @@ export const ChooseRoundForm = withApi(function ChooseRoundForm({
       ) : null}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const SubmitProposalButtonWithApi = withApi(SubmitProposalButton);
+const ReturnToDraftButtonWithApi = withApi(ReturnToDraftButton);
+const WithdrawProposalFormWithApi = withApi(WithdrawProposalForm);
+const ChooseRoundFormWithApi = withApi(ChooseRoundForm);
+export { SubmitProposalButtonWithApi as SubmitProposalButton, ReturnToDraftButtonWithApi as ReturnToDraftButton, WithdrawProposalFormWithApi as WithdrawProposalForm, ChooseRoundFormWithApi as ChooseRoundForm };

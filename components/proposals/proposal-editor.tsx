@@ -42,7 +42,7 @@ const PROSE_LIMITS = { summary: 2_000, need: 10_000, hypothesis: 10_000, sustain
 
 export type EditorSection<K extends ProposalSectionKey = ProposalSectionKey> = { content: SectionContent[K]; version: number };
 
-export const ProposalEditor = withApi(function ProposalEditor({
+function ProposalEditor({
   proposalId,
   sections,
   organisations,
@@ -70,7 +70,7 @@ export const ProposalEditor = withApi(function ProposalEditor({
       ))}
     </div>
   );
-});
+}
 
 function statusText(state: SaveState<ProposalSectionKey>): ReactNode {
   switch (state.kind) {
@@ -237,3 +237,7 @@ function SectionInput<K extends ProposalSectionKey>({
       return null;
   }
 }
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ProposalEditorWithApi = withApi(ProposalEditor);
+export { ProposalEditorWithApi as ProposalEditor };

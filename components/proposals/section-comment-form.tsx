@@ -8,7 +8,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 import type { ProposalSectionKey } from "@/lib/schemas/proposals";
 
 /** A comment on one section; the authors are told. Once it is added, focus moves to the message saying so. */
-export const SectionCommentForm = withApi(function SectionCommentForm({
+function SectionCommentForm({
   proposalId,
   section,
   sectionLabel,
@@ -51,4 +51,8 @@ export const SectionCommentForm = withApi(function SectionCommentForm({
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const SectionCommentFormWithApi = withApi(SectionCommentForm);
+export { SectionCommentFormWithApi as SectionCommentForm };

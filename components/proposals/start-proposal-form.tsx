@@ -10,7 +10,7 @@ import { paths } from "@/lib/paths";
 import { PROPOSAL_TITLE_MAX } from "@/lib/schemas/proposals";
 
 /** Starts a draft with a working title (and, optionally, the round it is for), then opens the editor. */
-export const StartProposalForm = withApi(function StartProposalForm({
+function StartProposalForm({
   subGroupId,
   slug,
   rounds,
@@ -74,4 +74,8 @@ export const StartProposalForm = withApi(function StartProposalForm({
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const StartProposalFormWithApi = withApi(StartProposalForm);
+export { StartProposalFormWithApi as StartProposalForm };

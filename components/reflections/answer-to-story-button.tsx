@@ -11,7 +11,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
  * Turns the person's own named, written answer into a draft story. Pressing it is their
  * consent; the draft stays private to them until they submit it.
  */
-export const AnswerToStoryButton = withApi(function AnswerToStoryButton({
+function AnswerToStoryButton({
   answerId,
   storyPath,
   questionLabel,
@@ -49,4 +49,8 @@ export const AnswerToStoryButton = withApi(function AnswerToStoryButton({
       {action.error ? <FormMessage tone="error">{action.error}</FormMessage> : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const AnswerToStoryButtonWithApi = withApi(AnswerToStoryButton);
+export { AnswerToStoryButtonWithApi as AnswerToStoryButton };

@@ -9,7 +9,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
  * Closes a reflection before its closing date, after asking once. It stays on the page once
  * the reflection has closed, so the result it reports (and focuses) does not vanish with it.
  */
-export const CloseReflectionButton = withApi(function CloseReflectionButton({ surveyId, isOpen }: { surveyId: string; isOpen: boolean }) {
+function CloseReflectionButton({ surveyId, isOpen }: { surveyId: string; isOpen: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -36,4 +36,8 @@ export const CloseReflectionButton = withApi(function CloseReflectionButton({ su
       ) : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const CloseReflectionButtonWithApi = withApi(CloseReflectionButton);
+export { CloseReflectionButtonWithApi as CloseReflectionButton };

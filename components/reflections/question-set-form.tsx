@@ -31,7 +31,7 @@ export type QuestionSetDraft = {
  * questions), starting empty, from a copy of a built-in template, or changing one of the
  * partnership's own sets (`questionSetId`).
  */
-export const QuestionSetForm = withApi(function QuestionSetForm({
+function QuestionSetForm({
   slug,
   initial,
   questionSetId,
@@ -194,4 +194,8 @@ export const QuestionSetForm = withApi(function QuestionSetForm({
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const QuestionSetFormWithApi = withApi(QuestionSetForm);
+export { QuestionSetFormWithApi as QuestionSetForm };

@@ -22,7 +22,7 @@ const scaleId = (index: number, score: number | "none") => `answer-${index}-${sc
  * left out (at least one must be answered). Once sent, a named respondent may turn their
  * written answers into draft stories; anonymous answers stay anonymous.
  */
-export const RespondForm = withApi(function RespondForm({
+function RespondForm({
   slug,
   surveyId,
   anonymity,
@@ -228,4 +228,8 @@ export const RespondForm = withApi(function RespondForm({
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const RespondFormWithApi = withApi(RespondForm);
+export { RespondFormWithApi as RespondForm };

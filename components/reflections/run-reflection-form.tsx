@@ -28,7 +28,7 @@ const FIELD_IDS: Record<string, string> = {
  * Running a reflection: which questions (a ready-made template or the partnership's own
  * set), who is asked, when it closes, and whether answers are named or anonymous.
  */
-export const RunReflectionForm = withApi(function RunReflectionForm({
+function RunReflectionForm({
   slug,
   choices,
   canRunFor,
@@ -224,4 +224,8 @@ export const RunReflectionForm = withApi(function RunReflectionForm({
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const RunReflectionFormWithApi = withApi(RunReflectionForm);
+export { RunReflectionFormWithApi as RunReflectionForm };

@@ -9,7 +9,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 import { MODERATION_NOTE_MAX, STORY_COMMENT_MAX } from "@/lib/schemas/stories";
 
 /** The author sends their story to an officer. */
-export const SubmitStoryButton = withApi(function SubmitStoryButton({ storyId }: { storyId: string }) {
+function SubmitStoryButton({ storyId }: { storyId: string }) {
   const client = useTRPCClient();
   const action = useApiAction();
   return (
@@ -28,10 +28,10 @@ export const SubmitStoryButton = withApi(function SubmitStoryButton({ storyId }:
       </Button>
     </div>
   );
-});
+}
 
 /** The author takes the story back for good, after saying so twice. */
-export const WithdrawStoryButton = withApi(function WithdrawStoryButton({ storyId, published }: { storyId: string; published: boolean }) {
+function WithdrawStoryButton({ storyId, published }: { storyId: string; published: boolean }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [confirming, setConfirming] = useState(false);
@@ -67,7 +67,7 @@ export const WithdrawStoryButton = withApi(function WithdrawStoryButton({ storyI
       </div>
     </div>
   );
-});
+}
 
 type Decision = "PUBLISH" | "RETURN" | "UNPUBLISH";
 
@@ -88,7 +88,7 @@ const DECISION_DONE: Record<Decision, string> = {
  * published one. A return or unpublish needs a note saying what to change; the author
  * sees it on the story and in their notification.
  */
-export const ModerateStoryForm = withApi(function ModerateStoryForm({ storyId, decisions }: { storyId: string; decisions: readonly Decision[] }) {
+function ModerateStoryForm({ storyId, decisions }: { storyId: string; decisions: readonly Decision[] }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [decision, setDecision] = useState<Decision | null>(decisions.length === 1 ? decisions[0]! : null);
@@ -160,13 +160,13 @@ export const ModerateStoryForm = withApi(function ModerateStoryForm({ storyId, d
       </Button>
     </form>
   );
-});
+}
 
 /**
  * "What do you think?": a reader's comment on a published story. Once posted and shown in
  * the list above (the page re-renders with `commentCount` one higher), focus moves to it.
  */
-export const CommentForm = withApi(function CommentForm({ storyId, commentCount }: { storyId: string; commentCount: number }) {
+function CommentForm({ storyId, commentCount }: { storyId: string; commentCount: number }) {
   const client = useTRPCClient();
   const action = useApiAction();
   const [body, setBody] = useState("");
@@ -210,4 +210,11 @@ export const CommentForm = withApi(function CommentForm({ storyId, commentCount 
       </Button>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const SubmitStoryButtonWithApi = withApi(SubmitStoryButton);
+const WithdrawStoryButtonWithApi = withApi(WithdrawStoryButton);
+const ModerateStoryFormWithApi = withApi(ModerateStoryForm);
+const CommentFormWithApi = withApi(CommentForm);
+export { SubmitStoryButtonWithApi as SubmitStoryButton, WithdrawStoryButtonWithApi as WithdrawStoryButton, ModerateStoryFormWithApi as ModerateStoryForm, CommentFormWithApi as CommentForm };

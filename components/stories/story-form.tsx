@@ -102,7 +102,7 @@ function CheckboxGroup({
  * page. "Save" keeps a draft; "Save and submit" also sends it to an officer. After a save,
  * the story is shown as it will appear, rendered and sanitised by the server.
  */
-export const StoryForm = withApi(function StoryForm({
+function StoryForm({
   slug,
   story,
   organisations,
@@ -326,4 +326,8 @@ export const StoryForm = withApi(function StoryForm({
       ) : null}
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const StoryFormWithApi = withApi(StoryForm);
+export { StoryFormWithApi as StoryForm };

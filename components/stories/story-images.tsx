@@ -16,7 +16,7 @@ import type { StoredFileView } from "@/server/domain/files/files";
  * location data), each described for people who cannot see it, then put into the story at
  * the end of its text as `![description](file:<id>)`. Only a described picture can be put in.
  */
-export const StoryImages = withApi(function StoryImages({ storyId, maxBytes, onInsert }: { storyId: string | null; maxBytes: number; onInsert: (markdown: string) => void }) {
+function StoryImages({ storyId, maxBytes, onInsert }: { storyId: string | null; maxBytes: number; onInsert: (markdown: string) => void }) {
   return (
     <section aria-labelledby="story-images-heading" className="space-y-3 rounded-md border-2 border-slate-300 p-4">
       <h2 id="story-images-heading" className="text-xl font-semibold">
@@ -29,7 +29,7 @@ export const StoryImages = withApi(function StoryImages({ storyId, maxBytes, onI
       )}
     </section>
   );
-});
+}
 
 function StoryImageList({ storyId, maxBytes, onInsert }: { storyId: string; maxBytes: number; onInsert: (markdown: string) => void }) {
   const trpc = useTRPC();
@@ -110,3 +110,7 @@ function StoryImageItem({ file, onInsert }: { file: StoredFileView; onInsert: (m
     </li>
   );
 }
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const StoryImagesWithApi = withApi(StoryImages);
+export { StoryImagesWithApi as StoryImages };

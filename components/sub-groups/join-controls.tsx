@@ -24,7 +24,7 @@ export type JoinControlsProps = {
 };
 
 /** Join, ask to join, withdraw a request or leave: whichever applies to the person looking. */
-export const JoinControls = withApi(function JoinControls({
+function JoinControls({
   subGroupId,
   subGroupName,
   joinPolicy,
@@ -171,4 +171,8 @@ export const JoinControls = withApi(function JoinControls({
       )}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const JoinControlsWithApi = withApi(JoinControls);
+export { JoinControlsWithApi as JoinControls };

@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form";
 import { useRefreshingAction } from "./use-refreshing-action";
 
 /** What a lead (or officer) can do about one member: make co-lead, step down, remove. */
-export const MemberActions = withApi(function MemberActions({
+function MemberActions({
   subGroupId,
   userId,
   name,
@@ -78,4 +78,8 @@ export const MemberActions = withApi(function MemberActions({
       </div>
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const MemberActionsWithApi = withApi(MemberActions);
+export { MemberActionsWithApi as MemberActions };

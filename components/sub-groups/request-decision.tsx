@@ -10,7 +10,7 @@ import { DECISION_NOTE_MAX, decideRequestInput } from "@/lib/schemas/sub-groups"
 import { useRefreshingAction } from "./use-refreshing-action";
 
 /** Approve or decline one join request. Declining needs a note: the person sees it. */
-export const RequestDecision = withApi(function RequestDecision({ joinRequestId, requesterName }: { joinRequestId: string; requesterName: string }) {
+function RequestDecision({ joinRequestId, requesterName }: { joinRequestId: string; requesterName: string }) {
   const trpc = useTRPC();
   const decide = useMutation(trpc.subGroup.decideRequest.mutationOptions());
   const action = useRefreshingAction();
@@ -59,4 +59,8 @@ export const RequestDecision = withApi(function RequestDecision({ joinRequestId,
       </div>
     </form>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const RequestDecisionWithApi = withApi(RequestDecision);
+export { RequestDecisionWithApi as RequestDecision };

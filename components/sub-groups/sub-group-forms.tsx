@@ -65,7 +65,7 @@ function DetailsFields({ initial, fieldErrors }: { initial?: Details; fieldError
  * Starts a sub-group in a priority area. Leads are picked from the partnership's members;
  * the hint nudges towards a voluntary + public co-lead pair.
  */
-export const CreateSubGroupForm = withApi(function CreateSubGroupForm({
+function CreateSubGroupForm({
   partnershipSlug,
   priorityAreaId,
   priorityAreaTitle,
@@ -155,10 +155,10 @@ export const CreateSubGroupForm = withApi(function CreateSubGroupForm({
       </Button>
     </form>
   );
-});
+}
 
 /** Leads and steering roles edit the name, purpose and how people join. */
-export const EditSubGroupForm = withApi(function EditSubGroupForm({ subGroupId, initial }: { subGroupId: string; initial: Details }) {
+function EditSubGroupForm({ subGroupId, initial }: { subGroupId: string; initial: Details }) {
   const trpc = useTRPC();
   const update = useMutation(trpc.subGroup.update.mutationOptions());
   const action = useRefreshingAction();
@@ -189,10 +189,10 @@ export const EditSubGroupForm = withApi(function EditSubGroupForm({ subGroupId, 
       </Button>
     </form>
   );
-});
+}
 
 /** Steering roles archive a sub-group, after saying yes to what that means. */
-export const ArchiveSubGroupButton = withApi(function ArchiveSubGroupButton({ subGroupId, name }: { subGroupId: string; name: string }) {
+function ArchiveSubGroupButton({ subGroupId, name }: { subGroupId: string; name: string }) {
   const trpc = useTRPC();
   const archive = useMutation(trpc.subGroup.archive.mutationOptions());
   const action = useRefreshingAction();
@@ -209,4 +209,10 @@ export const ArchiveSubGroupButton = withApi(function ArchiveSubGroupButton({ su
       />
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const CreateSubGroupFormWithApi = withApi(CreateSubGroupForm);
+const EditSubGroupFormWithApi = withApi(EditSubGroupForm);
+const ArchiveSubGroupButtonWithApi = withApi(ArchiveSubGroupButton);
+export { CreateSubGroupFormWithApi as CreateSubGroupForm, EditSubGroupFormWithApi as EditSubGroupForm, ArchiveSubGroupButtonWithApi as ArchiveSubGroupButton };

@@ -27,7 +27,7 @@ const rowAnchor = (row: number) => `import-row-${row}`;
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
 /** The rows as read, each with its problems, and the officer's choice: confirm (skipping the rows with problems) or cancel. */
-export const ImportPreview = withApi(function ImportPreview({
+function ImportPreview({
   slug,
   batchId,
   rows,
@@ -170,4 +170,8 @@ export const ImportPreview = withApi(function ImportPreview({
       {!editable ? <ButtonLink href={paths.memberImport(slug)} variant="secondary">Import another file</ButtonLink> : null}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ImportPreviewWithApi = withApi(ImportPreview);
+export { ImportPreviewWithApi as ImportPreview };

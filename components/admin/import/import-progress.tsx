@@ -9,7 +9,7 @@ import { paths } from "@/lib/paths";
 type Progress = { state: "PREVIEWED" | "CONFIRMED" | "SENT" | "CANCELLED"; emailedCount: number; invitedCount: number; sendingFailed: boolean };
 
 /** "Sending invitations: 12 of 30", asked again every two seconds until the batch's job has sent them all. */
-export const ImportProgress = withApi(function ImportProgress({ slug, batchId, initial }: { slug: string; batchId: string; initial: Progress }) {
+function ImportProgress({ slug, batchId, initial }: { slug: string; batchId: string; initial: Progress }) {
   const trpc = useTRPC();
   const query = useQuery({
     ...trpc.memberImport.progress.queryOptions({ partnershipSlug: slug, batchId }),
@@ -48,4 +48,8 @@ export const ImportProgress = withApi(function ImportProgress({ slug, batchId, i
       )}
     </div>
   );
-});
+}
+
+// Exported with the API client above, wherever rendered (components/providers/trpc-provider.tsx).
+const ImportProgressWithApi = withApi(ImportProgress);
+export { ImportProgressWithApi as ImportProgress };
