@@ -77,7 +77,7 @@ export default async function OutboxPage() {
                   {email.subject}
                 </h2>
                 <p className="text-sm text-slate-700">
-                  To <span className="font-semibold">{email.to}</span> ·{" "}
+                  To <span className="font-semibold break-all">{email.to}</span> ·{" "}
                   <time dateTime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt, "short")}</time>
                 </p>
                 <div className="mt-3 whitespace-pre-wrap break-words">
