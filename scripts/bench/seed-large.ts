@@ -37,7 +37,7 @@ const TALLY_TRIGGERS = [
   ["ProjectReportSummary", "ProjectReportSummary_tally_change"],
   ["ReportingPeriod", "ReportingPeriod_tally"],
   ["ReportingPeriod", "ReportingPeriod_tally_change"],
-  ["FundedProject", "FundedProject_tally_move"],
+  ["FundedProject", "FundedProject_move_tally"],
 ] as const;
 
 /** The statements, in order; each runs in its own transaction so the ledger trigger's updates of a fund row never pile up. */

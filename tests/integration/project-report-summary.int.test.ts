@@ -253,6 +253,9 @@ describe("a project's report summary", () => {
     expect(overview.projects.byStatus.find((group) => group.status === "DECIDED")?.count).toBe(1);
     await w.db.fundedProject.update({ where: { id: a.id }, data: { status: "EVALUATING", subGroupId: w.subGroup.id } });
     expect(await talliesOutOfStep(w.db)).toEqual([]);
+    // One statement that changes the status and the measures (which recounts the summary).
+    await w.db.$executeRaw`UPDATE "FundedProject" SET "status" = 'ACTIVE', "measures" = '[]'::jsonb WHERE "id" = ${a.id}`;
+    expect(await talliesOutOfStep(w.db)).toEqual([]);
 
     await w.db.$executeRaw`DELETE FROM "Tranche" WHERE "requiresPeriodId" IN (SELECT "id" FROM "ReportingPeriod" WHERE "projectId" = ${b.id})`;
     await w.db.progressUpdate.deleteMany({ where: { projectId: b.id } });

@@ -224,7 +224,10 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "FundedProject_tally_move" AFTER UPDATE OF "status", "subGroupId" ON "FundedProject"
+-- Named to fire before "FundedProject_recount" (triggers fire in name order): one statement
+-- that changes a project's status and its measures moves the project with its summary as it
+-- was, and the recount's change to the summary is then added under the new status.
+CREATE TRIGGER "FundedProject_move_tally" AFTER UPDATE OF "status", "subGroupId" ON "FundedProject"
 FOR EACH ROW WHEN ((OLD."status", OLD."subGroupId") IS DISTINCT FROM (NEW."status", NEW."subGroupId"))
 EXECUTE FUNCTION "funded_project_tally"();
 
