@@ -386,7 +386,7 @@ async function changeAward(
         summary,
         amountPence,
       });
-      return tx.award.findUniqueOrThrow({ where: { id: award.id }, include: { tranches: { orderBy: { sequence: "asc" } } } });
+      return awardWithTranches(tx, award.id);
     }, MONEY_TRANSACTION),
   );
   if (outcome === "replayed") return (await replayedAward(db, request, change.awardId))!;

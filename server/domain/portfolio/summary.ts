@@ -99,6 +99,11 @@ function scopeSql(scope: PortfolioScope) {
   return scope.subGroupId ? Prisma.sql`AND p."subGroupId" = ${scope.subGroupId}` : Prisma.empty;
 }
 
+/** The rows of a tally table (aliased `t`) for the scope: the partnership's, or one sub-group's. */
+function tallyScopeSql(scope: PortfolioScope) {
+  return Prisma.sql`t."partnershipId" = ${scope.partnershipId} ${scope.subGroupId ? Prisma.sql`AND t."subGroupKey" = ${scope.subGroupId}` : Prisma.empty}`;
+}
+
 function projectWhere(scope: PortfolioScope): Prisma.FundedProjectWhereInput {
   return scope.subGroupId ? { partnershipId: scope.partnershipId, subGroupId: scope.subGroupId } : { partnershipId: scope.partnershipId };
 }
@@ -179,10 +184,9 @@ async function overdue(db: Database, scope: PortfolioScope, now: Date, page = 1)
   const today = isoDay(calendarDay(now));
   const [[totals], listed] = await Promise.all([
     db.$queryRaw<{ projectCount: number; periodCount: number }[]>`
-      SELECT coalesce(sum(d."projects"), 0)::int AS "projectCount", coalesce(sum(d."periods"), 0)::int AS "periodCount"
-      FROM "PortfolioLateDay" d
-      WHERE d."partnershipId" = ${scope.partnershipId} ${scope.subGroupId ? Prisma.sql`AND d."subGroupKey" = ${scope.subGroupId}` : Prisma.empty}
-        AND d."dueOn" < ${today}::date`,
+      SELECT coalesce(sum(t."projects"), 0)::int AS "projectCount", coalesce(sum(t."periods"), 0)::int AS "periodCount"
+      FROM "PortfolioLateDay" t
+      WHERE ${tallyScopeSql(scope)} AND t."dueOn" < ${today}::date`,
     db.$queryRaw<
       { id: string; name: string; subGroupName: string | null; hasLead: boolean | null; leadName: string | null; overdueCount: number; oldestDueOn: Date }[]
     >`
@@ -192,8 +196,7 @@ async function overdue(db: Database, scope: PortfolioScope, now: Date, page = 1)
       JOIN "FundedProject" p ON p."id" = s."projectId"
       LEFT JOIN "SubGroup" sg ON sg."id" = p."subGroupId"
       CROSS JOIN LATERAL (
-        SELECT count(*)::int AS "overdueCount" FROM "ReportingPeriod" r
-        WHERE r."projectId" = p."id" AND NOT r."reported" AND r."dueOn" < ${today}::date
+        SELECT count(*)::int AS "overdueCount" FROM (${latePeriods(scope, now)}) l WHERE l."projectId" = p."id"
       ) late
       LEFT JOIN LATERAL (
         SELECT true AS "present", u."name" FROM "ProjectTeamMember" t JOIN "User" u ON u."id" = t."userId"
@@ -256,7 +259,7 @@ async function projectFigures(db: Database, scope: PortfolioScope, page = 1): Pr
         sum(t."measured")::int AS "measured", sum(t."measureCount")::int AS "measureCount", sum(t."targetCount")::int AS "targetCount",
         sum(t."reportedCount")::int AS "reportedCount", sum(t."onTrackCount")::int AS "onTrackCount"
       FROM "PortfolioProjectTally" t
-      WHERE t."partnershipId" = ${scope.partnershipId} ${scope.subGroupId ? Prisma.sql`AND t."subGroupKey" = ${scope.subGroupId}` : Prisma.empty}
+      WHERE ${tallyScopeSql(scope)}
       GROUP BY 1, 2`,
     db.$queryRaw<({ id: string; name: string; status: ProjectStatus } & MeasureCounts)[]>`
       SELECT p."id", p."name", p."status"::text AS "status", s."measureCount", s."targetCount", s."reportedCount", s."onTrackCount"
