@@ -84,7 +84,7 @@ export async function expectReadableControls(page: Page) {
 export async function expectAccessible(page: Page) {
   // After an in-page action the page re-renders and streams its <title> back in: let it settle
   // (a title still missing after that fails below, as it should).
-  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 15_000 }).catch(() => undefined);
   await expectReadableControls(page);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
