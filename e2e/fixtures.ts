@@ -80,16 +80,47 @@ export async function expectReadableControls(page: Page) {
   expect(failures, `links and buttons whose text is hard to read on ${page.url()}`).toEqual([]);
 }
 
-/** Fails on serious or critical WCAG 2.2 A/AA violations, listing them readably, and on unreadable link or button text. */
-export async function expectAccessible(page: Page) {
-  // After an in-page action the page re-renders and streams its <title> back in: let it settle
-  // (a title still missing after that fails below, as it should).
-  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 15_000 }).catch(() => undefined);
-  await expectReadableControls(page);
+/**
+ * Waits for the page's <title> to be present and unchanged for a moment. After an in-page action
+ * Next.js re-renders and streams the title back in, and for an instant the old one is gone.
+ */
+async function titleSettled(page: Page) {
+  await page
+    .waitForFunction(
+      () => {
+        const state = window as unknown as { __titleSeen?: { title: string; since: number } };
+        const title = document.title.trim();
+        const now = performance.now();
+        if (!title || state.__titleSeen?.title !== title) {
+          state.__titleSeen = { title, since: now };
+          return false;
+        }
+        return now - state.__titleSeen.since >= 250;
+      },
+      null,
+      { timeout: 15_000, polling: 50 },
+    )
+    .catch(() => undefined); // a title still missing fails in axe below, as it should
+}
+
+async function blockingViolations(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Fails on serious or critical WCAG 2.2 A/AA violations, listing them readably, and on unreadable link or button text. */
+export async function expectAccessible(page: Page) {
+  await titleSettled(page);
+  await expectReadableControls(page);
+  let blocking = await blockingViolations(page);
+  if (blocking.some((v) => v.id === "document-title")) {
+    // The title was caught mid-stream: check once more after it settles. A page that has no
+    // title at all still fails here.
+    await titleSettled(page);
+    blocking = await blockingViolations(page);
+  }
   const summary = blocking.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
