@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import superjson from "superjson";
+import { describe, expect, it, vi } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createSession, resolveActor } from "@/server/auth/session";
 import { countingDatabase } from "./support/counting-database";
@@ -6,6 +7,13 @@ import { withTestDatabase } from "./support/database";
 import { approvedProposal, daysAgo, fundedProject, fundWorld, grantAward, isoDay, subGroupWorld, submitUpdate, updateInput } from "./support/worlds";
 
 const database = withTestDatabase();
+
+// The API's route handler reads the process's database client; here, a counting one.
+const routeDb = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock("@/server/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/db/client")>()),
+  getDb: () => routeDb.current,
+}));
 
 /**
  * How much work a page does, counted in SQL statements and the rows they return (no
@@ -179,6 +187,35 @@ describe("the work a page does", () => {
       expect(after.statements).toBe(before.statements);
       expect(after.rows).toBe(before.rows);
     } finally {
+      await counting.close();
+    }
+  });
+
+  it("a batched API request resolves the actor's part in the partnership once for all its calls", async () => {
+    const { w, sessionToken } = await projectWorld();
+    const counting = countingDatabase(database.url);
+    const { GET } = await import("@/app/api/trpc/[trpc]/route");
+    try {
+      routeDb.current = counting.db;
+      const calls: [string, unknown][] = [
+        ["partnership.viewer", { partnershipSlug: w.slug }],
+        ["project.mine", { partnershipSlug: w.slug }],
+        ["project.list", { partnershipSlug: w.slug, limit: 10 }],
+      ];
+      const input = Object.fromEntries(calls.map(([, value], index) => [index, superjson.serialize(value)]));
+      counting.reset();
+      const response = await GET(
+        new Request(`http://localhost/api/trpc/${calls.map(([name]) => name).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers: { cookie: `next-auth.session-token=${sessionToken}` },
+        }),
+      );
+      expect(response.status).toBe(200);
+      const answers = (await response.json()) as { result?: { data: { json: unknown } } }[];
+      expect(answers.map((answer) => answer.result !== undefined)).toEqual([true, true, true]);
+      const memberships = counting.statements.filter((statement) => /"Membership"/.test(statement.sql));
+      expect(memberships).toHaveLength(1);
+    } finally {
+      routeDb.current = undefined;
       await counting.close();
     }
   });

@@ -31,6 +31,8 @@ async function handle(incoming: Request, requestId: string) {
         actor: await resolveActor(db, sessionTokenFromCookieHeader(request.headers.get("cookie"))),
         siteOrigin: siteOrigin(request, getEnv()),
         requestId,
+        // A batch's calls share what they resolve of the actor's part in a partnership or project.
+        grants: new Map(),
       };
     },
   });
