@@ -11,7 +11,7 @@
  *   awards          grant awards from one fund (in-process), beside the same rows in raw SQL
  *   dashboard       the portfolio dashboard page
  *   project-page    a project's page, with its HTML size
- *   projects-page   /p/<slug>/projects beside its own API call (project.list, 25)
+ *   projects-page   /p/<slug>/projects beside its own four API calls, batched (project.list of 25 among them)
  *
  * Stops everything and drops the scratch database afterwards. Asserts no timing; a figure
  * whose answers differ, whose ledger no longer equals the balances or whose page answers
@@ -24,8 +24,11 @@
  *   BENCH_REUSE=1 npm run bench            # keep the seeded databases in .data/bench for the next run
  *   DATABASE_URL=… npm run bench           # an existing server (creates and drops a database)
  *
+ * Each side's timed runs go over keep-alive connections opened in its warm-up, and every
+ * client sends at least 10 requests per run (figures/measure.ts): a server's steady state.
+ *
  * Other settings: BENCH_REQUESTS (requests per timed API run, default 200; pages use a
- * quarter, awards half), BENCH_ROUNDS (alternating runs of each side per concurrency,
+ * quarter, awards half; page and API runs at least 10 per client), BENCH_ROUNDS (alternating runs of each side per concurrency,
  * default 2), BENCH_PORT (Tandem, default 3301; the reference uses the next port),
  * BENCH_DB_PORT (the kept embedded PostgreSQL, 5701), TANDEM_WORKERS (passed to the launcher).
  * Background jobs are off (TANDEM_JOBS=off) so reminders for the seeded reports do not run mid-measurement.
@@ -192,7 +195,7 @@ async function benchAtSize(projects: number): Promise<SizeResult> {
           `\nTandem at ${counts.projects.toLocaleString("en-GB")} projects (${counts.periods.toLocaleString("en-GB")} reporting periods, ` +
             `${counts.updates.toLocaleString("en-GB")} progress updates, ${counts.people.toLocaleString("en-GB")} people), ${when} UTC\n` +
             `Machine: ${await machine(url)}\n` +
-            `${ROUNDS} alternating run${ROUNDS === 1 ? "" : "s"} per side and concurrency (${REQUESTS} requests per API run, fewer for pages and awards), over HTTP with keep-alive\n\n${table(rows)}\n` +
+            `${ROUNDS} alternating run${ROUNDS === 1 ? "" : "s"} per side and concurrency (${REQUESTS} requests per API run, fewer for pages and awards; pages and API calls at least 10 per client, on warm keep-alive connections), over HTTP\n\n${table(rows)}\n` +
             (failed.length > 0 ? `\nFailed (not in the table):\n${failed.map((line) => `- ${line}`).join("\n")}\n` : ""),
         );
         if (failed.length > 0) process.exitCode = 1;

@@ -22,8 +22,21 @@ export function get(agent: http.Agent, url: string, headers: Record<string, stri
   });
 }
 
-export async function runLoad(options: { url: string; headers?: Record<string, string>; requests: number; concurrency: number }): Promise<LoadRun> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+/** Keep-alive connections for `concurrency` clients, to open once and time many runs on. */
+export const keepAliveAgent = (concurrency: number) => new http.Agent({ keepAlive: true, maxSockets: concurrency });
+
+/**
+ * Runs `requests` requests from `concurrency` clients. On `agent`'s connections when given
+ * (left open for the next run), otherwise on new ones closed at the end.
+ */
+export async function runLoad(options: {
+  url: string;
+  headers?: Record<string, string>;
+  requests: number;
+  concurrency: number;
+  agent?: http.Agent;
+}): Promise<LoadRun> {
+  const agent = options.agent ?? keepAliveAgent(options.concurrency);
   const headers = options.headers ?? {};
   const latenciesMs: number[] = [];
   let sent = 0;
@@ -41,7 +54,7 @@ export async function runLoad(options: { url: string; headers?: Record<string, s
       }),
     );
   } finally {
-    agent.destroy();
+    if (!options.agent) agent.destroy();
   }
   return { latenciesMs, seconds: (performance.now() - started) / 1000 };
 }

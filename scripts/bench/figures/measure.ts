@@ -1,9 +1,16 @@
 /**
  * Timing helpers the figures share: warm up, then alternate runs of Tandem and its
  * reference (starting with each side in turn, so neither gets the quieter moments).
+ *
+ * Each side keeps one set of keep-alive connections, opened during its warm-up, for all its
+ * timed runs: the figures are a server's steady state, not the cost of opening 50
+ * connections at once. And every client sends at least `MIN_REQUESTS_PER_CLIENT` requests
+ * in a run, so the run's last moments (fewer clients still waiting) are a small part of it.
  */
 import http from "node:http";
-import { get, runLoad, summarise, type LoadRun, type LoadSummary } from "../http-load";
+import { get, keepAliveAgent, runLoad, summarise, type LoadRun, type LoadSummary } from "../http-load";
+
+export const MIN_REQUESTS_PER_CLIENT = 10;
 
 /** Times one URL (and its reference, if given) at one concurrency. */
 export async function compareUrls(options: {
@@ -16,20 +23,28 @@ export async function compareUrls(options: {
   /** Requests sent (per side) before timing; default twice the concurrency, at least 10. */
   warmUp?: number;
 }): Promise<{ tandem: LoadSummary; reference?: LoadSummary }> {
-  const { headers, concurrency, requests, rounds } = options;
-  const warmUp = options.warmUp ?? Math.max(10, concurrency * 2);
-  await runLoad({ url: options.tandemUrl, headers, requests: warmUp, concurrency });
-  if (options.referenceUrl) await runLoad({ url: options.referenceUrl, headers, requests: warmUp, concurrency });
-  const tandem: LoadRun[] = [];
-  const reference: LoadRun[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const sides = options.referenceUrl ? (round % 2 === 0 ? ["tandem", "reference"] : ["reference", "tandem"]) : ["tandem"];
-    for (const side of sides) {
-      const url = side === "tandem" ? options.tandemUrl : options.referenceUrl!;
-      (side === "tandem" ? tandem : reference).push(await runLoad({ url, headers, requests, concurrency }));
+  const { headers, concurrency, rounds } = options;
+  const requests = Math.max(options.requests, concurrency * MIN_REQUESTS_PER_CLIENT);
+  // Enough to open every client's connection and fill the server's caches.
+  const warmUp = Math.max(options.warmUp ?? 10, concurrency * 2);
+  const agents = { tandem: keepAliveAgent(concurrency), reference: keepAliveAgent(concurrency) };
+  try {
+    await runLoad({ url: options.tandemUrl, headers, requests: warmUp, concurrency, agent: agents.tandem });
+    if (options.referenceUrl) await runLoad({ url: options.referenceUrl, headers, requests: warmUp, concurrency, agent: agents.reference });
+    const tandem: LoadRun[] = [];
+    const reference: LoadRun[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const sides = options.referenceUrl ? (round % 2 === 0 ? (["tandem", "reference"] as const) : (["reference", "tandem"] as const)) : (["tandem"] as const);
+      for (const side of sides) {
+        const url = side === "tandem" ? options.tandemUrl : options.referenceUrl!;
+        (side === "tandem" ? tandem : reference).push(await runLoad({ url, headers, requests, concurrency, agent: agents[side] }));
+      }
     }
+    return { tandem: summarise(tandem), reference: options.referenceUrl ? summarise(reference) : undefined };
+  } finally {
+    agents.tandem.destroy();
+    agents.reference.destroy();
   }
-  return { tandem: summarise(tandem), reference: options.referenceUrl ? summarise(reference) : undefined };
 }
 
 /** One GET that must answer 200: its body. */
