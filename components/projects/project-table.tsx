@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { Table, type Column } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
