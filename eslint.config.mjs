@@ -13,7 +13,23 @@ const config = [
         "error",
         { object: "process", property: "env", message: "Read configuration through getEnv() in server/env.ts." },
       ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use Link from @/components/ui/link: it does not prefetch every page a list links to.",
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    // The one wrapper of next/link.
+    files: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     // The env module, the launchers and test tooling are where process.env is read or set.

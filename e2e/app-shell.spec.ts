@@ -145,3 +145,28 @@ test("on a phone the header and the partnership's sections fold behind menu butt
   await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Partnership sections" }).getByRole("link", { name: "Events" })).toBeVisible();
 });
+
+test("a page's links fetch nothing until one is followed, and following one does not reload the page", async ({ page, signInAs }) => {
+  await signInAs("fiona.macleod@renfrewshire-hscp.example");
+  const prefetches: string[] = [];
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+    if (request.resourceType() === "document") documents.push(request.url());
+  });
+  await page.goto("/p/renfrewshire-spg/projects");
+  const project = page.getByRole("table", { name: "All projects" }).getByRole("link").first();
+  await expect(project).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await project.hover();
+  await page.waitForLoadState("networkidle");
+  // Each of the page's dozens of links (header, sections, every project) in view, one hovered: no request for any.
+  expect(prefetches).toEqual([]);
+
+  const name = (await project.textContent())!;
+  documents.length = 0;
+  await project.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  expect(documents, "a client-side navigation, not a new page load").toEqual([]);
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Section } from "@/components/ui/section";
 import { LabelledTag, type Tone } from "@/components/ui/status-tag";
 import { formatPence } from "@/lib/money";

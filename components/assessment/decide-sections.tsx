@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DecideForm } from "@/components/assessment/decide-form";
 import { formatScore } from "@/components/assessment/round-assessment-sections";
 import { Section } from "@/components/ui/section";

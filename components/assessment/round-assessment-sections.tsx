@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AppointAssessorForm, RemoveAssessorButton, StartAssessmentButton } from "@/components/assessment/panel-controls";
 import { ROUND_STATUS_LABELS, ROUND_STATUS_TONES } from "@/components/funding/award-state";
 import { RoundNextStep } from "@/components/funding/round-next-step";

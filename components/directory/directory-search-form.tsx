@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/form";
 import { directoryHref, ORGANISATION_TYPES, type DirectorySearch } from "@/lib/schemas/directory";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { directoryHref, type DirectorySearch } from "@/lib/schemas/directory";
 
 /** Switches between people and organisations, keeping the filters both understand. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ORGANISATION_TYPE_LABELS, type SectorCode } from "@/lib/sectors";
 import { SectorTag, Separator } from "./sector-tag";
 import { VerifiedBadge } from "./verified-badge";

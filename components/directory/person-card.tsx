@@ -1,5 +1,5 @@
 import { SUB_GROUP_ROLE_SUFFIX } from "@/lib/role-labels";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { directoryHref } from "@/lib/schemas/directory";
 import type { DirectoryPersonCard } from "@/server/domain/directory/shared-profile";
 import { SectorTag, Separator } from "./sector-tag";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { TimeStamp } from "./time-stamp";
 
 type Item = { id: string; summary: string; linkPath: string | null; createdAt: Date };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
 import type { LoadedDiscussionSpace } from "@/server/pages/discussions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EventWhen, placesText } from "@/components/events/event-labels";
 import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { personLine } from "@/components/events/event-labels";
 import { LogConnectionForm } from "@/components/events/log-connection-form";
 import { Section } from "@/components/ui/section";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatShortDay } from "@/components/events/event-labels";
 import { EVENT_RECURRENCE_LABELS } from "@/lib/event-kinds";
 import { paths } from "@/lib/paths";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { paths } from "@/lib/paths";
 import { useState, type FormEvent } from "react";
 import { useTRPCClient, withApi } from "@/components/providers/trpc-provider";

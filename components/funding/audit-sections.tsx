@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Button, ButtonAnchor } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/form";
 import { Table } from "@/components/ui/table";

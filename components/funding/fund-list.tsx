@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import type { listFunds } from "@/server/domain/funding/dashboard";

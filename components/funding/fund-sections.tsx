@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AwardGrantForm } from "@/components/funding/award-grant-form";
 import {
   AWARD_STATE_LABELS,

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Button } from "@/components/ui/button";
 import { LIBRARY_SEARCH_MAX } from "@/lib/schemas/library";
 import { paths } from "@/lib/paths";

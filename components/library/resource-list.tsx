@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { InstantDay } from "@/components/projects/project-labels";
 import { paths } from "@/lib/paths";
 import type { LibraryView } from "@/server/domain/library/queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { MapGap } from "@/server/domain/directory/partnership-map";
 
 /** The gaps, most important first, each with links to where someone can act on it. */

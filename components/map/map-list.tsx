@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { MapCells, MapColumn, MapSector, PartnershipMap } from "@/server/domain/directory/partnership-map";
 import { describeCounts } from "./counts-text";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SECTOR_TAG_LABELS } from "@/components/directory/sector-tag";
 import { Table, type Column } from "@/components/ui/table";
 import type { MapAreaRow, MapSector, MapSubGroupRow, PartnershipMap } from "@/server/domain/directory/partnership-map";

@@ -2,7 +2,7 @@ import { Day, dueDistance, InstantDay, ReportStateTag } from "@/components/proje
 import { ProjectTable } from "@/components/projects/project-table";
 import { ProposalStatusTag } from "@/components/proposals/proposal-labels";
 import { MY_AUTHOR_ROLE_LONG } from "@/lib/role-labels";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
 import type { MyWork } from "@/server/domain/portfolio/my-work";

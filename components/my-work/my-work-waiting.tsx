@@ -2,7 +2,7 @@ import { CancelledTag, EventWhen, MyStatusTag } from "@/components/events/event-
 import { InstantDay } from "@/components/projects/project-labels";
 import { formatInstantDay } from "@/lib/uk-time";
 import { OUTCOME_LABELS } from "@/server/domain/projects/evaluation";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Section } from "@/components/ui/section";
 import { paths } from "@/lib/paths";
 import type { MyWork } from "@/server/domain/portfolio/my-work";

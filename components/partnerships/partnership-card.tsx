@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PARTNERSHIP_KIND_LABELS, ROLE_LABELS } from "@/lib/sectors";
 import { paths } from "@/lib/paths";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { areaMoneyColumns, MoneyTotalRow } from "@/components/projects/money-columns";
 import { Day, PROJECT_STATUS_LABELS } from "@/components/projects/project-labels";
 import { Section } from "@/components/ui/section";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { FileAttachments } from "@/components/files/file-attachments";
 import { Section } from "@/components/ui/section";

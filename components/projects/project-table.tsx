@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Table, type Column } from "@/components/ui/table";
 import { formatPence } from "@/lib/money";
 import { paths } from "@/lib/paths";

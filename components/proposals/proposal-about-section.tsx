@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { TimeStamp } from "@/components/discussions/time-stamp";
 import { SECTOR_OR_INDIVIDUAL_LABELS } from "@/components/sub-groups/format";
 import { paths } from "@/lib/paths";

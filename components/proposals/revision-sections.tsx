@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { TimeStamp } from "@/components/discussions/time-stamp";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/form";

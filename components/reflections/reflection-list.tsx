@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { paths } from "@/lib/paths";
 import { LabelledTag, StatusTag } from "@/components/ui/status-tag";
 import { ANONYMITY_LABELS, closingText, REFLECTION_STATE_LABELS, REFLECTION_STATE_TONES, reflectionState } from "./labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Table, type Column } from "@/components/ui/table";
 import { paths } from "@/lib/paths";
 import type { TrendSet } from "@/server/domain/reflections/results";

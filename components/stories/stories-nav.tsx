@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { paths } from "@/lib/paths";
 import { ButtonLink } from "@/components/ui/button";
 import type { PartnershipViewer } from "@/server/domain/partnerships/viewer";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { paths } from "@/lib/paths";
 import type { StoryListItem } from "@/server/domain/stories/queries";
 import { byline, StoryDay, StoryStatusTag, ThemeTags } from "./story-labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SectorTag } from "@/components/directory/sector-tag";
 import { Table, type Column } from "@/components/ui/table";
 import { SUB_GROUP_ROLE_LABELS } from "@/lib/schemas/sub-groups";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** Previous / next links between pages of results; each page has its own address. */
 export function Pagination({

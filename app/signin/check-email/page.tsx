@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEnv, outboxEnabled } from "@/server/env";
 import { paths } from "@/lib/paths";

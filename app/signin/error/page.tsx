@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { signInErrorMessage } from "@/lib/sign-in-errors";
 import { paths } from "@/lib/paths";

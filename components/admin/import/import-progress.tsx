@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTRPC, withApi } from "@/components/providers/trpc-provider";
 import { FormMessage } from "@/components/ui/form";
 import { paths } from "@/lib/paths";

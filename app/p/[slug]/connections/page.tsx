@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatShortDay, personLine } from "@/components/events/event-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";

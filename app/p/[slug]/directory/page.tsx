@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DirectorySearchForm } from "@/components/directory/directory-search-form";
 import { DirectoryTabs } from "@/components/directory/directory-tabs";
 import { OrganisationCard } from "@/components/directory/organisation-card";

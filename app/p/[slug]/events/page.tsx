@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CancelledTag, EventWhen, KindTag, MyStatusTag, placesText } from "@/components/events/event-labels";
 import { Button, ButtonLink, buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";

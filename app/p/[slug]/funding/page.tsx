@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CreateFundForm } from "@/components/funding/create-fund-form";
 import { FundList } from "@/components/funding/fund-list";
 import { PageHeader } from "@/components/ui/page-header";

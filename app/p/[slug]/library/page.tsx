@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FolderSettings, NewFolderForm } from "@/components/library/folder-tools";
 import { LibraryFilters } from "@/components/library/library-filters";
 import { ResourceList } from "@/components/library/resource-list";

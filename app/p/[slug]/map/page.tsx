@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { MapGaps } from "@/components/map/map-gaps";
 import { MapList } from "@/components/map/map-list";
 import { MapSectorFilter } from "@/components/map/map-sector-filter";

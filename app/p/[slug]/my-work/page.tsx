@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { MyProjects, MyProposals, UpdatesDue } from "@/components/my-work/my-work-own";
 import { CommunitySection, WaitingForMe, type Community } from "@/components/my-work/my-work-waiting";
 import { PageHeader } from "@/components/ui/page-header";

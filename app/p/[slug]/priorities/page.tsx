@@ -1,6 +1,6 @@
 import { MY_SUB_GROUP_STATUS } from "@/lib/role-labels";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SectorMix } from "@/components/partnerships/sector-mix";
 import { PriorityAreaActions, RestorePriorityAreaButton } from "@/components/priority-areas/priority-area-actions";
 import { PriorityAreaForm } from "@/components/priority-areas/priority-area-form";

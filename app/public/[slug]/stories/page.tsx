@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { byline, StoryDay, ThemeTags } from "@/components/stories/story-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import type { PublicStoriesOutput } from "@/lib/schemas/stories";

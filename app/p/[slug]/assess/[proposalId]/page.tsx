@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ProposalReading } from "@/components/assessment/proposal-reading";
 import { formatScore } from "@/components/assessment/round-assessment-sections";
 import { DeclareConflictForm, ScoreSheetForm } from "@/components/assessment/score-sheet-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { StartProposalForm } from "@/components/events/start-proposal-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { connectionRefInput } from "@/lib/schemas/events";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EventDetails } from "@/components/events/event-details";
 import { FileAttachments } from "@/components/files/file-attachments";
 import { CancelledTag, KindTag, MyStatusTag } from "@/components/events/event-labels";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EventForm } from "@/components/events/event-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";

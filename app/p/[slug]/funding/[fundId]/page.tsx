@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FundAwards, FundBalances, FundByPriorityArea, FundLedger, FundMoneyForms, FundRounds } from "@/components/funding/fund-sections";
 import { FundFunderForm } from "@/components/funding/fund-funder-form";
 import { PageHeader } from "@/components/ui/page-header";

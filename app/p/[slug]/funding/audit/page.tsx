@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuditDownloads, AuditEntries, AuditFilterForm, AuditPages, type AuditFilter } from "@/components/funding/audit-sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SubGroupName } from "@/components/sub-groups/sub-group-name";
 import { SubGroupTabs } from "@/components/sub-groups/sub-group-tabs";
 import { paths } from "@/lib/paths";

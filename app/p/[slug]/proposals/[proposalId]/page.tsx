@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ProposalAuthorsSection, ProposalTimelineSection } from "@/components/proposals/proposal-about-section";
 import { ProposalActionsSection } from "@/components/proposals/proposal-actions-section";
 import { FileAttachments } from "@/components/files/file-attachments";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AnswerToStoryButton } from "@/components/reflections/answer-to-story-button";
 import { CloseReflectionButton } from "@/components/reflections/close-reflection-button";
 import { ANONYMITY_LABELS } from "@/components/reflections/labels";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { paths } from "@/lib/paths";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadStory } from "@/server/pages/stories";
 import { CommentForm, ModerateStoryForm, SubmitStoryButton, WithdrawStoryButton } from "@/components/stories/story-actions";
 import { StoryBody } from "@/components/stories/story-body";

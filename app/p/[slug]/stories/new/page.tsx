@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { paths } from "@/lib/paths";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadViewer } from "@/server/pages/stories";
 import { StoriesNav } from "@/components/stories/stories-nav";
 import { StoryForm } from "@/components/stories/story-form";

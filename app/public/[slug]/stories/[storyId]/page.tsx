@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cache } from "react";
 import { StoryBody } from "@/components/stories/story-body";
 import { byline, StoryDay, ThemeTags } from "@/components/stories/story-labels";

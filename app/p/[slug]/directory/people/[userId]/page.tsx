@@ -1,6 +1,6 @@
 import { SUB_GROUP_ROLE_LABELS } from "@/lib/role-labels";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ContactLines, displayName } from "@/components/directory/person-card";
 import { SectorTag, Separator } from "@/components/directory/sector-tag";
 import { VerifiedBadge } from "@/components/directory/verified-badge";

@@ -1,6 +1,6 @@
 import { paths } from "@/lib/paths";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { EventForm } from "@/components/events/event-form";
 import { loadEvent } from "@/server/pages/events";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { TimeStamp } from "@/components/discussions/time-stamp";
 import { ProposalStatusTag, roundChoiceLabel } from "@/components/proposals/proposal-labels";
 import { StartProposalForm } from "@/components/proposals/start-proposal-form";

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadOr404 } from "@/server/pages/load";
 import { ReflectionList } from "@/components/reflections/reflection-list";
 import { TrendTable } from "@/components/reflections/trend-table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SectorTag, Separator } from "@/components/directory/sector-tag";
 import { Announcer } from "@/components/sub-groups/announcer";
 import { RequestDecision } from "@/components/sub-groups/request-decision";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FileAttachments } from "@/components/files/file-attachments";
 import { folderChoices } from "@/components/library/library-labels";
 import { ResourceForm } from "@/components/library/resource-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FileAttachments } from "@/components/files/file-attachments";
 import { ChooseRoundForm } from "@/components/proposals/proposal-actions";
 import { ProposalEditor } from "@/components/proposals/proposal-editor";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AllRevisionsSection, CompareRevisionsForm, RevisionChangesSection } from "@/components/proposals/revision-sections";
 import { FormMessage } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";

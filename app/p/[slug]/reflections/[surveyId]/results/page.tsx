@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { paths } from "@/lib/paths";
 import { loadOr404 } from "@/server/pages/load";
 import { ANONYMITY_LABELS, closingText, formatRate } from "@/components/reflections/labels";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { paths } from "@/lib/paths";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadStory } from "@/server/pages/stories";
 import { StoryForm } from "@/components/stories/story-form";
 import { STORY_STATUS_LABELS } from "@/lib/story-themes";

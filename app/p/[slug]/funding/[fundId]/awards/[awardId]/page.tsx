@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AwardChanges, AwardConditions, AwardFigures, AwardPayments, AwardProject } from "@/components/funding/award-sections";
 import { AWARD_STATE_LABELS } from "@/components/funding/award-state";

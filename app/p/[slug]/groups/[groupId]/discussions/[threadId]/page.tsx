@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuthorLine } from "@/components/discussions/author-line";
 import { JoinToTakePart } from "@/components/discussions/join-to-take-part";
 import { PostBody } from "@/components/discussions/post-body";

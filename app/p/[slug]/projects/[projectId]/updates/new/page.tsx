@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadProject } from "@/server/pages/projects";
 import { ProgressUpdateForm, type UpdateDraft } from "@/components/projects/progress-update-form";
 import { PageHeader } from "@/components/ui/page-header";
